@@ -1,0 +1,2 @@
+// nft-tracer-cli entry point.
+int main() { return 0; }

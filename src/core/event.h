@@ -1,0 +1,98 @@
+// The records the core works on: BPF events and packet headers, nft trace records, trace metadata.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <type_traits>
+#include <vector>
+
+#define NT_USER_SIDE 1
+#include "nt_event.h"
+
+namespace nt {
+
+using Event = nt_event;
+static_assert(sizeof(Event) == 56, "the event record is a design number: keep it at 56 bytes");
+static_assert(std::is_trivially_copyable_v<Event>);
+
+// Header bytes of one tracked skb, from its network header (what the BPF side captured).
+struct PacketHeader {
+    uint64_t skb = 0;
+    uint64_t tsNs = 0;
+    uint32_t netns = 0;
+    uint32_t len = 0;
+    uint16_t protocol = 0; // ETH_P_*, host byte order
+    std::vector<uint8_t> data;
+};
+
+// nft trace message types (NFT_TRACETYPE_*).
+enum class NftTraceType : uint8_t { Unspec = 0, Policy = 1, Return = 2, Rule = 3 };
+
+// Verdict codes as the kernel sends them: NF_DROP=0, NF_ACCEPT=1, NF_STOLEN=2, NF_QUEUE=3,
+// NF_REPEAT=4, NF_STOP=5; NFT_CONTINUE=-1, NFT_BREAK=-2, NFT_JUMP=-3, NFT_GOTO=-4, NFT_RETURN=-5.
+namespace verdict {
+constexpr int32_t Drop = 0;
+constexpr int32_t Accept = 1;
+constexpr int32_t Stolen = 2;
+constexpr int32_t Queue = 3;
+constexpr int32_t Repeat = 4;
+constexpr int32_t Stop = 5;
+constexpr int32_t Continue = -1;
+constexpr int32_t Break = -2;
+constexpr int32_t Jump = -3;
+constexpr int32_t Goto = -4;
+constexpr int32_t Return = -5;
+constexpr int32_t None = 0x7fffffff; // the message carried no verdict
+} // namespace verdict
+
+// Upper-case name of a verdict code ("ACCEPT", "DROP", "JUMP", ...); "UNKNOWN(n)" otherwise.
+std::string verdictName(int32_t code);
+
+// One NFNLGRP_NFTRACE message: one rule, return or policy decision in one chain.
+struct NftTraceRecord {
+    uint64_t tsNs = 0;       // CLOCK_MONOTONIC when received (the kernel sends no time)
+    uint64_t ruleHandle = 0; // 0 for policy/return records without a rule
+    uint32_t id = 0;         // trace id: the same for one skb across all hooks
+    uint32_t iif = 0, oif = 0;
+    uint32_t mark = 0;
+    uint32_t nfproto = 0; // NFPROTO_* of the packet
+    uint32_t policy = 0;  // chain policy, valid for Policy records
+    int32_t verdict = verdict::None;
+    uint16_t iiftype = 0, oiftype = 0;
+    uint8_t family = 0; // table family (NFPROTO_INET, ...)
+    NftTraceType type = NftTraceType::Unspec;
+    uint32_t netns = 0; // namespace the trace socket listened in
+    std::string table, chain, jumpTarget;
+    // Header bytes: the kernel sends them only in the first message of each chain walk.
+    std::vector<uint8_t> llHeader, networkHeader, transportHeader;
+};
+
+// Loss the recorder could count; every one is reported to the user.
+struct LossCounters {
+    uint64_t ringbufFull = 0;  // BPF records dropped: ring buffer full
+    uint64_t trackFull = 0;    // packets not followed: tracked-skb map full
+    uint64_t nftLost = 0;      // nft trace messages lost (ENOBUFS on the netlink socket)
+    uint64_t bpfEvents = 0;    // events the BPF side submitted
+    uint64_t filtered = 0;     // events skipped by the in-kernel filter
+    bool operator==(const LossCounters &) const = default;
+};
+
+// Where a probe sits in the kernel.
+struct ProbeDesc {
+    uint16_t id = 0;    // nt_probe value
+    std::string name;   // tracepoint or function name
+    std::string kind;   // "tracepoint", "kprobe", "fentry", "netfilter"
+    bool attached = false;
+    std::string error;  // why it is not attached, when it is not
+};
+
+// What a recording was: written first into a trace file, finished when it stops.
+struct TraceMeta {
+    std::string host, kernel, backend, filter, netns;
+    std::string toolVersion;
+    int64_t startWallNs = 0, stopWallNs = 0; // CLOCK_REALTIME
+    uint64_t startMonoNs = 0, stopMonoNs = 0; // CLOCK_MONOTONIC, the events' clock
+    LossCounters loss;
+};
+
+} // namespace nt

@@ -1,0 +1,46 @@
+// The kernel layers a packet crosses, and the one table that classifies probes into them.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <span>
+#include <string_view>
+
+namespace nt {
+
+enum class Layer : uint8_t {
+    Device,
+    GRO,
+    Bridge,
+    Netfilter,
+    IPv4,
+    IPv6,
+    Routing,
+    TCP,
+    UDP,
+    Socket,
+    Xmit,
+    SoftIRQ,
+    Drop,
+};
+constexpr int kLayerCount = 13;
+
+// Stable English identifier, used in files, JSON and the CLI ("Device", "GRO", ...).
+const char *layerName(Layer layer);
+std::optional<Layer> layerFromName(std::string_view name);
+
+// Layer of a tracepoint or kernel function by name. Tracepoints and functions go through the
+// same table so that a packet seen by either backend lands in the same lanes.
+Layer classifyProbe(std::string_view name);
+
+struct TracepointInfo {
+    uint16_t probe;         // nt_probe
+    const char *name;       // tracepoint name as in /sys/kernel/tracing/events/*/NAME
+    const char *subsystem;  // its group ("net", "skb", ...)
+};
+// Every tracepoint the BPF side knows, in nt_probe order.
+std::span<const TracepointInfo> tracepoints();
+// Name of a tracepoint probe id, or nullptr.
+const char *tracepointName(uint16_t probe);
+
+} // namespace nt
