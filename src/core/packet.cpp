@@ -1,0 +1,195 @@
+// Header decoding for captured packet bytes.
+#include "packet.h"
+
+#include <arpa/inet.h>
+#include <netinet/in.h>
+
+#include <cstring>
+
+namespace nt {
+namespace {
+
+constexpr uint16_t kEthPIp = 0x0800;
+constexpr uint16_t kEthPIpv6 = 0x86DD;
+
+uint16_t be16(const uint8_t *p) { return static_cast<uint16_t>((p[0] << 8) | p[1]); }
+uint32_t be32(const uint8_t *p) {
+    return (uint32_t{p[0]} << 24) | (uint32_t{p[1]} << 16) | (uint32_t{p[2]} << 8) | p[3];
+}
+
+bool hasPorts(uint8_t proto) {
+    return proto == IPPROTO_TCP || proto == IPPROTO_UDP || proto == IPPROTO_UDPLITE ||
+           proto == IPPROTO_SCTP || proto == IPPROTO_DCCP;
+}
+
+void parseTransport(std::span<const uint8_t> b, size_t off, PacketFields &f) {
+    f.l4Offset = off;
+    if (f.fragment || off >= b.size()) {
+        return;
+    }
+    const uint8_t *p = b.data() + off;
+    const size_t left = b.size() - off;
+    if (hasPorts(f.l4proto) && left >= 4) {
+        f.hasPorts = true;
+        f.sport = be16(p);
+        f.dport = be16(p + 2);
+        if (f.l4proto == IPPROTO_TCP && left >= 14) {
+            f.tcpSeq = be32(p + 4);
+            f.tcpAck = be32(p + 8);
+            f.tcpFlags = p[13];
+        }
+    } else if ((f.l4proto == IPPROTO_ICMP || f.l4proto == IPPROTO_ICMPV6) && left >= 2) {
+        f.icmpType = p[0];
+        f.icmpCode = p[1];
+        const bool echo = f.l4proto == IPPROTO_ICMP ? (f.icmpType == 8 || f.icmpType == 0)
+                                                    : (f.icmpType == 128 || f.icmpType == 129);
+        if (echo && left >= 8) {
+            f.icmpId = be16(p + 4);
+            f.icmpSeq = be16(p + 6);
+        }
+    }
+}
+
+bool parseIpv4(std::span<const uint8_t> b, PacketFields &f) {
+    if (b.size() < 20) {
+        return false;
+    }
+    const size_t ihl = size_t{b[0] & 0x0fU} * 4;
+    if (ihl < 20) {
+        return false;
+    }
+    f.family = 4;
+    f.totalLen = be16(&b[2]);
+    f.ipId = be16(&b[4]);
+    f.fragment = (be16(&b[6]) & 0x1fff) != 0;
+    f.ttl = b[8];
+    f.l4proto = b[9];
+    std::memcpy(f.saddr.data(), &b[12], 4);
+    std::memcpy(f.daddr.data(), &b[16], 4);
+    parseTransport(b, ihl, f);
+    return true;
+}
+
+bool parseIpv6(std::span<const uint8_t> b, PacketFields &f) {
+    if (b.size() < 40) {
+        return false;
+    }
+    f.family = 6;
+    f.totalLen = static_cast<uint16_t>(be16(&b[4]) + 40);
+    f.ttl = b[7];
+    std::memcpy(f.saddr.data(), &b[8], 16);
+    std::memcpy(f.daddr.data(), &b[24], 16);
+    uint8_t next = b[6];
+    size_t off = 40;
+    // Walk extension headers; bounded so a crafted chain cannot loop long.
+    for (int i = 0; i < 8; ++i) {
+        if (next == IPPROTO_HOPOPTS || next == IPPROTO_ROUTING || next == IPPROTO_DSTOPTS) {
+            if (off + 2 > b.size()) {
+                break;
+            }
+            next = b[off];
+            off += (size_t{b[off + 1]} + 1) * 8;
+        } else if (next == IPPROTO_FRAGMENT) {
+            if (off + 8 > b.size()) {
+                break;
+            }
+            f.fragment = (be16(&b[off + 2]) & 0xfff8) != 0;
+            next = b[off];
+            off += 8;
+        } else {
+            break;
+        }
+    }
+    f.l4proto = next;
+    parseTransport(b, off, f);
+    return true;
+}
+
+} // namespace
+
+bool parsePacket(std::span<const uint8_t> bytes, uint16_t protocol, PacketFields &out) {
+    out = PacketFields{};
+    if (bytes.empty()) {
+        return false;
+    }
+    if (protocol == kEthPIp || (protocol == 0 && (bytes[0] >> 4) == 4)) {
+        return parseIpv4(bytes, out);
+    }
+    if (protocol == kEthPIpv6 || (protocol == 0 && (bytes[0] >> 4) == 6)) {
+        return parseIpv6(bytes, out);
+    }
+    return false;
+}
+
+std::string addressToString(uint8_t family, const std::array<uint8_t, 16> &addr) {
+    char buf[INET6_ADDRSTRLEN] = {};
+    if (family == 4) {
+        inet_ntop(AF_INET, addr.data(), buf, sizeof buf);
+    } else if (family == 6) {
+        inet_ntop(AF_INET6, addr.data(), buf, sizeof buf);
+    } else {
+        return "?";
+    }
+    return buf;
+}
+
+std::string protocolName(uint8_t l4proto) {
+    switch (l4proto) {
+    case IPPROTO_TCP: return "TCP";
+    case IPPROTO_UDP: return "UDP";
+    case IPPROTO_ICMP: return "ICMP";
+    case IPPROTO_ICMPV6: return "ICMPv6";
+    case IPPROTO_SCTP: return "SCTP";
+    case IPPROTO_UDPLITE: return "UDPLite";
+    case IPPROTO_DCCP: return "DCCP";
+    case IPPROTO_GRE: return "GRE";
+    case IPPROTO_ESP: return "ESP";
+    case IPPROTO_AH: return "AH";
+    default: return std::to_string(l4proto);
+    }
+}
+
+std::string endpointsToString(const PacketFields &f) {
+    if (f.family == 0) {
+        return "?";
+    }
+    auto side = [&](const std::array<uint8_t, 16> &a, uint16_t port) {
+        std::string s = addressToString(f.family, a);
+        if (!f.hasPorts) {
+            return s;
+        }
+        if (f.family == 6) {
+            s = "[" + s + "]";
+        }
+        return s + ":" + std::to_string(port);
+    };
+    return side(f.saddr, f.sport) + " \u2192 " + side(f.daddr, f.dport);
+}
+
+uint64_t packetFingerprint(const PacketFields &f) {
+    // FNV-1a over the stable fields; cheap and good enough for joining within a time window.
+    uint64_t h = 1469598103934665603ULL;
+    auto mix = [&h](const void *p, size_t n) {
+        const auto *c = static_cast<const uint8_t *>(p);
+        for (size_t i = 0; i < n; ++i) {
+            h = (h ^ c[i]) * 1099511628211ULL;
+        }
+    };
+    const size_t alen = f.family == 6 ? 16 : 4;
+    mix(&f.family, 1);
+    mix(&f.l4proto, 1);
+    mix(f.saddr.data(), alen);
+    mix(f.daddr.data(), alen);
+    mix(&f.ipId, 2);
+    mix(&f.sport, 2);
+    mix(&f.dport, 2);
+    mix(&f.tcpSeq, 4);
+    mix(&f.tcpAck, 4);
+    mix(&f.tcpFlags, 1);
+    mix(&f.icmpType, 1);
+    mix(&f.icmpId, 2);
+    mix(&f.icmpSeq, 2);
+    return h;
+}
+
+} // namespace nt

@@ -1,0 +1,49 @@
+// Decoding the captured header bytes of a packet (from the network header on).
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <span>
+#include <string>
+
+namespace nt {
+
+struct PacketFields {
+    uint8_t family = 0;   // 4, 6, or 0 when not IP
+    uint8_t l4proto = 0;  // IPPROTO_*; for IPv6 the upper-layer protocol after extension headers
+    bool hasPorts = false; // TCP, UDP, UDPLite, SCTP, DCCP
+    bool fragment = false; // non-first fragment: no transport header
+    std::array<uint8_t, 16> saddr{}; // IPv4 in the first 4 bytes
+    std::array<uint8_t, 16> daddr{};
+    uint16_t sport = 0, dport = 0;   // host byte order
+    uint16_t ipId = 0;               // IPv4 identification; IPv6: 0
+    uint16_t totalLen = 0;           // IPv4 tot_len / IPv6 payload_len + 40
+    uint8_t ttl = 0;
+    uint8_t tcpFlags = 0;            // FIN=1 SYN=2 RST=4 PSH=8 ACK=16 URG=32
+    uint32_t tcpSeq = 0, tcpAck = 0;
+    uint8_t icmpType = 0, icmpCode = 0;
+    uint16_t icmpId = 0, icmpSeq = 0; // echo request/reply
+    size_t l4Offset = 0;             // offset of the transport header in the bytes
+};
+
+// Parses IPv4 or IPv6 (with extension headers) and TCP/UDP/ICMP/ICMPv6 from bytes that start
+// at the network header. `protocol` is the skb's ETH_P_* (host order) or 0 to guess from the
+// version nibble. Returns false when the bytes are not an IP packet it can read.
+bool parsePacket(std::span<const uint8_t> bytes, uint16_t protocol, PacketFields &out);
+
+// "10.0.0.1", "2001:db8::1".
+std::string addressToString(uint8_t family, const std::array<uint8_t, 16> &addr);
+
+// "TCP", "UDP", "ICMP", "ICMPv6", or the number.
+std::string protocolName(uint8_t l4proto);
+
+// "10.0.0.1:80 → 10.0.0.2:5555" style endpoints (IPv6 in brackets).
+std::string endpointsToString(const PacketFields &f);
+
+// Hash of the fields that stay the same while one packet crosses the stack (addresses, ports,
+// IPv4 id, TCP seq/ack/flags, ICMP type/id/seq; never TTL or checksums): joins nft trace
+// records to the packets the BPF side saw. Packets rewritten by NAT do not join after the
+// rewrite.
+uint64_t packetFingerprint(const PacketFields &f);
+
+} // namespace nt
