@@ -117,8 +117,8 @@ struct nt_filter {
 
 /* Global options for the BPF programs (a one-entry array map). */
 struct nt_config {
-	__u32 netns;       /* 0: all namespaces; else only events in this netns inode */
-	__u32 track_skb;   /* follow a matched skb until it is freed */
+	__u32 netns; /* 0: all namespaces; else only events in this netns inode */
+	__u32 pad;
 };
 
 /* Per-CPU counters, summed by user space. */

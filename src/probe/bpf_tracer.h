@@ -1,0 +1,78 @@
+// The tracepoint backend: loads the BPF programs, attaches what the kernel allows, reads the
+// ring buffer.
+#pragma once
+
+#include "event.h"
+
+#include <cstddef>
+#include <memory>
+#include <string>
+#include <vector>
+
+struct nt_trace;
+struct ring_buffer;
+
+namespace nt {
+
+class KernelBtf;
+
+struct BpfTracerOptions {
+    nt_filter filter{};           // from Filter::toBpf(); enabled = 0 traces everything
+    uint32_t netns = 0;           // inode; 0 = every namespace
+    size_t ringbufBytes = 16u << 20; // rounded up to a power of two
+};
+
+// Records read in one poll, in ring-buffer order. A packet header always comes before the
+// first event of its skb: `packetBefore[i]` is the index of the event it precedes.
+struct RecordBatch {
+    std::vector<Event> events;
+    std::vector<PacketHeader> packets;
+    std::vector<size_t> packetBefore;
+    void clear() {
+        events.clear();
+        packets.clear();
+        packetBefore.clear();
+    }
+    bool empty() const { return events.empty() && packets.empty(); }
+};
+
+class BpfTracer {
+public:
+    // Loads and attaches; throws nt::Error when nothing can be attached (not root, no BTF,
+    // BPF refused). Probes the kernel does not offer are skipped and listed in probes().
+    BpfTracer(const KernelBtf &btf, const BpfTracerOptions &options);
+    ~BpfTracer();
+    BpfTracer(const BpfTracer &) = delete;
+    BpfTracer &operator=(const BpfTracer &) = delete;
+
+    const std::vector<ProbeDesc> &probes() const { return probes_; }
+    int attachedCount() const;
+
+    // File descriptor that becomes readable when records wait (for poll/epoll).
+    int fd() const;
+    // Waits up to timeoutMs (0: do not wait) and appends every waiting record to `out`.
+    // Returns the number of records read.
+    int poll(int timeoutMs, RecordBatch &out);
+
+    // Sums of the per-CPU counters: submitted, filtered and lost records.
+    LossCounters counters() const;
+
+    // Detaches every program (also done by the destructor).
+    void detach();
+
+private:
+    static int onRecord(void *ctx, void *data, size_t size);
+
+    struct SkelDeleter {
+        void operator()(nt_trace *s) const;
+    };
+    struct RingDeleter {
+        void operator()(ring_buffer *r) const;
+    };
+    std::unique_ptr<nt_trace, SkelDeleter> skel_;
+    std::unique_ptr<ring_buffer, RingDeleter> ring_;
+    std::vector<ProbeDesc> probes_;
+    RecordBatch *sink_ = nullptr;
+};
+
+} // namespace nt
