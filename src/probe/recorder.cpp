@@ -1,0 +1,169 @@
+// Sets up and tears down one recording: filter → namespace → BTF → ruleset → nft → BPF.
+#include "recorder.h"
+
+#include "error.h"
+#include "filter.h"
+#include "kernel_info.h"
+#include "netns.h"
+#include "nft_trace_reader.h"
+#include "nft_trace_table.h"
+#include "ruleset.h"
+
+#include <QCoreApplication>
+
+#include <ctime>
+#include <poll.h>
+#include <unistd.h>
+
+namespace nt {
+
+uint64_t monotonicNs() {
+    timespec ts{};
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return static_cast<uint64_t>(ts.tv_sec) * 1000000000ULL + static_cast<uint64_t>(ts.tv_nsec);
+}
+
+int64_t realtimeNs() {
+    timespec ts{};
+    clock_gettime(CLOCK_REALTIME, &ts);
+    return static_cast<int64_t>(ts.tv_sec) * 1000000000LL + ts.tv_nsec;
+}
+
+Recorder::Recorder(const RecorderOptions &options) {
+    // Cheap checks first, so a typo costs nothing and installs nothing.
+    const Filter filter = Filter::parse(options.filter);
+    if (geteuid() != 0) {
+        throw Error(QCoreApplication::translate(
+            "nt::Recorder", "recording needs root: BPF programs and the nftables trace table "
+                            "can only be installed by root. Run it with sudo."));
+    }
+    if (!options.netns.empty()) {
+        netns_ = std::make_unique<NetnsHandle>(options.netns.find('/') != std::string::npos
+                                                   ? NetnsHandle::byPath(options.netns)
+                                                   : NetnsHandle::byName(options.netns));
+    }
+    btf_ = std::make_unique<KernelBtf>();
+
+    BpfTracerOptions bpfOptions;
+    bpfOptions.ringbufBytes = options.ringbufBytes;
+    bpfOptions.netns = netns_ ? netns_->inode() : 0;
+    {
+        // Interface names mean something only inside the namespace being traced.
+        NetnsGuard guard(netns_.get());
+        bpfOptions.filter = filter.toBpf(ifindexByName);
+    }
+
+    dropReasons_ = btf_->dropReasons();
+    symbols_ = std::make_unique<KernelSymbols>();
+    ruleset_ = readRulesetJson(netns_.get());
+
+    meta_.host = hostName();
+    meta_.kernel = kernelDescription();
+    meta_.backend = options.nftTrace ? "tracepoints+nftrace" : "tracepoints";
+    meta_.filter = filter.text();
+    meta_.netns = options.netns;
+    meta_.toolVersion = NT_VERSION;
+
+    if (options.nftTrace) {
+        // The reader subscribes before the table exists so the first packets are not missed.
+        nftReader_ = std::make_unique<NftTraceReader>(netns_.get());
+        nftTable_ = std::make_unique<NftTraceTable>(netns_.get(), filter.toNft());
+    }
+    bpf_ = std::make_unique<BpfTracer>(*btf_, bpfOptions);
+    meta_.startMonoNs = monotonicNs();
+    meta_.startWallNs = realtimeNs();
+}
+
+Recorder::~Recorder() {
+    RecordBatch ignored;
+    std::vector<NftTraceRecord> ignoredNft;
+    try {
+        stop(ignored, ignoredNft);
+    } catch (...) { // NOLINT(bugprone-empty-catch): teardown must not throw
+    }
+}
+
+const std::vector<ProbeDesc> &Recorder::probes() const {
+    return bpf_->probes();
+}
+
+const std::string &Recorder::nftTableName() const {
+    static const std::string none;
+    return nftTable_ ? nftTable_->name() : none;
+}
+
+std::vector<int> Recorder::fds() const {
+    std::vector<int> fds;
+    if (bpf_ && !stopped_) {
+        fds.push_back(bpf_->fd());
+    }
+    if (nftReader_ && !stopped_) {
+        fds.push_back(nftReader_->fd());
+    }
+    return fds;
+}
+
+void Recorder::poll(int timeoutMs, RecordBatch &bpf, std::vector<NftTraceRecord> &nft) {
+    if (stopped_) {
+        return;
+    }
+    std::vector<pollfd> pfds;
+    for (int fd : fds()) {
+        pfds.push_back({fd, POLLIN, 0});
+    }
+    if (timeoutMs > 0) {
+        ::poll(pfds.data(), pfds.size(), timeoutMs);
+    }
+    bpf_->poll(0, bpf);
+    if (nftReader_) {
+        nftReader_->drain(nft);
+    }
+}
+
+std::vector<KernelSymbol> Recorder::newSymbols(std::span<const Event> events) {
+    std::vector<KernelSymbol> out;
+    for (const Event &e : events) {
+        if (e.location != 0 && named_.insert(e.location).second) {
+            out.push_back({e.location, symbols_->resolve(e.location)});
+        }
+    }
+    return out;
+}
+
+void Recorder::stop(RecordBatch &bpf, std::vector<NftTraceRecord> &nft) {
+    if (stopped_) {
+        return;
+    }
+    stopped_ = true;
+    bpf_->detach();
+    bpf_->poll(0, bpf);
+    finalCounters_ = bpf_->counters();
+    if (nftReader_) {
+        // Trace messages for the last packets may still be in flight: give them a moment.
+        pollfd p{nftReader_->fd(), POLLIN, 0};
+        for (int i = 0; i < 5 && ::poll(&p, 1, 20) > 0; ++i) {
+            nftReader_->drain(nft);
+        }
+        nftReader_->drain(nft);
+        finalCounters_.nftLost = nftReader_->lost();
+    }
+    nftTable_.reset();
+    nftReader_.reset();
+    bpf_.reset();
+    meta_.stopMonoNs = monotonicNs();
+    meta_.stopWallNs = realtimeNs();
+    meta_.loss = finalCounters_;
+}
+
+LossCounters Recorder::counters() const {
+    if (stopped_) {
+        return finalCounters_;
+    }
+    LossCounters c = bpf_->counters();
+    if (nftReader_) {
+        c.nftLost = nftReader_->lost();
+    }
+    return c;
+}
+
+} // namespace nt

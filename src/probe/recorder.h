@@ -1,0 +1,84 @@
+// A live recording session: BPF probes, the nftables trace table and its netlink reader, set up
+// together in one network namespace and torn down together. Writes no files.
+#pragma once
+
+#include "bpf_tracer.h"
+#include "event.h"
+#include "trace.h"
+
+#include <memory>
+#include <span>
+#include <string>
+#include <unordered_set>
+#include <vector>
+
+namespace nt {
+
+class Filter;
+class KernelBtf;
+class KernelSymbols;
+class NetnsHandle;
+class NftTraceReader;
+class NftTraceTable;
+
+struct RecorderOptions {
+    std::string filter; // filter language text; empty = everything
+    std::string netns;  // NAME (/run/netns/NAME) or PATH; empty = the current one
+    size_t ringbufBytes = 16u << 20;
+    bool nftTrace = true; // install the nftables trace table
+};
+
+class Recorder {
+public:
+    // Validates everything first (filter, namespace, root, BTF), then installs the probes and
+    // the trace table. Throws nt::Error with a message naming what failed; on a throw nothing
+    // stays installed.
+    explicit Recorder(const RecorderOptions &options);
+    ~Recorder();
+    Recorder(const Recorder &) = delete;
+    Recorder &operator=(const Recorder &) = delete;
+
+    // Metadata known at start: host, kernel, backend, filter, namespace, start times.
+    const TraceMeta &meta() const { return meta_; }
+    const std::vector<ProbeDesc> &probes() const;
+    const std::vector<std::string> &dropReasons() const { return dropReasons_; }
+    const std::string &rulesetJson() const { return ruleset_; }
+    const std::string &nftTableName() const;
+
+    // Descriptors to wait on (BPF ring buffer, nft netlink socket).
+    std::vector<int> fds() const;
+
+    // Reads whatever is waiting on both sources (waits up to timeoutMs for the BPF side).
+    void poll(int timeoutMs, RecordBatch &bpf, std::vector<NftTraceRecord> &nft);
+
+    // Names for the kernel addresses in `events` not named before (free locations).
+    std::vector<KernelSymbol> newSymbols(std::span<const Event> events);
+
+    // Detaches the probes, reads what is still buffered into the outputs, removes the trace
+    // table. Safe to call twice; the destructor calls it.
+    void stop(RecordBatch &bpf, std::vector<NftTraceRecord> &nft);
+    bool stopped() const { return stopped_; }
+
+    // Counters as of now; final after stop().
+    LossCounters counters() const;
+
+private:
+    TraceMeta meta_;
+    std::vector<std::string> dropReasons_;
+    std::string ruleset_;
+    std::unique_ptr<NetnsHandle> netns_;
+    std::unique_ptr<KernelBtf> btf_;
+    std::unique_ptr<KernelSymbols> symbols_;
+    std::unordered_set<uint64_t> named_;
+    std::unique_ptr<NftTraceReader> nftReader_;
+    std::unique_ptr<NftTraceTable> nftTable_;
+    std::unique_ptr<BpfTracer> bpf_;
+    LossCounters finalCounters_;
+    bool stopped_ = false;
+};
+
+// CLOCK_MONOTONIC / CLOCK_REALTIME now, in ns.
+uint64_t monotonicNs();
+int64_t realtimeNs();
+
+} // namespace nt
