@@ -1,0 +1,304 @@
+// NFNLGRP_NFTRACE subscription and parsing of nftables trace messages with libnftnl.
+#include "nft_trace_reader.h"
+
+#include "error.h"
+#include "netns.h"
+
+#include <QCoreApplication>
+
+#include <algorithm>
+#include <arpa/inet.h> // before the linux/ headers, which would redefine in_addr
+#include <cerrno>
+#include <climits>
+#include <cstring>
+#include <ctime>
+#include <libmnl/libmnl.h>
+#include <libnftnl/trace.h>
+#include <linux/netfilter.h>
+#include <linux/netfilter/nf_tables.h>
+#include <linux/netfilter/nfnetlink.h>
+#include <sys/socket.h>
+
+namespace nt {
+
+namespace {
+
+QString tr(const char *text) {
+    return QCoreApplication::translate("nt::NftTraceReader", text);
+}
+
+QString errnoText(int err) {
+    return QString::fromLocal8Bit(std::strerror(err));
+}
+
+struct TraceDeleter {
+    void operator()(nftnl_trace *t) const { nftnl_trace_free(t); }
+};
+
+bool isTraceMessage(const nlmsghdr *nlh) {
+    return NFNL_SUBSYS_ID(nlh->nlmsg_type) == NFNL_SUBSYS_NFTABLES &&
+           NFNL_MSG_TYPE(nlh->nlmsg_type) == NFT_MSG_TRACE;
+}
+
+bool validString(const nlattr *a) {
+    const uint16_t len = mnl_attr_get_payload_len(a);
+    return len > 0 && std::memchr(mnl_attr_get_payload(a), '\0', len) != nullptr;
+}
+
+// Walks the attributes in [begin, begin + len) and calls check() on each; false when one is
+// rejected or the attributes do not fill the range exactly (a truncated message).
+template <typename Check> bool walkAttributes(const char *begin, size_t len, Check check) {
+    size_t off = 0;
+    while (len - off >= sizeof(nlattr)) {
+        nlattr a;
+        std::memcpy(&a, begin + off, sizeof a);
+        if (a.nla_len < sizeof(nlattr) || a.nla_len > len - off) {
+            return false;
+        }
+        if (!check(reinterpret_cast<const nlattr *>(begin + off))) {
+            return false;
+        }
+        off += std::min<size_t>(MNL_ALIGN(a.nla_len), len - off);
+    }
+    return off == len;
+}
+
+// The checks libnftnl makes with abi_breakage() (which calls exit()), made here first, plus
+// NUL termination of strings, which libnftnl does not check before strdup().
+bool validTrace(const nlmsghdr *nlh) {
+    if (nlh->nlmsg_len < mnl_nlmsg_size(sizeof(nfgenmsg)) || !isTraceMessage(nlh)) {
+        return false;
+    }
+    const char *attrs =
+        static_cast<const char *>(mnl_nlmsg_get_payload_offset(nlh, sizeof(nfgenmsg)));
+    const char *tail = reinterpret_cast<const char *>(nlh) + nlh->nlmsg_len;
+    if (attrs > tail) {
+        return false;
+    }
+    bool haveId = false, haveType = false;
+    const bool ok = walkAttributes(attrs, tail - attrs, [&](const nlattr *a) {
+        const uint16_t len = mnl_attr_get_payload_len(a);
+        switch (mnl_attr_get_type(a)) {
+        case NFTA_TRACE_TABLE:
+        case NFTA_TRACE_CHAIN:
+            return validString(a);
+        case NFTA_TRACE_RULE_HANDLE:
+            return len == sizeof(uint64_t);
+        case NFTA_TRACE_ID:
+            haveId = true;
+            return len == sizeof(uint32_t);
+        case NFTA_TRACE_TYPE:
+            haveType = true;
+            return len == sizeof(uint32_t);
+        case NFTA_TRACE_IIF:
+        case NFTA_TRACE_OIF:
+        case NFTA_TRACE_MARK:
+        case NFTA_TRACE_NFPROTO:
+        case NFTA_TRACE_POLICY:
+            return len == sizeof(uint32_t);
+        case NFTA_TRACE_IIFTYPE:
+        case NFTA_TRACE_OIFTYPE:
+            return len == sizeof(uint16_t);
+        case NFTA_TRACE_LL_HEADER:
+        case NFTA_TRACE_NETWORK_HEADER:
+        case NFTA_TRACE_TRANSPORT_HEADER:
+            return len > 0;
+        case NFTA_TRACE_VERDICT: {
+            bool haveCode = false, haveChain = false;
+            int32_t code = 0;
+            const bool nestedOk = walkAttributes(
+                static_cast<const char *>(mnl_attr_get_payload(a)), len, [&](const nlattr *v) {
+                    switch (mnl_attr_get_type(v)) {
+                    case NFTA_VERDICT_CODE:
+                        if (mnl_attr_get_payload_len(v) != sizeof(uint32_t)) {
+                            return false;
+                        }
+                        haveCode = true;
+                        code = static_cast<int32_t>(ntohl(mnl_attr_get_u32(v)));
+                        return true;
+                    case NFTA_VERDICT_CHAIN:
+                        haveChain = true;
+                        return validString(v);
+                    default:
+                        return true;
+                    }
+                });
+            return nestedOk && haveCode && (haveChain || (code != NFT_JUMP && code != NFT_GOTO));
+        }
+        default:
+            return true; // newer attributes (conntrack info, padding): libnftnl skips them too
+        }
+    });
+    return ok && haveId && haveType;
+}
+
+std::vector<uint8_t> headerBytes(const nftnl_trace *t, uint16_t attr) {
+    if (!nftnl_trace_is_set(t, attr)) {
+        return {};
+    }
+    uint32_t len = 0;
+    const auto *p = static_cast<const uint8_t *>(nftnl_trace_get_data(t, attr, &len));
+    return p != nullptr ? std::vector<uint8_t>(p, p + len) : std::vector<uint8_t>{};
+}
+
+std::string str(const nftnl_trace *t, uint16_t attr) {
+    const char *s = nftnl_trace_get_str(t, attr);
+    return s != nullptr ? s : "";
+}
+
+uint64_t monotonicNs() {
+    timespec ts{};
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return static_cast<uint64_t>(ts.tv_sec) * 1000000000ULL + static_cast<uint64_t>(ts.tv_nsec);
+}
+
+} // namespace
+
+bool parseNftTraceMessage(const struct nlmsghdr *nlh, NftTraceRecord &out) {
+    if (nlh == nullptr || !validTrace(nlh)) {
+        return false;
+    }
+    std::unique_ptr<nftnl_trace, TraceDeleter> t(nftnl_trace_alloc());
+    if (!t || nftnl_trace_nlmsg_parse(nlh, t.get()) < 0) {
+        return false;
+    }
+    const nftnl_trace *trace = t.get();
+    NftTraceRecord r;
+    r.tsNs = out.tsNs;
+    r.netns = out.netns;
+    r.id = nftnl_trace_get_u32(trace, NFTNL_TRACE_ID);
+    const uint32_t type = nftnl_trace_get_u32(trace, NFTNL_TRACE_TYPE);
+    r.type = type <= static_cast<uint32_t>(NftTraceType::Rule) ? static_cast<NftTraceType>(type)
+                                                               : NftTraceType::Unspec;
+    r.family = static_cast<uint8_t>(nftnl_trace_get_u32(trace, NFTNL_TRACE_FAMILY));
+    r.table = str(trace, NFTNL_TRACE_TABLE);
+    r.chain = str(trace, NFTNL_TRACE_CHAIN);
+    r.ruleHandle = nftnl_trace_get_u64(trace, NFTNL_TRACE_RULE_HANDLE);
+    if (nftnl_trace_is_set(trace, NFTNL_TRACE_VERDICT)) {
+        auto code = static_cast<int32_t>(nftnl_trace_get_u32(trace, NFTNL_TRACE_VERDICT));
+        // Non-negative codes carry extra bits above NF_VERDICT_MASK (queue number, errno).
+        r.verdict = code >= 0 ? (code & NF_VERDICT_MASK) : code;
+        r.jumpTarget = str(trace, NFTNL_TRACE_JUMP_TARGET);
+    }
+    r.policy = nftnl_trace_get_u32(trace, NFTNL_TRACE_POLICY);
+    r.iif = nftnl_trace_get_u32(trace, NFTNL_TRACE_IIF);
+    r.oif = nftnl_trace_get_u32(trace, NFTNL_TRACE_OIF);
+    r.iiftype = nftnl_trace_get_u16(trace, NFTNL_TRACE_IIFTYPE);
+    r.oiftype = nftnl_trace_get_u16(trace, NFTNL_TRACE_OIFTYPE);
+    r.mark = nftnl_trace_get_u32(trace, NFTNL_TRACE_MARK);
+    r.nfproto = nftnl_trace_get_u32(trace, NFTNL_TRACE_NFPROTO);
+    r.llHeader = headerBytes(trace, NFTNL_TRACE_LL_HEADER);
+    r.networkHeader = headerBytes(trace, NFTNL_TRACE_NETWORK_HEADER);
+    r.transportHeader = headerBytes(trace, NFTNL_TRACE_TRANSPORT_HEADER);
+    out = std::move(r);
+    return true;
+}
+
+size_t parseNftTraceBuffer(const void *data, size_t len, std::vector<NftTraceRecord> &out,
+                           uint64_t *malformed) {
+    size_t added = 0;
+    int remaining = static_cast<int>(std::min<size_t>(len, INT32_MAX));
+    for (auto *nlh = static_cast<const nlmsghdr *>(data); mnl_nlmsg_ok(nlh, remaining);
+         nlh = mnl_nlmsg_next(nlh, &remaining)) {
+        if (!isTraceMessage(nlh)) {
+            continue;
+        }
+        NftTraceRecord r;
+        if (parseNftTraceMessage(nlh, r)) {
+            out.push_back(std::move(r));
+            ++added;
+        } else if (malformed != nullptr) {
+            ++*malformed;
+        }
+    }
+    return added;
+}
+
+void NftTraceReader::SocketCloser::operator()(mnl_socket *s) const {
+    mnl_socket_close(s);
+}
+
+NftTraceReader::NftTraceReader(const NetnsHandle *ns, int receiveBufferBytes) : buf_(1 << 16) {
+    NetnsGuard guard(ns);
+    netns_ = currentNetnsInode();
+    sock_.reset(mnl_socket_open2(NETLINK_NETFILTER, SOCK_NONBLOCK | SOCK_CLOEXEC));
+    if (!sock_) {
+        throw Error(tr("cannot open a netfilter netlink socket: %1; load the nfnetlink and "
+                       "nf_tables kernel modules (modprobe nf_tables)")
+                        .arg(errnoText(errno)));
+    }
+    if (mnl_socket_bind(sock_.get(), 0, MNL_SOCKET_AUTOPID) < 0) {
+        throw Error(tr("cannot bind the nftables trace socket: %1").arg(errnoText(errno)));
+    }
+    int group = NFNLGRP_NFTRACE;
+    if (mnl_socket_setsockopt(sock_.get(), NETLINK_ADD_MEMBERSHIP, &group, sizeof group) < 0) {
+        const int err = errno;
+        if (err == EPERM || err == EACCES) {
+            throw Error(tr("cannot subscribe to nftables traces: permission denied; run as root "
+                           "(CAP_NET_ADMIN)"));
+        }
+        throw Error(
+            tr("cannot subscribe to nftables traces (NFNLGRP_NFTRACE): %1").arg(errnoText(err)));
+    }
+    const int fd = mnl_socket_get_fd(sock_.get());
+    // SO_RCVBUFFORCE ignores net.core.rmem_max but needs CAP_NET_ADMIN; fall back quietly.
+    if (setsockopt(fd, SOL_SOCKET, SO_RCVBUFFORCE, &receiveBufferBytes, sizeof(int)) != 0) {
+        setsockopt(fd, SOL_SOCKET, SO_RCVBUF, &receiveBufferBytes, sizeof(int));
+    }
+    socklen_t optlen = sizeof rcvbuf_;
+    getsockopt(fd, SOL_SOCKET, SO_RCVBUF, &rcvbuf_, &optlen);
+}
+
+NftTraceReader::~NftTraceReader() = default;
+
+int NftTraceReader::fd() const {
+    return mnl_socket_get_fd(sock_.get());
+}
+
+size_t NftTraceReader::drain(std::vector<NftTraceRecord> &out, size_t maxRecords) {
+    size_t added = 0;
+    while (added < maxRecords) {
+        const ssize_t n = mnl_socket_recvfrom(sock_.get(), buf_.data(), buf_.size());
+        if (n < 0) {
+            const int err = errno;
+            if (err == EINTR) {
+                continue;
+            }
+            if (err == EAGAIN || err == EWOULDBLOCK) {
+                break;
+            }
+            if (err == ENOBUFS) {
+                ++lost_;
+                continue;
+            }
+            if (err == ENOSPC) { // MSG_TRUNC: a message larger than our buffer, skip it
+                ++malformed_;
+                continue;
+            }
+            throw Error(tr("cannot read nftables trace messages: %1").arg(errnoText(err)));
+        }
+        const uint64_t now = monotonicNs();
+        int remaining = static_cast<int>(n);
+        for (auto *nlh = reinterpret_cast<const nlmsghdr *>(buf_.data());
+             mnl_nlmsg_ok(nlh, remaining); nlh = mnl_nlmsg_next(nlh, &remaining)) {
+            if (sink_) {
+                sink_(nlh);
+            }
+            if (!isTraceMessage(nlh)) {
+                continue;
+            }
+            NftTraceRecord r;
+            if (!parseNftTraceMessage(nlh, r)) {
+                ++malformed_;
+                continue;
+            }
+            r.tsNs = now;
+            r.netns = netns_;
+            out.push_back(std::move(r));
+            ++added;
+        }
+    }
+    return added;
+}
+
+} // namespace nt
