@@ -1,0 +1,1004 @@
+// Journey assembly: staging of open journeys, completion after a grace period, nft joins.
+#include "assembler.h"
+
+#include "packet.h"
+
+#include <algorithm>
+#include <cstring>
+
+namespace nt {
+
+struct Assembler::Slot {
+    Event ev;
+    uint32_t next;
+};
+
+struct Assembler::Open {
+    uint32_t head = kNoIndex, tail = kNoIndex;
+    uint64_t termTs = 0; // when it was queued for completion (0: not queued)
+    JourneyId prevSameSkb = kNoJourney;
+    bool startedByFirst = false;
+};
+
+struct Assembler::Pending {
+    uint32_t traceId = 0;
+    uint64_t fp = 0;
+    uint64_t tsNs = 0;
+    NftHook hook = NftHook::Unknown;
+    std::vector<uint32_t> ordinals;
+};
+
+namespace {
+
+constexpr uint32_t kChunkEvents = 1U << 14;
+constexpr uint64_t kIdleCheckEvery = 1U << 16;
+constexpr uint16_t kEthPIp = 0x0800;
+constexpr uint16_t kEthPIpv6 = 0x86DD;
+
+bool isFree(uint16_t probe) {
+    return probe == NT_PROBE_KFREE_SKB || probe == NT_PROBE_CONSUME_SKB;
+}
+
+bool isRxEntry(uint16_t probe) {
+    return probe == NT_PROBE_NETIF_RECEIVE_SKB || probe == NT_PROBE_NETIF_RX ||
+           probe == NT_PROBE_NAPI_GRO_RECEIVE_ENTRY;
+}
+
+enum class HookClass { Unknown, Rx, Forward, Tx };
+
+HookClass hookClass(NftHook hook) {
+    switch (hook) {
+    case NftHook::Ingress:
+    case NftHook::Prerouting:
+    case NftHook::Input:
+        return HookClass::Rx;
+    case NftHook::Forward:
+        return HookClass::Forward;
+    case NftHook::Output:
+    case NftHook::Postrouting:
+        return HookClass::Tx;
+    case NftHook::Unknown:
+        break;
+    }
+    return HookClass::Unknown;
+}
+
+NftHook hookFromChainName(const std::string &chain) {
+    std::string c = chain;
+    std::transform(c.begin(), c.end(), c.begin(),
+                   [](unsigned char ch) { return std::tolower(ch); });
+    // Longer names first: "postrouting" contains "routing", "prerouting" too.
+    if (c.find("prerouting") != std::string::npos) {
+        return NftHook::Prerouting;
+    }
+    if (c.find("postrouting") != std::string::npos) {
+        return NftHook::Postrouting;
+    }
+    if (c.find("ingress") != std::string::npos) {
+        return NftHook::Ingress;
+    }
+    if (c.find("input") != std::string::npos) {
+        return NftHook::Input;
+    }
+    if (c.find("forward") != std::string::npos) {
+        return NftHook::Forward;
+    }
+    if (c.find("output") != std::string::npos) {
+        return NftHook::Output;
+    }
+    return NftHook::Unknown;
+}
+
+// Only the first message of a walk carries iif/oif: input side has only iif, output side
+// only oif, forward both.
+NftHook hookFromDevices(uint32_t iif, uint32_t oif) {
+    if (iif != 0 && oif != 0) {
+        return NftHook::Forward;
+    }
+    if (iif != 0) {
+        return NftHook::Input;
+    }
+    if (oif != 0) {
+        return NftHook::Output;
+    }
+    return NftHook::Unknown;
+}
+
+bool isFinalVerdict(int32_t v) {
+    return v == verdict::Accept || v == verdict::Drop || v == verdict::Queue ||
+           v == verdict::Stolen;
+}
+
+} // namespace
+
+Assembler::Assembler(std::vector<ProbeDesc> probes, std::vector<std::string> dropReasons,
+                     AssemblerOptions options)
+    : options_(options), dropReasonNames_(std::move(dropReasons)) {
+    for (size_t i = 0; i < dropReasonNames_.size(); ++i) {
+        if (dropReasonNames_[i] == "NETFILTER_DROP") {
+            netfilterDrop_ = static_cast<uint32_t>(i);
+        }
+    }
+    // Classifying by name is a table scan: do it once per probe, not once per event.
+    probeLayers_.assign(NT_PROBE_FUNCTION_BASE, Layer::Device);
+    for (const TracepointInfo &t : tracepoints()) {
+        probeLayers_[t.probe] = classifyProbe(t.name);
+    }
+    for (const ProbeDesc &p : probes) {
+        if (p.id >= NT_PROBE_FUNCTION_BASE) {
+            if (p.id >= probeLayers_.size()) {
+                probeLayers_.resize(size_t{p.id} + 1, Layer::Device);
+            }
+            probeLayers_[p.id] = classifyProbe(p.name);
+        }
+    }
+    names_.emplace_back(); // index 0: no name
+    nameIndex_.emplace(std::string(), 0);
+}
+
+Assembler::~Assembler() = default;
+Assembler::Assembler(Assembler &&) noexcept = default;
+Assembler &Assembler::operator=(Assembler &&) noexcept = default;
+
+Layer Assembler::layerOf(uint16_t probe) const {
+    return probe < probeLayers_.size() ? probeLayers_[probe] : Layer::Device;
+}
+
+uint16_t Assembler::intern(const std::string &s) {
+    auto it = nameIndex_.find(s);
+    if (it != nameIndex_.end()) {
+        return it->second;
+    }
+    if (names_.size() >= UINT16_MAX) {
+        return 0; // absurd numbers of chains: keep going without the name
+    }
+    const auto index = static_cast<uint16_t>(names_.size());
+    names_.push_back(s);
+    nameIndex_.emplace(s, index);
+    return index;
+}
+
+// ---- events ---------------------------------------------------------------------------------
+
+void Assembler::add(const Event &event) {
+    ++counters_.events;
+    const JourneyId id = placeEvent(event);
+    stage(id, event);
+    advance(event.ts_ns);
+}
+
+JourneyId Assembler::startJourney(const Event &event, JourneyId newer) {
+    const auto id = static_cast<JourneyId>(journeys_.size());
+    JourneyRecord &rec = journeys_.emplace_back();
+    prevSameFp_.resize(journeys_.size(), kNoJourney); // refilled when used after flush()
+    rec.skb = event.skb;
+    rec.firstTs = rec.lastTs = event.ts_ns;
+    Open o;
+    o.startedByFirst = (event.flags & NT_EVF_FIRST) != 0;
+    if (newer == kNoJourney) {
+        auto [it, inserted] = bySkb_.try_emplace(event.skb, id);
+        if (!inserted) {
+            o.prevSameSkb = it->second;
+            it->second = id;
+        }
+    } else {
+        // An older lifetime of the skb read after a newer one: keep the chain newest first.
+        Open &on = open_.at(newer);
+        o.prevSameSkb = on.prevSameSkb;
+        on.prevSameSkb = id;
+    }
+    open_.emplace(id, o);
+    auto ph = pendingHeaders_.find(event.skb);
+    if (ph != pendingHeaders_.end() && ph->second.tsNs <= event.ts_ns) {
+        const PendingHeader h = ph->second;
+        pendingHeaders_.erase(ph);
+        attachHeader(id, h.ordinal, h.fp);
+    }
+    return id;
+}
+
+JourneyId Assembler::placeEvent(const Event &event) {
+    auto it = bySkb_.find(event.skb);
+    if (it == bySkb_.end()) {
+        return startJourney(event, kNoJourney);
+    }
+    const JourneyId newest = it->second;
+    // Events come in per-CPU order: find the lifetime of this skb that contains the event.
+    // The chain is newest first; `cand` is the newest lifetime started at or before the event,
+    // `newer` the one right after it.
+    JourneyId cand = newest, newer = kNoJourney;
+    while (cand != kNoJourney && journeys_[cand].firstTs > event.ts_ns) {
+        newer = cand;
+        cand = open_.at(cand).prevSameSkb;
+    }
+    if (event.flags & NT_EVF_FIRST) {
+        // A FIRST event from a slower CPU that precedes what we already have: it is the start.
+        if (newer != kNoJourney && !open_.at(newer).startedByFirst &&
+            (cand == kNoJourney || (journeys_[cand].flags & JourneyTerminated))) {
+            open_.at(newer).startedByFirst = true;
+            return newer;
+        }
+        // Otherwise a new packet. If the previous lifetime is still open, its free was not
+        // seen: complete it after the grace like a freed one.
+        if (cand != kNoJourney) {
+            Open &oc = open_.at(cand);
+            if (oc.termTs == 0) {
+                oc.termTs = journeys_[cand].lastTs;
+                terminated_.push_back(cand);
+            }
+        }
+        return startJourney(event, newer);
+    }
+    if (cand == kNoJourney) {
+        return newer; // before every lifetime we know: the oldest is the best guess
+    }
+    if ((journeys_[cand].flags & JourneyTerminated) && event.ts_ns > open_.at(cand).termTs &&
+        newer == kNoJourney) {
+        return startJourney(event, kNoJourney); // address reused by an skb not flagged FIRST
+    }
+    return cand;
+}
+
+void Assembler::stage(JourneyId id, const Event &event) {
+    uint32_t slot = freeSlot_;
+    if (slot != kNoIndex) {
+        freeSlot_ = pool_[slot].next;
+        pool_[slot] = Slot{event, kNoIndex};
+    } else {
+        slot = static_cast<uint32_t>(pool_.size());
+        pool_.push_back(Slot{event, kNoIndex});
+    }
+    Open &o = open_.at(id);
+    if (o.tail == kNoIndex) {
+        o.head = slot;
+    } else {
+        pool_[o.tail].next = slot;
+    }
+    o.tail = slot;
+    JourneyRecord &rec = journeys_[id];
+    rec.firstTs = std::min<uint64_t>(rec.firstTs, event.ts_ns);
+    rec.lastTs = std::max<uint64_t>(rec.lastTs, event.ts_ns);
+    ++rec.eventCount; // counts staged events; rewritten at completion
+    if (isFree(event.probe)) {
+        rec.flags |= JourneyTerminated;
+        if (o.termTs == 0) {
+            terminated_.push_back(id);
+        }
+        o.termTs = std::max<uint64_t>(o.termTs, event.ts_ns);
+    }
+}
+
+void Assembler::advance(uint64_t ts) {
+    now_ = std::max(now_, ts);
+    while (terminatedHead_ < terminated_.size()) {
+        const JourneyId id = terminated_[terminatedHead_];
+        auto it = open_.find(id);
+        if (it != open_.end()) {
+            if (it->second.termTs + options_.graceNs > now_) {
+                break;
+            }
+            complete(id);
+        }
+        ++terminatedHead_;
+    }
+    if (terminatedHead_ > 1024 && terminatedHead_ * 2 > terminated_.size()) {
+        terminated_.erase(terminated_.begin(),
+                          terminated_.begin() + static_cast<ptrdiff_t>(terminatedHead_));
+        terminatedHead_ = 0;
+    }
+    if (!pending_.empty()) {
+        expirePending(false);
+    }
+    if (++addsSinceIdleCheck_ >= kIdleCheckEvery) {
+        addsSinceIdleCheck_ = 0;
+        std::vector<JourneyId> idle;
+        for (const auto &[id, o] : open_) {
+            if (o.termTs == 0 && journeys_[id].lastTs + options_.idleNs < now_) {
+                idle.push_back(id);
+            }
+        }
+        std::sort(idle.begin(), idle.end());
+        for (JourneyId id : idle) {
+            journeys_[id].flags |= JourneyIdleClosed;
+            ++counters_.idleClosed;
+            complete(id);
+        }
+    }
+    if (byFingerprint_.size() + byTraceId_.size() + pendingHeaders_.size() > sweepAt_) {
+        sweepIndexes();
+    }
+}
+
+void Assembler::sweepIndexes() {
+    const uint64_t keep = options_.nftWindowNs + options_.graceNs;
+    auto stale = [&](JourneyId id) {
+        const JourneyRecord &r = journeys_[id];
+        return completed(id) && r.lastTs + keep < now_;
+    };
+    std::erase_if(byFingerprint_, [&](const auto &kv) { return stale(kv.second); });
+    std::erase_if(byTraceId_, [&](const auto &kv) { return stale(kv.second.journey); });
+    const size_t before = pendingHeaders_.size();
+    std::erase_if(pendingHeaders_,
+                  [&](const auto &kv) { return kv.second.tsNs + options_.idleNs < now_; });
+    counters_.unusedHeaders += before - pendingHeaders_.size();
+    sweepAt_ = std::max<size_t>(
+        4096, 2 * (byFingerprint_.size() + byTraceId_.size() + pendingHeaders_.size()));
+}
+
+uint32_t Assembler::storeEvents(std::vector<Event> &events) {
+    const auto n = static_cast<uint32_t>(events.size());
+    const uint32_t chunkEnd = chunkStart_.empty() ? 0 : chunkStart_.back() + chunkSize_.back();
+    if (chunks_.empty() || slotEnd_ + n > chunkEnd) {
+        const uint32_t size = std::max(kChunkEvents, n);
+        chunks_.push_back(std::make_unique_for_overwrite<Event[]>(size));
+        chunkStart_.push_back(chunkEnd);
+        chunkSize_.push_back(size);
+        slotEnd_ = chunkEnd;
+    }
+    Event *dst = chunks_.back().get() + (slotEnd_ - chunkStart_.back());
+    std::memcpy(static_cast<void *>(dst), events.data(), n * sizeof(Event));
+    const uint32_t begin = slotEnd_;
+    slotEnd_ += n;
+    return begin;
+}
+
+const Event *Assembler::eventPtr(uint32_t slot) const {
+    auto it = std::upper_bound(chunkStart_.begin(), chunkStart_.end(), slot);
+    const auto c = static_cast<size_t>(it - chunkStart_.begin()) - 1;
+    return chunks_[c].get() + (slot - chunkStart_[c]);
+}
+
+void Assembler::complete(JourneyId id) {
+    auto oit = open_.find(id);
+    if (oit == open_.end()) {
+        return;
+    }
+    const Open o = oit->second;
+    std::vector<Event> evs;
+    JourneyRecord &rec = journeys_[id];
+    evs.reserve(rec.eventCount);
+    for (uint32_t s = o.head; s != kNoIndex;) {
+        evs.push_back(pool_[s].ev);
+        const uint32_t next = pool_[s].next;
+        pool_[s].next = freeSlot_;
+        freeSlot_ = s;
+        s = next;
+    }
+    // Arrival order breaks ties, so equal timestamps keep their per-CPU order.
+    std::stable_sort(evs.begin(), evs.end(),
+                     [](const Event &a, const Event &b) { return a.ts_ns < b.ts_ns; });
+    rec.eventBegin = storeEvents(evs);
+    rec.eventCount = static_cast<uint32_t>(evs.size());
+    rec.firstTs = evs.front().ts_ns;
+    rec.lastTs = evs.back().ts_ns;
+
+    auto sit = bySkb_.find(rec.skb);
+    if (sit != bySkb_.end()) {
+        if (sit->second == id) {
+            if (o.prevSameSkb != kNoJourney) {
+                sit->second = o.prevSameSkb;
+            } else {
+                bySkb_.erase(sit);
+            }
+        } else {
+            for (JourneyId j = sit->second; j != kNoJourney;) {
+                Open &oj = open_.at(j);
+                if (oj.prevSameSkb == id) {
+                    oj.prevSameSkb = o.prevSameSkb;
+                    break;
+                }
+                j = oj.prevSameSkb;
+            }
+        }
+    }
+    open_.erase(oit);
+    decideFate(id);
+    completed_.push_back(id);
+}
+
+std::vector<JourneyId> Assembler::takeCompleted() {
+    std::vector<JourneyId> out;
+    out.swap(completed_);
+    return out;
+}
+
+void Assembler::flush() {
+    std::vector<JourneyId> ids;
+    ids.reserve(open_.size());
+    for (const auto &kv : open_) {
+        ids.push_back(kv.first);
+    }
+    std::sort(ids.begin(), ids.end());
+    for (JourneyId id : ids) {
+        complete(id);
+    }
+    terminated_.clear();
+    terminatedHead_ = 0;
+    expirePending(true);
+    counters_.unusedHeaders += pendingHeaders_.size();
+    pendingHeaders_.clear();
+    // End of input: what remains is the result. Give back everything sized by the live rate
+    // (staging, the join indexes); records added after this no longer join earlier journeys.
+    std::vector<Slot>().swap(pool_);
+    freeSlot_ = kNoIndex;
+    decltype(open_)().swap(open_);
+    decltype(bySkb_)().swap(bySkb_);
+    decltype(terminated_)().swap(terminated_);
+    decltype(byFingerprint_)().swap(byFingerprint_);
+    decltype(byTraceId_)().swap(byTraceId_);
+    std::vector<JourneyId>().swap(prevSameFp_);
+    // Trim the last event chunk to what it holds; a later add() starts a new chunk.
+    if (!chunks_.empty() && slotEnd_ < chunkStart_.back() + chunkSize_.back()) {
+        const uint32_t used = slotEnd_ - chunkStart_.back();
+        auto trimmed = std::make_unique_for_overwrite<Event[]>(std::max<uint32_t>(used, 1));
+        std::memcpy(static_cast<void *>(trimmed.get()), chunks_.back().get(), used * sizeof(Event));
+        chunks_.back() = std::move(trimmed);
+        chunkSize_.back() = std::max<uint32_t>(used, 1);
+    }
+}
+
+// ---- headers and fingerprints ------------------------------------------------------------------
+
+void Assembler::add(const PacketHeader &header) {
+    const uint32_t ordinal = headerOrdinal_++;
+    ++counters_.headers;
+    PacketFields f;
+    const uint64_t fp = parsePacket(header.data, header.protocol, f) ? packetFingerprint(f) : 0;
+    auto it = bySkb_.find(header.skb);
+    if (it != bySkb_.end()) {
+        // The FIRST event was read before its header (another CPU's buffer came first).
+        const JourneyRecord &rec = journeys_[it->second];
+        if (rec.header == kNoIndex && header.tsNs <= rec.firstTs) {
+            attachHeader(it->second, ordinal, fp);
+            advance(header.tsNs);
+            return;
+        }
+    }
+    auto [pit, inserted] =
+        pendingHeaders_.try_emplace(header.skb, PendingHeader{ordinal, fp, header.tsNs});
+    if (!inserted) {
+        ++counters_.unusedHeaders;
+        pit->second = PendingHeader{ordinal, fp, header.tsNs};
+    }
+    advance(header.tsNs);
+}
+
+void Assembler::attachHeader(JourneyId id, uint32_t ordinal, uint64_t fp) {
+    journeys_[id].header = ordinal;
+    if (fp != 0) {
+        registerFingerprint(id, fp);
+    }
+}
+
+void Assembler::registerFingerprint(JourneyId id, uint64_t fp) {
+    auto [it, inserted] = byFingerprint_.try_emplace(fp, id);
+    JourneyRecord &rec = journeys_[id];
+    if (!inserted) {
+        const JourneyId other = it->second;
+        prevSameFp_[id] = other;
+        it->second = id;
+        const JourneyRecord &o = journeys_[other];
+        // Same headers on another skb while the first is alive: a clone (TCP transmit clones,
+        // packet sockets, multicast).
+        const bool alive = (o.flags & JourneyTerminated)
+                               ? o.lastTs >= rec.firstTs
+                               : o.lastTs + options_.nftWindowNs >= rec.firstTs;
+        if (o.skb != rec.skb && o.firstTs <= rec.firstTs && alive) {
+            rec.parent = o.parent != kNoJourney ? o.parent : other;
+            rec.flags |= JourneyCloned;
+        }
+    }
+    if (pending_.empty()) {
+        return;
+    }
+    for (size_t i = 0; i < pending_.size();) {
+        Pending &p = pending_[i];
+        if (p.fp == fp && rec.firstTs <= p.tsNs + options_.nftWindowNs &&
+            p.tsNs <= rec.lastTs + options_.nftWindowNs) {
+            for (uint32_t ord : p.ordinals) {
+                joinNft(id, ord);
+            }
+            byTraceId_[p.traceId] = TraceIdState{id, p.hook, fp};
+            pending_.erase(pending_.begin() + static_cast<ptrdiff_t>(i));
+        } else {
+            ++i;
+        }
+    }
+}
+
+JourneyId Assembler::findByFingerprint(uint64_t fp, uint64_t ts) const {
+    auto it = byFingerprint_.find(fp);
+    if (it == byFingerprint_.end()) {
+        return kNoJourney;
+    }
+    const uint64_t window = options_.nftWindowNs;
+    JourneyId after = kNoJourney; // nearest journey that starts just after the record
+    int steps = 0;
+    for (JourneyId k = it->second; k != kNoJourney && steps < 64; ++steps) {
+        const JourneyRecord &r = journeys_[k];
+        if (r.firstTs <= ts && ts <= r.lastTs + window) {
+            return k;
+        }
+        if (r.firstTs > ts && r.firstTs <= ts + window) {
+            after = k;
+        }
+        if (r.lastTs + window < ts) {
+            break;
+        }
+        k = prevSameFp_[k];
+    }
+    return after;
+}
+
+// ---- nft records ----------------------------------------------------------------------------
+
+void Assembler::add(const NftTraceRecord &record) {
+    const auto ordinal = static_cast<uint32_t>(nft_.size());
+    ++counters_.nftRecords;
+    NftStep s;
+    s.tsNs = record.tsNs;
+    s.ruleHandle = record.ruleHandle;
+    s.traceId = record.id;
+    s.verdict = record.verdict;
+    s.table = intern(record.table);
+    s.chain = intern(record.chain);
+    s.jumpTarget = intern(record.jumpTarget);
+    s.family = record.family;
+    s.type = static_cast<uint8_t>(record.type);
+    s.policy = static_cast<uint8_t>(record.policy);
+    s.walkStart = !record.networkHeader.empty();
+    s.hook = hookFromChainName(record.chain);
+
+    if (s.walkStart) {
+        if (s.hook == NftHook::Unknown) {
+            s.hook = hookFromDevices(record.iif, record.oif);
+        }
+        std::vector<uint8_t> bytes = record.networkHeader;
+        bytes.insert(bytes.end(), record.transportHeader.begin(), record.transportHeader.end());
+        const uint16_t proto =
+            record.nfproto == 2 ? kEthPIp : (record.nfproto == 10 ? kEthPIpv6 : uint16_t{0});
+        PacketFields f;
+        const uint64_t fp = parsePacket(bytes, proto, f) ? packetFingerprint(f) : 0;
+        nft_.push_back(s);
+        const JourneyId id = fp != 0 ? findByFingerprint(fp, record.tsNs) : kNoJourney;
+        if (id != kNoJourney) {
+            joinNft(id, ordinal);
+            byTraceId_[record.id] = TraceIdState{id, s.hook, fp};
+        } else if (fp != 0) {
+            // Its events may still be in another buffer: wait for a journey with this header.
+            byTraceId_.erase(record.id);
+            pending_.push_back(Pending{record.id, fp, record.tsNs, s.hook, {ordinal}});
+        } else {
+            byTraceId_.erase(record.id);
+            unjoined_.push_back(ordinal);
+            ++counters_.unjoinedNft;
+        }
+    } else {
+        // A later record of a walk (jumped-to chains, return, policy): same trace id.
+        auto pit = std::find_if(pending_.rbegin(), pending_.rend(),
+                                [&](const Pending &p) { return p.traceId == record.id; });
+        auto tit = byTraceId_.find(record.id);
+        if (s.hook == NftHook::Unknown) {
+            if (pit != pending_.rend()) {
+                s.hook = pit->hook;
+            } else if (tit != byTraceId_.end()) {
+                s.hook = tit->second.hook;
+            }
+        }
+        nft_.push_back(s);
+        if (pit != pending_.rend()) {
+            pit->ordinals.push_back(ordinal);
+        } else if (tit != byTraceId_.end()) {
+            joinNft(tit->second.journey, ordinal);
+        } else {
+            unjoined_.push_back(ordinal);
+            ++counters_.unjoinedNft;
+        }
+    }
+    advance(record.tsNs);
+}
+
+void Assembler::joinNft(JourneyId id, uint32_t ordinal) {
+    JourneyRecord &rec = journeys_[id];
+    NftStep &s = nft_[ordinal];
+    s.journey = id;
+    // Keep the list in arrival order even when a pending walk joins after later records.
+    if (rec.nftTail == kNoIndex) {
+        rec.nftHead = rec.nftTail = ordinal;
+        s.next = kNoIndex;
+    } else if (rec.nftTail < ordinal) {
+        nft_[rec.nftTail].next = ordinal;
+        rec.nftTail = ordinal;
+        s.next = kNoIndex;
+    } else if (ordinal < rec.nftHead) {
+        s.next = rec.nftHead;
+        rec.nftHead = ordinal;
+    } else {
+        uint32_t p = rec.nftHead;
+        while (nft_[p].next != kNoIndex && nft_[p].next < ordinal) {
+            p = nft_[p].next;
+        }
+        s.next = nft_[p].next;
+        nft_[p].next = ordinal;
+    }
+    if (rec.nftCount < UINT16_MAX) {
+        ++rec.nftCount;
+    }
+    if (completed(id)) {
+        ++counters_.lateNft;
+        rec.flags |= JourneyLateNft;
+        decideFate(id);
+    }
+}
+
+void Assembler::expirePending(bool all) {
+    for (size_t i = 0; i < pending_.size();) {
+        const Pending &p = pending_[i];
+        if (all || p.tsNs + options_.nftWindowNs < now_) {
+            for (uint32_t ord : p.ordinals) {
+                unjoined_.push_back(ord);
+                ++counters_.unjoinedNft;
+            }
+            pending_.erase(pending_.begin() + static_cast<ptrdiff_t>(i));
+        } else {
+            ++i;
+        }
+    }
+}
+
+// ---- fate -------------------------------------------------------------------------------------
+
+void Assembler::decideFate(JourneyId id) {
+    JourneyRecord &rec = journeys_[id];
+    const std::span<const Event> ev = events(id);
+    const std::vector<uint32_t> steps = nftOf(id);
+
+    rec.verdictNft = kNoIndex;
+    uint32_t dropStep = kNoIndex;
+    bool rxWalk = false;
+    for (uint32_t ord : steps) {
+        const int32_t v = effectiveVerdict(nft_[ord]);
+        if (isFinalVerdict(v)) {
+            rec.verdictNft = ord;
+        }
+        if (v == verdict::Drop) {
+            dropStep = ord;
+        }
+        rxWalk = rxWalk || hookClass(nft_[ord].hook) == HookClass::Rx;
+    }
+
+    size_t term = ev.size();
+    for (size_t i = ev.size(); i-- > 0;) {
+        if (isFree(ev[i].probe)) {
+            term = i;
+            break;
+        }
+    }
+    if (term == ev.size()) {
+        rec.fate = Fate::InFlight;
+        return;
+    }
+    if (ev[term].probe == NT_PROBE_KFREE_SKB) {
+        // Without reason names (old kernels) a DROP verdict is the best explanation we have.
+        const bool nfDrop = netfilterDrop_ != UINT32_MAX ? ev[term].aux == netfilterDrop_
+                                                         : dropReasonNames_.empty();
+        if (nfDrop && dropStep != kNoIndex) {
+            rec.fate = Fate::DroppedByRule;
+            rec.verdictNft = dropStep;
+        } else {
+            rec.fate = Fate::Dropped;
+        }
+        return;
+    }
+
+    ptrdiff_t lastDeliver = -1, lastRx = -1, lastTx = -1;
+    for (size_t i = 0; i < term; ++i) {
+        const uint16_t p = ev[i].probe;
+        const Layer l = layerOf(p);
+        if (p == NT_PROBE_SKB_COPY_DATAGRAM_IOVEC || p == NT_PROBE_TCP_PROBE ||
+            (l == Layer::Socket && p != NT_PROBE_SOCK_RCVQUEUE_FULL)) {
+            lastDeliver = static_cast<ptrdiff_t>(i);
+        }
+        if (isRxEntry(p)) {
+            lastRx = static_cast<ptrdiff_t>(i);
+        }
+        if (p == NT_PROBE_NET_DEV_XMIT && ev[i].aux == 0) {
+            lastTx = static_cast<ptrdiff_t>(i);
+        }
+    }
+    if (lastDeliver >= 0 && lastDeliver > lastTx) {
+        rec.fate = Fate::Delivered;
+        return;
+    }
+    if (lastTx >= 0 && lastTx > lastRx) {
+        const Event &tx = ev[static_cast<size_t>(lastTx)];
+        bool forwarded = false;
+        for (ptrdiff_t i = 0; i < lastTx; ++i) {
+            const Event &e = ev[static_cast<size_t>(i)];
+            if (isRxEntry(e.probe) && (e.ifindex != tx.ifindex || e.netns != tx.netns)) {
+                forwarded = true;
+            }
+        }
+        rec.fate = forwarded ? Fate::Forwarded : Fate::Transmitted;
+        return;
+    }
+    if (lastRx >= 0) {
+        bool reachedIp = rxWalk;
+        for (size_t i = static_cast<size_t>(lastRx); i < term && !reachedIp; ++i) {
+            switch (layerOf(ev[i].probe)) {
+            case Layer::Routing:
+            case Layer::IPv4:
+            case Layer::IPv6:
+            case Layer::TCP:
+            case Layer::UDP:
+            case Layer::Socket:
+            case Layer::Netfilter:
+                reachedIp = true;
+                break;
+            default:
+                break;
+            }
+        }
+        rec.fate = reachedIp ? Fate::Delivered : Fate::Consumed;
+        return;
+    }
+    rec.fate = Fate::Consumed;
+}
+
+// ---- queries
+// -------------------------------------------------------------------------------------
+
+std::span<const Event> Assembler::events(JourneyId id) const {
+    const JourneyRecord &rec = journeys_.at(id);
+    if (open_.contains(id) || rec.eventCount == 0) {
+        return {};
+    }
+    return {eventPtr(rec.eventBegin), rec.eventCount};
+}
+
+std::vector<uint32_t> Assembler::nftOf(JourneyId id) const {
+    std::vector<uint32_t> out;
+    const JourneyRecord &rec = journeys_.at(id);
+    out.reserve(rec.nftCount);
+    for (uint32_t s = rec.nftHead; s != kNoIndex; s = nft_[s].next) {
+        out.push_back(s);
+    }
+    return out;
+}
+
+bool Assembler::completed(JourneyId id) const {
+    return id < journeys_.size() && !open_.contains(id);
+}
+
+JourneyId Assembler::openJourney(uint64_t skb) const {
+    auto it = bySkb_.find(skb);
+    return it == bySkb_.end() ? kNoJourney : it->second;
+}
+
+// Tracepoints have no netfilter hook event, so an nft chain walk is put at the boundary where
+// its hook runs: prerouting/input after the receive-side events (device, GRO, routing) and
+// before the first socket/transport/transmit/free event; forward before the transmit; output/
+// postrouting before the first transmit event. Among several such boundaries (veth journeys
+// cross the stack twice) the last one that precedes the record's receive time wins. The gap
+// at the boundary is charged to Netfilter: it also holds IP-layer work tracepoints cannot see.
+std::vector<TimelineItem> Assembler::timeline(JourneyId id) const {
+    const std::span<const Event> ev = events(id);
+    const std::vector<uint32_t> steps = nftOf(id);
+    std::vector<TimelineItem> items;
+    const size_t n = ev.size();
+    items.reserve(n + steps.size());
+    if (n == 0) {
+        return items;
+    }
+
+    auto rxSide = [&](const Event &e) {
+        switch (layerOf(e.probe)) {
+        case Layer::Device:
+        case Layer::GRO:
+        case Layer::Bridge:
+        case Layer::Routing:
+        case Layer::IPv4:
+        case Layer::IPv6:
+        case Layer::Netfilter:
+        case Layer::SoftIRQ:
+            return e.probe != NT_PROBE_CONSUME_SKB;
+        default:
+            return false;
+        }
+    };
+    auto leavesRx = [&](const Event &e) {
+        switch (layerOf(e.probe)) {
+        case Layer::TCP:
+        case Layer::UDP:
+        case Layer::Socket:
+        case Layer::Xmit:
+        case Layer::Drop:
+            return true;
+        default:
+            return e.probe == NT_PROBE_CONSUME_SKB;
+        }
+    };
+    auto transmitOrDrop = [&](const Event &e) {
+        const Layer l = layerOf(e.probe);
+        return l == Layer::Xmit || l == Layer::Drop;
+    };
+    auto position = [&](HookClass c, uint64_t recvTs) -> size_t {
+        std::vector<size_t> cands;
+        bool seenRx = false;
+        for (size_t p = 0; p < n; ++p) {
+            const bool afterRx = p > 0 && seenRx && rxSide(ev[p - 1]);
+            switch (c) {
+            case HookClass::Rx:
+                if (afterRx && leavesRx(ev[p])) {
+                    cands.push_back(p);
+                }
+                break;
+            case HookClass::Forward:
+                if (afterRx && transmitOrDrop(ev[p])) {
+                    cands.push_back(p);
+                }
+                break;
+            case HookClass::Tx:
+                if ((p == 0 || layerOf(ev[p - 1].probe) != Layer::Xmit) && transmitOrDrop(ev[p])) {
+                    cands.push_back(p);
+                }
+                break;
+            case HookClass::Unknown:
+                break;
+            }
+            seenRx = seenRx || isRxEntry(ev[p].probe);
+        }
+        size_t best = SIZE_MAX;
+        for (size_t p : cands) {
+            if (p == 0 || ev[p - 1].ts_ns <= recvTs) {
+                best = p;
+            }
+        }
+        if (best == SIZE_MAX && !cands.empty()) {
+            best = cands.front();
+        }
+        if (best == SIZE_MAX) {
+            // No boundary of that kind: between the events around its receive time.
+            best = static_cast<size_t>(
+                std::upper_bound(ev.begin(), ev.end(), recvTs,
+                                 [](uint64_t t, const Event &e) { return t < e.ts_ns; }) -
+                ev.begin());
+            best = std::clamp<size_t>(best, 1, n > 1 ? n - 1 : n);
+        }
+        return best;
+    };
+
+    // Walks: a record with header bytes starts one; the rest follow at the same place.
+    std::vector<std::pair<size_t, uint32_t>> placed; // (position, ordinal)
+    placed.reserve(steps.size());
+    size_t walkPos = 0;
+    for (size_t i = 0; i < steps.size(); ++i) {
+        const NftStep &s = nft_[steps[i]];
+        if (i == 0 || s.walkStart || s.traceId != nft_[steps[i - 1]].traceId) {
+            walkPos = position(hookClass(s.hook), s.tsNs);
+        }
+        placed.emplace_back(walkPos, steps[i]);
+    }
+    std::stable_sort(placed.begin(), placed.end(),
+                     [](const auto &a, const auto &b) { return a.first < b.first; });
+
+    size_t k = 0;
+    for (size_t i = 0; i <= n; ++i) {
+        for (; k < placed.size() && placed[k].first == i; ++k) {
+            const uint64_t ts = i > 0 ? ev[i - 1].ts_ns : ev[0].ts_ns;
+            items.push_back(TimelineItem{ts, true, placed[k].second, Layer::Netfilter});
+        }
+        if (i < n) {
+            items.push_back(TimelineItem{ev[i].ts_ns, false,
+                                         journeys_[id].eventBegin + static_cast<uint32_t>(i),
+                                         layerOf(ev[i].probe)});
+        }
+    }
+    return items;
+}
+
+Journey Assembler::journey(JourneyId id) const {
+    const JourneyRecord &rec = journeys_.at(id);
+    Journey j;
+    j.id = id;
+    j.skb = rec.skb;
+    j.firstTs = rec.firstTs;
+    j.lastTs = rec.lastTs;
+    j.header = rec.header;
+    j.eventBegin = rec.eventBegin;
+    j.eventCount = open_.contains(id) ? 0 : rec.eventCount;
+    j.nft = nftOf(id);
+    j.fate = rec.fate;
+    j.flags = rec.flags;
+    j.parent = rec.parent;
+    j.verdictNft = rec.verdictNft;
+
+    const std::span<const Event> ev = events(id);
+    if (rec.fate == Fate::Dropped || rec.fate == Fate::DroppedByRule) {
+        for (size_t i = ev.size(); i-- > 0;) {
+            if (ev[i].probe == NT_PROBE_KFREE_SKB) {
+                j.dropReason = ev[i].aux;
+                j.dropLocation = ev[i].location;
+                break;
+            }
+        }
+    }
+    if (rec.verdictNft != kNoIndex) {
+        const NftStep &s = nft_[rec.verdictNft];
+        j.verdict = effectiveVerdict(s);
+        j.verdictByPolicy = s.type == static_cast<uint8_t>(NftTraceType::Policy);
+        j.ruleHandle = s.ruleHandle;
+        j.family = nfFamilyName(s.family);
+        j.table = names_[s.table];
+        j.chain = names_[s.chain];
+    }
+    const std::vector<TimelineItem> items = timeline(id);
+    for (size_t i = 0; i + 1 < items.size(); ++i) {
+        j.layerNs[static_cast<size_t>(items[i].layer)] += items[i + 1].tsNs - items[i].tsNs;
+    }
+    return j;
+}
+
+size_t Assembler::memoryBytes() const {
+    // Node-based containers: one node (value + next pointer + cached hash) per entry + buckets.
+    auto mapBytes = [](const auto &m) {
+        using V = typename std::remove_reference_t<decltype(m)>::value_type;
+        return m.size() * (sizeof(V) + 2 * sizeof(void *)) + m.bucket_count() * sizeof(void *);
+    };
+    size_t bytes = sizeof(*this);
+    for (uint32_t s : chunkSize_) {
+        bytes += size_t{s} * sizeof(Event);
+    }
+    bytes += chunks_.capacity() * sizeof(chunks_[0]) + chunkStart_.capacity() * 4 +
+             chunkSize_.capacity() * 4;
+    // libstdc++ deques allocate 512-byte blocks plus a map of block pointers.
+    auto dequeBytes = [](size_t n, size_t elem) {
+        const size_t perBlock = std::max<size_t>(1, 512 / elem);
+        const size_t blocks = n / perBlock + 1;
+        return blocks * std::max<size_t>(512, elem) + (blocks + 8) * sizeof(void *);
+    };
+    bytes += dequeBytes(journeys_.size(), sizeof(JourneyRecord));
+    bytes += dequeBytes(nft_.size(), sizeof(NftStep));
+    bytes += prevSameFp_.capacity() * sizeof(JourneyId);
+    for (const std::string &s : names_) {
+        bytes += sizeof(std::string) + s.capacity();
+    }
+    bytes += mapBytes(nameIndex_) + unjoined_.capacity() * 4;
+    bytes += pool_.capacity() * sizeof(Slot);
+    bytes += mapBytes(open_) + mapBytes(bySkb_) + mapBytes(pendingHeaders_) +
+             mapBytes(byFingerprint_) + mapBytes(byTraceId_);
+    bytes += terminated_.capacity() * 4 + completed_.capacity() * 4;
+    for (const Pending &p : pending_) {
+        bytes += sizeof(Pending) + p.ordinals.capacity() * 4;
+    }
+    bytes += probeLayers_.capacity() * sizeof(Layer);
+    return bytes;
+}
+
+// ---- bulk --------------------------------------------------------------------------------------
+
+Assembler Assembler::assemble(const Trace &trace, AssemblerOptions options) {
+    Assembler a(trace.probes, trace.dropReasons, options);
+    const auto &ev = trace.events;
+    const auto &pk = trace.packets;
+    const auto &nf = trace.nft;
+    size_t ie = 0, ip = 0, in = 0;
+    // Merge the three streams by time, keeping each one's own order: a header goes before
+    // the event it precedes, an nft record after the events of its time.
+    while (ie < ev.size() || ip < pk.size() || in < nf.size()) {
+        const uint64_t te = ie < ev.size() ? ev[ie].ts_ns : UINT64_MAX;
+        const uint64_t tp = ip < pk.size() ? pk[ip].tsNs : UINT64_MAX;
+        const uint64_t tn = in < nf.size() ? nf[in].tsNs : UINT64_MAX;
+        if (ip < pk.size() && tp <= te && tp <= tn) {
+            a.add(pk[ip++]);
+        } else if (ie < ev.size() && te <= tn) {
+            a.add(ev[ie++]);
+        } else {
+            a.add(nf[in++]);
+        }
+    }
+    a.flush();
+    return a;
+}
+
+} // namespace nt

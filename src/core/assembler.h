@@ -1,0 +1,175 @@
+// Journey assembly: groups events, packet headers and nft trace records into journeys,
+// incrementally (live) or in bulk (a trace file), with the same results either way.
+#pragma once
+
+#include "event.h"
+#include "journey.h"
+#include "layers.h"
+#include "trace.h"
+
+#include <cstddef>
+#include <cstdint>
+#include <deque>
+#include <memory>
+#include <span>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+namespace nt {
+
+struct AssemblerOptions {
+    // How long after its skb was freed a journey stays open, so that events from other CPUs
+    // and nft records (received later over netlink) still join it before it is completed.
+    uint64_t graceNs = 200'000'000;
+    // An nft record joins a journey whose time window contains its receive time or ended at
+    // most this long before it; records with no such journey for this long are unjoined.
+    uint64_t nftWindowNs = 1'000'000'000;
+    // A journey that saw no event for this long is closed as in flight: bounds live memory when
+    // a free event was lost.
+    uint64_t idleNs = 30'000'000'000;
+};
+
+struct AssemblerCounters {
+    uint64_t events = 0;
+    uint64_t headers = 0;
+    uint64_t nftRecords = 0;
+    uint64_t unjoinedNft = 0; // nft records that joined no journey (kept, listed by unjoinedNft())
+    uint64_t lateNft = 0;     // joined a journey after it was completed
+    uint64_t unusedHeaders = 0; // packet headers no event ever claimed
+    uint64_t idleClosed = 0;    // journeys closed by AssemblerOptions::idleNs
+};
+
+// One entry of a journey's timeline: an event, or an nft record placed at its hook's boundary.
+struct TimelineItem {
+    uint64_t tsNs = 0; // event time, or for nft records the boundary they were placed at
+    bool nft = false;
+    uint32_t index = 0; // event slot (Assembler::event) or nft ordinal (Assembler::nftStep)
+    Layer layer = Layer::Device;
+};
+
+class Assembler {
+public:
+    // `probes` names function probes (ids >= NT_PROBE_FUNCTION_BASE) so they get their layer;
+    // `dropReasons` (index = enum skb_drop_reason) lets the assembler recognise NETFILTER_DROP.
+    explicit Assembler(std::vector<ProbeDesc> probes = {},
+                       std::vector<std::string> dropReasons = {}, AssemblerOptions options = {});
+    ~Assembler();
+    Assembler(Assembler &&) noexcept;
+    Assembler &operator=(Assembler &&) noexcept;
+    Assembler(const Assembler &) = delete;
+    Assembler &operator=(const Assembler &) = delete;
+
+    // Live input, in arrival order. Headers and nft records are numbered by arrival (their
+    // ordinal), which is their index in Trace::packets / Trace::nft when the caller keeps them.
+    void add(const Event &event);
+    void add(const PacketHeader &header);
+    void add(const NftTraceRecord &record);
+    // Journeys completed since the last call (freed, and the grace period passed), in
+    // completion order. Their events are final; a late nft record may still join them.
+    std::vector<JourneyId> takeCompleted();
+    // End of input: completes every journey (unfreed ones as InFlight), declares pending nft
+    // records unjoined and frees the live indexes (later records start afresh). Completed
+    // journeys are reported by the next takeCompleted().
+    void flush();
+
+    // Bulk: the records of a trace merged by time, fed as above, then flushed.
+    static Assembler assemble(const Trace &trace, AssemblerOptions options = {});
+
+    size_t journeyCount() const { return journeys_.size(); }
+    const JourneyRecord &record(JourneyId id) const { return journeys_.at(id); }
+    // Completed: its events are final (it may still gain late nft records).
+    bool completed(JourneyId id) const;
+    // The derived view of a journey (fate details, verdict, per-layer time).
+    Journey journey(JourneyId id) const;
+    // Time-sorted events of a completed journey (empty while it is still open).
+    std::span<const Event> events(JourneyId id) const;
+    // Events and nft records in time order, nft chain walks placed at their hook's boundary.
+    std::vector<TimelineItem> timeline(JourneyId id) const;
+    // The nft record ordinals of a journey, arrival order.
+    std::vector<uint32_t> nftOf(JourneyId id) const;
+    const NftStep &nftStep(uint32_t ordinal) const { return nft_.at(ordinal); }
+    size_t nftCount() const { return nft_.size(); }
+    const std::string &name(uint16_t index) const { return names_.at(index); }
+    std::span<const uint32_t> unjoinedNft() const { return unjoined_; }
+    // The open journey of an skb (live lines use its header), or kNoJourney.
+    JourneyId openJourney(uint64_t skb) const;
+    Layer layerOf(uint16_t probe) const;
+    const AssemblerCounters &counters() const { return counters_; }
+    const AssemblerOptions &options() const { return options_; }
+    // Bytes the assembler holds (capacity-based: stores, staging, indexes).
+    size_t memoryBytes() const;
+
+private:
+    struct Open;
+    struct Slot;
+    struct Pending;
+
+    JourneyId startJourney(const Event &event, JourneyId newer);
+    JourneyId placeEvent(const Event &event);
+    void stage(JourneyId id, const Event &event);
+    void attachHeader(JourneyId id, uint32_t ordinal, uint64_t fp);
+    void registerFingerprint(JourneyId id, uint64_t fp);
+    JourneyId findByFingerprint(uint64_t fp, uint64_t ts) const;
+    void joinNft(JourneyId id, uint32_t ordinal);
+    void advance(uint64_t ts);
+    void complete(JourneyId id);
+    void decideFate(JourneyId id);
+    void expirePending(bool all);
+    void sweepIndexes();
+    uint16_t intern(const std::string &s);
+    const Event *eventPtr(uint32_t slot) const;
+    uint32_t storeEvents(std::vector<Event> &events);
+
+    AssemblerOptions options_;
+    std::vector<std::string> dropReasonNames_;
+    uint32_t netfilterDrop_ = UINT32_MAX; // enum skb_drop_reason value of NETFILTER_DROP
+    std::vector<Layer> probeLayers_;      // index: probe id (tracepoints, then functions)
+
+    // Completed events, one contiguous time-sorted run per journey. Chunked so that growth
+    // never copies and capacity stays close to size; a run never straddles two chunks.
+    std::vector<std::unique_ptr<Event[]>> chunks_;
+    std::vector<uint32_t> chunkStart_; // first slot of each chunk
+    std::vector<uint32_t> chunkSize_;
+    uint32_t slotEnd_ = 0; // next free slot (in the last chunk)
+
+    // Deques: no capacity doubling, references stay valid while growing.
+    std::deque<JourneyRecord> journeys_;
+    std::deque<NftStep> nft_;
+    std::vector<JourneyId> prevSameFp_; // older journey with the same fingerprint (joins only)
+    std::vector<std::string> names_;
+    std::unordered_map<std::string, uint16_t> nameIndex_;
+    std::vector<uint32_t> unjoined_;
+
+    // Staging of open journeys: events in a pooled linked list until completion.
+    std::vector<Slot> pool_;
+    uint32_t freeSlot_ = kNoIndex;
+    std::unordered_map<JourneyId, Open> open_;
+    std::unordered_map<uint64_t, JourneyId> bySkb_; // newest open journey of an skb
+    std::vector<JourneyId> terminated_;             // FIFO of freed journeys awaiting the grace
+    size_t terminatedHead_ = 0;
+    std::vector<JourneyId> completed_;
+
+    struct PendingHeader {
+        uint32_t ordinal;
+        uint64_t fp;
+        uint64_t tsNs;
+    };
+    std::unordered_map<uint64_t, PendingHeader> pendingHeaders_; // by skb
+    std::unordered_map<uint64_t, JourneyId> byFingerprint_;      // newest journey per fingerprint
+    struct TraceIdState {
+        JourneyId journey;
+        NftHook hook;
+        uint64_t fp;
+    };
+    std::unordered_map<uint32_t, TraceIdState> byTraceId_;
+    std::vector<Pending> pending_; // nft walks waiting for their journey
+    size_t sweepAt_ = 4096;
+    uint64_t addsSinceIdleCheck_ = 0;
+
+    uint64_t now_ = 0;
+    uint32_t headerOrdinal_ = 0;
+    AssemblerCounters counters_;
+};
+
+} // namespace nt

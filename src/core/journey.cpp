@@ -1,0 +1,94 @@
+// Names of the journey model's enums and small helpers on nft steps.
+#include "journey.h"
+
+#include "event.h"
+
+namespace nt {
+
+const char *fateKey(Fate fate) {
+    switch (fate) {
+    case Fate::InFlight:
+        return "in_flight";
+    case Fate::Delivered:
+        return "delivered";
+    case Fate::Forwarded:
+        return "forwarded";
+    case Fate::Transmitted:
+        return "transmitted";
+    case Fate::Consumed:
+        return "consumed";
+    case Fate::DroppedByRule:
+        return "dropped_by_rule";
+    case Fate::Dropped:
+        return "dropped";
+    }
+    return "unknown";
+}
+
+const char *fateLabel(Fate fate) {
+    switch (fate) {
+    case Fate::InFlight:
+        return "IN FLIGHT";
+    case Fate::Delivered:
+        return "DELIVERED";
+    case Fate::Forwarded:
+        return "FORWARDED";
+    case Fate::Transmitted:
+        return "TRANSMITTED";
+    case Fate::Consumed:
+        return "CONSUMED";
+    case Fate::DroppedByRule:
+        return "DROPPED BY RULE";
+    case Fate::Dropped:
+        return "DROPPED";
+    }
+    return "UNKNOWN";
+}
+
+const char *nftHookName(NftHook hook) {
+    switch (hook) {
+    case NftHook::Unknown:
+        return "?";
+    case NftHook::Ingress:
+        return "ingress";
+    case NftHook::Prerouting:
+        return "prerouting";
+    case NftHook::Input:
+        return "input";
+    case NftHook::Forward:
+        return "forward";
+    case NftHook::Output:
+        return "output";
+    case NftHook::Postrouting:
+        return "postrouting";
+    }
+    return "?";
+}
+
+int32_t effectiveVerdict(const NftStep &step) {
+    if (step.type == static_cast<uint8_t>(NftTraceType::Policy) && step.verdict == verdict::None) {
+        return step.policy;
+    }
+    return step.verdict;
+}
+
+std::string nfFamilyName(uint8_t family) {
+    switch (family) {
+    case 1:
+        return "inet";
+    case 2:
+        return "ip";
+    case 3:
+        return "arp";
+    case 5:
+        return "netdev";
+    case 7:
+        return "bridge";
+    case 10:
+        return "ip6";
+    default:
+        return std::to_string(family);
+    }
+}
+
+} // namespace nt

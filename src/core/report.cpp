@@ -1,0 +1,589 @@
+// Text and JSON rendering of events, journeys and trace statistics.
+#include "report.h"
+
+#include <QJsonArray>
+#include <QJsonValue>
+
+#include <algorithm>
+#include <cctype>
+#include <cstdarg>
+#include <cstdio>
+#include <map>
+#include <set>
+
+namespace nt {
+namespace {
+
+std::string format(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+std::string format(const char *fmt, ...) {
+    va_list ap;
+    va_start(ap, fmt);
+    va_list ap2;
+    va_copy(ap2, ap);
+    const int n = std::vsnprintf(nullptr, 0, fmt, ap);
+    va_end(ap);
+    std::string out(n > 0 ? static_cast<size_t>(n) : 0, '\0');
+    if (n > 0) {
+        std::vsnprintf(out.data(), out.size() + 1, fmt, ap2);
+    }
+    va_end(ap2);
+    return out;
+}
+
+const char *const kRule =
+    "================================================================================";
+
+double micros(uint64_t ns) {
+    return static_cast<double>(ns) / 1000.0;
+}
+
+std::string hex(uint64_t v) {
+    return format("0x%llx", static_cast<unsigned long long>(v));
+}
+
+std::string lower(std::string s) {
+    std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return std::tolower(c); });
+    return s;
+}
+
+QString q(const std::string &s) {
+    return QString::fromStdString(s);
+}
+
+const char *nftTypeKey(uint8_t type) {
+    switch (static_cast<NftTraceType>(type)) {
+    case NftTraceType::Rule:
+        return "rule";
+    case NftTraceType::Policy:
+        return "policy";
+    case NftTraceType::Return:
+        return "return";
+    case NftTraceType::Unspec:
+        break;
+    }
+    return "unspec";
+}
+
+} // namespace
+
+Report::Report(const Trace &trace, const Assembler &assembler) : trace_(trace), asm_(assembler) {}
+
+std::string Report::probeName(uint16_t probe) const {
+    if (probe < NT_PROBE_FUNCTION_BASE) {
+        if (const char *n = tracepointName(probe)) {
+            return n;
+        }
+    }
+    if (probesIndexed_ != trace_.probes.size()) {
+        for (size_t i = probesIndexed_; i < trace_.probes.size(); ++i) {
+            probeIndex_.emplace(trace_.probes[i].id, i);
+        }
+        probesIndexed_ = trace_.probes.size();
+    }
+    auto it = probeIndex_.find(probe);
+    if (it != probeIndex_.end()) {
+        return trace_.probes[it->second].name;
+    }
+    return "probe#" + std::to_string(probe);
+}
+
+std::string Report::dropReasonName(uint32_t reason) const {
+    if (reason < trace_.dropReasons.size() && !trace_.dropReasons[reason].empty()) {
+        return trace_.dropReasons[reason];
+    }
+    return "reason " + std::to_string(reason);
+}
+
+std::string Report::symbolName(uint64_t addr) const {
+    if (symbolsIndexed_ != trace_.symbols.size()) {
+        for (size_t i = symbolsIndexed_; i < trace_.symbols.size(); ++i) {
+            symbolIndex_.emplace(trace_.symbols[i].addr, i);
+        }
+        symbolsIndexed_ = trace_.symbols.size();
+    }
+    auto it = symbolIndex_.find(addr);
+    return it != symbolIndex_.end() ? trace_.symbols[it->second].name : hex(addr);
+}
+
+std::optional<PacketFields> Report::fields(JourneyId id) const {
+    const JourneyRecord &rec = asm_.record(id);
+    if (rec.header >= trace_.packets.size()) {
+        return std::nullopt;
+    }
+    const PacketHeader &h = trace_.packets[rec.header];
+    PacketFields f;
+    if (!parsePacket(h.data, h.protocol, f)) {
+        return std::nullopt;
+    }
+    return f;
+}
+
+std::string Report::eventLine(uint64_t index, const Event &event, const PacketFields *fields,
+                              uint64_t baseTs) const {
+    const uint64_t offset = event.ts_ns >= baseTs ? event.ts_ns - baseTs : 0;
+    std::string who = fields ? endpointsToString(*fields) + " " + protocolName(fields->l4proto)
+                             : "skb " + hex(event.skb);
+    std::string line =
+        format("[%4llu] %14.3f\u00b5s  %-4s  %-10s %-28s %s  if=%u ns=%u len=%u",
+               static_cast<unsigned long long>(index), micros(offset),
+               isFunction(event.probe) ? "FUNC" : "TP", layerName(asm_.layerOf(event.probe)),
+               probeName(event.probe).c_str(), who.c_str(), event.ifindex, event.netns, event.len);
+    switch (event.probe) {
+    case NT_PROBE_KFREE_SKB:
+        line += " drop=" + dropReasonName(event.aux) + " at " + symbolName(event.location);
+        break;
+    case NT_PROBE_CONSUME_SKB:
+        if (event.location != 0) {
+            line += " at " + symbolName(event.location);
+        }
+        break;
+    case NT_PROBE_NET_DEV_XMIT:
+    case NT_PROBE_UDP_FAIL_QUEUE_RCV_SKB:
+        line += format(" rc=%d", static_cast<int>(event.aux));
+        break;
+    case NT_PROBE_FIB_TABLE_LOOKUP:
+    case NT_PROBE_FIB6_TABLE_LOOKUP:
+        line += format(" table=%u err=%d", event.aux2, static_cast<int>(event.aux));
+        break;
+    case NT_PROBE_SKB_COPY_DATAGRAM_IOVEC:
+        line += format(" copied=%u", event.aux2);
+        break;
+    default:
+        break;
+    }
+    if (event.mark != 0) {
+        line += format(" mark=0x%x", event.mark);
+    }
+    return line;
+}
+
+std::string Report::eventLine(uint64_t index, const Event &event, uint64_t baseTs) const {
+    const JourneyId id = asm_.openJourney(event.skb);
+    std::optional<PacketFields> f;
+    if (id != kNoJourney) {
+        f = fields(id);
+    }
+    return eventLine(index, event, f ? &*f : nullptr, baseTs);
+}
+
+std::string Report::header(JourneyId id) const {
+    const std::optional<PacketFields> f = fields(id);
+    if (!f) {
+        return "[?] skb " + hex(asm_.record(id).skb);
+    }
+    return "[" + protocolName(f->l4proto) + "] " + endpointsToString(*f);
+}
+
+std::string Report::fateText(JourneyId id) const {
+    const Journey j = asm_.journey(id);
+    const std::span<const Event> ev = asm_.events(id);
+    const std::string where = dropReasonName(j.dropReason) + " at " + symbolName(j.dropLocation);
+    const std::string chain = j.family + " " + j.table + " " + j.chain;
+    switch (j.fate) {
+    case Fate::DroppedByRule:
+        if (j.verdictByPolicy) {
+            return "DROPPED by policy of chain " + chain + " (" + where + ")";
+        }
+        return format("DROPPED by rule handle %llu in chain %s (%s)",
+                      static_cast<unsigned long long>(j.ruleHandle), chain.c_str(), where.c_str());
+    case Fate::Dropped:
+        return "DROPPED: " + where;
+    case Fate::Delivered:
+        return format("DELIVERED to the local stack in netns %u", ev.empty() ? 0 : ev.back().netns);
+    case Fate::Forwarded: {
+        uint32_t in = 0, out = 0;
+        for (const Event &e : ev) {
+            if (in == 0 &&
+                (e.probe == NT_PROBE_NETIF_RECEIVE_SKB || e.probe == NT_PROBE_NETIF_RX)) {
+                in = e.ifindex;
+            }
+            if (e.probe == NT_PROBE_NET_DEV_XMIT && e.aux == 0) {
+                out = e.ifindex;
+            }
+        }
+        return format("FORWARDED from if %u to if %u", in, out);
+    }
+    case Fate::Transmitted: {
+        const Event *tx = nullptr;
+        for (const Event &e : ev) {
+            if (e.probe == NT_PROBE_NET_DEV_XMIT && e.aux == 0) {
+                tx = &e;
+            }
+        }
+        return tx ? format("TRANSMITTED on if %u in netns %u", tx->ifindex, tx->netns)
+                  : std::string("TRANSMITTED");
+    }
+    case Fate::Consumed: {
+        const uint64_t loc = ev.empty() ? 0 : ev.back().location;
+        return loc != 0 ? "CONSUMED at " + symbolName(loc) : std::string("CONSUMED");
+    }
+    case Fate::InFlight:
+        return (j.flags & JourneyIdleClosed) ? "IN FLIGHT (no event for too long)"
+                                             : "IN FLIGHT (not finished when the trace ended)";
+    }
+    return fateLabel(j.fate);
+}
+
+std::string Report::summary(JourneyId id) const {
+    const JourneyRecord &rec = asm_.record(id);
+    return format("journey %u: %s, %u events, %.3f\u00b5s: %s", id, header(id).c_str(),
+                  asm_.events(id).empty() ? rec.eventCount
+                                          : static_cast<uint32_t>(asm_.events(id).size()),
+                  micros(rec.lastTs - rec.firstTs), fateText(id).c_str());
+}
+
+std::string Report::nftStepText(const NftStep &s) const {
+    std::string text =
+        nfFamilyName(s.family) + " " + asm_.name(s.table) + " " + asm_.name(s.chain) + ": ";
+    const std::string v = verdictName(effectiveVerdict(s));
+    switch (static_cast<NftTraceType>(s.type)) {
+    case NftTraceType::Rule:
+        text += format("rule #%llu %s", static_cast<unsigned long long>(s.ruleHandle), v.c_str());
+        break;
+    case NftTraceType::Policy:
+        text += "policy " + v;
+        break;
+    case NftTraceType::Return:
+        text += "return" + (v.empty() ? std::string() : " " + v);
+        break;
+    case NftTraceType::Unspec:
+        text += v;
+        break;
+    }
+    if ((s.verdict == verdict::Jump || s.verdict == verdict::Goto) && s.jumpTarget != 0) {
+        text += " \u2192 " + asm_.name(s.jumpTarget);
+    }
+    return text;
+}
+
+std::string Report::packetTrace(JourneyId id) const {
+    const JourneyRecord &rec = asm_.record(id);
+    const Journey j = asm_.journey(id);
+    const std::vector<TimelineItem> items = asm_.timeline(id);
+    const std::span<const Event> ev = asm_.events(id);
+
+    std::set<uint16_t> probes;
+    for (const Event &e : ev) {
+        probes.insert(e.probe);
+    }
+    uint64_t chains = 0, rules = 0;
+    for (uint32_t ord : j.nft) {
+        const NftStep &s = asm_.nftStep(ord);
+        chains += s.walkStart ? 1 : 0;
+        rules += s.type == static_cast<uint8_t>(NftTraceType::Rule) ? 1 : 0;
+    }
+    std::string out;
+    out += kRule;
+    out += "\nPACKET TRACE: " + hex(rec.skb) + "\n";
+    out += kRule;
+    out += "\n";
+    out +=
+        format("%s | Events: %zu, Probes: %zu, NFT Chains: %llu, Rules: %llu | Verdict: %s | "
+               "Fate: %s\n",
+               header(id).c_str(), ev.size(), probes.size(),
+               static_cast<unsigned long long>(chains), static_cast<unsigned long long>(rules),
+               j.verdictNft != kNoIndex ? verdictName(j.verdict).c_str() : "-", fateLabel(j.fate));
+    if (j.parent != kNoJourney) {
+        out += format("Cloned from journey %u\n", j.parent);
+    }
+
+    // Events grouped by layer, layers in order of first appearance (seed style).
+    std::vector<Layer> order;
+    for (const TimelineItem &it : items) {
+        if (!it.nft && std::find(order.begin(), order.end(), it.layer) == order.end()) {
+            order.push_back(it.layer);
+        }
+    }
+    for (Layer layer : order) {
+        out += format("\n%s Layer:\n", layerName(layer));
+        for (const TimelineItem &it : items) {
+            if (it.nft || it.layer != layer) {
+                continue;
+            }
+            const Event &e = ev[it.index - rec.eventBegin];
+            std::string extra;
+            if (e.probe == NT_PROBE_KFREE_SKB) {
+                extra = " drop=" + dropReasonName(e.aux) + " at " + symbolName(e.location);
+            } else if (e.probe == NT_PROBE_NET_DEV_XMIT) {
+                extra = format(" rc=%d", static_cast<int>(e.aux));
+            }
+            out += format("  [%10.3f\u00b5s] %-28s if=%u ns=%u%s\n", micros(e.ts_ns - rec.firstTs),
+                          probeName(e.probe).c_str(), e.ifindex, e.netns, extra.c_str());
+        }
+    }
+    if (!j.nft.empty()) {
+        out += "\nNFT Rules Evaluated:\n";
+        for (const TimelineItem &it : items) {
+            if (!it.nft) {
+                continue;
+            }
+            const NftStep &s = asm_.nftStep(it.index);
+            out += format("  [%10.3f\u00b5s] %-11s %s\n", micros(it.tsNs - rec.firstTs),
+                          nftHookName(s.hook), nftStepText(s).c_str());
+        }
+    }
+    out += "\nFate: " + fateText(id) + "\n";
+    out += "\nTime per Layer:\n";
+    for (int l = 0; l < kLayerCount; ++l) {
+        if (j.layerNs[static_cast<size_t>(l)] != 0) {
+            out += format("  %-15s: %12.3f\u00b5s\n", layerName(static_cast<Layer>(l)),
+                          micros(j.layerNs[static_cast<size_t>(l)]));
+        }
+    }
+    out += format("  %-15s: %12.3f\u00b5s\n", "Total", micros(j.durationNs()));
+    return out;
+}
+
+TraceStats Report::stats() const {
+    TraceStats st;
+    const AssemblerCounters &c = asm_.counters();
+    st.totalEvents = c.events;
+    st.packets = asm_.journeyCount();
+    std::set<uint16_t> probes;
+    std::map<std::string, uint64_t> verdicts, drops;
+    for (JourneyId id = 0; id < asm_.journeyCount(); ++id) {
+        for (const Event &e : asm_.events(id)) {
+            probes.insert(e.probe);
+            ++st.eventsByLayer[static_cast<size_t>(asm_.layerOf(e.probe))];
+        }
+        const JourneyRecord &rec = asm_.record(id);
+        ++st.packetsByFate[static_cast<size_t>(rec.fate)];
+        if (rec.verdictNft != kNoIndex) {
+            ++verdicts[verdictName(effectiveVerdict(asm_.nftStep(rec.verdictNft)))];
+        }
+        if (rec.fate == Fate::Dropped || rec.fate == Fate::DroppedByRule) {
+            ++drops[dropReasonName(asm_.journey(id).dropReason)];
+        }
+    }
+    st.probesHit = probes.size();
+    for (size_t i = 0; i < asm_.nftCount(); ++i) {
+        const NftStep &s = asm_.nftStep(static_cast<uint32_t>(i));
+        st.nftChains += s.walkStart ? 1 : 0;
+        st.nftRules += s.type == static_cast<uint8_t>(NftTraceType::Rule) ? 1 : 0;
+    }
+    auto sorted = [](const std::map<std::string, uint64_t> &m) {
+        std::vector<std::pair<std::string, uint64_t>> v(m.begin(), m.end());
+        std::stable_sort(v.begin(), v.end(),
+                         [](const auto &a, const auto &b) { return a.second > b.second; });
+        return v;
+    };
+    st.packetsByVerdict = sorted(verdicts);
+    st.topDropReasons = sorted(drops);
+    if (st.topDropReasons.size() > 10) {
+        st.topDropReasons.resize(10);
+    }
+    st.loss = trace_.meta.loss;
+    st.unjoinedNft = c.unjoinedNft;
+    st.unusedHeaders = c.unusedHeaders;
+    return st;
+}
+
+std::string Report::statisticsText(const TraceStats &st) {
+    auto count = [](const std::string &name, uint64_t n) {
+        return format("  %-15s: %6llu\n", name.c_str(), static_cast<unsigned long long>(n));
+    };
+    std::string out = "TRACE STATISTICS\n";
+    out += kRule;
+    out += "\n";
+    out += format("Total events:       %llu\n", static_cast<unsigned long long>(st.totalEvents));
+    out += format("Packets traced:     %llu\n", static_cast<unsigned long long>(st.packets));
+    out += format("Probes hit:         %llu\n", static_cast<unsigned long long>(st.probesHit));
+    out += format("NFT chains:         %llu\n", static_cast<unsigned long long>(st.nftChains));
+    out += format("NFT rules:          %llu\n", static_cast<unsigned long long>(st.nftRules));
+
+    out += "\nEvents by Layer:\n";
+    std::vector<std::pair<std::string, uint64_t>> layers;
+    for (int l = 0; l < kLayerCount; ++l) {
+        if (st.eventsByLayer[static_cast<size_t>(l)] != 0) {
+            layers.emplace_back(layerName(static_cast<Layer>(l)),
+                                st.eventsByLayer[static_cast<size_t>(l)]);
+        }
+    }
+    std::stable_sort(layers.begin(), layers.end(),
+                     [](const auto &a, const auto &b) { return a.second > b.second; });
+    for (const auto &[name, n] : layers) {
+        out += count(name, n);
+    }
+    if (layers.empty()) {
+        out += "  (none)\n";
+    }
+    out += "\nPackets by Verdict:\n";
+    for (const auto &[name, n] : st.packetsByVerdict) {
+        out += count(name, n);
+    }
+    if (st.packetsByVerdict.empty()) {
+        out += "  (none)\n";
+    }
+    out += "\nPackets by Fate:\n";
+    for (int f = 0; f < kFateCount; ++f) {
+        if (st.packetsByFate[static_cast<size_t>(f)] != 0) {
+            out += count(fateLabel(static_cast<Fate>(f)), st.packetsByFate[static_cast<size_t>(f)]);
+        }
+    }
+    out += "\nTop Drop Reasons:\n";
+    for (const auto &[name, n] : st.topDropReasons) {
+        out += count(name, n);
+    }
+    if (st.topDropReasons.empty()) {
+        out += "  (none)\n";
+    }
+    // Always printed, zeros included: a trace without loss must say so.
+    auto loss = [](const char *what, uint64_t n) {
+        return format("  %-42s: %llu\n", what, static_cast<unsigned long long>(n));
+    };
+    out += "\nLoss:\n";
+    out += loss("Events lost (ring buffer full)", st.loss.ringbufFull);
+    out += loss("Packets not followed (tracked-skb map full)", st.loss.trackFull);
+    out += loss("NFT trace messages lost", st.loss.nftLost);
+    out += loss("NFT records not joined to a packet", st.unjoinedNft);
+    out += loss("Packet headers without events", st.unusedHeaders);
+    out += loss("Events filtered in kernel", st.loss.filtered);
+    return out;
+}
+
+QJsonObject Report::journeyJson(JourneyId id) const {
+    const JourneyRecord &rec = asm_.record(id);
+    const Journey j = asm_.journey(id);
+    QJsonObject o;
+    o[QStringLiteral("id")] = static_cast<qint64>(id);
+    o[QStringLiteral("skb")] = q(hex(rec.skb));
+    o[QStringLiteral("first_ts_ns")] = static_cast<qint64>(rec.firstTs);
+    o[QStringLiteral("last_ts_ns")] = static_cast<qint64>(rec.lastTs);
+    o[QStringLiteral("duration_ns")] = static_cast<qint64>(rec.lastTs - rec.firstTs);
+    o[QStringLiteral("fate")] = QLatin1String(fateKey(rec.fate));
+    o[QStringLiteral("summary")] = q(summary(id));
+    if (const std::optional<PacketFields> f = fields(id)) {
+        QJsonObject p;
+        p[QStringLiteral("family")] = f->family;
+        p[QStringLiteral("protocol")] = q(protocolName(f->l4proto));
+        p[QStringLiteral("src")] = q(addressToString(f->family, f->saddr));
+        p[QStringLiteral("dst")] = q(addressToString(f->family, f->daddr));
+        if (f->hasPorts) {
+            p[QStringLiteral("sport")] = f->sport;
+            p[QStringLiteral("dport")] = f->dport;
+        }
+        o[QStringLiteral("packet")] = p;
+    } else {
+        o[QStringLiteral("packet")] = QJsonValue::Null;
+    }
+    if (j.fate == Fate::Dropped || j.fate == Fate::DroppedByRule) {
+        QJsonObject d;
+        d[QStringLiteral("reason")] = q(dropReasonName(j.dropReason));
+        d[QStringLiteral("reason_code")] = static_cast<qint64>(j.dropReason);
+        d[QStringLiteral("location")] = q(symbolName(j.dropLocation));
+        o[QStringLiteral("drop")] = d;
+    } else {
+        o[QStringLiteral("drop")] = QJsonValue::Null;
+    }
+    if (j.verdictNft != kNoIndex) {
+        QJsonObject v;
+        v[QStringLiteral("verdict")] = q(verdictName(j.verdict));
+        v[QStringLiteral("by_policy")] = j.verdictByPolicy;
+        v[QStringLiteral("rule_handle")] = static_cast<qint64>(j.ruleHandle);
+        v[QStringLiteral("family")] = q(j.family);
+        v[QStringLiteral("table")] = q(j.table);
+        v[QStringLiteral("chain")] = q(j.chain);
+        v[QStringLiteral("nft_index")] = static_cast<qint64>(j.verdictNft);
+        o[QStringLiteral("verdict")] = v;
+    } else {
+        o[QStringLiteral("verdict")] = QJsonValue::Null;
+    }
+    o[QStringLiteral("parent_id")] = j.parent != kNoJourney
+                                         ? QJsonValue(static_cast<qint64>(j.parent))
+                                         : QJsonValue(QJsonValue::Null);
+    QJsonObject layers;
+    for (int l = 0; l < kLayerCount; ++l) {
+        layers[q(lower(layerName(static_cast<Layer>(l))))] =
+            static_cast<qint64>(j.layerNs[static_cast<size_t>(l)]);
+    }
+    o[QStringLiteral("layer_ns")] = layers;
+
+    QJsonArray events, nft;
+    const std::span<const Event> ev = asm_.events(id);
+    for (const TimelineItem &it : asm_.timeline(id)) {
+        if (it.nft) {
+            const NftStep &s = asm_.nftStep(it.index);
+            QJsonObject n;
+            n[QStringLiteral("index")] = static_cast<qint64>(it.index);
+            n[QStringLiteral("ts_ns")] = static_cast<qint64>(s.tsNs);
+            n[QStringLiteral("offset_ns")] = static_cast<qint64>(it.tsNs - rec.firstTs);
+            n[QStringLiteral("trace_id")] = static_cast<qint64>(s.traceId);
+            n[QStringLiteral("hook")] = QLatin1String(nftHookName(s.hook));
+            n[QStringLiteral("family")] = q(nfFamilyName(s.family));
+            n[QStringLiteral("table")] = q(asm_.name(s.table));
+            n[QStringLiteral("chain")] = q(asm_.name(s.chain));
+            n[QStringLiteral("type")] = QLatin1String(nftTypeKey(s.type));
+            n[QStringLiteral("rule_handle")] = static_cast<qint64>(s.ruleHandle);
+            n[QStringLiteral("verdict")] = q(verdictName(effectiveVerdict(s)));
+            n[QStringLiteral("jump_target")] = s.jumpTarget != 0
+                                                   ? QJsonValue(q(asm_.name(s.jumpTarget)))
+                                                   : QJsonValue(QJsonValue::Null);
+            nft.append(n);
+            continue;
+        }
+        const Event &e = ev[it.index - rec.eventBegin];
+        QJsonObject x;
+        x[QStringLiteral("index")] = static_cast<qint64>(it.index - rec.eventBegin);
+        x[QStringLiteral("ts_ns")] = static_cast<qint64>(e.ts_ns);
+        x[QStringLiteral("offset_ns")] = static_cast<qint64>(e.ts_ns - rec.firstTs);
+        x[QStringLiteral("probe")] = q(probeName(e.probe));
+        x[QStringLiteral("layer")] = QLatin1String(layerName(it.layer));
+        x[QStringLiteral("cpu")] = e.cpu;
+        x[QStringLiteral("ifindex")] = static_cast<qint64>(e.ifindex);
+        x[QStringLiteral("netns")] = static_cast<qint64>(e.netns);
+        x[QStringLiteral("len")] = static_cast<qint64>(e.len);
+        x[QStringLiteral("mark")] = static_cast<qint64>(e.mark);
+        x[QStringLiteral("aux")] = static_cast<qint64>(e.aux);
+        x[QStringLiteral("aux2")] = static_cast<qint64>(e.aux2);
+        x[QStringLiteral("location")] =
+            e.location != 0 ? QJsonValue(q(symbolName(e.location))) : QJsonValue(QJsonValue::Null);
+        events.append(x);
+    }
+    o[QStringLiteral("events")] = events;
+    o[QStringLiteral("nft")] = nft;
+    return o;
+}
+
+QJsonObject Report::statsJson(const TraceStats &st) {
+    QJsonObject o;
+    o[QStringLiteral("total_events")] = static_cast<qint64>(st.totalEvents);
+    o[QStringLiteral("packets")] = static_cast<qint64>(st.packets);
+    o[QStringLiteral("probes_hit")] = static_cast<qint64>(st.probesHit);
+    o[QStringLiteral("nft_chains")] = static_cast<qint64>(st.nftChains);
+    o[QStringLiteral("nft_rules")] = static_cast<qint64>(st.nftRules);
+    QJsonObject layers, verdicts, fates;
+    for (int l = 0; l < kLayerCount; ++l) {
+        layers[q(lower(layerName(static_cast<Layer>(l))))] =
+            static_cast<qint64>(st.eventsByLayer[static_cast<size_t>(l)]);
+    }
+    for (const auto &[name, n] : st.packetsByVerdict) {
+        verdicts[q(lower(name))] = static_cast<qint64>(n);
+    }
+    for (int f = 0; f < kFateCount; ++f) {
+        fates[QLatin1String(fateKey(static_cast<Fate>(f)))] =
+            static_cast<qint64>(st.packetsByFate[static_cast<size_t>(f)]);
+    }
+    o[QStringLiteral("events_by_layer")] = layers;
+    o[QStringLiteral("packets_by_verdict")] = verdicts;
+    o[QStringLiteral("packets_by_fate")] = fates;
+    QJsonArray drops;
+    for (const auto &[name, n] : st.topDropReasons) {
+        QJsonObject d;
+        d[QStringLiteral("reason")] = q(name);
+        d[QStringLiteral("count")] = static_cast<qint64>(n);
+        drops.append(d);
+    }
+    o[QStringLiteral("top_drop_reasons")] = drops;
+    QJsonObject loss;
+    loss[QStringLiteral("ringbuf_full")] = static_cast<qint64>(st.loss.ringbufFull);
+    loss[QStringLiteral("track_full")] = static_cast<qint64>(st.loss.trackFull);
+    loss[QStringLiteral("nft_lost")] = static_cast<qint64>(st.loss.nftLost);
+    loss[QStringLiteral("unjoined_nft")] = static_cast<qint64>(st.unjoinedNft);
+    loss[QStringLiteral("unused_headers")] = static_cast<qint64>(st.unusedHeaders);
+    loss[QStringLiteral("filtered")] = static_cast<qint64>(st.loss.filtered);
+    loss[QStringLiteral("bpf_events")] = static_cast<qint64>(st.loss.bpfEvents);
+    o[QStringLiteral("loss")] = loss;
+    return o;
+}
+
+} // namespace nt

@@ -1,0 +1,104 @@
+// Text (seed style: live lines, PACKET TRACE, TRACE STATISTICS) and JSON forms of journeys.
+#pragma once
+
+#include "assembler.h"
+#include "journey.h"
+#include "packet.h"
+#include "trace.h"
+
+#include <QJsonObject>
+
+#include <array>
+#include <optional>
+#include <string>
+#include <unordered_map>
+#include <utility>
+#include <vector>
+
+namespace nt {
+
+struct TraceStats {
+    uint64_t totalEvents = 0;
+    uint64_t packets = 0;   // journeys
+    uint64_t probesHit = 0; // distinct probes (tracepoints and functions) with events
+    uint64_t nftChains = 0; // nft chain walks (records that started one)
+    uint64_t nftRules = 0;  // nft rule records
+    std::array<uint64_t, kLayerCount> eventsByLayer{};
+    std::vector<std::pair<std::string, uint64_t>> packetsByVerdict; // count desc, then name
+    std::array<uint64_t, kFateCount> packetsByFate{};
+    std::vector<std::pair<std::string, uint64_t>> topDropReasons; // at most 10, count desc
+    LossCounters loss;
+    uint64_t unjoinedNft = 0;
+    uint64_t unusedHeaders = 0;
+};
+
+// Renders what an Assembler built from the records of `trace` (which supplies probe names,
+// drop reason names, kernel symbols and packet headers). Both must outlive the Report; the
+// trace may keep growing (live) and new names are picked up.
+//
+// JSON schema (keys are stable, lowercase snake case; times are integer nanoseconds):
+// journey: { "id": int, "skb": "0x…", "first_ts_ns": int, "last_ts_ns": int,
+//   "duration_ns": int, "fate": "in_flight"|"delivered"|"forwarded"|"transmitted"|"consumed"|
+//   "dropped_by_rule"|"dropped", "summary": str,
+//   "packet": { "family": 4|6, "protocol": "TCP"…, "src": str, "dst": str,
+//               "sport": int, "dport": int (ports only for port protocols) } | null,
+//   "drop": { "reason": str, "reason_code": int, "location": str } | null,
+//   "verdict": { "verdict": "DROP"…, "by_policy": bool, "rule_handle": int, "family": str,
+//                "table": str, "chain": str, "nft_index": int } | null,
+//   "parent_id": int | null, "layer_ns": { "device": int, "gro": int, … every layer },
+//   "events": [ { "index": int, "ts_ns": int, "offset_ns": int, "probe": str, "layer": str,
+//                 "cpu": int, "ifindex": int, "netns": int, "len": int, "mark": int,
+//                 "aux": int, "aux2": int, "location": str|null } ],
+//   "nft": [ { "index": int, "ts_ns": int, "offset_ns": int, "trace_id": int, "hook": str,
+//              "family": str, "table": str, "chain": str, "type": "rule"|"policy"|"return"|
+//              "unspec", "rule_handle": int, "verdict": str, "jump_target": str|null } ] }
+// stats: { "total_events", "packets", "probes_hit", "nft_chains", "nft_rules": int,
+//   "events_by_layer": { layer: int }, "packets_by_verdict": { verdict: int },
+//   "packets_by_fate": { fate: int, every fate }, "top_drop_reasons": [ { "reason": str,
+//   "count": int } ], "loss": { "ringbuf_full", "track_full", "nft_lost", "unjoined_nft",
+//   "unused_headers", "filtered", "bpf_events": int } }
+class Report {
+public:
+    Report(const Trace &trace, const Assembler &assembler);
+
+    std::string probeName(uint16_t probe) const; // tracepoint/function name, or "probe#N"
+    bool isFunction(uint16_t probe) const { return probe >= NT_PROBE_FUNCTION_BASE; }
+    std::string dropReasonName(uint32_t reason) const; // "NO_SOCKET", or "reason N"
+    std::string symbolName(uint64_t addr) const;       // "tcp_v4_rcv+0x1a4", or hex
+    // Decoded header of a journey, when the trace holds it and it parses.
+    std::optional<PacketFields> fields(JourneyId id) const;
+
+    // One live line per event:
+    // [   1]        0.000µs  TP    Device     netif_receive_skb   10.0.0.1 → 10.0.0.2 ICMP  if=3
+    // ns=… len=84 Endpoints come from `fields` (nullptr: the skb address is shown instead).
+    std::string eventLine(uint64_t index, const Event &event, const PacketFields *fields,
+                          uint64_t baseTs) const;
+    // Same, taking the endpoints from the skb's open journey (call after Assembler::add).
+    std::string eventLine(uint64_t index, const Event &event, uint64_t baseTs) const;
+
+    // "DROPPED by rule handle 4 in chain inet fw input (NETFILTER_DROP at nf_hook_slow+0x9c)".
+    std::string fateText(JourneyId id) const;
+    // One line: "journey 3: [ICMP] 10.0.0.1 → 10.0.0.2, 5 events, 12.345µs: DELIVERED …".
+    std::string summary(JourneyId id) const;
+    // The PACKET TRACE block of one journey.
+    std::string packetTrace(JourneyId id) const;
+
+    TraceStats stats() const;
+    static std::string statisticsText(const TraceStats &stats);
+
+    QJsonObject journeyJson(JourneyId id) const;
+    static QJsonObject statsJson(const TraceStats &stats);
+
+private:
+    std::string header(JourneyId id) const; // "[ICMP] 10.0.0.1 → 10.0.0.2"
+    std::string nftStepText(const NftStep &step) const;
+
+    const Trace &trace_;
+    const Assembler &asm_;
+    mutable std::unordered_map<uint16_t, size_t> probeIndex_;
+    mutable size_t probesIndexed_ = 0;
+    mutable std::unordered_map<uint64_t, size_t> symbolIndex_;
+    mutable size_t symbolsIndexed_ = 0;
+};
+
+} // namespace nt
