@@ -1,0 +1,1116 @@
+// The .nftrace file: SQLite schema, live batched writer and a reader that trusts nothing it reads.
+#include "tracefile.h"
+
+#include <QCoreApplication>
+#include <QFile>
+#include <QTemporaryDir>
+
+#include <sqlite3.h>
+
+#include <algorithm>
+#include <array>
+#include <bit>
+#include <cerrno>
+#include <cstring>
+#include <ctime>
+#include <filesystem>
+#include <limits>
+#include <optional>
+#include <stdexcept>
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+namespace nt {
+namespace {
+
+using Kind = TraceFileError::Kind;
+
+QString qpath(const std::string &path) {
+    return QString::fromLocal8Bit(path.c_str());
+}
+
+QString sysError(int err) {
+    return QString::fromLocal8Bit(std::strerror(err));
+}
+
+struct DbCloser {
+    void operator()(sqlite3 *db) const { sqlite3_close_v2(db); }
+};
+using DbPtr = std::unique_ptr<sqlite3, DbCloser>;
+
+struct StmtFinalizer {
+    void operator()(sqlite3_stmt *stmt) const { sqlite3_finalize(stmt); }
+};
+using StmtPtr = std::unique_ptr<sqlite3_stmt, StmtFinalizer>;
+
+// Events per multi-row INSERT: one statement step per 32 rows instead of one per row.
+constexpr int kEventRowsPerInsert = 32;
+constexpr int kEventColumns = 14;
+// Rows between two progress reports.
+constexpr uint64_t kProgressEvery = 8192;
+
+const char *const kSchema = R"sql(
+CREATE TABLE meta(key TEXT PRIMARY KEY NOT NULL, value NOT NULL) WITHOUT ROWID;
+CREATE TABLE probes(id INTEGER NOT NULL, name TEXT NOT NULL, kind TEXT NOT NULL,
+                    attached INTEGER NOT NULL, error TEXT NOT NULL);
+CREATE TABLE drop_reasons(value INTEGER PRIMARY KEY, name TEXT NOT NULL);
+CREATE TABLE symbols(addr INTEGER NOT NULL UNIQUE, name TEXT NOT NULL);
+CREATE TABLE events(type INTEGER NOT NULL, flags INTEGER NOT NULL, probe INTEGER NOT NULL,
+                    cpu INTEGER NOT NULL, protocol INTEGER NOT NULL, ts_ns INTEGER NOT NULL,
+                    skb INTEGER NOT NULL, location INTEGER NOT NULL, netns INTEGER NOT NULL,
+                    ifindex INTEGER NOT NULL, len INTEGER NOT NULL, mark INTEGER NOT NULL,
+                    aux INTEGER NOT NULL, aux2 INTEGER NOT NULL);
+CREATE TABLE packets(skb INTEGER NOT NULL, ts_ns INTEGER NOT NULL, netns INTEGER NOT NULL,
+                     len INTEGER NOT NULL, protocol INTEGER NOT NULL, data BLOB NOT NULL);
+CREATE TABLE nft(ts_ns INTEGER NOT NULL, rule_handle INTEGER NOT NULL,
+                 trace_id INTEGER NOT NULL, iif INTEGER NOT NULL, oif INTEGER NOT NULL,
+                 mark INTEGER NOT NULL, nfproto INTEGER NOT NULL, policy INTEGER NOT NULL,
+                 verdict INTEGER NOT NULL, iiftype INTEGER NOT NULL, oiftype INTEGER NOT NULL,
+                 family INTEGER NOT NULL, type INTEGER NOT NULL, netns INTEGER NOT NULL,
+                 table_name TEXT NOT NULL, chain TEXT NOT NULL, jump_target TEXT NOT NULL,
+                 ll_header BLOB, network_header BLOB, transport_header BLOB);
+CREATE TABLE ruleset(json TEXT NOT NULL);
+)sql";
+
+const char *const kEventColumnList =
+    "type, flags, probe, cpu, protocol, ts_ns, skb, location, netns, ifindex, len, mark, aux, aux2";
+
+// sqlite3_open_v2 would read "?" and "#" in a plain name as URI syntax when URIs are enabled
+// globally; an explicit, percent-encoded URI names exactly the file meant.
+std::string sqliteUri(const std::string &path, const char *query) {
+    std::error_code ec;
+    std::string abs = std::filesystem::absolute(path, ec).string();
+    if (ec)
+        abs = path;
+    std::string uri = "file://";
+    static const char hex[] = "0123456789ABCDEF";
+    for (unsigned char c : abs) {
+        if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+            c == '/' || c == '-' || c == '.' || c == '_' || c == '~') {
+            uri += static_cast<char>(c);
+        } else {
+            uri += '%';
+            uri += hex[c >> 4];
+            uri += hex[c & 15];
+        }
+    }
+    if (query) {
+        uri += '?';
+        uri += query;
+    }
+    return uri;
+}
+
+int64_t i64(uint64_t v) {
+    return std::bit_cast<int64_t>(v);
+}
+
+int64_t wallNowNs() {
+    timespec ts{};
+    clock_gettime(CLOCK_REALTIME, &ts);
+    return int64_t(ts.tv_sec) * 1000000000 + ts.tv_nsec;
+}
+
+uint64_t monoNowNs() {
+    timespec ts{};
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return uint64_t(ts.tv_sec) * 1000000000u + uint64_t(ts.tv_nsec);
+}
+
+void bindBlob(sqlite3_stmt *stmt, int col, const std::vector<uint8_t> &bytes, bool emptyIsNull) {
+    if (bytes.empty()) {
+        if (emptyIsNull)
+            sqlite3_bind_null(stmt, col);
+        else
+            sqlite3_bind_zeroblob(stmt, col, 0);
+    } else {
+        sqlite3_bind_blob(stmt, col, bytes.data(), int(bytes.size()), SQLITE_TRANSIENT);
+    }
+}
+
+void bindText(sqlite3_stmt *stmt, int col, const std::string &text) {
+    sqlite3_bind_text(stmt, col, text.data(), int(text.size()), SQLITE_STATIC);
+}
+
+// The meta table as (key, value) pairs; integers as int64.
+struct MetaValue {
+    const char *key;
+    const std::string *text = nullptr;
+    int64_t number = 0;
+};
+
+std::vector<MetaValue> metaValues(const TraceMeta &m) {
+    return {
+        {"host", &m.host},
+        {"kernel", &m.kernel},
+        {"backend", &m.backend},
+        {"filter", &m.filter},
+        {"netns", &m.netns},
+        {"tool_version", &m.toolVersion},
+        {"start_wall_ns", nullptr, m.startWallNs},
+        {"stop_wall_ns", nullptr, m.stopWallNs},
+        {"start_mono_ns", nullptr, i64(m.startMonoNs)},
+        {"stop_mono_ns", nullptr, i64(m.stopMonoNs)},
+        {"loss_ringbuf_full", nullptr, i64(m.loss.ringbufFull)},
+        {"loss_track_full", nullptr, i64(m.loss.trackFull)},
+        {"loss_nft_lost", nullptr, i64(m.loss.nftLost)},
+        {"bpf_events", nullptr, i64(m.loss.bpfEvents)},
+        {"filtered", nullptr, i64(m.loss.filtered)},
+    };
+}
+
+} // namespace
+
+TraceFileCancelled::TraceFileCancelled()
+    : TraceFileError(
+          Kind::Cancelled,
+          QCoreApplication::translate("nt::TraceFile", "Reading the trace file was cancelled.")) {}
+
+// ---------------------------------------------------------------------------------------------
+// Writer
+
+struct TraceWriter::Impl {
+    QString displayPath;
+    DbPtr db;
+    StmtPtr insEvents, insEvent, insPacket, insNft, insMeta, insSymbol, insProbe, insDrop,
+        insRuleset;
+
+    [[noreturn]] void fail(const QString &what) const {
+        throw TraceFileError(
+            Kind::Io,
+            QCoreApplication::translate(
+                "nt::TraceFile", "Cannot write the trace file %1: %2 (%3). Check that the disk "
+                                 "has free space and the file is still there.")
+                .arg(displayPath, what, QString::fromUtf8(sqlite3_errmsg(db.get()))));
+    }
+
+    void exec(const char *sql) {
+        if (sqlite3_exec(db.get(), sql, nullptr, nullptr, nullptr) != SQLITE_OK)
+            fail(QCoreApplication::translate("nt::TraceFile", "a database statement failed"));
+    }
+
+    StmtPtr prepare(const std::string &sql) {
+        sqlite3_stmt *stmt = nullptr;
+        if (sqlite3_prepare_v3(db.get(), sql.c_str(), int(sql.size()), SQLITE_PREPARE_PERSISTENT,
+                               &stmt, nullptr) != SQLITE_OK)
+            fail(QCoreApplication::translate("nt::TraceFile", "cannot prepare a statement"));
+        return StmtPtr(stmt);
+    }
+
+    void run(sqlite3_stmt *stmt) {
+        const int rc = sqlite3_step(stmt);
+        sqlite3_reset(stmt);
+        if (rc != SQLITE_DONE)
+            fail(QCoreApplication::translate("nt::TraceFile", "cannot store a row"));
+    }
+
+    void begin() {
+        if (sqlite3_get_autocommit(db.get()))
+            exec("BEGIN");
+    }
+
+    void commit() {
+        if (!sqlite3_get_autocommit(db.get()))
+            exec("COMMIT");
+    }
+
+    void writeMeta(const TraceMeta &meta) {
+        for (const MetaValue &v : metaValues(meta)) {
+            sqlite3_bind_text(insMeta.get(), 1, v.key, -1, SQLITE_STATIC);
+            if (v.text)
+                bindText(insMeta.get(), 2, *v.text);
+            else
+                sqlite3_bind_int64(insMeta.get(), 2, v.number);
+            run(insMeta.get());
+        }
+    }
+
+    static void bindEvent(sqlite3_stmt *stmt, int base, const Event &e) {
+        sqlite3_bind_int(stmt, base + 1, e.type);
+        sqlite3_bind_int(stmt, base + 2, e.flags);
+        sqlite3_bind_int(stmt, base + 3, e.probe);
+        sqlite3_bind_int(stmt, base + 4, e.cpu);
+        sqlite3_bind_int(stmt, base + 5, e.protocol);
+        sqlite3_bind_int64(stmt, base + 6, i64(e.ts_ns));
+        sqlite3_bind_int64(stmt, base + 7, i64(e.skb));
+        sqlite3_bind_int64(stmt, base + 8, i64(e.location));
+        sqlite3_bind_int64(stmt, base + 9, e.netns);
+        sqlite3_bind_int64(stmt, base + 10, e.ifindex);
+        sqlite3_bind_int64(stmt, base + 11, e.len);
+        sqlite3_bind_int64(stmt, base + 12, e.mark);
+        sqlite3_bind_int64(stmt, base + 13, e.aux);
+        sqlite3_bind_int64(stmt, base + 14, e.aux2);
+    }
+};
+
+TraceWriter::TraceWriter(const std::string &path, const TraceMeta &meta, bool overwrite)
+    : m_path(path), d(std::make_unique<Impl>()) {
+    d->displayPath = qpath(path);
+    if (overwrite) {
+        discard(path);
+        struct stat st {};
+        if (::lstat(path.c_str(), &st) == 0 && ::unlink(path.c_str()) != 0)
+            throw TraceFileError(Kind::Io, QCoreApplication::translate(
+                                               "nt::TraceFile",
+                                               "Cannot replace the file %1: %2. Choose another "
+                                               "name or remove the file first.")
+                                               .arg(d->displayPath, sysError(errno)));
+    }
+    // O_EXCL: the existence check and the creation are one step, so no other file is clobbered.
+    const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
+    if (fd < 0) {
+        const int err = errno;
+        if (err == EEXIST)
+            throw TraceFileError(Kind::Io, QCoreApplication::translate(
+                                               "nt::TraceFile",
+                                               "The trace file %1 already exists. Choose another "
+                                               "name or allow overwriting it.")
+                                               .arg(d->displayPath));
+        throw TraceFileError(Kind::Io, QCoreApplication::translate(
+                                           "nt::TraceFile",
+                                           "Cannot create the trace file %1: %2. Choose a folder "
+                                           "you can write to.")
+                                           .arg(d->displayPath, sysError(err)));
+    }
+    ::close(fd);
+
+    try {
+        sqlite3 *raw = nullptr;
+        const int rc =
+            sqlite3_open_v2(sqliteUri(path, nullptr).c_str(), &raw,
+                            SQLITE_OPEN_READWRITE | SQLITE_OPEN_URI | SQLITE_OPEN_NOMUTEX, nullptr);
+        d->db.reset(raw);
+        if (rc != SQLITE_OK)
+            d->fail(QCoreApplication::translate("nt::TraceFile", "cannot open the new file"));
+        sqlite3_extended_result_codes(d->db.get(), 1);
+        // 64 KiB pages: fewer page splits and b-tree levels per event row. WAL with
+        // synchronous=NORMAL: a commit is one append without fsync, yet a killed recorder
+        // leaves every committed batch intact. Exclusive locking keeps the WAL index in
+        // memory (no -shm file) because nobody else writes a live trace.
+        d->exec("PRAGMA page_size=65536");
+        d->exec("PRAGMA locking_mode=EXCLUSIVE");
+        d->exec("PRAGMA journal_mode=WAL");
+        d->exec("PRAGMA synchronous=NORMAL");
+        d->exec("BEGIN");
+        d->exec(kSchema);
+        d->exec(("PRAGMA application_id=" + std::to_string(kTraceApplicationId)).c_str());
+        d->exec(("PRAGMA user_version=" + std::to_string(kTraceSchemaVersion)).c_str());
+
+        std::string multi = "INSERT INTO events(" + std::string(kEventColumnList) + ") VALUES";
+        for (int r = 0; r < kEventRowsPerInsert; ++r)
+            multi += r ? ",(?,?,?,?,?,?,?,?,?,?,?,?,?,?)" : "(?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
+        d->insEvents = d->prepare(multi);
+        d->insEvent = d->prepare("INSERT INTO events(" + std::string(kEventColumnList) +
+                                 ") VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+        d->insPacket = d->prepare(
+            "INSERT INTO packets(skb, ts_ns, netns, len, protocol, data) VALUES(?,?,?,?,?,?)");
+        d->insNft = d->prepare(
+            "INSERT INTO nft(ts_ns, rule_handle, trace_id, iif, oif, mark, nfproto, policy, "
+            "verdict, iiftype, oiftype, family, type, netns, table_name, chain, jump_target, "
+            "ll_header, network_header, transport_header) "
+            "VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+        d->insMeta = d->prepare("INSERT OR REPLACE INTO meta(key, value) VALUES(?,?)");
+        d->insSymbol = d->prepare("INSERT OR IGNORE INTO symbols(addr, name) VALUES(?,?)");
+        d->insProbe =
+            d->prepare("INSERT INTO probes(id, name, kind, attached, error) VALUES(?,?,?,?,?)");
+        d->insDrop = d->prepare("INSERT INTO drop_reasons(value, name) VALUES(?,?)");
+        d->insRuleset = d->prepare("INSERT INTO ruleset(json) VALUES(?)");
+        d->writeMeta(meta);
+        d->commit();
+    } catch (...) {
+        d.reset();
+        discard(path);
+        throw;
+    }
+}
+
+TraceWriter::~TraceWriter() {
+    if (!d)
+        return;
+    try {
+        d->commit();
+    } catch (const std::exception &) {
+        // A destructor cannot report; the batches committed before stay readable.
+    }
+}
+
+void TraceWriter::discard(const std::string &path) noexcept {
+    for (const char *suffix : {"", "-wal", "-shm", "-journal"})
+        ::unlink((path + suffix).c_str());
+}
+
+TraceWriter::Impl &TraceWriter::live() {
+    if (!d)
+        throw std::logic_error("TraceWriter used after finish()");
+    return *d;
+}
+
+void TraceWriter::setMeta(const TraceMeta &meta) {
+    Impl &w = live();
+    w.begin();
+    w.writeMeta(meta);
+}
+
+void TraceWriter::setProbes(std::span<const ProbeDesc> probes) {
+    Impl &w = live();
+    w.begin();
+    w.exec("DELETE FROM probes");
+    sqlite3_stmt *s = w.insProbe.get();
+    for (const ProbeDesc &p : probes) {
+        sqlite3_bind_int(s, 1, p.id);
+        bindText(s, 2, p.name);
+        bindText(s, 3, p.kind);
+        sqlite3_bind_int(s, 4, p.attached ? 1 : 0);
+        bindText(s, 5, p.error);
+        w.run(s);
+    }
+}
+
+void TraceWriter::setDropReasons(std::span<const std::string> names) {
+    if (names.size() > kMaxDropReasons)
+        throw std::invalid_argument("more drop reasons than a trace file holds");
+    Impl &w = live();
+    w.begin();
+    w.exec("DELETE FROM drop_reasons");
+    sqlite3_stmt *s = w.insDrop.get();
+    for (size_t i = 0; i < names.size(); ++i) {
+        sqlite3_bind_int64(s, 1, int64_t(i));
+        bindText(s, 2, names[i]);
+        w.run(s);
+    }
+}
+
+void TraceWriter::addSymbols(std::span<const KernelSymbol> symbols) {
+    Impl &w = live();
+    w.begin();
+    sqlite3_stmt *s = w.insSymbol.get();
+    for (const KernelSymbol &sym : symbols) {
+        sqlite3_bind_int64(s, 1, i64(sym.addr));
+        bindText(s, 2, sym.name);
+        w.run(s);
+    }
+}
+
+void TraceWriter::setRuleset(const std::string &json) {
+    Impl &w = live();
+    w.begin();
+    w.exec("DELETE FROM ruleset");
+    bindText(w.insRuleset.get(), 1, json);
+    w.run(w.insRuleset.get());
+}
+
+void TraceWriter::append(std::span<const Event> events) {
+    Impl &w = live();
+    w.begin();
+    size_t i = 0;
+    sqlite3_stmt *multi = w.insEvents.get();
+    for (; i + kEventRowsPerInsert <= events.size(); i += kEventRowsPerInsert) {
+        for (int r = 0; r < kEventRowsPerInsert; ++r)
+            Impl::bindEvent(multi, r * kEventColumns, events[i + r]);
+        w.run(multi);
+    }
+    sqlite3_stmt *one = w.insEvent.get();
+    for (; i < events.size(); ++i) {
+        Impl::bindEvent(one, 0, events[i]);
+        w.run(one);
+    }
+}
+
+void TraceWriter::append(const PacketHeader &p) {
+    if (p.data.size() > NT_PACKET_CAPLEN)
+        throw std::invalid_argument("packet header longer than NT_PACKET_CAPLEN");
+    Impl &w = live();
+    w.begin();
+    sqlite3_stmt *s = w.insPacket.get();
+    sqlite3_bind_int64(s, 1, i64(p.skb));
+    sqlite3_bind_int64(s, 2, i64(p.tsNs));
+    sqlite3_bind_int64(s, 3, p.netns);
+    sqlite3_bind_int64(s, 4, p.len);
+    sqlite3_bind_int(s, 5, p.protocol);
+    bindBlob(s, 6, p.data, false);
+    w.run(s);
+}
+
+void TraceWriter::append(const NftTraceRecord &r) {
+    if (r.llHeader.size() > kMaxNftHeaderBytes || r.networkHeader.size() > kMaxNftHeaderBytes ||
+        r.transportHeader.size() > kMaxNftHeaderBytes)
+        throw std::invalid_argument("nft trace header longer than kMaxNftHeaderBytes");
+    Impl &w = live();
+    w.begin();
+    sqlite3_stmt *s = w.insNft.get();
+    sqlite3_bind_int64(s, 1, i64(r.tsNs));
+    sqlite3_bind_int64(s, 2, i64(r.ruleHandle));
+    sqlite3_bind_int64(s, 3, r.id);
+    sqlite3_bind_int64(s, 4, r.iif);
+    sqlite3_bind_int64(s, 5, r.oif);
+    sqlite3_bind_int64(s, 6, r.mark);
+    sqlite3_bind_int64(s, 7, r.nfproto);
+    sqlite3_bind_int64(s, 8, r.policy);
+    sqlite3_bind_int64(s, 9, r.verdict);
+    sqlite3_bind_int(s, 10, r.iiftype);
+    sqlite3_bind_int(s, 11, r.oiftype);
+    sqlite3_bind_int(s, 12, r.family);
+    sqlite3_bind_int(s, 13, int(r.type));
+    sqlite3_bind_int64(s, 14, r.netns);
+    bindText(s, 15, r.table);
+    bindText(s, 16, r.chain);
+    bindText(s, 17, r.jumpTarget);
+    bindBlob(s, 18, r.llHeader, true);
+    bindBlob(s, 19, r.networkHeader, true);
+    bindBlob(s, 20, r.transportHeader, true);
+    w.run(s);
+}
+
+void TraceWriter::commit() {
+    live().commit();
+}
+
+void TraceWriter::finish(const TraceMeta &finalMeta) {
+    Impl &w = live();
+    TraceMeta meta = finalMeta;
+    // A zero stop time is what marks a trace as cut short; a finished one must never have it.
+    if (meta.stopWallNs == 0)
+        meta.stopWallNs = wallNowNs();
+    if (meta.stopMonoNs == 0)
+        meta.stopMonoNs = monoNowNs();
+    w.begin();
+    w.writeMeta(meta);
+    w.exec("CREATE INDEX IF NOT EXISTS events_skb ON events(skb);"
+           "CREATE INDEX IF NOT EXISTS packets_skb ON packets(skb);");
+    w.commit();
+    // Back to a rollback journal: the file alone is the whole trace, ready to be copied.
+    w.exec("PRAGMA wal_checkpoint(TRUNCATE)");
+    {
+        StmtPtr mode = w.prepare("PRAGMA journal_mode=DELETE");
+        const int rc = sqlite3_step(mode.get());
+        const unsigned char *text = rc == SQLITE_ROW ? sqlite3_column_text(mode.get(), 0) : nullptr;
+        if (!text || std::strcmp(reinterpret_cast<const char *>(text), "delete") != 0)
+            w.fail(
+                QCoreApplication::translate("nt::TraceFile", "cannot leave write-ahead-log mode"));
+    }
+    w.insEvents.reset();
+    w.insEvent.reset();
+    w.insPacket.reset();
+    w.insNft.reset();
+    w.insMeta.reset();
+    w.insSymbol.reset();
+    w.insProbe.reset();
+    w.insDrop.reset();
+    w.insRuleset.reset();
+    if (sqlite3_close(w.db.get()) != SQLITE_OK)
+        w.fail(QCoreApplication::translate("nt::TraceFile", "cannot close the file"));
+    (void)w.db.release();
+    d.reset();
+}
+
+// ---------------------------------------------------------------------------------------------
+// Reader
+
+namespace {
+
+// Reads one row's columns, refusing any value a writer of this schema cannot have stored.
+class Row {
+public:
+    Row(sqlite3_stmt *stmt, const QString &table, const std::function<void(QString)> &corrupt)
+        : m_stmt(stmt), m_table(table), m_corrupt(corrupt) {}
+
+    int64_t integer(int col) const {
+        // One column lookup for type and value: this runs 14 times per event.
+        sqlite3_value *v = sqlite3_column_value(m_stmt, col);
+        if (sqlite3_value_type(v) != SQLITE_INTEGER)
+            bad(col, QCoreApplication::translate("nt::TraceFile", "not an integer"));
+        return sqlite3_value_int64(v);
+    }
+    uint64_t u64(int col) const { return std::bit_cast<uint64_t>(integer(col)); }
+    template <typename T> T in(int col) const {
+        const int64_t v = integer(col);
+        if (v < int64_t(std::numeric_limits<T>::min()) ||
+            (v > 0 && uint64_t(v) > uint64_t(std::numeric_limits<T>::max())))
+            bad(col, QCoreApplication::translate("nt::TraceFile", "value %1 out of range").arg(v));
+        return T(v);
+    }
+    std::string text(int col) const {
+        if (sqlite3_column_type(m_stmt, col) != SQLITE_TEXT)
+            bad(col, QCoreApplication::translate("nt::TraceFile", "not text"));
+        const auto *p = reinterpret_cast<const char *>(sqlite3_column_text(m_stmt, col));
+        const int n = sqlite3_column_bytes(m_stmt, col);
+        return p ? std::string(p, size_t(n)) : std::string();
+    }
+    std::vector<uint8_t> blob(int col, size_t max, bool nullable) const {
+        const int type = sqlite3_column_type(m_stmt, col);
+        if (type == SQLITE_NULL && nullable)
+            return {};
+        if (type != SQLITE_BLOB)
+            bad(col, QCoreApplication::translate("nt::TraceFile", "not a blob"));
+        const auto *p = static_cast<const uint8_t *>(sqlite3_column_blob(m_stmt, col));
+        const size_t n = size_t(sqlite3_column_bytes(m_stmt, col));
+        if (n > max)
+            bad(col, QCoreApplication::translate("nt::TraceFile",
+                                                 "%1 bytes, more than the %2 a recorder writes")
+                         .arg(n)
+                         .arg(max));
+        return p ? std::vector<uint8_t>(p, p + n) : std::vector<uint8_t>();
+    }
+
+private:
+    [[noreturn]] void bad(int col, const QString &why) const {
+        m_corrupt(QCoreApplication::translate("nt::TraceFile", "column %1 of table %2: %3")
+                      .arg(QString::fromUtf8(sqlite3_column_name(m_stmt, col)), m_table, why));
+        std::abort(); // m_corrupt throws
+    }
+
+    sqlite3_stmt *m_stmt;
+    QString m_table;
+    const std::function<void(QString)> &m_corrupt;
+};
+
+struct ProgressCtx {
+    const TraceProgress *cb = nullptr;
+    uint64_t done = 0, total = 0;
+
+    void report() {
+        if (cb && *cb && !(*cb)(done, std::max(done, total)))
+            throw TraceFileCancelled();
+    }
+    void step() {
+        if (++done % kProgressEvery == 0)
+            report();
+    }
+};
+
+bool fileExists(const std::string &path, off_t *size = nullptr) {
+    struct stat st {};
+    if (::stat(path.c_str(), &st) != 0)
+        return false;
+    if (size)
+        *size = st.st_size;
+    return true;
+}
+
+uint32_t be32(const uint8_t *p) {
+    return uint32_t(p[0]) << 24 | uint32_t(p[1]) << 16 | uint32_t(p[2]) << 8 | uint32_t(p[3]);
+}
+
+} // namespace
+
+struct TraceReader::Impl {
+    QString displayPath;
+    std::unique_ptr<QTemporaryDir> copyDir; // outlives db: the recovered copy lives in it
+    DbPtr db;
+    TraceFileInfo info;
+    std::function<void(QString)> corruptFn = [this](QString detail) { corrupt(detail); };
+
+    [[noreturn]] void error(Kind kind, const QString &message) const {
+        throw TraceFileError(kind, message);
+    }
+    [[noreturn]] void corrupt(const QString &detail) const {
+        error(Kind::Corrupt, QCoreApplication::translate(
+                                 "nt::TraceFile",
+                                 "The trace file %1 is damaged and cannot be read (%2). If it was "
+                                 "copied from another machine, copy it again.")
+                                 .arg(displayPath, detail));
+    }
+    [[noreturn]] void notATrace(const QString &detail) const {
+        error(Kind::NotATrace,
+              QCoreApplication::translate(
+                  "nt::TraceFile", "%1 is not an nft-tracer trace file (%2). Open a .nftrace file "
+                                   "recorded by nft-tracer.")
+                  .arg(displayPath, detail));
+    }
+    // Maps an SQLite failure to the kind the user can act on.
+    [[noreturn]] void sqliteFailed(int rc) const {
+        const QString msg = QString::fromUtf8(sqlite3_errmsg(db.get()));
+        switch (rc & 0xff) {
+        case SQLITE_CORRUPT:
+        case SQLITE_FORMAT:
+        case SQLITE_RANGE:
+        case SQLITE_MISMATCH:
+            corrupt(msg);
+        case SQLITE_NOTADB:
+            notATrace(msg);
+        case SQLITE_INTERRUPT:
+            throw TraceFileCancelled();
+        case SQLITE_NOMEM:
+        case SQLITE_TOOBIG:
+            error(Kind::Io, QCoreApplication::translate(
+                                "nt::TraceFile",
+                                "The trace file %1 is too large to read on this machine (%2).")
+                                .arg(displayPath, msg));
+        default:
+            error(Kind::Io,
+                  QCoreApplication::translate("nt::TraceFile", "Cannot read the trace file %1: %2.")
+                      .arg(displayPath, msg));
+        }
+    }
+
+    StmtPtr prepare(const std::string &sql, const char *table) const {
+        sqlite3_stmt *stmt = nullptr;
+        const int rc = sqlite3_prepare_v2(db.get(), sql.c_str(), int(sql.size()), &stmt, nullptr);
+        StmtPtr owned(stmt);
+        if (rc == SQLITE_ERROR)
+            corrupt(
+                QCoreApplication::translate("nt::TraceFile",
+                                            "table %1 is missing or lacks a column: %2")
+                    .arg(QString::fromUtf8(table), QString::fromUtf8(sqlite3_errmsg(db.get()))));
+        if (rc != SQLITE_OK)
+            sqliteFailed(rc);
+        return owned;
+    }
+
+    // Steps once; true for a row, false when done.
+    bool next(sqlite3_stmt *stmt) const {
+        const int rc = sqlite3_step(stmt);
+        if (rc == SQLITE_ROW)
+            return true;
+        if (rc == SQLITE_DONE)
+            return false;
+        sqliteFailed(rc);
+    }
+
+    int64_t pragma(const char *name) const {
+        StmtPtr stmt = prepare(std::string("PRAGMA ") + name, name);
+        if (!next(stmt.get()) || sqlite3_column_type(stmt.get(), 0) != SQLITE_INTEGER)
+            corrupt(QCoreApplication::translate("nt::TraceFile", "PRAGMA %1 gave no number")
+                        .arg(QString::fromUtf8(name)));
+        return sqlite3_column_int64(stmt.get(), 0);
+    }
+
+    uint64_t maxRowid(const char *table) const {
+        StmtPtr stmt = prepare(std::string("SELECT coalesce(max(rowid), 0) FROM ") + table, table);
+        if (!next(stmt.get()))
+            return 0;
+        return uint64_t(std::max<int64_t>(0, sqlite3_column_int64(stmt.get(), 0)));
+    }
+
+    // Rows worth reserving: the rowid count unless the file is too small to hold that many.
+    size_t reserveFor(uint64_t rows) const {
+        return size_t(std::min<uint64_t>(rows, info.fileBytes / 16 + 1));
+    }
+
+    void open(const std::string &path);
+    void readMeta();
+    void readEvents(const std::function<void(std::span<const Event>)> &batch, ProgressCtx &pc,
+                    size_t batchSize);
+    void readPackets(std::vector<PacketHeader> &out, ProgressCtx &pc);
+    void readNft(std::vector<NftTraceRecord> &out, ProgressCtx &pc);
+};
+
+void TraceReader::Impl::open(const std::string &path) {
+    displayPath = qpath(path);
+    struct stat st {};
+    if (::stat(path.c_str(), &st) != 0) {
+        const int err = errno;
+        if (err == ENOENT || err == ENOTDIR)
+            error(Kind::NotFound,
+                  QCoreApplication::translate(
+                      "nt::TraceFile",
+                      "The trace file %1 does not exist. Check the name and the folder.")
+                      .arg(displayPath));
+        error(Kind::Io,
+              QCoreApplication::translate("nt::TraceFile", "Cannot read the trace file %1: %2.")
+                  .arg(displayPath, sysError(err)));
+    }
+    if (!S_ISREG(st.st_mode))
+        notATrace(QCoreApplication::translate("nt::TraceFile", "not a regular file"));
+    info.fileBytes = uint64_t(st.st_size);
+
+    std::array<uint8_t, 100> header{};
+    {
+        const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+        if (fd < 0)
+            error(Kind::Io,
+                  QCoreApplication::translate("nt::TraceFile", "Cannot read the trace file %1: %2.")
+                      .arg(displayPath, sysError(errno)));
+        const ssize_t n = ::pread(fd, header.data(), header.size(), 0);
+        const int err = errno;
+        ::close(fd);
+        if (n < 0)
+            error(Kind::Io,
+                  QCoreApplication::translate("nt::TraceFile", "Cannot read the trace file %1: %2.")
+                      .arg(displayPath, sysError(err)));
+        if (size_t(n) < header.size() || std::memcmp(header.data(), "SQLite format 3", 16) != 0)
+            notATrace(QCoreApplication::translate("nt::TraceFile", "not an SQLite database"));
+    }
+
+    // A crash leaves committed batches in the -wal (or a hot -journal) next to the file.
+    // Replaying it needs write access, and the file may not be ours: replay a private copy.
+    bool journal = false;
+    for (const char *suffix : {"-wal", "-journal"}) {
+        off_t size = 0;
+        if (fileExists(path + suffix, &size) && size > 0)
+            journal = true;
+    }
+
+    std::string uri;
+    int flags = SQLITE_OPEN_URI | SQLITE_OPEN_NOMUTEX;
+    if (!journal) {
+        uint32_t pageSize = uint32_t(header[16]) << 8 | header[17];
+        if (pageSize == 1)
+            pageSize = 65536;
+        if (pageSize < 512 || pageSize > 65536 || (pageSize & (pageSize - 1)) != 0)
+            corrupt(
+                QCoreApplication::translate("nt::TraceFile", "invalid page size %1").arg(pageSize));
+        // The header's page count is only kept up to date when both counters agree.
+        const uint32_t pages = be32(&header[28]);
+        if (be32(&header[92]) == be32(&header[24]) && pages > 0 &&
+            uint64_t(pages) * pageSize > info.fileBytes)
+            corrupt(QCoreApplication::translate("nt::TraceFile",
+                                                "the file is truncated: %1 bytes of %2")
+                        .arg(info.fileBytes)
+                        .arg(uint64_t(pages) * pageSize));
+        // immutable: no locks, no -wal/-shm created next to a file we may not own.
+        uri = sqliteUri(path, "immutable=1");
+        flags |= SQLITE_OPEN_READONLY;
+    } else {
+        copyDir = std::make_unique<QTemporaryDir>();
+        if (!copyDir->isValid())
+            error(Kind::Io, QCoreApplication::translate(
+                                "nt::TraceFile",
+                                "Cannot recover the trace file %1: no temporary folder (%2).")
+                                .arg(displayPath, copyDir->errorString()));
+        const std::string copy =
+            QFile::encodeName(copyDir->filePath(QStringLiteral("trace.nftrace"))).toStdString();
+        for (const char *suffix : {"", "-wal", "-journal"}) {
+            if (*suffix && !fileExists(path + suffix))
+                continue;
+            std::error_code ec;
+            std::filesystem::copy_file(path + suffix, copy + suffix, ec);
+            if (ec)
+                error(Kind::Io,
+                      QCoreApplication::translate(
+                          "nt::TraceFile",
+                          "Cannot recover the trace file %1: copying it failed (%2). "
+                          "Free some space in the temporary folder.")
+                          .arg(displayPath, QString::fromLocal8Bit(ec.message().c_str())));
+        }
+        uri = sqliteUri(copy, nullptr);
+        flags |= SQLITE_OPEN_READWRITE;
+        info.recovered = true;
+    }
+
+    sqlite3 *raw = nullptr;
+    const int rc = sqlite3_open_v2(uri.c_str(), &raw, flags, nullptr);
+    db.reset(raw);
+    if (rc != SQLITE_OK)
+        sqliteFailed(rc);
+    sqlite3_extended_result_codes(db.get(), 1);
+
+    const int64_t appId = pragma("application_id");
+    if (appId != kTraceApplicationId) {
+        // A recording cut short keeps everything but the first page in its -wal: without that
+        // file it looks like an empty WAL database, and the user needs to know what to fetch.
+        if (appId == 0 && header[18] == 2 && pragma("schema_version") == 0)
+            corrupt(QCoreApplication::translate("nt::TraceFile",
+                                                "the recording was cut short and its companion "
+                                                "file %1-wal is missing; copy it next to the trace")
+                        .arg(displayPath));
+        notATrace(QCoreApplication::translate("nt::TraceFile",
+                                              "an SQLite database of another application"));
+    }
+    const int64_t version = pragma("user_version");
+    if (version > kTraceSchemaVersion)
+        error(Kind::NewerVersion,
+              QCoreApplication::translate(
+                  "nt::TraceFile",
+                  "%1 was written by a newer nft-tracer (schema %2); this version reads up to %3 — "
+                  "update nft-tracer.")
+                  .arg(displayPath)
+                  .arg(version)
+                  .arg(kTraceSchemaVersion));
+    if (version < 1)
+        corrupt(
+            QCoreApplication::translate("nt::TraceFile", "unknown schema version %1").arg(version));
+    info.schemaVersion = int(version);
+    readMeta();
+    info.complete = info.meta.stopWallNs != 0;
+    info.events = maxRowid("events");
+    info.packets = maxRowid("packets");
+    info.nftRecords = maxRowid("nft");
+}
+
+void TraceReader::Impl::readMeta() {
+    StmtPtr stmt = prepare("SELECT key, value FROM meta", "meta");
+    const Row row(stmt.get(), QStringLiteral("meta"), corruptFn);
+    TraceMeta &m = info.meta;
+    while (next(stmt.get())) {
+        const std::string key = row.text(0);
+        std::string *text = key == "host"           ? &m.host
+                            : key == "kernel"       ? &m.kernel
+                            : key == "backend"      ? &m.backend
+                            : key == "filter"       ? &m.filter
+                            : key == "netns"        ? &m.netns
+                            : key == "tool_version" ? &m.toolVersion
+                                                    : nullptr;
+        if (text) {
+            *text = row.text(1);
+            continue;
+        }
+        // Keys this version does not know may come from a later minor writer: skip them.
+        if (key == "start_wall_ns")
+            m.startWallNs = row.integer(1);
+        else if (key == "stop_wall_ns")
+            m.stopWallNs = row.integer(1);
+        else if (key == "start_mono_ns")
+            m.startMonoNs = row.u64(1);
+        else if (key == "stop_mono_ns")
+            m.stopMonoNs = row.u64(1);
+        else if (key == "loss_ringbuf_full")
+            m.loss.ringbufFull = row.u64(1);
+        else if (key == "loss_track_full")
+            m.loss.trackFull = row.u64(1);
+        else if (key == "loss_nft_lost")
+            m.loss.nftLost = row.u64(1);
+        else if (key == "bpf_events")
+            m.loss.bpfEvents = row.u64(1);
+        else if (key == "filtered")
+            m.loss.filtered = row.u64(1);
+    }
+}
+
+void TraceReader::Impl::readEvents(const std::function<void(std::span<const Event>)> &batch,
+                                   ProgressCtx &pc, size_t batchSize) {
+    batchSize = std::max<size_t>(batchSize, 1);
+    StmtPtr stmt = prepare(
+        std::string("SELECT ") + kEventColumnList + " FROM events ORDER BY rowid", "events");
+    sqlite3_stmt *s = stmt.get();
+    const Row row(s, QStringLiteral("events"), corruptFn);
+    std::vector<Event> buf;
+    buf.reserve(std::min(batchSize, reserveFor(info.events)));
+    while (next(s)) {
+        Event e{};
+        e.type = row.in<uint8_t>(0);
+        e.flags = row.in<uint8_t>(1);
+        e.probe = row.in<uint16_t>(2);
+        e.cpu = row.in<uint16_t>(3);
+        e.protocol = row.in<uint16_t>(4);
+        e.ts_ns = row.u64(5);
+        e.skb = row.u64(6);
+        e.location = row.u64(7);
+        e.netns = row.in<uint32_t>(8);
+        e.ifindex = row.in<uint32_t>(9);
+        e.len = row.in<uint32_t>(10);
+        e.mark = row.in<uint32_t>(11);
+        e.aux = row.in<uint32_t>(12);
+        e.aux2 = row.in<uint32_t>(13);
+        buf.push_back(e);
+        if (buf.size() == batchSize) {
+            batch(buf);
+            buf.clear();
+        }
+        pc.step();
+    }
+    if (!buf.empty())
+        batch(buf);
+}
+
+void TraceReader::Impl::readPackets(std::vector<PacketHeader> &out, ProgressCtx &pc) {
+    StmtPtr stmt = prepare("SELECT skb, ts_ns, netns, len, protocol, data FROM packets "
+                           "ORDER BY rowid",
+                           "packets");
+    const Row row(stmt.get(), QStringLiteral("packets"), corruptFn);
+    out.reserve(out.size() + reserveFor(info.packets));
+    while (next(stmt.get())) {
+        PacketHeader p;
+        p.skb = row.u64(0);
+        p.tsNs = row.u64(1);
+        p.netns = row.in<uint32_t>(2);
+        p.len = row.in<uint32_t>(3);
+        p.protocol = row.in<uint16_t>(4);
+        p.data = row.blob(5, NT_PACKET_CAPLEN, false);
+        out.push_back(std::move(p));
+        pc.step();
+    }
+}
+
+void TraceReader::Impl::readNft(std::vector<NftTraceRecord> &out, ProgressCtx &pc) {
+    StmtPtr stmt = prepare(
+        "SELECT ts_ns, rule_handle, trace_id, iif, oif, mark, nfproto, policy, verdict, iiftype, "
+        "oiftype, family, type, netns, table_name, chain, jump_target, ll_header, "
+        "network_header, transport_header FROM nft ORDER BY rowid",
+        "nft");
+    const Row row(stmt.get(), QStringLiteral("nft"), corruptFn);
+    out.reserve(out.size() + reserveFor(info.nftRecords));
+    while (next(stmt.get())) {
+        NftTraceRecord r;
+        r.tsNs = row.u64(0);
+        r.ruleHandle = row.u64(1);
+        r.id = row.in<uint32_t>(2);
+        r.iif = row.in<uint32_t>(3);
+        r.oif = row.in<uint32_t>(4);
+        r.mark = row.in<uint32_t>(5);
+        r.nfproto = row.in<uint32_t>(6);
+        r.policy = row.in<uint32_t>(7);
+        r.verdict = row.in<int32_t>(8);
+        r.iiftype = row.in<uint16_t>(9);
+        r.oiftype = row.in<uint16_t>(10);
+        r.family = row.in<uint8_t>(11);
+        const uint8_t type = row.in<uint8_t>(12);
+        if (type > uint8_t(NftTraceType::Rule))
+            corrupt(QCoreApplication::translate("nt::TraceFile", "nft trace type %1 is unknown")
+                        .arg(type));
+        r.type = NftTraceType(type);
+        r.netns = row.in<uint32_t>(13);
+        r.table = row.text(14);
+        r.chain = row.text(15);
+        r.jumpTarget = row.text(16);
+        r.llHeader = row.blob(17, kMaxNftHeaderBytes, true);
+        r.networkHeader = row.blob(18, kMaxNftHeaderBytes, true);
+        r.transportHeader = row.blob(19, kMaxNftHeaderBytes, true);
+        out.push_back(std::move(r));
+        pc.step();
+    }
+}
+
+TraceReader::TraceReader(const std::string &path) : d(std::make_unique<Impl>()) {
+    d->open(path);
+}
+
+TraceReader::~TraceReader() = default;
+
+const TraceFileInfo &TraceReader::info() const {
+    return d->info;
+}
+
+void TraceReader::check(const TraceProgress &progress) {
+    ProgressCtx pc{&progress, 0, d->info.events + d->info.packets + d->info.nftRecords};
+    struct HandlerCtx {
+        ProgressCtx *pc;
+        bool cancelled = false;
+    } ctx{&pc};
+    // quick_check reads every page; the VM callback is the only place it can be stopped.
+    sqlite3_progress_handler(
+        d->db.get(), 1 << 20,
+        [](void *p) -> int {
+            auto *c = static_cast<HandlerCtx *>(p);
+            try {
+                c->pc->report();
+            } catch (const TraceFileCancelled &) {
+                c->cancelled = true;
+            }
+            return c->cancelled ? 1 : 0;
+        },
+        &ctx);
+    struct Unset {
+        sqlite3 *db;
+        ~Unset() { sqlite3_progress_handler(db, 0, nullptr, nullptr); }
+    } unset{d->db.get()};
+    StmtPtr stmt = d->prepare("PRAGMA quick_check(1)", "quick_check");
+    const int rc = sqlite3_step(stmt.get());
+    if (ctx.cancelled)
+        throw TraceFileCancelled();
+    if (rc != SQLITE_ROW)
+        d->sqliteFailed(rc);
+    const auto *text = reinterpret_cast<const char *>(sqlite3_column_text(stmt.get(), 0));
+    if (!text || std::strcmp(text, "ok") != 0) {
+        // quick_check prefixes "*** in database main ***\n": keep only the finding itself.
+        QString finding =
+            text ? QString::fromUtf8(text)
+                 : QCoreApplication::translate("nt::TraceFile", "the integrity check failed");
+        finding.remove(QStringLiteral("*** in database main ***"));
+        d->corrupt(finding.simplified());
+    }
+}
+
+Trace TraceReader::readHeader() {
+    Trace t;
+    t.meta = d->info.meta;
+    {
+        StmtPtr stmt = d->prepare("SELECT id, name, kind, attached, error FROM probes "
+                                  "ORDER BY rowid",
+                                  "probes");
+        const Row row(stmt.get(), QStringLiteral("probes"), d->corruptFn);
+        while (d->next(stmt.get())) {
+            ProbeDesc p;
+            p.id = row.in<uint16_t>(0);
+            p.name = row.text(1);
+            p.kind = row.text(2);
+            const int64_t attached = row.integer(3);
+            if (attached != 0 && attached != 1)
+                d->corrupt(QCoreApplication::translate("nt::TraceFile",
+                                                       "probe attached flag %1 is not 0 or 1")
+                               .arg(attached));
+            p.attached = attached == 1;
+            p.error = row.text(4);
+            t.probes.push_back(std::move(p));
+        }
+    }
+    {
+        StmtPtr stmt =
+            d->prepare("SELECT value, name FROM drop_reasons ORDER BY value", "drop_reasons");
+        const Row row(stmt.get(), QStringLiteral("drop_reasons"), d->corruptFn);
+        while (d->next(stmt.get())) {
+            const int64_t value = row.integer(0);
+            if (value < 0 || uint64_t(value) >= kMaxDropReasons)
+                d->corrupt(
+                    QCoreApplication::translate("nt::TraceFile", "drop reason %1 is out of range")
+                        .arg(value));
+            if (t.dropReasons.size() <= size_t(value))
+                t.dropReasons.resize(size_t(value) + 1);
+            t.dropReasons[size_t(value)] = row.text(1);
+        }
+    }
+    {
+        StmtPtr stmt = d->prepare("SELECT addr, name FROM symbols ORDER BY rowid", "symbols");
+        const Row row(stmt.get(), QStringLiteral("symbols"), d->corruptFn);
+        while (d->next(stmt.get()))
+            t.symbols.push_back({row.u64(0), row.text(1)});
+    }
+    {
+        StmtPtr stmt = d->prepare("SELECT json FROM ruleset ORDER BY rowid LIMIT 1", "ruleset");
+        const Row row(stmt.get(), QStringLiteral("ruleset"), d->corruptFn);
+        if (d->next(stmt.get()))
+            t.rulesetJson = row.text(0);
+    }
+    return t;
+}
+
+void TraceReader::readEvents(const std::function<void(std::span<const Event>)> &batch,
+                             const TraceProgress &progress, size_t batchSize) {
+    ProgressCtx pc{&progress, 0, d->info.events};
+    d->readEvents(batch, pc, batchSize);
+    pc.report();
+}
+
+std::vector<PacketHeader> TraceReader::readPackets() {
+    ProgressCtx pc;
+    std::vector<PacketHeader> out;
+    d->readPackets(out, pc);
+    return out;
+}
+
+std::vector<NftTraceRecord> TraceReader::readNft() {
+    ProgressCtx pc;
+    std::vector<NftTraceRecord> out;
+    d->readNft(out, pc);
+    return out;
+}
+
+Trace TraceReader::readAll(const TraceProgress &progress) {
+    check(progress);
+    Trace t = readHeader();
+    ProgressCtx pc{&progress, 0, d->info.events + d->info.packets + d->info.nftRecords};
+    pc.report();
+    t.events.reserve(d->reserveFor(d->info.events));
+    d->readEvents(
+        [&t](std::span<const Event> batch) {
+            t.events.insert(t.events.end(), batch.begin(), batch.end());
+        },
+        pc, 65536);
+    d->readPackets(t.packets, pc);
+    d->readNft(t.nft, pc);
+    pc.report();
+    return t;
+}
+
+Trace readTrace(const std::string &path, const TraceProgress &progress) {
+    TraceReader reader(path);
+    return reader.readAll(progress);
+}
+
+TraceFileInfo readTraceInfo(const std::string &path) {
+    return TraceReader(path).info();
+}
+
+} // namespace nt
