@@ -11,8 +11,8 @@ namespace nt {
 namespace {
 
 constexpr std::array<const char *, kLayerCount> kLayerNames = {
-    "Device", "GRO",    "Bridge", "Netfilter", "IPv4", "IPv6",    "Routing",
-    "TCP",    "UDP",    "Socket", "Xmit",      "SoftIRQ", "Drop"};
+    "Device", "GRO", "Bridge", "Netfilter", "IPv4",    "IPv6", "Routing",
+    "TCP",    "UDP", "Socket", "Xmit",      "SoftIRQ", "Drop"};
 
 struct Rule {
     std::string_view pattern; // exact name, or a prefix when it ends with '*'
@@ -171,7 +171,9 @@ Layer classifyProbe(std::string_view name) {
     return Layer::Device;
 }
 
-std::span<const TracepointInfo> tracepoints() { return kTracepoints; }
+std::span<const TracepointInfo> tracepoints() {
+    return kTracepoints;
+}
 
 const char *tracepointName(uint16_t probe) {
     for (const TracepointInfo &t : kTracepoints) {
@@ -184,19 +186,32 @@ const char *tracepointName(uint16_t probe) {
 
 std::string verdictName(int32_t code) {
     switch (code) {
-    case verdict::Drop: return "DROP";
-    case verdict::Accept: return "ACCEPT";
-    case verdict::Stolen: return "STOLEN";
-    case verdict::Queue: return "QUEUE";
-    case verdict::Repeat: return "REPEAT";
-    case verdict::Stop: return "STOP";
-    case verdict::Continue: return "CONTINUE";
-    case verdict::Break: return "BREAK";
-    case verdict::Jump: return "JUMP";
-    case verdict::Goto: return "GOTO";
-    case verdict::Return: return "RETURN";
-    case verdict::None: return "";
-    default: return "UNKNOWN(" + std::to_string(code) + ")";
+    case verdict::Drop:
+        return "DROP";
+    case verdict::Accept:
+        return "ACCEPT";
+    case verdict::Stolen:
+        return "STOLEN";
+    case verdict::Queue:
+        return "QUEUE";
+    case verdict::Repeat:
+        return "REPEAT";
+    case verdict::Stop:
+        return "STOP";
+    case verdict::Continue:
+        return "CONTINUE";
+    case verdict::Break:
+        return "BREAK";
+    case verdict::Jump:
+        return "JUMP";
+    case verdict::Goto:
+        return "GOTO";
+    case verdict::Return:
+        return "RETURN";
+    case verdict::None:
+        return "";
+    default:
+        return "UNKNOWN(" + std::to_string(code) + ")";
     }
 }
 

@@ -34,9 +34,9 @@ std::optional<Layer> layerFromName(std::string_view name);
 Layer classifyProbe(std::string_view name);
 
 struct TracepointInfo {
-    uint16_t probe;         // nt_probe
-    const char *name;       // tracepoint name as in /sys/kernel/tracing/events/*/NAME
-    const char *subsystem;  // its group ("net", "skb", ...)
+    uint16_t probe;        // nt_probe
+    const char *name;      // tracepoint name as in /sys/kernel/tracing/events/*/NAME
+    const char *subsystem; // its group ("net", "skb", ...)
 };
 // Every tracepoint the BPF side knows, in nt_probe order.
 std::span<const TracepointInfo> tracepoints();

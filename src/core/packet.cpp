@@ -12,7 +12,9 @@ namespace {
 constexpr uint16_t kEthPIp = 0x0800;
 constexpr uint16_t kEthPIpv6 = 0x86DD;
 
-uint16_t be16(const uint8_t *p) { return static_cast<uint16_t>((p[0] << 8) | p[1]); }
+uint16_t be16(const uint8_t *p) {
+    return static_cast<uint16_t>((p[0] << 8) | p[1]);
+}
 uint32_t be32(const uint8_t *p) {
     return (uint32_t{p[0]} << 24) | (uint32_t{p[1]} << 16) | (uint32_t{p[2]} << 8) | p[3];
 }
@@ -135,17 +137,28 @@ std::string addressToString(uint8_t family, const std::array<uint8_t, 16> &addr)
 
 std::string protocolName(uint8_t l4proto) {
     switch (l4proto) {
-    case IPPROTO_TCP: return "TCP";
-    case IPPROTO_UDP: return "UDP";
-    case IPPROTO_ICMP: return "ICMP";
-    case IPPROTO_ICMPV6: return "ICMPv6";
-    case IPPROTO_SCTP: return "SCTP";
-    case IPPROTO_UDPLITE: return "UDPLite";
-    case IPPROTO_DCCP: return "DCCP";
-    case IPPROTO_GRE: return "GRE";
-    case IPPROTO_ESP: return "ESP";
-    case IPPROTO_AH: return "AH";
-    default: return std::to_string(l4proto);
+    case IPPROTO_TCP:
+        return "TCP";
+    case IPPROTO_UDP:
+        return "UDP";
+    case IPPROTO_ICMP:
+        return "ICMP";
+    case IPPROTO_ICMPV6:
+        return "ICMPv6";
+    case IPPROTO_SCTP:
+        return "SCTP";
+    case IPPROTO_UDPLITE:
+        return "UDPLite";
+    case IPPROTO_DCCP:
+        return "DCCP";
+    case IPPROTO_GRE:
+        return "GRE";
+    case IPPROTO_ESP:
+        return "ESP";
+    case IPPROTO_AH:
+        return "AH";
+    default:
+        return std::to_string(l4proto);
     }
 }
 

@@ -9,21 +9,21 @@
 namespace nt {
 
 struct PacketFields {
-    uint8_t family = 0;   // 4, 6, or 0 when not IP
-    uint8_t l4proto = 0;  // IPPROTO_*; for IPv6 the upper-layer protocol after extension headers
+    uint8_t family = 0;    // 4, 6, or 0 when not IP
+    uint8_t l4proto = 0;   // IPPROTO_*; for IPv6 the upper-layer protocol after extension headers
     bool hasPorts = false; // TCP, UDP, UDPLite, SCTP, DCCP
     bool fragment = false; // non-first fragment: no transport header
     std::array<uint8_t, 16> saddr{}; // IPv4 in the first 4 bytes
     std::array<uint8_t, 16> daddr{};
-    uint16_t sport = 0, dport = 0;   // host byte order
-    uint16_t ipId = 0;               // IPv4 identification; IPv6: 0
-    uint16_t totalLen = 0;           // IPv4 tot_len / IPv6 payload_len + 40
+    uint16_t sport = 0, dport = 0; // host byte order
+    uint16_t ipId = 0;             // IPv4 identification; IPv6: 0
+    uint16_t totalLen = 0;         // IPv4 tot_len / IPv6 payload_len + 40
     uint8_t ttl = 0;
-    uint8_t tcpFlags = 0;            // FIN=1 SYN=2 RST=4 PSH=8 ACK=16 URG=32
+    uint8_t tcpFlags = 0; // FIN=1 SYN=2 RST=4 PSH=8 ACK=16 URG=32
     uint32_t tcpSeq = 0, tcpAck = 0;
     uint8_t icmpType = 0, icmpCode = 0;
     uint16_t icmpId = 0, icmpSeq = 0; // echo request/reply
-    size_t l4Offset = 0;             // offset of the transport header in the bytes
+    size_t l4Offset = 0;              // offset of the transport header in the bytes
 };
 
 // Parses IPv4 or IPv6 (with extension headers) and TCP/UDP/ICMP/ICMPv6 from bytes that start

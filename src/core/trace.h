@@ -20,10 +20,10 @@ struct Trace {
     std::vector<ProbeDesc> probes;
     std::vector<std::string> dropReasons; // index: enum skb_drop_reason value; names without prefix
     std::vector<KernelSymbol> symbols;
-    std::vector<Event> events;             // in arrival order (per-CPU order; not globally sorted)
-    std::vector<PacketHeader> packets;     // one per tracked skb lifetime
-    std::vector<NftTraceRecord> nft;       // in arrival order
-    std::string rulesetJson;               // libnftables JSON when the recording started
+    std::vector<Event> events;         // in arrival order (per-CPU order; not globally sorted)
+    std::vector<PacketHeader> packets; // one per tracked skb lifetime
+    std::vector<NftTraceRecord> nft;   // in arrival order
+    std::string rulesetJson;           // libnftables JSON when the recording started
 };
 
 } // namespace nt

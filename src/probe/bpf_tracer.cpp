@@ -18,7 +18,9 @@
 namespace nt {
 namespace {
 
-QString tr(const char *text) { return QCoreApplication::translate("nt::BpfTracer", text); }
+QString tr(const char *text) {
+    return QCoreApplication::translate("nt::BpfTracer", text);
+}
 
 // What each program expects of its tracepoint's arguments, checked against the running
 // kernel's BTF before loading, so a changed signature disables one probe instead of
@@ -41,9 +43,7 @@ const std::vector<ProgramSpec> &programSpecs() {
         {"nt_napi_gro_receive_exit", NT_PROBE_NAPI_GRO_RECEIVE_EXIT, {{0, ""}}},
         {"nt_net_dev_queue", NT_PROBE_NET_DEV_QUEUE, {{0, "sk_buff"}}},
         {"nt_net_dev_start_xmit", NT_PROBE_NET_DEV_START_XMIT, {{0, "sk_buff"}}},
-        {"nt_net_dev_xmit",
-         NT_PROBE_NET_DEV_XMIT,
-         {{0, "sk_buff"}, {1, ""}, {2, "net_device"}}},
+        {"nt_net_dev_xmit", NT_PROBE_NET_DEV_XMIT, {{0, "sk_buff"}, {1, ""}, {2, "net_device"}}},
         {"nt_qdisc_enqueue", NT_PROBE_QDISC_ENQUEUE, {{0, "Qdisc"}, {2, "sk_buff"}}},
         {"nt_qdisc_dequeue", NT_PROBE_QDISC_DEQUEUE, {{0, "Qdisc"}, {2, ""}, {3, "sk_buff"}}},
         {"nt_kfree_skb", NT_PROBE_KFREE_SKB, {{0, "sk_buff"}, {2, ""}}},
@@ -69,12 +69,18 @@ size_t roundUpPow2(size_t v) {
     return p;
 }
 
-QString errnoText(int err) { return QString::fromUtf8(std::strerror(err < 0 ? -err : err)); }
+QString errnoText(int err) {
+    return QString::fromUtf8(std::strerror(err < 0 ? -err : err));
+}
 
 } // namespace
 
-void BpfTracer::SkelDeleter::operator()(nt_trace *s) const { nt_trace__destroy(s); }
-void BpfTracer::RingDeleter::operator()(ring_buffer *r) const { ring_buffer__free(r); }
+void BpfTracer::SkelDeleter::operator()(nt_trace *s) const {
+    nt_trace__destroy(s);
+}
+void BpfTracer::RingDeleter::operator()(ring_buffer *r) const {
+    ring_buffer__free(r);
+}
 
 BpfTracer::BpfTracer(const KernelBtf &btf, const BpfTracerOptions &options) {
     if (geteuid() != 0) {
@@ -89,8 +95,7 @@ BpfTracer::BpfTracer(const KernelBtf &btf, const BpfTracerOptions &options) {
                              static_cast<__u32>(roundUpPow2(options.ringbufBytes)));
 
     for (const ProgramSpec &spec : programSpecs()) {
-        struct bpf_program *prog =
-            bpf_object__find_program_by_name(skel_->obj, spec.program);
+        struct bpf_program *prog = bpf_object__find_program_by_name(skel_->obj, spec.program);
         const char *tp = tracepointName(spec.probe);
         ProbeDesc desc;
         desc.id = spec.probe;
@@ -155,8 +160,8 @@ BpfTracer::BpfTracer(const KernelBtf &btf, const BpfTracerOptions &options) {
                         .arg(QString::fromStdString(probes_.front().error)));
     }
 
-    ring_.reset(ring_buffer__new(bpf_map__fd(skel_->maps.nt_records), &BpfTracer::onRecord,
-                                 this, nullptr));
+    ring_.reset(
+        ring_buffer__new(bpf_map__fd(skel_->maps.nt_records), &BpfTracer::onRecord, this, nullptr));
     if (!ring_) {
         throw Error(tr("cannot map the BPF ring buffer: %1").arg(errnoText(errno)));
     }
@@ -172,7 +177,9 @@ int BpfTracer::attachedCount() const {
     return n;
 }
 
-int BpfTracer::fd() const { return ring_ ? ring_buffer__epoll_fd(ring_.get()) : -1; }
+int BpfTracer::fd() const {
+    return ring_ ? ring_buffer__epoll_fd(ring_.get()) : -1;
+}
 
 int BpfTracer::onRecord(void *ctx, void *data, size_t size) {
     auto *self = static_cast<BpfTracer *>(ctx);

@@ -17,8 +17,8 @@ namespace nt {
 class KernelBtf;
 
 struct BpfTracerOptions {
-    nt_filter filter{};           // from Filter::toBpf(); enabled = 0 traces everything
-    uint32_t netns = 0;           // inode; 0 = every namespace
+    nt_filter filter{};              // from Filter::toBpf(); enabled = 0 traces everything
+    uint32_t netns = 0;              // inode; 0 = every namespace
     size_t ringbufBytes = 16u << 20; // rounded up to a power of two
 };
 

@@ -33,7 +33,9 @@ KernelBtf::KernelBtf() {
     }
 }
 
-KernelBtf::~KernelBtf() { btf__free(btf_); }
+KernelBtf::~KernelBtf() {
+    btf__free(btf_);
+}
 
 std::vector<std::string> KernelBtf::dropReasons() const {
     std::vector<std::string> names;
