@@ -30,6 +30,7 @@ struct {
  * events (fib lookups) against the packet they are attributed to. */
 struct nt_tracked {
 	__u64 first_ts;
+	__u32 netns; /* where it was first seen: stands in when an event cannot tell */
 	__u8 family;
 	__u8 pad[3];
 	__u8 saddr[16];
@@ -293,16 +294,19 @@ static __always_inline int handle_dev(struct sk_buff *skb, struct net_device *de
 	__u32 zero = 0;
 	struct nt_config *cfg = bpf_map_lookup_elem(&nt_config_map, &zero);
 	__u32 netns = skb_netns(skb, dev, &flags);
-	if (cfg && cfg->netns && netns != cfg->netns) {
-		count(NT_CNT_FILTERED);
-		return 0;
-	}
 	struct nt_tracked *tr = bpf_map_lookup_elem(&nt_tracked_skbs, &key);
 	int is_free = probe == NT_PROBE_KFREE_SKB || probe == NT_PROBE_CONSUME_SKB;
+	if (!netns && tr)
+		netns = tr->netns; /* e.g. TCP clears skb->dev once the socket owns the skb */
+	int in_ns = !cfg || !cfg->netns || netns == cfg->netns;
 	__u64 now = bpf_ktime_get_ns();
 	if (!tr) {
-		if (is_free || (mode & NT_FOLLOW_ONLY)) /* not followed: nothing to report */
+		/* Not followed: start following only here, alive, and in the traced namespace. */
+		if (is_free || (mode & NT_FOLLOW_ONLY) || !in_ns) {
+			if (!in_ns)
+				count(NT_CNT_FILTERED);
 			return 0;
+		}
 		struct nt_packet *p = capture(skb, mode & NT_RX);
 		if (!p)
 			return 0;
@@ -314,7 +318,7 @@ static __always_inline int handle_dev(struct sk_buff *skb, struct net_device *de
 			count(NT_CNT_FILTERED);
 			return 0;
 		}
-		struct nt_tracked nt = {.first_ts = now, .family = f.family};
+		struct nt_tracked nt = {.first_ts = now, .netns = netns, .family = f.family};
 		__builtin_memcpy(nt.saddr, f.saddr, 16);
 		__builtin_memcpy(nt.daddr, f.daddr, 16);
 		if (bpf_map_update_elem(&nt_tracked_skbs, &key, &nt, BPF_NOEXIST) != 0)
@@ -333,6 +337,14 @@ static __always_inline int handle_dev(struct sk_buff *skb, struct net_device *de
 			count(NT_CNT_PACKETS);
 		}
 		flags |= NT_EVF_FIRST;
+	}
+	if (!in_ns) {
+		/* A followed packet that left the traced namespace (veth): stop reporting it, but
+		 * still forget it when it is freed, or the tracking map would fill up. */
+		count(NT_CNT_FILTERED);
+		if (is_free)
+			bpf_map_delete_elem(&nt_tracked_skbs, &key);
+		return 0;
 	}
 	struct nt_event *ev = bpf_ringbuf_reserve(&nt_records, sizeof(*ev), 0);
 	if (!ev) {
