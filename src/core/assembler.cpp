@@ -547,6 +547,9 @@ void Assembler::add(const NftTraceRecord &record) {
     s.type = static_cast<uint8_t>(record.type);
     s.policy = static_cast<uint8_t>(record.policy);
     s.walkStart = !record.networkHeader.empty();
+    s.hidden = record.table.starts_with(kTracerTablePrefix) ||
+               (record.type == NftTraceType::Rule && record.ruleHandle == 0 &&
+                record.verdict == verdict::Continue);
     s.hook = hookFromChainName(record.chain);
 
     if (s.walkStart) {
@@ -651,12 +654,16 @@ void Assembler::expirePending(bool all) {
 void Assembler::decideFate(JourneyId id) {
     JourneyRecord &rec = journeys_[id];
     const std::span<const Event> ev = events(id);
-    const std::vector<uint32_t> steps = nftOf(id);
+    const std::vector<uint32_t> steps = nftOf(id, true);
 
     rec.verdictNft = kNoIndex;
     uint32_t dropStep = kNoIndex;
     bool rxWalk = false;
     for (uint32_t ord : steps) {
+        rxWalk = rxWalk || hookClass(nft_[ord].hook) == HookClass::Rx;
+        if (nft_[ord].hidden) {
+            continue;
+        }
         const int32_t v = effectiveVerdict(nft_[ord]);
         if (isFinalVerdict(v)) {
             rec.verdictNft = ord;
@@ -664,7 +671,6 @@ void Assembler::decideFate(JourneyId id) {
         if (v == verdict::Drop) {
             dropStep = ord;
         }
-        rxWalk = rxWalk || hookClass(nft_[ord].hook) == HookClass::Rx;
     }
 
     size_t term = ev.size();
@@ -674,11 +680,14 @@ void Assembler::decideFate(JourneyId id) {
             break;
         }
     }
-    if (term == ev.size()) {
+    if (term == ev.size() &&
+        (ev.empty() || ev.back().probe != NT_PROBE_NET_DEV_XMIT || ev.back().aux != 0)) {
         rec.fate = Fate::InFlight;
         return;
     }
-    if (ev[term].probe == NT_PROBE_KFREE_SKB) {
+    // Not freed but last seen leaving through a device: it left what was traced (a veth into
+    // another namespace, or the trace stopped); decided as transmitted/forwarded below.
+    if (term < ev.size() && ev[term].probe == NT_PROBE_KFREE_SKB) {
         // Without reason names (old kernels) a DROP verdict is the best explanation we have.
         const bool nfDrop = netfilterDrop_ != UINT32_MAX ? ev[term].aux == netfilterDrop_
                                                          : dropReasonNames_.empty();
@@ -756,12 +765,14 @@ std::span<const Event> Assembler::events(JourneyId id) const {
     return {eventPtr(rec.eventBegin), rec.eventCount};
 }
 
-std::vector<uint32_t> Assembler::nftOf(JourneyId id) const {
+std::vector<uint32_t> Assembler::nftOf(JourneyId id, bool withHidden) const {
     std::vector<uint32_t> out;
     const JourneyRecord &rec = journeys_.at(id);
     out.reserve(rec.nftCount);
     for (uint32_t s = rec.nftHead; s != kNoIndex; s = nft_[s].next) {
-        out.push_back(s);
+        if (withHidden || !nft_[s].hidden) {
+            out.push_back(s);
+        }
     }
     return out;
 }
@@ -783,7 +794,7 @@ JourneyId Assembler::openJourney(uint64_t skb) const {
 // at the boundary is charged to Netfilter: it also holds IP-layer work tracepoints cannot see.
 std::vector<TimelineItem> Assembler::timeline(JourneyId id) const {
     const std::span<const Event> ev = events(id);
-    const std::vector<uint32_t> steps = nftOf(id);
+    const std::vector<uint32_t> steps = nftOf(id, true);
     std::vector<TimelineItem> items;
     const size_t n = ev.size();
     items.reserve(n + steps.size());

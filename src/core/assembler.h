@@ -86,8 +86,9 @@ public:
     std::span<const Event> events(JourneyId id) const;
     // Events and nft records in time order, nft chain walks placed at their hook's boundary.
     std::vector<TimelineItem> timeline(JourneyId id) const;
-    // The nft record ordinals of a journey, arrival order.
-    std::vector<uint32_t> nftOf(JourneyId id) const;
+    // The nft record ordinals of a journey, arrival order; hidden steps (NftStep::hidden) only
+    // when asked for.
+    std::vector<uint32_t> nftOf(JourneyId id, bool withHidden = false) const;
     const NftStep &nftStep(uint32_t ordinal) const { return nft_.at(ordinal); }
     size_t nftCount() const { return nft_.size(); }
     const std::string &name(uint16_t index) const { return names_.at(index); }

@@ -48,6 +48,9 @@ constexpr int32_t None = 0x7fffffff; // the message carried no verdict
 // Upper-case name of a verdict code ("ACCEPT", "DROP", "JUMP", ...); "UNKNOWN(n)" otherwise.
 std::string verdictName(int32_t code);
 
+// Tables whose name starts with this are nft-tracer's own trace tables.
+constexpr const char *kTracerTablePrefix = "nft_tracer_";
+
 // One NFNLGRP_NFTRACE message: one rule, return or policy decision in one chain.
 struct NftTraceRecord {
     uint64_t tsNs = 0;       // CLOCK_MONOTONIC when received (the kernel sends no time)
@@ -69,28 +72,28 @@ struct NftTraceRecord {
 
 // Loss the recorder could count; every one is reported to the user.
 struct LossCounters {
-    uint64_t ringbufFull = 0;  // BPF records dropped: ring buffer full
-    uint64_t trackFull = 0;    // packets not followed: tracked-skb map full
-    uint64_t nftLost = 0;      // nft trace messages lost (ENOBUFS on the netlink socket)
-    uint64_t bpfEvents = 0;    // events the BPF side submitted
-    uint64_t filtered = 0;     // events skipped by the in-kernel filter
+    uint64_t ringbufFull = 0; // BPF records dropped: ring buffer full
+    uint64_t trackFull = 0;   // packets not followed: tracked-skb map full
+    uint64_t nftLost = 0;     // nft trace messages lost (ENOBUFS on the netlink socket)
+    uint64_t bpfEvents = 0;   // events the BPF side submitted
+    uint64_t filtered = 0;    // events skipped by the in-kernel filter
     bool operator==(const LossCounters &) const = default;
 };
 
 // Where a probe sits in the kernel.
 struct ProbeDesc {
-    uint16_t id = 0;    // nt_probe value
-    std::string name;   // tracepoint or function name
-    std::string kind;   // "tracepoint", "kprobe", "fentry", "netfilter"
+    uint16_t id = 0;  // nt_probe value
+    std::string name; // tracepoint or function name
+    std::string kind; // "tracepoint", "kprobe", "fentry", "netfilter"
     bool attached = false;
-    std::string error;  // why it is not attached, when it is not
+    std::string error; // why it is not attached, when it is not
 };
 
 // What a recording was: written first into a trace file, finished when it stops.
 struct TraceMeta {
     std::string host, kernel, backend, filter, netns;
     std::string toolVersion;
-    int64_t startWallNs = 0, stopWallNs = 0; // CLOCK_REALTIME
+    int64_t startWallNs = 0, stopWallNs = 0;  // CLOCK_REALTIME
     uint64_t startMonoNs = 0, stopMonoNs = 0; // CLOCK_MONOTONIC, the events' clock
     LossCounters loss;
 };

@@ -92,6 +92,10 @@ struct NftStep {
     uint8_t policy = 0;                            // chain policy (Policy records)
     NftHook hook = NftHook::Unknown;
     bool walkStart = false; // first record of a chain walk (carried header bytes)
+    // Not a decision worth showing: a record of nft-tracer's own trace table, or the
+    // "end of chain" rule record (handle 0, CONTINUE) the kernel sends before the policy.
+    // Hidden steps still join packets and place hooks in time; they never give a verdict.
+    bool hidden = false;
 };
 
 // The verdict an nft step gave: policy records carry it in `policy` when `verdict` is unset.

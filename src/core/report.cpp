@@ -314,7 +314,7 @@ std::string Report::packetTrace(JourneyId id) const {
     if (!j.nft.empty()) {
         out += "\nNFT Rules Evaluated:\n";
         for (const TimelineItem &it : items) {
-            if (!it.nft) {
+            if (!it.nft || asm_.nftStep(it.index).hidden) {
                 continue;
             }
             const NftStep &s = asm_.nftStep(it.index);
@@ -358,6 +358,9 @@ TraceStats Report::stats() const {
     st.probesHit = probes.size();
     for (size_t i = 0; i < asm_.nftCount(); ++i) {
         const NftStep &s = asm_.nftStep(static_cast<uint32_t>(i));
+        if (s.hidden) {
+            continue;
+        }
         st.nftChains += s.walkStart ? 1 : 0;
         st.nftRules += s.type == static_cast<uint8_t>(NftTraceType::Rule) ? 1 : 0;
     }
@@ -509,6 +512,7 @@ QJsonObject Report::journeyJson(JourneyId id) const {
             n[QStringLiteral("offset_ns")] = static_cast<qint64>(it.tsNs - rec.firstTs);
             n[QStringLiteral("trace_id")] = static_cast<qint64>(s.traceId);
             n[QStringLiteral("hook")] = QLatin1String(nftHookName(s.hook));
+            n[QStringLiteral("hidden")] = s.hidden;
             n[QStringLiteral("family")] = q(nfFamilyName(s.family));
             n[QStringLiteral("table")] = q(asm_.name(s.table));
             n[QStringLiteral("chain")] = q(asm_.name(s.chain));

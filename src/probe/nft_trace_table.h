@@ -3,6 +3,8 @@
 
 #include "nft_context.h"
 
+#include "event.h"
+
 #include <string>
 #include <vector>
 
@@ -46,7 +48,7 @@ public:
     // "nft_tracer_<pid>" for the first table of this process, "nft_tracer_<pid>_<n>" after.
     static std::string defaultName();
     // Every table name this tool creates starts with this.
-    static constexpr const char *kNamePrefix = "nft_tracer_";
+    static constexpr const char *kNamePrefix = kTracerTablePrefix;
     // The nft script the constructor runs. Throws nt::Error for a name or expression that
     // could smuggle extra commands into the script (';', newline, '#', unbalanced braces).
     static std::string buildScript(const std::string &name,

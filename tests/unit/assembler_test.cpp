@@ -228,7 +228,8 @@ TEST(Assembler, SkbAddressReuseStartsNewJourneys) {
     EXPECT_EQ(a.record(3).header, 2u);
     EXPECT_EQ(a.journey(0).fate, Fate::Consumed);
     EXPECT_EQ(a.journey(1).fate, Fate::Dropped);
-    EXPECT_EQ(a.journey(2).fate, Fate::InFlight);
+    // Its free was never seen, but it was last seen leaving through a device.
+    EXPECT_EQ(a.journey(2).fate, Fate::Transmitted);
     EXPECT_EQ(probes(a, 2), (std::vector<uint16_t>{NT_PROBE_NET_DEV_QUEUE, NT_PROBE_NET_DEV_XMIT}));
     EXPECT_EQ(a.journey(3).eventCount, 2u);
     EXPECT_EQ(a.counters().unusedHeaders, 0u);
@@ -486,3 +487,38 @@ TEST(Assembler, IdleJourneysAreClosed) {
 }
 
 } // namespace
+
+TEST(Assembler, TracerTableRecordsJoinButNeverDecide) {
+    // nft-tracer's own chain (policy accept) comes first at every hook, and the kernel sends an
+    // end-of-chain record (handle 0, CONTINUE): both join the packet, neither decides or shows.
+    const std::string own = std::string(kTracerTablePrefix) + "1";
+    Stream s;
+    s.hdr(header(kSkbA, 0, icmpEcho(1)))
+        .ev({NT_PROBE_NETIF_RECEIVE_SKB, kSkbA, 0, 2, kNsA, 0, 0, NT_EVF_FIRST})
+        .rec({9,
+              3,
+              "input",
+              NftTraceType::Policy,
+              verdict::Accept,
+              0,
+              icmpEcho(1),
+              {},
+              1,
+              2,
+              0,
+              own})
+        .rec({9, 4, "input", NftTraceType::Rule, verdict::Continue, 0, icmpEcho(1)})
+        .ev({NT_PROBE_CONSUME_SKB, kSkbA, 6, 2, kNsA});
+    const Assembler live = s.live();
+    const Assembler bulk = Assembler::assemble(s.trace());
+    for (const Assembler *ap : {&live, &bulk}) {
+        const Assembler &a = *ap;
+        ASSERT_EQ(a.journeyCount(), 1u);
+        const Journey j = a.journey(0);
+        EXPECT_TRUE(j.nft.empty());
+        EXPECT_EQ(j.verdictNft, kNoIndex);
+        EXPECT_EQ(a.nftOf(0, true).size(), 2u);
+        EXPECT_EQ(a.counters().unjoinedNft, 0u);
+        checkInvariants(a);
+    }
+}
