@@ -1,0 +1,311 @@
+// `nft-tracer-cli record`: live lines while recording, journeys and statistics at the end.
+#include "cli.h"
+
+#include "assembler.h"
+#include "error.h"
+#include "recorder.h"
+#include "report.h"
+#include "tracefile.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+
+#include <csignal>
+#include <cstdio>
+#include <memory>
+#include <poll.h>
+#include <sys/signalfd.h>
+#include <unistd.h>
+
+namespace nt::cli {
+namespace {
+
+QString tr(const char *text) {
+    return QCoreApplication::translate("Cli", text);
+}
+
+// SIGINT/SIGTERM/SIGHUP arrive through a descriptor, so the loop stops between batches and
+// tears everything down in order.
+class StopSignals {
+public:
+    StopSignals() {
+        sigemptyset(&set_);
+        sigaddset(&set_, SIGINT);
+        sigaddset(&set_, SIGTERM);
+        sigaddset(&set_, SIGHUP);
+        sigprocmask(SIG_BLOCK, &set_, &old_);
+        fd_ = signalfd(-1, &set_, SFD_NONBLOCK | SFD_CLOEXEC);
+    }
+    ~StopSignals() {
+        if (fd_ >= 0) {
+            close(fd_);
+        }
+        sigprocmask(SIG_SETMASK, &old_, nullptr);
+    }
+    StopSignals(const StopSignals &) = delete;
+    StopSignals &operator=(const StopSignals &) = delete;
+    int fd() const { return fd_; }
+    // Takes the pending signals, so restoring the mask later does not deliver them again.
+    bool consume() {
+        signalfd_siginfo info{};
+        bool any = false;
+        while (read(fd_, &info, sizeof info) == static_cast<ssize_t>(sizeof info)) {
+            any = true;
+        }
+        return any;
+    }
+
+private:
+    sigset_t set_{}, old_{};
+    int fd_ = -1;
+};
+
+// The live line of an nft trace record, in the columns of Report::eventLine.
+std::string nftLine(uint64_t index, const NftTraceRecord &r, uint64_t baseTs) {
+    const double us = r.tsNs >= baseTs ? static_cast<double>(r.tsNs - baseTs) / 1000.0 : 0.0;
+    std::string what = r.type == NftTraceType::Rule     ? "rule " + std::to_string(r.ruleHandle)
+                       : r.type == NftTraceType::Policy ? std::string("policy")
+                       : r.type == NftTraceType::Return ? std::string("return")
+                                                        : std::string("-");
+    std::string verdictText = verdictName(r.verdict);
+    if (!r.jumpTarget.empty()) {
+        verdictText += " " + r.jumpTarget;
+    }
+    char buf[512];
+    std::snprintf(buf, sizeof buf, "[%6llu] %14.3f\u00b5s  NFT   %-10s %s %s %s  %s  id=%08x\n",
+                  static_cast<unsigned long long>(index), us, "Netfilter",
+                  nfFamilyName(r.family).c_str(), r.table.c_str(), r.chain.c_str(), what.c_str(),
+                  r.id);
+    std::string line = buf;
+    if (!verdictText.empty()) {
+        line.insert(line.size() - 1, "  [" + verdictText + "]");
+    }
+    return line;
+}
+
+struct RecordArgs {
+    RecorderOptions recorder;
+    double durationS = 0;
+    uint64_t maxPackets = 0;
+    QString output;
+    bool quiet = false;
+};
+
+bool parseArgs(const QStringList &args, RecordArgs &ra) {
+    QCommandLineParser p;
+    p.setApplicationDescription(tr("Record packet journeys through the kernel and nftables."));
+    p.addHelpOption();
+    const QCommandLineOption filter({QStringLiteral("f"), QStringLiteral("filter")},
+                                    tr("Only packets matching EXPR (tcpdump-style, plus ifname "
+                                       "and mark)."),
+                                    QStringLiteral("EXPR"));
+    const QCommandLineOption netns({QStringLiteral("n"), QStringLiteral("netns")},
+                                   tr("Trace inside this network namespace (a name from "
+                                      "'ip netns' or a path)."),
+                                   QStringLiteral("NAME|PATH"));
+    const QCommandLineOption duration({QStringLiteral("d"), QStringLiteral("duration")},
+                                      tr("Stop after S seconds."), QStringLiteral("S"));
+    const QCommandLineOption maxPackets({QStringLiteral("c"), QStringLiteral("max-packets")},
+                                        tr("Stop after N packets."), QStringLiteral("N"));
+    const QCommandLineOption output({QStringLiteral("o"), QStringLiteral("output")},
+                                    tr("Save the trace to FILE (.nftrace)."),
+                                    QStringLiteral("FILE"));
+    const QCommandLineOption quiet({QStringLiteral("q"), QStringLiteral("quiet")},
+                                   tr("No live lines and no per-packet journeys; statistics "
+                                      "only."));
+    p.addOptions({filter, netns, duration, maxPackets, output, quiet});
+    p.addPositionalArgument(QStringLiteral("EXPR"), tr("Filter, as an alternative to --filter."),
+                            QStringLiteral("[EXPR...]"));
+    if (!p.parse(QStringList{QStringLiteral("record")} + args)) {
+        throw Error(p.errorText());
+    }
+    if (p.isSet(QStringLiteral("help"))) {
+        out(p.helpText());
+        return false;
+    }
+    QString expr = p.value(filter);
+    if (!p.positionalArguments().isEmpty()) {
+        if (!expr.isEmpty()) {
+            throw Error(tr("give the filter either with --filter or after the options, not both"));
+        }
+        expr = p.positionalArguments().join(QLatin1Char(' '));
+    }
+    ra.recorder.filter = expr.toStdString();
+    ra.recorder.netns = p.value(netns).toStdString();
+    if (p.isSet(duration)) {
+        bool ok = false;
+        ra.durationS = p.value(duration).toDouble(&ok);
+        if (!ok || ra.durationS <= 0 || ra.durationS > 366.0 * 86400) {
+            throw Error(tr("--duration needs a positive number of seconds, got '%1'")
+                            .arg(p.value(duration)));
+        }
+    }
+    if (p.isSet(maxPackets)) {
+        bool ok = false;
+        ra.maxPackets = p.value(maxPackets).toULongLong(&ok);
+        if (!ok || ra.maxPackets == 0) {
+            throw Error(tr("--max-packets needs a positive whole number, got '%1'")
+                            .arg(p.value(maxPackets)));
+        }
+    }
+    ra.output = p.value(output);
+    ra.quiet = p.isSet(quiet);
+    return true;
+}
+
+} // namespace
+
+int record(const QStringList &args) {
+    RecordArgs ra;
+    if (!parseArgs(args, ra)) {
+        return 0;
+    }
+    StopSignals signals;
+
+    // The file is created before anything is installed, so an unwritable path fails early;
+    // if setting up the recording fails after that, the file is removed again.
+    std::unique_ptr<TraceWriter> writer;
+    const std::string path = ra.output.toStdString();
+    if (!path.empty()) {
+        writer = std::make_unique<TraceWriter>(path, TraceMeta{}, true);
+    }
+    std::unique_ptr<Recorder> recorder;
+    try {
+        recorder = std::make_unique<Recorder>(ra.recorder);
+    } catch (...) {
+        writer.reset();
+        if (!path.empty()) {
+            TraceWriter::discard(path);
+        }
+        throw;
+    }
+
+    Trace trace; // what the report needs besides the assembler: meta, probes, reasons, symbols
+    trace.meta = recorder->meta();
+    trace.probes = recorder->probes();
+    trace.dropReasons = recorder->dropReasons();
+    trace.rulesetJson = recorder->rulesetJson();
+    if (writer) {
+        writer->setMeta(trace.meta);
+        writer->setProbes(trace.probes);
+        writer->setDropReasons(trace.dropReasons);
+        writer->setRuleset(trace.rulesetJson);
+        writer->commit();
+    }
+
+    int attached = 0;
+    for (const ProbeDesc &p : trace.probes) {
+        attached += p.attached ? 1 : 0;
+    }
+    std::fprintf(stderr, "%s\n",
+                 tr("Recording with %1 of %2 tracepoints%3%4. Press Ctrl-C to stop.")
+                     .arg(attached)
+                     .arg(trace.probes.size())
+                     .arg(recorder->nftTableName().empty()
+                              ? QString()
+                              : tr(" and nftables trace table %1")
+                                    .arg(QString::fromStdString(recorder->nftTableName())))
+                     .arg(trace.meta.filter.empty()
+                              ? QString()
+                              : tr(", filter: %1").arg(QString::fromStdString(trace.meta.filter)))
+                     .toUtf8()
+                     .constData());
+
+    Assembler assembler(trace.probes, trace.dropReasons);
+    const Report report(trace, assembler);
+    uint64_t lineNo = 0;
+    RecordBatch batch;
+    std::vector<NftTraceRecord> nft;
+    const uint64_t start = monotonicNs();
+    const uint64_t deadline =
+        ra.durationS > 0 ? start + static_cast<uint64_t>(ra.durationS * 1e9) : UINT64_MAX;
+    uint64_t lastCommit = start;
+
+    auto consume = [&]() {
+        const auto symbols = recorder->newSymbols(batch.events);
+        trace.symbols.insert(trace.symbols.end(), symbols.begin(), symbols.end());
+        size_t p = 0;
+        auto addHeader = [&](size_t k) {
+            assembler.add(batch.packets[k]);
+            trace.packets.push_back(batch.packets[k]); // the report decodes endpoints from it
+        };
+        std::string lines;
+        for (size_t i = 0; i < batch.events.size(); ++i) {
+            while (p < batch.packets.size() && batch.packetBefore[p] <= i) {
+                addHeader(p++);
+            }
+            assembler.add(batch.events[i]);
+            if (!ra.quiet) {
+                lines += report.eventLine(++lineNo, batch.events[i], trace.meta.startMonoNs);
+                lines += '\n';
+            }
+        }
+        for (; p < batch.packets.size(); ++p) {
+            addHeader(p);
+        }
+        for (const NftTraceRecord &r : nft) {
+            assembler.add(r);
+            if (!ra.quiet) {
+                lines += nftLine(++lineNo, r, trace.meta.startMonoNs);
+            }
+        }
+        out(QString::fromStdString(lines));
+        if (writer) {
+            writer->addSymbols(symbols);
+            for (const PacketHeader &h : batch.packets) {
+                writer->append(h);
+            }
+            writer->append(batch.events);
+            for (const NftTraceRecord &r : nft) {
+                writer->append(r);
+            }
+        }
+        batch.clear();
+        nft.clear();
+        std::fflush(stdout);
+    };
+
+    bool stop = false;
+    while (!stop) {
+        std::vector<pollfd> pfds{{signals.fd(), POLLIN, 0}};
+        for (int fd : recorder->fds()) {
+            pfds.push_back({fd, POLLIN, 0});
+        }
+        ::poll(pfds.data(), pfds.size(), 100);
+        if ((pfds[0].revents & POLLIN) != 0 && signals.consume()) {
+            stop = true;
+        }
+        recorder->poll(0, batch, nft);
+        consume();
+        const uint64_t now = monotonicNs();
+        if (writer && now - lastCommit >= 100'000'000) {
+            writer->commit();
+            lastCommit = now;
+        }
+        if (now >= deadline || (ra.maxPackets != 0 && assembler.journeyCount() >= ra.maxPackets)) {
+            stop = true;
+        }
+    }
+
+    recorder->stop(batch, nft);
+    consume();
+    assembler.flush();
+    trace.meta = recorder->meta();
+    recorder.reset();
+    if (writer) {
+        writer->finish(trace.meta);
+        writer.reset();
+    }
+
+    if (!ra.quiet) {
+        out(QString::fromStdString(journeysText(report, assembler)));
+    }
+    out(QString::fromStdString(Report::statisticsText(report.stats())));
+    if (!path.empty()) {
+        std::fprintf(stderr, "%s\n",
+                     tr("Saved %1").arg(QString::fromStdString(path)).toUtf8().constData());
+    }
+    return 0;
+}
+
+} // namespace nt::cli
