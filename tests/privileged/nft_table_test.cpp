@@ -3,7 +3,7 @@
 //
 // Set NT_NFT_FIXTURE_DIR=DIR to also write the raw trace messages of each traffic step to
 // DIR/<step>.nlmsg (how tests/data/nft/ was made, see its README).
-#include "privileged/privileged.h"
+#include "privileged.h"
 
 #include "error.h"
 #include "netns.h"

@@ -1,6 +1,8 @@
 // Test network: two namespaces joined by a veth pair, created and removed by the tests.
 #pragma once
 
+#include "privileged.h"
+
 #include <gtest/gtest.h>
 
 #include <cstdio>
@@ -11,44 +13,14 @@
 
 namespace nt::test {
 
-// Runs a shell command; returns its exit status and (optionally) its stdout.
+// Runs a shell command; returns its exit status and (optionally) its output.
 inline int sh(const std::string &cmd, std::string *out = nullptr) {
-    FILE *p = popen((cmd + " 2>&1").c_str(), "r");
-    if (p == nullptr) {
-        return -1;
-    }
-    std::string text;
-    char buf[4096];
-    size_t n = 0;
-    while ((n = fread(buf, 1, sizeof buf, p)) > 0) {
-        text.append(buf, n);
-    }
-    const int rc = pclose(p);
+    CommandResult r = runCommand(cmd);
     if (out != nullptr) {
-        *out = text;
+        *out = std::move(r.output);
     }
-    return WIFEXITED(rc) ? WEXITSTATUS(rc) : -1;
+    return r.status;
 }
-
-inline bool ciRequiresEverything() {
-    const char *v = std::getenv("NFT_TRACER_CI");
-    return v != nullptr && std::string(v) == "1";
-}
-
-// Skips the test with `reason` on a machine that cannot run it; under NFT_TRACER_CI=1 the
-// same situation fails, because there these tests are the proof that the product works.
-#define NT_REQUIRE(cond, reason)                                                              \
-    do {                                                                                      \
-        if (!(cond)) {                                                                        \
-            if (::nt::test::ciRequiresEverything()) {                                         \
-                FAIL() << "required in CI (NFT_TRACER_CI=1): " << (reason);                   \
-            } else {                                                                          \
-                GTEST_SKIP() << (reason);                                                     \
-            }                                                                                 \
-        }                                                                                     \
-    } while (0)
-
-#define NT_REQUIRE_ROOT() NT_REQUIRE(geteuid() == 0, "needs root (BPF, nftables, netns)")
 
 // Namespaces A (10.99.x.1, fd99:x::1) and B (10.99.x.2, fd99:x::2) on one veth pair.
 class TestNet {

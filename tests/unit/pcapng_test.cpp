@@ -1,7 +1,7 @@
 // pcapng export read back by libpcap and, where installed, tshark.
 #include "error.h"
 #include "pcapng.h"
-#include "testnet.h"
+#include "require.h"
 
 #include <gtest/gtest.h>
 #include <pcap/pcap.h>
@@ -59,17 +59,17 @@ TEST_F(PcapngTest, LibpcapReadsPacketsBack) {
 }
 
 TEST_F(PcapngTest, TsharkShowsTheJourneyAsComment) {
-    NT_REQUIRE(nt::test::sh("command -v tshark") == 0, "tshark is not installed");
+    NT_REQUIRE(nt::test::runCommand("command -v tshark").status == 0 ? ""
+                                                                     : "tshark is not installed");
     {
         nt::PcapngWriter w(path, "nft-tracer test", "Linux");
         w.write(1'700'000'000'000'000'000LL, icmpEcho(), 28, "PACKET TRACE: DROPPED by rule 4");
         w.close();
     }
-    std::string out;
-    ASSERT_EQ(nt::test::sh(
-                  "tshark -r " + path + " -T fields -e frame.comment -e ip.dst -e icmp.seq", &out),
-              0)
-        << out;
+    const auto r = nt::test::runCommand("tshark -r " + path +
+                                        " -T fields -e frame.comment -e ip.dst -e icmp.seq");
+    ASSERT_EQ(r.status, 0) << r.output;
+    const std::string &out = r.output;
     EXPECT_NE(out.find("PACKET TRACE: DROPPED by rule 4"), std::string::npos) << out;
     EXPECT_NE(out.find("10.0.0.2"), std::string::npos) << out;
 }

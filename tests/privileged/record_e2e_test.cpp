@@ -1,0 +1,270 @@
+// End to end: nft-tracer-cli records real traffic between two namespaces, with an accepting
+// and a dropping nftables rule, and the trace file tells each packet's journey.
+#include "assembler.h"
+#include "netns.h"
+#include "packet.h"
+#include "subprocess.h"
+#include "testnet.h"
+#include "tracefile.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
+
+#include <filesystem>
+#include <gtest/gtest.h>
+
+namespace {
+
+using nt::test::sh;
+
+constexpr int kOpenPort = 8080, kAcceptedPort = 8081, kDroppedPort = 8082;
+
+// Listening sockets inside a namespace (sockets keep the namespace they were made in).
+std::vector<int> listenIn(const std::string &ns, const std::vector<int> &ports) {
+    const nt::NetnsHandle h = nt::NetnsHandle::byName(ns);
+    nt::NetnsGuard guard(&h);
+    std::vector<int> fds;
+    for (int port : ports) {
+        for (int family : {AF_INET, AF_INET6}) {
+            const int fd = socket(family, SOCK_STREAM | SOCK_CLOEXEC, 0);
+            const int one = 1;
+            setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &one, sizeof one);
+            if (family == AF_INET6) {
+                setsockopt(fd, IPPROTO_IPV6, IPV6_V6ONLY, &one, sizeof one);
+                sockaddr_in6 a{};
+                a.sin6_family = AF_INET6;
+                a.sin6_port = htons(static_cast<uint16_t>(port));
+                a.sin6_addr = in6addr_any;
+                EXPECT_EQ(bind(fd, reinterpret_cast<sockaddr *>(&a), sizeof a), 0);
+            } else {
+                sockaddr_in a{};
+                a.sin_family = AF_INET;
+                a.sin_port = htons(static_cast<uint16_t>(port));
+                EXPECT_EQ(bind(fd, reinterpret_cast<sockaddr *>(&a), sizeof a), 0);
+            }
+            EXPECT_EQ(listen(fd, 16), 0);
+            fds.push_back(fd);
+        }
+    }
+    return fds;
+}
+
+// Handle of the rule in `chain` whose text contains `needle`, from nft's JSON.
+uint64_t ruleHandle(const nt::test::TestNet &net, const std::string &chain, int dport) {
+    std::string out;
+    if (sh(net.inB("nft -j -a list chain inet fw " + chain), &out) != 0) {
+        return 0;
+    }
+    const QJsonArray items = QJsonDocument::fromJson(QByteArray::fromStdString(out))
+                                 .object()[QStringLiteral("nftables")]
+                                 .toArray();
+    for (const QJsonValue &v : items) {
+        const QJsonObject rule = v.toObject()[QStringLiteral("rule")].toObject();
+        if (rule.isEmpty()) {
+            continue;
+        }
+        const QByteArray expr = QJsonDocument(rule[QStringLiteral("expr")].toArray()).toJson();
+        if (expr.contains(QByteArray::number(dport))) {
+            return static_cast<uint64_t>(rule[QStringLiteral("handle")].toInteger());
+        }
+    }
+    return 0;
+}
+
+bool tracerTableExists(const nt::test::TestNet &net) {
+    std::string out;
+    sh(net.inB("nft list tables"), &out);
+    return out.find("nft_tracer_") != std::string::npos;
+}
+
+struct Found {
+    nt::JourneyId id = nt::kNoJourney;
+    nt::Journey journey;
+};
+
+class RecordE2E : public ::testing::Test {
+protected:
+    void SetUp() override {
+        NT_REQUIRE_ROOT();
+        NT_REQUIRE_NETNS();
+        NT_REQUIRE_NFTABLES();
+        NT_REQUIRE_BPF();
+        net = std::make_unique<nt::test::TestNet>();
+        ASSERT_TRUE(net->ok) << net->error;
+        const std::string ruleset =
+            "table inet fw { chain input { type filter hook input priority 0; policy accept; "
+            "tcp dport " +
+            std::to_string(kAcceptedPort) + " accept; tcp dport " + std::to_string(kDroppedPort) +
+            " drop; }; }";
+        std::string out;
+        ASSERT_EQ(sh("printf '%s\\n' '" + ruleset + "' | " + net->inB("nft -f -"), &out), 0) << out;
+        listeners = listenIn(net->b, {kOpenPort, kAcceptedPort, kDroppedPort});
+        file = (std::filesystem::temp_directory_path() /
+                ("nt-e2e-" + std::to_string(getpid()) + ".nftrace"))
+                   .string();
+    }
+    void TearDown() override {
+        for (int fd : listeners) {
+            close(fd);
+        }
+        nt::TraceWriter::discard(file);
+    }
+
+    std::unique_ptr<nt::test::Subprocess> startRecorder(const std::string &duration) {
+        auto p = std::make_unique<nt::test::Subprocess>(std::vector<std::string>{
+            NT_CLI_PATH, "record", "--netns", net->b, "--duration", duration, "-o", file,
+            "--filter", "host " + net->addrA() + " or host " + net->addr6A()});
+        return p;
+    }
+
+    void traffic() {
+        sh(net->inA("ping -c 2 -i 0.2 -W 1 " + net->addrB()));
+        sh(net->inA("ping -6 -c 1 -W 1 " + net->addr6B()));
+        for (int port : {kOpenPort, kAcceptedPort, kDroppedPort}) {
+            sh(net->inA("nc -z -w 1 " + net->addrB() + " " + std::to_string(port)));
+        }
+        sh(net->inA("nc -6 -z -w 1 " + net->addr6B() + " " + std::to_string(kOpenPort)));
+    }
+
+    std::unique_ptr<nt::test::TestNet> net;
+    std::vector<int> listeners;
+    std::string file;
+};
+
+// The first journey (by time) whose header matches `pred`.
+template <class Pred> Found findJourney(const nt::Assembler &a, const nt::Trace &t, Pred pred) {
+    Found best;
+    for (nt::JourneyId id = 0; id < a.journeyCount(); ++id) {
+        const nt::Journey j = a.journey(id);
+        if (j.header == nt::kNoIndex || j.header >= t.packets.size()) {
+            continue;
+        }
+        nt::PacketFields f;
+        const auto &h = t.packets[j.header];
+        if (!nt::parsePacket(h.data, h.protocol, f) || !pred(f)) {
+            continue;
+        }
+        if (best.id == nt::kNoJourney || j.firstTs < best.journey.firstTs) {
+            best = {id, j};
+        }
+    }
+    return best;
+}
+
+bool isSynTo(const nt::PacketFields &f, int port, uint8_t family = 4) {
+    return f.family == family && f.l4proto == IPPROTO_TCP && f.dport == port &&
+           (f.tcpFlags & 0x12) == 0x02;
+}
+
+void expectOrderedAndNonNegative(const nt::Assembler &a, nt::JourneyId id) {
+    const nt::Journey j = a.journey(id);
+    uint64_t sum = 0;
+    for (uint64_t ns : j.layerNs) {
+        sum += ns; // unsigned: non-negative by type; the sum must match the duration
+    }
+    EXPECT_EQ(sum, j.lastTs - j.firstTs);
+    uint64_t prev = 0;
+    for (const nt::Event &e : a.events(id)) {
+        EXPECT_GE(e.ts_ns, prev);
+        prev = e.ts_ns;
+    }
+    EXPECT_GE(j.lastTs, j.firstTs);
+}
+
+TEST_F(RecordE2E, DroppedAcceptedAndOpenPortsHaveTheirJourneys) {
+    const uint64_t dropHandle = ruleHandle(*net, "input", kDroppedPort);
+    const uint64_t acceptHandle = ruleHandle(*net, "input", kAcceptedPort);
+    ASSERT_NE(dropHandle, 0u);
+    ASSERT_NE(acceptHandle, 0u);
+
+    auto rec = startRecorder("30");
+    ASSERT_TRUE(rec->waitForStderr("Recording", 20000)) << rec->err();
+    EXPECT_TRUE(tracerTableExists(*net));
+    traffic();
+    rec->signal(SIGINT);
+    ASSERT_EQ(rec->wait(), 0) << rec->err();
+    EXPECT_FALSE(tracerTableExists(*net)) << "the trace table must be gone after the recorder";
+
+    const nt::Trace trace = nt::readTrace(file);
+    EXPECT_GT(trace.meta.stopWallNs, 0);
+    EXPECT_FALSE(trace.rulesetJson.empty());
+    EXPECT_EQ(trace.rulesetJson.find("nft_tracer_"), std::string::npos);
+    const nt::Assembler a = nt::Assembler::assemble(trace);
+
+    const Found dropped = findJourney(a, trace, [](auto &f) { return isSynTo(f, kDroppedPort); });
+    ASSERT_NE(dropped.id, nt::kNoJourney) << rec->out();
+    EXPECT_EQ(dropped.journey.fate, nt::Fate::DroppedByRule) << rec->out();
+    EXPECT_EQ(dropped.journey.verdict, nt::verdict::Drop);
+    EXPECT_EQ(dropped.journey.ruleHandle, dropHandle);
+    EXPECT_EQ(dropped.journey.table, "fw");
+    EXPECT_EQ(dropped.journey.chain, "input");
+    ASSERT_LT(dropped.journey.dropReason, trace.dropReasons.size());
+    EXPECT_EQ(trace.dropReasons[dropped.journey.dropReason], "NETFILTER_DROP");
+    expectOrderedAndNonNegative(a, dropped.id);
+
+    for (int port : {kOpenPort, kAcceptedPort}) {
+        const Found syn = findJourney(a, trace, [port](auto &f) { return isSynTo(f, port); });
+        ASSERT_NE(syn.id, nt::kNoJourney) << "no journey for the SYN to " << port;
+        EXPECT_EQ(syn.journey.fate, nt::Fate::Delivered) << "SYN to " << port << "\n" << rec->out();
+        expectOrderedAndNonNegative(a, syn.id);
+        if (port == kAcceptedPort) {
+            EXPECT_EQ(syn.journey.ruleHandle, acceptHandle);
+            EXPECT_EQ(syn.journey.verdict, nt::verdict::Accept);
+        }
+    }
+    const Found syn6 = findJourney(a, trace, [](auto &f) { return isSynTo(f, kOpenPort, 6); });
+    ASSERT_NE(syn6.id, nt::kNoJourney) << "no journey for the IPv6 SYN";
+    EXPECT_EQ(syn6.journey.fate, nt::Fate::Delivered);
+
+    const Found echo = findJourney(a, trace, [](auto &f) {
+        return f.family == 4 && f.l4proto == IPPROTO_ICMP && f.icmpType == 8;
+    });
+    ASSERT_NE(echo.id, nt::kNoJourney);
+    EXPECT_NE(echo.journey.fate, nt::Fate::Dropped);
+    EXPECT_NE(echo.journey.fate, nt::Fate::InFlight);
+    expectOrderedAndNonNegative(a, echo.id);
+
+    // The file opens to the same journeys the recorder printed live.
+    nt::test::Subprocess show({NT_CLI_PATH, "show", file});
+    ASSERT_EQ(show.wait(), 0) << show.err();
+    const auto blocks = [](const std::string &s) {
+        const size_t from = s.find("PACKET TRACE");
+        const size_t to = s.find("TRACE STATISTICS");
+        return from == std::string::npos ? std::string() : s.substr(from, to - from);
+    };
+    EXPECT_FALSE(blocks(rec->out()).empty());
+    EXPECT_EQ(blocks(show.out()), blocks(rec->out()));
+}
+
+TEST_F(RecordE2E, KilledRecorderLeavesNoTableAndNoProbes) {
+    auto rec = startRecorder("60");
+    ASSERT_TRUE(rec->waitForStderr("Recording", 20000)) << rec->err();
+    ASSERT_TRUE(tracerTableExists(*net));
+    std::string progs;
+    sh("bpftool prog show", &progs);
+    EXPECT_NE(progs.find("nt_netif_receive"), std::string::npos);
+    traffic();
+    rec->signal(SIGKILL);
+    EXPECT_EQ(rec->wait(), -SIGKILL);
+    EXPECT_FALSE(tracerTableExists(*net)) << "the kernel removes an owner table with its socket";
+    // BPF links die with the process's descriptors; give the kernel's deferred release a moment.
+    bool gone = false;
+    for (int i = 0; i < 50 && !gone; ++i) {
+        sh("bpftool prog show", &progs);
+        gone = progs.find("nt_netif_receive") == std::string::npos;
+        if (!gone) {
+            usleep(100000);
+        }
+    }
+    EXPECT_TRUE(gone) << progs;
+    // What was committed before the kill is still readable.
+    const nt::Trace trace = nt::readTrace(file);
+    EXPECT_EQ(trace.meta.stopWallNs, 0) << "a killed recording is marked unfinished";
+}
+
+} // namespace
