@@ -10,17 +10,21 @@ cmake --preset dev
 cmake --build --preset dev -j"$(nproc)"
 ctest --test-dir build/dev --output-on-failure -j2 --timeout 300
 
-# Fuzzers: a short run each, on top of the corpus in tests/fuzz/corpus.
+# Fuzzers: a short run each, seeded from the fixtures (and a dictionary where one exists).
 cmake --preset fuzz >/dev/null
 cmake --build --preset fuzz -j"$(nproc)"
+seconds=${NT_FUZZ_SECONDS:-30}
 for f in build/fuzz/tests/fuzz/*_fuzz; do
   [ -x "$f" ] || continue
   name=$(basename "$f")
   corpus=$(mktemp -d)
-  seeds=tests/fuzz/corpus/${name%_fuzz}
-  [ -d "$seeds" ] && cp -r "$seeds"/. "$corpus"/
-  echo "fuzzing $name for ${NT_FUZZ_SECONDS:-30} s"
-  "$f" -max_total_time="${NT_FUZZ_SECONDS:-30}" -timeout=10 -rss_limit_mb=2048 "$corpus" 2>&1 | tail -n 3
+  extra=()
+  case "$name" in
+    tracefile_fuzz) cp tests/data/tracefile/*.nftrace "$corpus"/ ;;
+    filter_fuzz) extra+=(-dict=tests/fuzz/filter_fuzz.dict) ;;
+  esac
+  echo "fuzzing $name for $seconds s"
+  "$f" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 "${extra[@]}" "$corpus" 2>&1 | tail -n 2
   rm -rf "$corpus"
 done
 echo "fuzzers: no crash"

@@ -3,6 +3,7 @@
 
 #include "assembler.h"
 #include "error.h"
+#include "filter.h"
 #include "recorder.h"
 #include "report.h"
 #include "tracefile.h"
@@ -107,9 +108,10 @@ bool parseArgs(const QStringList &args, RecordArgs &ra) {
                                       tr("Stop after S seconds."), QStringLiteral("S"));
     const QCommandLineOption maxPackets({QStringLiteral("c"), QStringLiteral("max-packets")},
                                         tr("Stop after N packets."), QStringLiteral("N"));
-    const QCommandLineOption output({QStringLiteral("o"), QStringLiteral("output")},
-                                    tr("Save the trace to FILE (.nftrace)."),
-                                    QStringLiteral("FILE"));
+    const QCommandLineOption output(
+        {QStringLiteral("o"), QStringLiteral("output")},
+        tr("Save the trace to FILE (.nftrace); an existing file is never replaced."),
+        QStringLiteral("FILE"));
     const QCommandLineOption quiet({QStringLiteral("q"), QStringLiteral("quiet")},
                                    tr("No live lines and no per-packet journeys; statistics "
                                       "only."));
@@ -162,12 +164,20 @@ int record(const QStringList &args) {
     }
     StopSignals signals;
 
-    // The file is created before anything is installed, so an unwritable path fails early;
-    // if setting up the recording fails after that, the file is removed again.
+    // Cheap checks before anything is created or installed: a typo costs nothing.
+    (void)Filter::parse(ra.recorder.filter);
+    if (geteuid() != 0) {
+        throw Error(tr("recording needs root: BPF programs and the nftables trace table can "
+                       "only be installed by root. Run it with sudo; 'show' and 'export' work "
+                       "without."));
+    }
+    // The file is created before probes are installed, so an unwritable path fails early; an
+    // existing file is never replaced. If setting up the recording fails after that, the new
+    // file is removed again.
     std::unique_ptr<TraceWriter> writer;
     const std::string path = ra.output.toStdString();
     if (!path.empty()) {
-        writer = std::make_unique<TraceWriter>(path, TraceMeta{}, true);
+        writer = std::make_unique<TraceWriter>(path, TraceMeta{});
     }
     std::unique_ptr<Recorder> recorder;
     try {

@@ -87,6 +87,7 @@ BpfTracer::BpfTracer(const KernelBtf &btf, const BpfTracerOptions &options) {
         throw Error(tr("recording needs root: BPF programs and the nftables trace table can "
                        "only be installed by root. Run `sudo nft-tracer-cli record ...`."));
     }
+    quietLibbpf();
     skel_.reset(nt_trace__open());
     if (!skel_) {
         throw Error(tr("cannot open the BPF object: %1").arg(errnoText(errno)));

@@ -6,12 +6,15 @@
 #include <QCoreApplication>
 
 #include <bpf/btf.h>
+#include <bpf/libbpf.h>
 #include <sys/utsname.h>
 #include <unistd.h>
 
 #include <algorithm>
 #include <cerrno>
+#include <cstdarg>
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
 #include <fstream>
 #include <numeric>
@@ -19,17 +22,37 @@
 
 namespace nt {
 
+namespace {
+
+// libbpf explains its failures on stderr; ours already say what failed and what to do, so its
+// lines are shown only when asked for (NFT_TRACER_DEBUG=1).
+int libbpfPrint(enum libbpf_print_level level, const char *format, va_list args) {
+    static const bool debug = [] {
+        const char *v = std::getenv("NFT_TRACER_DEBUG");
+        return v != nullptr && *v != '\0' && std::strcmp(v, "0") != 0;
+    }();
+    if (!debug || level == LIBBPF_DEBUG) {
+        return 0;
+    }
+    return std::vfprintf(stderr, format, args);
+}
+
+} // namespace
+
+void quietLibbpf() {
+    libbpf_set_print(libbpfPrint);
+}
+
 KernelBtf::KernelBtf() {
+    quietLibbpf();
     btf_ = btf__load_vmlinux_btf();
     if (btf_ == nullptr) {
-        const int err = errno;
         throw Error(QCoreApplication::translate(
-                        "nt::KernelBtf",
-                        "cannot read the kernel's BTF type information (%1): this kernel was "
-                        "built without CONFIG_DEBUG_INFO_BTF, or /sys/kernel/btf/vmlinux is not "
-                        "readable. nft-tracer needs a kernel with BTF (Linux 5.8 or newer with "
-                        "BTF, as shipped by Debian, Ubuntu, Fedora).")
-                        .arg(QString::fromUtf8(std::strerror(err))));
+            "nt::KernelBtf",
+            "cannot read the kernel's BTF type information: this kernel was built without "
+            "CONFIG_DEBUG_INFO_BTF, or /sys/kernel/btf/vmlinux is not readable. nft-tracer needs "
+            "a kernel with BTF (Linux 5.8 or newer with BTF, as shipped by Debian, Ubuntu, "
+            "Fedora)."));
     }
 }
 

@@ -36,6 +36,9 @@ private:
     struct btf *btf_ = nullptr;
 };
 
+// Routes libbpf's own messages away from stderr unless NFT_TRACER_DEBUG=1.
+void quietLibbpf();
+
 // "Linux 6.1.0-18-amd64 #1 SMP ..." from uname.
 std::string kernelDescription();
 std::string hostName();

@@ -7,6 +7,7 @@
 #include "testnet.h"
 #include "tracefile.h"
 
+#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -239,6 +240,33 @@ TEST_F(RecordE2E, DroppedAcceptedAndOpenPortsHaveTheirJourneys) {
     };
     EXPECT_FALSE(blocks(rec->out()).empty());
     EXPECT_EQ(blocks(show.out()), blocks(rec->out()));
+
+    // Exports read back: JSON by Qt, pcapng by tshark, both telling the dropped SYN's story.
+    const std::string json = file + ".json", pcap = file + ".pcapng";
+    nt::test::Subprocess exJson({NT_CLI_PATH, "export", file, "--format", "json", "-o", json});
+    ASSERT_EQ(exJson.wait(), 0) << exJson.err();
+    QFile jf(QString::fromStdString(json));
+    ASSERT_TRUE(jf.open(QIODevice::ReadOnly));
+    const QJsonObject root = QJsonDocument::fromJson(jf.readAll()).object();
+    const QJsonObject dj =
+        root[QStringLiteral("journeys")].toArray()[static_cast<int>(dropped.id)].toObject();
+    EXPECT_EQ(dj[QStringLiteral("fate")].toString(), QStringLiteral("dropped_by_rule"));
+    EXPECT_EQ(dj[QStringLiteral("verdict")].toObject()[QStringLiteral("rule_handle")].toInteger(),
+              static_cast<qint64>(dropHandle));
+    EXPECT_EQ(dj[QStringLiteral("drop")].toObject()[QStringLiteral("reason")].toString(),
+              QStringLiteral("NETFILTER_DROP"));
+    std::filesystem::remove(json);
+
+    nt::test::Subprocess exPcap({NT_CLI_PATH, "export", file, "--format", "pcapng", "-o", pcap});
+    ASSERT_EQ(exPcap.wait(), 0) << exPcap.err();
+    std::string tshark;
+    ASSERT_EQ(sh("tshark -r " + pcap + " -T fields -e tcp.dstport -e frame.comment", &tshark), 0)
+        << tshark;
+    EXPECT_NE(tshark.find(std::to_string(kDroppedPort)), std::string::npos) << tshark;
+    EXPECT_NE(tshark.find("DROPPED by rule handle " + std::to_string(dropHandle)),
+              std::string::npos)
+        << tshark;
+    std::filesystem::remove(pcap);
 }
 
 TEST_F(RecordE2E, KilledRecorderLeavesNoTableAndNoProbes) {
