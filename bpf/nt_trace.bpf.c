@@ -22,537 +22,542 @@ char LICENSE[] SEC("license") = "GPL";
 
 /* Sized by user space before load (power of two, multiple of the page size). */
 struct {
-	__uint(type, BPF_MAP_TYPE_RINGBUF);
-	__uint(max_entries, 8 << 20);
+    __uint(type, BPF_MAP_TYPE_RINGBUF);
+    __uint(max_entries, 8 << 20);
 } nt_records SEC(".maps");
 
 /* Per tracked skb: when it was first seen and its addresses, to check context-attributed
  * events (fib lookups) against the packet they are attributed to. */
 struct nt_tracked {
-	__u64 first_ts;
-	__u32 netns; /* where it was first seen: stands in when an event cannot tell */
-	__u8 family;
-	__u8 pad[3];
-	__u8 saddr[16];
-	__u8 daddr[16];
+    __u64 first_ts;
+    __u32 netns; /* where it was first seen: stands in when an event cannot tell */
+    __u32 fp;    /* header fingerprint, to notice a reused sk_buff whose free we missed */
+    __u8 family;
+    __u8 pad[3];
+    __u8 saddr[16];
+    __u8 daddr[16];
 };
 
 struct {
-	__uint(type, BPF_MAP_TYPE_HASH);
-	__uint(max_entries, NT_MAX_TRACKED);
-	__type(key, __u64);
-	__type(value, struct nt_tracked);
+    __uint(type, BPF_MAP_TYPE_HASH);
+    __uint(max_entries, NT_MAX_TRACKED);
+    __type(key, __u64);
+    __type(value, struct nt_tracked);
 } nt_tracked_skbs SEC(".maps");
 
 struct {
-	__uint(type, BPF_MAP_TYPE_ARRAY);
-	__uint(max_entries, 1);
-	__type(key, __u32);
-	__type(value, struct nt_filter);
+    __uint(type, BPF_MAP_TYPE_ARRAY);
+    __uint(max_entries, 1);
+    __type(key, __u32);
+    __type(value, struct nt_filter);
 } nt_filter_map SEC(".maps");
 
 struct {
-	__uint(type, BPF_MAP_TYPE_ARRAY);
-	__uint(max_entries, 1);
-	__type(key, __u32);
-	__type(value, struct nt_config);
+    __uint(type, BPF_MAP_TYPE_ARRAY);
+    __uint(max_entries, 1);
+    __type(key, __u32);
+    __type(value, struct nt_config);
 } nt_config_map SEC(".maps");
 
 struct {
-	__uint(type, BPF_MAP_TYPE_PERCPU_ARRAY);
-	__uint(max_entries, NT_CNT_MAX);
-	__type(key, __u32);
-	__type(value, __u64);
+    __uint(type, BPF_MAP_TYPE_PERCPU_ARRAY);
+    __uint(max_entries, NT_CNT_MAX);
+    __type(key, __u32);
+    __type(value, __u64);
 } nt_counters SEC(".maps");
 
 /* The skb this CPU saw last (for fib lookups) and the one inside napi_gro_receive. */
 struct nt_cpu_ctx {
-	__u64 last_skb;
-	__u64 gro_skb;
+    __u64 last_skb;
+    __u64 gro_skb;
 };
 
 struct {
-	__uint(type, BPF_MAP_TYPE_PERCPU_ARRAY);
-	__uint(max_entries, 1);
-	__type(key, __u32);
-	__type(value, struct nt_cpu_ctx);
+    __uint(type, BPF_MAP_TYPE_PERCPU_ARRAY);
+    __uint(max_entries, 1);
+    __type(key, __u32);
+    __type(value, struct nt_cpu_ctx);
 } nt_cpu SEC(".maps");
-
-/* Staging area for header bytes: too big for the 512-byte BPF stack together with the rest. */
-struct nt_scratch {
-	struct nt_packet pkt;
-};
-
-struct {
-	__uint(type, BPF_MAP_TYPE_PERCPU_ARRAY);
-	__uint(max_entries, 1);
-	__type(key, __u32);
-	__type(value, struct nt_scratch);
-} nt_scratch_map SEC(".maps");
 
 /* Fields the filter looks at, decoded from the header bytes. */
 struct nt_fields {
-	__u32 ifindex;
-	__u32 mark;
-	__u16 sport;
-	__u16 dport;
-	__u8 family;
-	__u8 l4proto;
-	__u8 has_ports;
-	__u8 pad;
-	__u8 saddr[16];
-	__u8 daddr[16];
+    __u32 ifindex;
+    __u32 mark;
+    __u16 sport;
+    __u16 dport;
+    __u8 family;
+    __u8 l4proto;
+    __u8 has_ports;
+    __u8 pad;
+    __u32 ident; /* IPv4 id, TCP sequence number, ICMP echo id and sequence: per packet */
+    __u8 saddr[16];
+    __u8 daddr[16];
 };
 
-static __always_inline void count(__u32 which)
-{
-	__u64 *v = bpf_map_lookup_elem(&nt_counters, &which);
-	if (v)
-		*v += 1;
+/* Staging area for header bytes and decoded fields: too big for the 512-byte BPF stack. */
+struct nt_scratch {
+    struct nt_packet pkt;
+    struct nt_fields f;
+};
+
+struct {
+    __uint(type, BPF_MAP_TYPE_PERCPU_ARRAY);
+    __uint(max_entries, 1);
+    __type(key, __u32);
+    __type(value, struct nt_scratch);
+} nt_scratch_map SEC(".maps");
+
+static __always_inline void count(__u32 which) {
+    __u64 *v = bpf_map_lookup_elem(&nt_counters, &which);
+    if (v)
+        *v += 1;
 }
 
-static __always_inline __u32 skb_netns(struct sk_buff *skb, struct net_device *dev, __u8 *flags)
-{
-	if (dev)
-		return BPF_CORE_READ(dev, nd_net.net, ns.inum);
-	*flags |= NT_EVF_NO_DEV;
-	struct sock *sk = BPF_CORE_READ(skb, sk);
-	if (sk)
-		return BPF_CORE_READ(sk, __sk_common.skc_net.net, ns.inum);
-	return 0;
+static __always_inline __u32 skb_netns(struct sk_buff *skb, struct net_device *dev, __u8 *flags) {
+    if (dev)
+        return BPF_CORE_READ(dev, nd_net.net, ns.inum);
+    *flags |= NT_EVF_NO_DEV;
+    struct sock *sk = BPF_CORE_READ(skb, sk);
+    if (sk)
+        return BPF_CORE_READ(sk, __sk_common.skc_net.net, ns.inum);
+    return 0;
 }
 
 /* Reads the header bytes into the scratch packet record. On the receive path before the IP
  * layer, skb->data points at the network header while network_header may still be stale. */
-static __always_inline struct nt_packet *capture(struct sk_buff *skb, int rx)
-{
-	__u32 zero = 0;
-	struct nt_scratch *s = bpf_map_lookup_elem(&nt_scratch_map, &zero);
-	if (!s)
-		return 0;
-	unsigned char *head = BPF_CORE_READ(skb, head);
-	unsigned char *start;
-	if (rx) {
-		start = BPF_CORE_READ(skb, data);
-	} else {
-		__u16 nh = BPF_CORE_READ(skb, network_header);
-		if (nh == 0xffff)
-			start = BPF_CORE_READ(skb, data);
-		else
-			start = head + nh;
-	}
-	__u64 tail = (__u64)(head + BPF_CORE_READ(skb, tail));
-	__u64 avail = tail > (__u64)start ? tail - (__u64)start : 0;
-	__u32 caplen = avail > NT_PACKET_CAPLEN ? NT_PACKET_CAPLEN : (__u32)avail;
-	s->pkt.caplen = 0;
-	if (caplen > 0 && caplen <= NT_PACKET_CAPLEN) {
-		if (bpf_probe_read_kernel(s->pkt.data, caplen, start) == 0)
-			s->pkt.caplen = caplen;
-	}
-	s->pkt.protocol = bpf_ntohs(BPF_CORE_READ(skb, protocol));
-	return &s->pkt;
+static __always_inline struct nt_scratch *capture(struct sk_buff *skb, int rx) {
+    __u32 zero = 0;
+    struct nt_scratch *s = bpf_map_lookup_elem(&nt_scratch_map, &zero);
+    if (!s)
+        return 0;
+    unsigned char *head = BPF_CORE_READ(skb, head);
+    unsigned char *start;
+    if (rx) {
+        start = BPF_CORE_READ(skb, data);
+    } else {
+        __u16 nh = BPF_CORE_READ(skb, network_header);
+        if (nh == 0xffff)
+            start = BPF_CORE_READ(skb, data);
+        else
+            start = head + nh;
+    }
+    __u64 tail = (__u64)(head + BPF_CORE_READ(skb, tail));
+    __u64 avail = tail > (__u64)start ? tail - (__u64)start : 0;
+    __u32 caplen = avail > NT_PACKET_CAPLEN ? NT_PACKET_CAPLEN : (__u32)avail;
+    s->pkt.caplen = 0;
+    if (caplen > 0 && caplen <= NT_PACKET_CAPLEN) {
+        if (bpf_probe_read_kernel(s->pkt.data, caplen, start) == 0)
+            s->pkt.caplen = caplen;
+    }
+    s->pkt.protocol = bpf_ntohs(BPF_CORE_READ(skb, protocol));
+    __builtin_memset(&s->f, 0, sizeof(s->f));
+    return s;
 }
 
-static __always_inline int has_ports(__u8 proto)
-{
-	return proto == IPPROTO_TCP || proto == IPPROTO_UDP || proto == IPPROTO_SCTP ||
-	       proto == IPPROTO_UDPLITE;
+static __always_inline int has_ports(__u8 proto) {
+    return proto == IPPROTO_TCP || proto == IPPROTO_UDP || proto == IPPROTO_SCTP ||
+           proto == IPPROTO_UDPLITE;
 }
 
-static __always_inline void decode(const struct nt_packet *p, struct nt_fields *f)
-{
-	__u32 off = 0;
-	if (p->caplen < 20)
-		return;
-	__u8 v = p->data[0] >> 4;
-	if (v == 4) {
-		f->family = 4;
-		f->l4proto = p->data[9];
-		__builtin_memcpy(f->saddr, &p->data[12], 4);
-		__builtin_memcpy(f->daddr, &p->data[16], 4);
-		off = (p->data[0] & 0x0f) * 4;
-		__u16 frag = ((__u16)p->data[6] << 8 | p->data[7]) & 0x1fff;
-		if (frag)
-			return;
-	} else if (v == 6 && p->caplen >= 40) {
-		f->family = 6;
-		f->l4proto = p->data[6];
-		__builtin_memcpy(f->saddr, &p->data[8], 16);
-		__builtin_memcpy(f->daddr, &p->data[24], 16);
-		off = 40;
-	} else {
-		return;
-	}
-	if (has_ports(f->l4proto) && off + 4 <= p->caplen && off <= NT_PACKET_CAPLEN - 4) {
-		f->has_ports = 1;
-		f->sport = (__u16)p->data[off] << 8 | p->data[off + 1];
-		f->dport = (__u16)p->data[off + 2] << 8 | p->data[off + 3];
-	}
+static __always_inline void decode(const struct nt_packet *p, struct nt_fields *f) {
+    __u32 off = 0;
+    if (p->caplen < 20)
+        return;
+    __u8 v = p->data[0] >> 4;
+    if (v == 4) {
+        f->family = 4;
+        f->l4proto = p->data[9];
+        __builtin_memcpy(f->saddr, &p->data[12], 4);
+        __builtin_memcpy(f->daddr, &p->data[16], 4);
+        off = (p->data[0] & 0x0f) * 4;
+        __u16 frag = ((__u16)p->data[6] << 8 | p->data[7]) & 0x1fff;
+        if (frag)
+            return;
+    } else if (v == 6 && p->caplen >= 40) {
+        f->family = 6;
+        f->l4proto = p->data[6];
+        __builtin_memcpy(f->saddr, &p->data[8], 16);
+        __builtin_memcpy(f->daddr, &p->data[24], 16);
+        off = 40;
+    } else {
+        return;
+    }
+    if (f->family == 4)
+        f->ident = (__u32)p->data[4] << 8 | p->data[5];
+    if (has_ports(f->l4proto) && off + 4 <= p->caplen && off <= NT_PACKET_CAPLEN - 4) {
+        f->has_ports = 1;
+        f->sport = (__u16)p->data[off] << 8 | p->data[off + 1];
+        f->dport = (__u16)p->data[off + 2] << 8 | p->data[off + 3];
+    }
+    if ((f->l4proto == IPPROTO_TCP || f->l4proto == 1 || f->l4proto == 58) &&
+        off + 8 <= p->caplen && off <= NT_PACKET_CAPLEN - 8) {
+        /* TCP: sequence number; ICMP/ICMPv6: echo identifier and sequence */
+        f->ident ^= (__u32)p->data[off + 4] << 24 | (__u32)p->data[off + 5] << 16 |
+                    (__u32)p->data[off + 6] << 8 | p->data[off + 7];
+    }
+}
+
+/* FNV-1a over what stays the same while one packet crosses the stack (not TTL, not
+ * checksums): equal at every entry point of one packet, different for the next one. */
+static __always_inline __u32 fingerprint(const struct nt_fields *f) {
+    __u32 h = 2166136261u;
+    const __u8 *b = (const __u8 *)&f->sport;
+    for (int i = 0; i < 12; i++) /* sport, dport, family, l4proto, has_ports, pad, ident */
+        h = (h ^ b[i]) * 16777619u;
+    for (int i = 0; i < 16; i++)
+        h = (h ^ f->saddr[i] ^ (f->daddr[i] << 1)) * 16777619u;
+    return h;
 }
 
 struct nt_eval {
-	const struct nt_filter *flt;
-	const struct nt_fields *f;
-	int term_ok;
-	int matched;
+    const struct nt_filter *flt;
+    const struct nt_fields *f;
+    int term_ok;
+    int matched;
 };
 
-static __always_inline int addr_match(const struct nt_pred *p, const __u8 *addr, __u8 family)
-{
-	if (family != p->family)
-		return 0;
-	int n = family == 4 ? 4 : 16;
-	for (int i = 0; i < 16; i++) {
-		if (i >= n)
-			break;
-		if ((addr[i] & p->mask[i]) != p->addr[i])
-			return 0;
-	}
-	return 1;
+static __always_inline int addr_match(const struct nt_pred *p, const __u8 *addr, __u8 family) {
+    if (family != p->family)
+        return 0;
+    int n = family == 4 ? 4 : 16;
+    for (int i = 0; i < 16; i++) {
+        if (i >= n)
+            break;
+        if ((addr[i] & p->mask[i]) != p->addr[i])
+            return 0;
+    }
+    return 1;
 }
 
-static __always_inline int pred_test(const struct nt_pred *p, const struct nt_fields *f)
-{
-	switch (p->field) {
-	case NT_PF_FAMILY:
-		return f->family == p->lo;
-	case NT_PF_L4PROTO:
-		return f->family && f->l4proto == p->lo;
-	case NT_PF_SADDR:
-		return addr_match(p, f->saddr, f->family);
-	case NT_PF_DADDR:
-		return addr_match(p, f->daddr, f->family);
-	case NT_PF_SPORT:
-		return f->has_ports && f->sport >= p->lo && f->sport <= p->hi;
-	case NT_PF_DPORT:
-		return f->has_ports && f->dport >= p->lo && f->dport <= p->hi;
-	case NT_PF_IFINDEX:
-		return f->ifindex == p->lo;
-	case NT_PF_MARK:
-		return (f->mark & p->hi) == p->lo;
-	}
-	return 0;
+static __always_inline int pred_test(const struct nt_pred *p, const struct nt_fields *f) {
+    switch (p->field) {
+    case NT_PF_FAMILY:
+        return f->family == p->lo;
+    case NT_PF_L4PROTO:
+        return f->family && f->l4proto == p->lo;
+    case NT_PF_SADDR:
+        return addr_match(p, f->saddr, f->family);
+    case NT_PF_DADDR:
+        return addr_match(p, f->daddr, f->family);
+    case NT_PF_SPORT:
+        return f->has_ports && f->sport >= p->lo && f->sport <= p->hi;
+    case NT_PF_DPORT:
+        return f->has_ports && f->dport >= p->lo && f->dport <= p->hi;
+    case NT_PF_IFINDEX:
+        return f->ifindex == p->lo;
+    case NT_PF_MARK:
+        return (f->mark & p->hi) == p->lo;
+    }
+    return 0;
 }
 
 /* One step of the DNF walk: i enumerates (term, predicate) pairs. */
-static long eval_step(__u32 i, void *data)
-{
-	struct nt_eval *e = data;
-	__u32 t = i / NT_FILTER_MAX_PREDS;
-	__u32 k = i % NT_FILTER_MAX_PREDS;
-	if (t >= NT_FILTER_MAX_TERMS || t >= e->flt->nterms)
-		return 1;
-	__u32 n = e->flt->npreds[t];
-	if (k == 0)
-		e->term_ok = 1;
-	if (k < n && e->term_ok) {
-		const struct nt_pred *p = &e->flt->preds[t][k];
-		int r = pred_test(p, e->f);
-		if (p->negate)
-			r = !r;
-		if (!r)
-			e->term_ok = 0;
-	}
-	if (k == NT_FILTER_MAX_PREDS - 1 && e->term_ok) {
-		e->matched = 1;
-		return 1;
-	}
-	return 0;
+static long eval_step(__u32 i, void *data) {
+    struct nt_eval *e = data;
+    __u32 t = i / NT_FILTER_MAX_PREDS;
+    __u32 k = i % NT_FILTER_MAX_PREDS;
+    if (t >= NT_FILTER_MAX_TERMS || t >= e->flt->nterms)
+        return 1;
+    __u32 n = e->flt->npreds[t];
+    if (k == 0)
+        e->term_ok = 1;
+    if (k < n && e->term_ok) {
+        const struct nt_pred *p = &e->flt->preds[t][k];
+        int r = pred_test(p, e->f);
+        if (p->negate)
+            r = !r;
+        if (!r)
+            e->term_ok = 0;
+    }
+    if (k == NT_FILTER_MAX_PREDS - 1 && e->term_ok) {
+        e->matched = 1;
+        return 1;
+    }
+    return 0;
 }
 
-static __always_inline int filter_match(const struct nt_fields *f)
-{
-	__u32 zero = 0;
-	const struct nt_filter *flt = bpf_map_lookup_elem(&nt_filter_map, &zero);
-	if (!flt || !flt->enabled)
-		return 1;
-	struct nt_eval e = {.flt = flt, .f = f, .term_ok = 0, .matched = 0};
-	bpf_loop(NT_FILTER_MAX_TERMS * NT_FILTER_MAX_PREDS, eval_step, &e, 0);
-	return e.matched;
+static __always_inline int filter_match(const struct nt_fields *f) {
+    __u32 zero = 0;
+    const struct nt_filter *flt = bpf_map_lookup_elem(&nt_filter_map, &zero);
+    if (!flt || !flt->enabled)
+        return 1;
+    struct nt_eval e = {.flt = flt, .f = f, .term_ok = 0, .matched = 0};
+    bpf_loop(NT_FILTER_MAX_TERMS * NT_FILTER_MAX_PREDS, eval_step, &e, 0);
+    return e.matched;
 }
 
-static __always_inline void set_last(__u64 skb)
-{
-	__u32 zero = 0;
-	struct nt_cpu_ctx *c = bpf_map_lookup_elem(&nt_cpu, &zero);
-	if (c)
-		c->last_skb = skb;
+static __always_inline void set_last(__u64 skb) {
+    __u32 zero = 0;
+    struct nt_cpu_ctx *c = bpf_map_lookup_elem(&nt_cpu, &zero);
+    if (c)
+        c->last_skb = skb;
 }
 
 /* The common path of every probe: filter or follow, then emit. */
 #define NT_RX 1          /* receive path: skb->data is the network header */
 #define NT_FOLLOW_ONLY 2 /* never start tracking here: the skb may already be gone */
+#define NT_ENTRY 4       /* a packet enters the stack here: check a followed skb is the same */
 
 /* `dev` is the device the event happened on: skb->dev, except where the probe names it (after
  * a veth xmit skb->dev already is the peer). */
 static __always_inline int handle_dev(struct sk_buff *skb, struct net_device *dev, __u16 probe,
-				      __u32 aux, __u32 aux2, __u64 location, int mode, __u8 flags)
-{
-	if (!skb)
-		return 0;
-	__u64 key = (__u64)skb;
-	__u32 zero = 0;
-	struct nt_config *cfg = bpf_map_lookup_elem(&nt_config_map, &zero);
-	__u32 netns = skb_netns(skb, dev, &flags);
-	struct nt_tracked *tr = bpf_map_lookup_elem(&nt_tracked_skbs, &key);
-	int is_free = probe == NT_PROBE_KFREE_SKB || probe == NT_PROBE_CONSUME_SKB;
-	if (!netns && tr)
-		netns = tr->netns; /* e.g. TCP clears skb->dev once the socket owns the skb */
-	int in_ns = !cfg || !cfg->netns || netns == cfg->netns;
-	__u64 now = bpf_ktime_get_ns();
-	if (!tr) {
-		/* Not followed: start following only here, alive, and in the traced namespace. */
-		if (is_free || (mode & NT_FOLLOW_ONLY) || !in_ns) {
-			if (!in_ns)
-				count(NT_CNT_FILTERED);
-			return 0;
-		}
-		struct nt_packet *p = capture(skb, mode & NT_RX);
-		if (!p)
-			return 0;
-		struct nt_fields f = {};
-		f.ifindex = dev ? BPF_CORE_READ(dev, ifindex) : 0;
-		f.mark = BPF_CORE_READ(skb, mark);
-		decode(p, &f);
-		if (!filter_match(&f)) {
-			count(NT_CNT_FILTERED);
-			return 0;
-		}
-		struct nt_tracked nt = {.first_ts = now, .netns = netns, .family = f.family};
-		__builtin_memcpy(nt.saddr, f.saddr, 16);
-		__builtin_memcpy(nt.daddr, f.daddr, 16);
-		if (bpf_map_update_elem(&nt_tracked_skbs, &key, &nt, BPF_NOEXIST) != 0)
-			count(NT_CNT_TRACK_FULL);
-		struct nt_packet *out = bpf_ringbuf_reserve(&nt_records, sizeof(*out), 0);
-		if (!out) {
-			count(NT_CNT_RINGBUF_FULL);
-		} else {
-			p->type = NT_REC_PACKET;
-			p->ts_ns = now;
-			p->skb = key;
-			p->netns = netns;
-			p->len = BPF_CORE_READ(skb, len);
-			__builtin_memcpy(out, p, sizeof(*out));
-			bpf_ringbuf_submit(out, 0);
-			count(NT_CNT_PACKETS);
-		}
-		flags |= NT_EVF_FIRST;
-	}
-	if (!in_ns) {
-		/* A followed packet that left the traced namespace (veth): stop reporting it, but
-		 * still forget it when it is freed, or the tracking map would fill up. */
-		count(NT_CNT_FILTERED);
-		if (is_free)
-			bpf_map_delete_elem(&nt_tracked_skbs, &key);
-		return 0;
-	}
-	struct nt_event *ev = bpf_ringbuf_reserve(&nt_records, sizeof(*ev), 0);
-	if (!ev) {
-		count(NT_CNT_RINGBUF_FULL);
-	} else {
-		ev->type = NT_REC_EVENT;
-		ev->flags = flags | (BPF_CORE_READ(skb, sk) ? NT_EVF_HAS_SK : 0);
-		ev->probe = probe;
-		ev->cpu = bpf_get_smp_processor_id();
-		ev->protocol = bpf_ntohs(BPF_CORE_READ(skb, protocol));
-		ev->ts_ns = now;
-		ev->skb = key;
-		ev->location = location;
-		ev->netns = netns;
-		ev->ifindex = dev ? BPF_CORE_READ(dev, ifindex) : 0;
-		ev->len = BPF_CORE_READ(skb, len);
-		ev->mark = BPF_CORE_READ(skb, mark);
-		ev->aux = aux;
-		ev->aux2 = aux2;
-		bpf_ringbuf_submit(ev, 0);
-		count(NT_CNT_EVENTS);
-	}
-	if (is_free)
-		bpf_map_delete_elem(&nt_tracked_skbs, &key);
-	else
-		set_last(key);
-	return 0;
+                                      __u32 aux, __u32 aux2, __u64 location, int mode, __u8 flags) {
+    if (!skb)
+        return 0;
+    __u64 key = (__u64)skb;
+    __u32 zero = 0;
+    struct nt_config *cfg = bpf_map_lookup_elem(&nt_config_map, &zero);
+    __u32 netns = skb_netns(skb, dev, &flags);
+    struct nt_tracked *tr = bpf_map_lookup_elem(&nt_tracked_skbs, &key);
+    int is_free = probe == NT_PROBE_KFREE_SKB || probe == NT_PROBE_CONSUME_SKB;
+    if (!netns && tr)
+        netns = tr->netns; /* e.g. TCP clears skb->dev once the socket owns the skb */
+    int in_ns = !cfg || !cfg->netns || netns == cfg->netns;
+    __u64 now = bpf_ktime_get_ns();
+    if (tr && (mode & NT_ENTRY) && in_ns) {
+        /* Some frees have no tracepoint (__kfree_skb, deferred frees): a followed address may
+         * now hold another packet. A different header means it does: start over. */
+        struct nt_scratch *sc = capture(skb, mode & NT_RX);
+        if (sc) {
+            decode(&sc->pkt, &sc->f);
+            if (sc->f.family && fingerprint(&sc->f) != tr->fp) {
+                bpf_map_delete_elem(&nt_tracked_skbs, &key);
+                tr = 0;
+            }
+        }
+    }
+    if (!tr) {
+        /* Not followed: start following only here, alive, and in the traced namespace. */
+        if (is_free || (mode & NT_FOLLOW_ONLY) || !in_ns) {
+            if (!in_ns)
+                count(NT_CNT_FILTERED);
+            return 0;
+        }
+        struct nt_scratch *sc = capture(skb, mode & NT_RX);
+        if (!sc)
+            return 0;
+        struct nt_packet *p = &sc->pkt;
+        struct nt_fields *f = &sc->f;
+        f->ifindex = dev ? BPF_CORE_READ(dev, ifindex) : 0;
+        f->mark = BPF_CORE_READ(skb, mark);
+        decode(p, f);
+        if (!filter_match(f)) {
+            count(NT_CNT_FILTERED);
+            return 0;
+        }
+        struct nt_tracked nt = {
+            .first_ts = now, .netns = netns, .fp = fingerprint(f), .family = f->family};
+        __builtin_memcpy(nt.saddr, f->saddr, 16);
+        __builtin_memcpy(nt.daddr, f->daddr, 16);
+        if (bpf_map_update_elem(&nt_tracked_skbs, &key, &nt, BPF_NOEXIST) != 0)
+            count(NT_CNT_TRACK_FULL);
+        struct nt_packet *out = bpf_ringbuf_reserve(&nt_records, sizeof(*out), 0);
+        if (!out) {
+            count(NT_CNT_RINGBUF_FULL);
+        } else {
+            p->type = NT_REC_PACKET;
+            p->ts_ns = now;
+            p->skb = key;
+            p->netns = netns;
+            p->len = BPF_CORE_READ(skb, len);
+            __builtin_memcpy(out, p, sizeof(*out));
+            bpf_ringbuf_submit(out, 0);
+            count(NT_CNT_PACKETS);
+        }
+        flags |= NT_EVF_FIRST;
+    }
+    if (!in_ns) {
+        /* A followed packet that left the traced namespace (veth): stop reporting it, but
+         * still forget it when it is freed, or the tracking map would fill up. */
+        count(NT_CNT_FILTERED);
+        if (is_free)
+            bpf_map_delete_elem(&nt_tracked_skbs, &key);
+        return 0;
+    }
+    struct nt_event *ev = bpf_ringbuf_reserve(&nt_records, sizeof(*ev), 0);
+    if (!ev) {
+        count(NT_CNT_RINGBUF_FULL);
+    } else {
+        ev->type = NT_REC_EVENT;
+        ev->flags = flags | (BPF_CORE_READ(skb, sk) ? NT_EVF_HAS_SK : 0);
+        ev->probe = probe;
+        ev->cpu = bpf_get_smp_processor_id();
+        ev->protocol = bpf_ntohs(BPF_CORE_READ(skb, protocol));
+        ev->ts_ns = now;
+        ev->skb = key;
+        ev->location = location;
+        ev->netns = netns;
+        ev->ifindex = dev ? BPF_CORE_READ(dev, ifindex) : 0;
+        ev->len = BPF_CORE_READ(skb, len);
+        ev->mark = BPF_CORE_READ(skb, mark);
+        ev->aux = aux;
+        ev->aux2 = aux2;
+        bpf_ringbuf_submit(ev, 0);
+        count(NT_CNT_EVENTS);
+    }
+    if (is_free)
+        bpf_map_delete_elem(&nt_tracked_skbs, &key);
+    else
+        set_last(key);
+    return 0;
 }
 
 static __always_inline int handle(struct sk_buff *skb, __u16 probe, __u32 aux, __u32 aux2,
-				  __u64 location, int mode, __u8 flags)
-{
-	if (!skb)
-		return 0;
-	return handle_dev(skb, BPF_CORE_READ(skb, dev), probe, aux, aux2, location, mode, flags);
+                                  __u64 location, int mode, __u8 flags) {
+    if (!skb)
+        return 0;
+    return handle_dev(skb, BPF_CORE_READ(skb, dev), probe, aux, aux2, location, mode, flags);
 }
 
 /* An event for the skb this CPU handled last, when the probe itself carries no skb. Only for
  * tracked skbs, and only when `check` agrees the event is about that packet. */
 static __always_inline int handle_context(__u64 skb, __u16 probe, __u32 aux, __u32 aux2,
-					  const __u8 *addr, __u8 family)
-{
-	if (!skb)
-		return 0;
-	struct nt_tracked *tr = bpf_map_lookup_elem(&nt_tracked_skbs, &skb);
-	if (!tr)
-		return 0;
-	if (addr && family) {
-		if (tr->family != family)
-			return 0;
-		int n = family == 4 ? 4 : 16;
-		int same_d = 1, same_s = 1;
-		for (int i = 0; i < 16; i++) {
-			if (i >= n)
-				break;
-			if (addr[i] != tr->daddr[i])
-				same_d = 0;
-			if (addr[i] != tr->saddr[i])
-				same_s = 0;
-		}
-		if (!same_d && !same_s)
-			return 0;
-	}
-	return handle((struct sk_buff *)skb, probe, aux, aux2, 0, NT_FOLLOW_ONLY, NT_EVF_CONTEXT);
+                                          const __u8 *addr, __u8 family) {
+    if (!skb)
+        return 0;
+    struct nt_tracked *tr = bpf_map_lookup_elem(&nt_tracked_skbs, &skb);
+    if (!tr)
+        return 0;
+    if (addr && family) {
+        if (tr->family != family)
+            return 0;
+        int n = family == 4 ? 4 : 16;
+        int same_d = 1, same_s = 1;
+        for (int i = 0; i < 16; i++) {
+            if (i >= n)
+                break;
+            if (addr[i] != tr->daddr[i])
+                same_d = 0;
+            if (addr[i] != tr->saddr[i])
+                same_s = 0;
+        }
+        if (!same_d && !same_s)
+            return 0;
+    }
+    return handle((struct sk_buff *)skb, probe, aux, aux2, 0, NT_FOLLOW_ONLY, NT_EVF_CONTEXT);
 }
 
 SEC("tp_btf/netif_receive_skb")
-int BPF_PROG(nt_netif_receive_skb, struct sk_buff *skb)
-{
-	return handle(skb, NT_PROBE_NETIF_RECEIVE_SKB, 0, 0, 0, NT_RX, 0);
+int BPF_PROG(nt_netif_receive_skb, struct sk_buff *skb) {
+    return handle(skb, NT_PROBE_NETIF_RECEIVE_SKB, 0, 0, 0, NT_RX | NT_ENTRY, 0);
 }
 
 SEC("tp_btf/netif_rx")
-int BPF_PROG(nt_netif_rx, struct sk_buff *skb)
-{
-	return handle(skb, NT_PROBE_NETIF_RX, 0, 0, 0, NT_RX, 0);
+int BPF_PROG(nt_netif_rx, struct sk_buff *skb) {
+    return handle(skb, NT_PROBE_NETIF_RX, 0, 0, 0, NT_RX | NT_ENTRY, 0);
 }
 
 SEC("tp_btf/napi_gro_receive_entry")
-int BPF_PROG(nt_napi_gro_receive_entry, struct sk_buff *skb)
-{
-	__u32 zero = 0;
-	struct nt_cpu_ctx *c = bpf_map_lookup_elem(&nt_cpu, &zero);
-	if (c)
-		c->gro_skb = (__u64)skb;
-	return handle(skb, NT_PROBE_NAPI_GRO_RECEIVE_ENTRY, 0, 0, 0, NT_RX, 0);
+int BPF_PROG(nt_napi_gro_receive_entry, struct sk_buff *skb) {
+    __u32 zero = 0;
+    struct nt_cpu_ctx *c = bpf_map_lookup_elem(&nt_cpu, &zero);
+    if (c)
+        c->gro_skb = (__u64)skb;
+    return handle(skb, NT_PROBE_NAPI_GRO_RECEIVE_ENTRY, 0, 0, 0, NT_RX | NT_ENTRY, 0);
 }
 
 SEC("tp_btf/napi_gro_receive_exit")
-int BPF_PROG(nt_napi_gro_receive_exit, int ret)
-{
-	__u32 zero = 0;
-	struct nt_cpu_ctx *c = bpf_map_lookup_elem(&nt_cpu, &zero);
-	if (!c)
-		return 0;
-	__u64 skb = c->gro_skb;
-	c->gro_skb = 0;
-	return handle_context(skb, NT_PROBE_NAPI_GRO_RECEIVE_EXIT, (__u32)ret, 0, 0, 0);
+int BPF_PROG(nt_napi_gro_receive_exit, int ret) {
+    __u32 zero = 0;
+    struct nt_cpu_ctx *c = bpf_map_lookup_elem(&nt_cpu, &zero);
+    if (!c)
+        return 0;
+    __u64 skb = c->gro_skb;
+    c->gro_skb = 0;
+    return handle_context(skb, NT_PROBE_NAPI_GRO_RECEIVE_EXIT, (__u32)ret, 0, 0, 0);
 }
 
 SEC("tp_btf/net_dev_queue")
-int BPF_PROG(nt_net_dev_queue, struct sk_buff *skb)
-{
-	return handle(skb, NT_PROBE_NET_DEV_QUEUE, 0, 0, 0, 0, 0);
+int BPF_PROG(nt_net_dev_queue, struct sk_buff *skb) {
+    return handle(skb, NT_PROBE_NET_DEV_QUEUE, 0, 0, 0, NT_ENTRY, 0);
 }
 
 SEC("tp_btf/net_dev_start_xmit")
-int BPF_PROG(nt_net_dev_start_xmit, struct sk_buff *skb)
-{
-	return handle(skb, NT_PROBE_NET_DEV_START_XMIT, 0, 0, 0, 0, 0);
+int BPF_PROG(nt_net_dev_start_xmit, struct sk_buff *skb) {
+    return handle(skb, NT_PROBE_NET_DEV_START_XMIT, 0, 0, 0, 0, 0);
 }
 
 SEC("tp_btf/net_dev_xmit")
-int BPF_PROG(nt_net_dev_xmit, struct sk_buff *skb, int rc, struct net_device *dev)
-{
-	/* After the driver took the skb it may already be freed (veth hands it to the peer):
-	 * report it only when it is being followed, never start following it here. */
-	return handle_dev(skb, dev, NT_PROBE_NET_DEV_XMIT, (__u32)rc, 0, 0, NT_FOLLOW_ONLY, 0);
+int BPF_PROG(nt_net_dev_xmit, struct sk_buff *skb, int rc, struct net_device *dev) {
+    /* After the driver took the skb it may already be freed (veth hands it to the peer):
+     * report it only when it is being followed, never start following it here. */
+    return handle_dev(skb, dev, NT_PROBE_NET_DEV_XMIT, (__u32)rc, 0, 0, NT_FOLLOW_ONLY, 0);
 }
 
 SEC("tp_btf/qdisc_enqueue")
-int BPF_PROG(nt_qdisc_enqueue, struct Qdisc *q, void *txq, struct sk_buff *skb)
-{
-	return handle(skb, NT_PROBE_QDISC_ENQUEUE, 0, BPF_CORE_READ(q, handle), 0, 0, 0);
+int BPF_PROG(nt_qdisc_enqueue, struct Qdisc *q, void *txq, struct sk_buff *skb) {
+    return handle(skb, NT_PROBE_QDISC_ENQUEUE, 0, BPF_CORE_READ(q, handle), 0, 0, 0);
 }
 
 SEC("tp_btf/qdisc_dequeue")
-int BPF_PROG(nt_qdisc_dequeue, struct Qdisc *q, void *txq, int packets, struct sk_buff *skb)
-{
-	return handle(skb, NT_PROBE_QDISC_DEQUEUE, (__u32)packets, BPF_CORE_READ(q, handle), 0, 0,
-		      0);
+int BPF_PROG(nt_qdisc_dequeue, struct Qdisc *q, void *txq, int packets, struct sk_buff *skb) {
+    return handle(skb, NT_PROBE_QDISC_DEQUEUE, (__u32)packets, BPF_CORE_READ(q, handle), 0, 0, 0);
 }
 
 SEC("tp_btf/kfree_skb")
-int BPF_PROG(nt_kfree_skb, struct sk_buff *skb, void *location, int reason)
-{
-	return handle(skb, NT_PROBE_KFREE_SKB, (__u32)reason, 0, (__u64)location, 0, 0);
+int BPF_PROG(nt_kfree_skb, struct sk_buff *skb, void *location, int reason) {
+    return handle(skb, NT_PROBE_KFREE_SKB, (__u32)reason, 0, (__u64)location, 0, 0);
 }
 
 SEC("tp_btf/consume_skb")
-int BPF_PROG(nt_consume_skb, struct sk_buff *skb, void *location)
-{
-	return handle(skb, NT_PROBE_CONSUME_SKB, 0, 0, (__u64)location, 0, 0);
+int BPF_PROG(nt_consume_skb, struct sk_buff *skb, void *location) {
+    return handle(skb, NT_PROBE_CONSUME_SKB, 0, 0, (__u64)location, 0, 0);
 }
 
 SEC("tp_btf/skb_copy_datagram_iovec")
-int BPF_PROG(nt_skb_copy_datagram_iovec, struct sk_buff *skb, int len)
-{
-	return handle(skb, NT_PROBE_SKB_COPY_DATAGRAM_IOVEC, 0, (__u32)len, 0, 0, 0);
+int BPF_PROG(nt_skb_copy_datagram_iovec, struct sk_buff *skb, int len) {
+    return handle(skb, NT_PROBE_SKB_COPY_DATAGRAM_IOVEC, 0, (__u32)len, 0, 0, 0);
 }
 
 SEC("tp_btf/tcp_probe")
-int BPF_PROG(nt_tcp_probe, struct sock *sk, struct sk_buff *skb)
-{
-	return handle(skb, NT_PROBE_TCP_PROBE, 0, 0, 0, 0, 0);
+int BPF_PROG(nt_tcp_probe, struct sock *sk, struct sk_buff *skb) {
+    return handle(skb, NT_PROBE_TCP_PROBE, 0, 0, 0, 0, 0);
 }
 
 SEC("tp_btf/tcp_retransmit_skb")
-int BPF_PROG(nt_tcp_retransmit_skb, struct sock *sk, struct sk_buff *skb)
-{
-	return handle(skb, NT_PROBE_TCP_RETRANSMIT_SKB, 0, 0, 0, 0, 0);
+int BPF_PROG(nt_tcp_retransmit_skb, struct sock *sk, struct sk_buff *skb) {
+    return handle(skb, NT_PROBE_TCP_RETRANSMIT_SKB, 0, 0, 0, 0, 0);
 }
 
 SEC("tp_btf/tcp_send_reset")
-int BPF_PROG(nt_tcp_send_reset, struct sock *sk, struct sk_buff *skb)
-{
-	return handle(skb, NT_PROBE_TCP_SEND_RESET, 0, 0, 0, 0, 0);
+int BPF_PROG(nt_tcp_send_reset, struct sock *sk, struct sk_buff *skb) {
+    return handle(skb, NT_PROBE_TCP_SEND_RESET, 0, 0, 0, 0, 0);
 }
 
 SEC("tp_btf/tcp_bad_csum")
-int BPF_PROG(nt_tcp_bad_csum, struct sk_buff *skb)
-{
-	return handle(skb, NT_PROBE_TCP_BAD_CSUM, 0, 0, 0, 0, 0);
+int BPF_PROG(nt_tcp_bad_csum, struct sk_buff *skb) {
+    return handle(skb, NT_PROBE_TCP_BAD_CSUM, 0, 0, 0, 0, 0);
 }
 
 SEC("tp_btf/udp_fail_queue_rcv_skb")
-int BPF_PROG(nt_udp_fail_queue_rcv_skb, int rc, struct sock *sk, struct sk_buff *skb)
-{
-	return handle(skb, NT_PROBE_UDP_FAIL_QUEUE_RCV_SKB, (__u32)rc, 0, 0, 0, 0);
+int BPF_PROG(nt_udp_fail_queue_rcv_skb, int rc, struct sock *sk, struct sk_buff *skb) {
+    return handle(skb, NT_PROBE_UDP_FAIL_QUEUE_RCV_SKB, (__u32)rc, 0, 0, 0, 0);
 }
 
 SEC("tp_btf/sock_rcvqueue_full")
-int BPF_PROG(nt_sock_rcvqueue_full, struct sock *sk, struct sk_buff *skb)
-{
-	return handle(skb, NT_PROBE_SOCK_RCVQUEUE_FULL, 0, 0, 0, 0, 0);
+int BPF_PROG(nt_sock_rcvqueue_full, struct sock *sk, struct sk_buff *skb) {
+    return handle(skb, NT_PROBE_SOCK_RCVQUEUE_FULL, 0, 0, 0, 0, 0);
 }
 
 SEC("tp_btf/fib_table_lookup")
-int BPF_PROG(nt_fib_table_lookup, __u32 tb_id, const struct flowi4 *flp, void *nhc, int err)
-{
-	__u32 zero = 0;
-	struct nt_cpu_ctx *c = bpf_map_lookup_elem(&nt_cpu, &zero);
-	if (!c || !flp)
-		return 0;
-	__u8 addr[16] = {};
-	__u32 daddr = BPF_CORE_READ(flp, daddr);
-	__builtin_memcpy(addr, &daddr, 4);
-	return handle_context(c->last_skb, NT_PROBE_FIB_TABLE_LOOKUP, (__u32)err, tb_id, addr, 4);
+int BPF_PROG(nt_fib_table_lookup, __u32 tb_id, const struct flowi4 *flp, void *nhc, int err) {
+    __u32 zero = 0;
+    struct nt_cpu_ctx *c = bpf_map_lookup_elem(&nt_cpu, &zero);
+    if (!c || !flp)
+        return 0;
+    __u8 addr[16] = {};
+    __u32 daddr = BPF_CORE_READ(flp, daddr);
+    __builtin_memcpy(addr, &daddr, 4);
+    return handle_context(c->last_skb, NT_PROBE_FIB_TABLE_LOOKUP, (__u32)err, tb_id, addr, 4);
 }
 
 SEC("tp_btf/fib6_table_lookup")
-int BPF_PROG(nt_fib6_table_lookup, void *net, void *res, void *table, const struct flowi6 *flp)
-{
-	__u32 zero = 0;
-	struct nt_cpu_ctx *c = bpf_map_lookup_elem(&nt_cpu, &zero);
-	if (!c || !flp)
-		return 0;
-	__u8 addr[16] = {};
-	bpf_probe_read_kernel(addr, 16, &flp->daddr);
-	return handle_context(c->last_skb, NT_PROBE_FIB6_TABLE_LOOKUP, 0, 0, addr, 6);
+int BPF_PROG(nt_fib6_table_lookup, void *net, void *res, void *table, const struct flowi6 *flp) {
+    __u32 zero = 0;
+    struct nt_cpu_ctx *c = bpf_map_lookup_elem(&nt_cpu, &zero);
+    if (!c || !flp)
+        return 0;
+    __u8 addr[16] = {};
+    bpf_probe_read_kernel(addr, 16, &flp->daddr);
+    return handle_context(c->last_skb, NT_PROBE_FIB6_TABLE_LOOKUP, 0, 0, addr, 6);
 }

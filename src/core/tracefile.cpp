@@ -499,6 +499,19 @@ void TraceWriter::finish(const TraceMeta &finalMeta) {
     w.insProbe.reset();
     w.insDrop.reset();
     w.insRuleset.reset();
+    // Big pages make writing fast but leave small traces mostly empty space (a short capture
+    // would take ~1 MB): rewrite those with 4 KiB pages. Large traces keep their pages rather
+    // than pay a full copy at stop.
+    {
+        StmtPtr count = w.prepare("SELECT page_count * page_size FROM pragma_page_count(), "
+                                  "pragma_page_size()");
+        const int64_t bytes =
+            sqlite3_step(count.get()) == SQLITE_ROW ? sqlite3_column_int64(count.get(), 0) : 0;
+        count.reset();
+        if (bytes > 0 && bytes < (int64_t{32} << 20)) {
+            w.exec("PRAGMA page_size=4096; VACUUM;");
+        }
+    }
     if (sqlite3_close(w.db.get()) != SQLITE_OK)
         w.fail(QCoreApplication::translate("nt::TraceFile", "cannot close the file"));
     (void)w.db.release();
