@@ -26,6 +26,7 @@ struct Assembler::Pending {
     uint64_t tsNs = 0;
     NftHook hook = NftHook::Unknown;
     std::vector<uint32_t> ordinals;
+    bool done = false; // joined (or expired): kept only until it reaches the front
 };
 
 namespace {
@@ -488,21 +489,49 @@ void Assembler::registerFingerprint(JourneyId id, uint64_t fp) {
             rec.flags |= JourneyCloned;
         }
     }
-    if (pending_.empty()) {
-        return;
-    }
-    for (size_t i = 0; i < pending_.size();) {
-        Pending &p = pending_[i];
-        if (p.fp == fp && rec.firstTs <= p.tsNs + options_.nftWindowNs &&
-            p.tsNs <= rec.lastTs + options_.nftWindowNs) {
-            for (uint32_t ord : p.ordinals) {
+    auto [first, last] = pendingByFp_.equal_range(fp);
+    std::vector<uint64_t> joined;
+    for (auto it = first; it != last; ++it) {
+        Pending *p = pendingAt(it->second);
+        if (p != nullptr && rec.firstTs <= p->tsNs + options_.nftWindowNs &&
+            p->tsNs <= rec.lastTs + options_.nftWindowNs) {
+            for (uint32_t ord : p->ordinals) {
                 joinNft(id, ord);
             }
-            byTraceId_[p.traceId] = TraceIdState{id, p.hook, fp};
-            pending_.erase(pending_.begin() + static_cast<ptrdiff_t>(i));
-        } else {
-            ++i;
+            byTraceId_[p->traceId] = TraceIdState{id, p->hook, fp};
+            joined.push_back(it->second);
         }
+    }
+    for (uint64_t seq : joined) {
+        resolvePending(seq);
+    }
+}
+
+Assembler::Pending *Assembler::pendingAt(uint64_t seq) {
+    if (seq < pendingBase_ || seq - pendingBase_ >= pending_.size()) {
+        return nullptr;
+    }
+    Pending &p = pending_[seq - pendingBase_];
+    return p.done ? nullptr : &p;
+}
+
+// Takes a walk out of both indexes; the deque entry itself goes when it reaches the front.
+void Assembler::resolvePending(uint64_t seq) {
+    Pending *p = pendingAt(seq);
+    if (p == nullptr) {
+        return;
+    }
+    p->done = true;
+    auto [first, last] = pendingByFp_.equal_range(p->fp);
+    for (auto it = first; it != last; ++it) {
+        if (it->second == seq) {
+            pendingByFp_.erase(it);
+            break;
+        }
+    }
+    auto t = pendingByTraceId_.find(p->traceId);
+    if (t != pendingByTraceId_.end() && t->second == seq) {
+        pendingByTraceId_.erase(t);
     }
 }
 
@@ -570,7 +599,10 @@ void Assembler::add(const NftTraceRecord &record) {
         } else if (fp != 0) {
             // Its events may still be in another buffer: wait for a journey with this header.
             byTraceId_.erase(record.id);
+            const uint64_t seq = pendingBase_ + pending_.size();
             pending_.push_back(Pending{record.id, fp, record.tsNs, s.hook, {ordinal}});
+            pendingByFp_.emplace(fp, seq);
+            pendingByTraceId_[record.id] = seq;
         } else {
             byTraceId_.erase(record.id);
             unjoined_.push_back(ordinal);
@@ -578,18 +610,18 @@ void Assembler::add(const NftTraceRecord &record) {
         }
     } else {
         // A later record of a walk (jumped-to chains, return, policy): same trace id.
-        auto pit = std::find_if(pending_.rbegin(), pending_.rend(),
-                                [&](const Pending &p) { return p.traceId == record.id; });
+        auto pseq = pendingByTraceId_.find(record.id);
+        Pending *pit = pseq != pendingByTraceId_.end() ? pendingAt(pseq->second) : nullptr;
         auto tit = byTraceId_.find(record.id);
         if (s.hook == NftHook::Unknown) {
-            if (pit != pending_.rend()) {
+            if (pit != nullptr) {
                 s.hook = pit->hook;
             } else if (tit != byTraceId_.end()) {
                 s.hook = tit->second.hook;
             }
         }
         nft_.push_back(s);
-        if (pit != pending_.rend()) {
+        if (pit != nullptr) {
             pit->ordinals.push_back(ordinal);
         } else if (tit != byTraceId_.end()) {
             joinNft(tit->second.journey, ordinal);
@@ -634,18 +666,22 @@ void Assembler::joinNft(JourneyId id, uint32_t ordinal) {
     }
 }
 
+// Walks arrive in time order, so the expired ones are at the front.
 void Assembler::expirePending(bool all) {
-    for (size_t i = 0; i < pending_.size();) {
-        const Pending &p = pending_[i];
-        if (all || p.tsNs + options_.nftWindowNs < now_) {
+    while (!pending_.empty()) {
+        Pending &p = pending_.front();
+        if (!p.done) {
+            if (!all && p.tsNs + options_.nftWindowNs >= now_) {
+                break;
+            }
             for (uint32_t ord : p.ordinals) {
                 unjoined_.push_back(ord);
                 ++counters_.unjoinedNft;
             }
-            pending_.erase(pending_.begin() + static_cast<ptrdiff_t>(i));
-        } else {
-            ++i;
+            resolvePending(pendingBase_);
         }
+        pending_.pop_front();
+        ++pendingBase_;
     }
 }
 
@@ -982,6 +1018,8 @@ size_t Assembler::memoryBytes() const {
     for (const Pending &p : pending_) {
         bytes += sizeof(Pending) + p.ordinals.capacity() * 4;
     }
+    bytes += mapBytes(pendingByTraceId_) + pendingByFp_.size() * (sizeof(void *) + 16) +
+             pendingByFp_.bucket_count() * sizeof(void *);
     bytes += probeLayers_.capacity() * sizeof(Layer);
     return bytes;
 }

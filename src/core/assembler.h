@@ -164,7 +164,15 @@ private:
         uint64_t fp;
     };
     std::unordered_map<uint32_t, TraceIdState> byTraceId_;
-    std::vector<Pending> pending_; // nft walks waiting for their journey
+    // nft walks waiting for their journey, oldest first; pending_[i] has sequence number
+    // pendingBase_ + i. Joined walks are marked done and dropped when they reach the front, so
+    // every lookup goes through the two indexes instead of scanning.
+    std::deque<Pending> pending_;
+    uint64_t pendingBase_ = 0;
+    std::unordered_multimap<uint64_t, uint64_t> pendingByFp_; // fingerprint -> sequence
+    std::unordered_map<uint32_t, uint64_t> pendingByTraceId_; // trace id -> newest sequence
+    Pending *pendingAt(uint64_t seq);
+    void resolvePending(uint64_t seq);
     size_t sweepAt_ = 4096;
     uint64_t addsSinceIdleCheck_ = 0;
 
