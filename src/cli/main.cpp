@@ -7,6 +7,7 @@
 #include <QLocale>
 #include <QTranslator>
 
+#include <clocale>
 #include <cstdio>
 
 namespace nt::cli {
@@ -24,19 +25,38 @@ void out(const QString &text) {
 
 namespace {
 
+// Qt ships no Vietnamese translation of its own strings, and QCommandLineParser's headings and
+// errors show in every `COMMAND --help` and option error. Listing them here makes lupdate keep
+// them in our .ts files under Qt's context, so our translator answers for them. The source
+// texts must match Qt's exactly (checked by tests/unit/translations_test.cpp).
+[[maybe_unused]] constexpr const char *kQtParserStrings[] = {
+    QT_TRANSLATE_NOOP("QCommandLineParser", "Usage: %1"),
+    QT_TRANSLATE_NOOP("QCommandLineParser", "[options]"),
+    QT_TRANSLATE_NOOP("QCommandLineParser", "Options:"),
+    QT_TRANSLATE_NOOP("QCommandLineParser", "Arguments:"),
+    QT_TRANSLATE_NOOP("QCommandLineParser", "Displays help on commandline options."),
+    QT_TRANSLATE_NOOP("QCommandLineParser", "Displays help including Qt specific options."),
+    QT_TRANSLATE_NOOP("QCommandLineParser", "Displays version information."),
+    QT_TRANSLATE_NOOP("QCommandLineParser", "Unknown option '%1'."),
+    QT_TRANSLATE_NOOP("QCommandLineParser", "Unknown options: %1."),
+    QT_TRANSLATE_NOOP("QCommandLineParser", "Missing value after '%1'."),
+    QT_TRANSLATE_NOOP("QCommandLineParser", "Unexpected value after '%1'."),
+};
+
 QString usage() {
     return QCoreApplication::translate(
-        "Cli", "Usage: nft-tracer-cli COMMAND [OPTIONS]\n"
-               "\n"
-               "Commands:\n"
-               "  record [--filter EXPR] [--netns NAME|PATH] [--duration S] [--max-packets N]\n"
-               "         [-o FILE] [--quiet]      record packet journeys (needs root)\n"
-               "  show FILE [--packet ID] [--stats] [--json]\n"
-               "                                  print the journeys and statistics of a trace\n"
-               "  export FILE --format json|pcapng -o OUT\n"
-               "                                  convert a trace for other tools\n"
-               "\n"
-               "Run 'nft-tracer-cli COMMAND --help' for the options of a command.\n");
+        "nt::Cli",
+        "Usage: nft-tracer-cli COMMAND [OPTIONS]\n"
+        "\n"
+        "Commands:\n"
+        "  record [--filter EXPR] [--netns NAME|PATH] [--duration S] [--max-packets N]\n"
+        "         [-o FILE] [--quiet]      record packet journeys (needs root)\n"
+        "  show FILE [--packet ID] [--stats] [--json]\n"
+        "                                  print the journeys and statistics of a trace\n"
+        "  export FILE --format json|pcapng -o OUT\n"
+        "                                  convert a trace for other tools\n"
+        "\n"
+        "Run 'nft-tracer-cli COMMAND --help' for the options of a command.\n");
 }
 
 } // namespace
@@ -45,6 +65,9 @@ int main(int argc, char **argv) {
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("nft-tracer-cli"));
     QCoreApplication::setApplicationVersion(QStringLiteral(NT_VERSION));
+    // QCoreApplication adopted the environment's C locale; numbers in the text output keep the
+    // C form ("12.345µs") in every language, so columns, scripts and bug reports agree.
+    std::setlocale(LC_NUMERIC, "C");
 
     QTranslator translator;
     if (translator.load(QLocale(), QStringLiteral("nft-tracer"), QStringLiteral("_"),
@@ -79,6 +102,6 @@ int main(int argc, char **argv) {
         return 1;
     }
     nt::cli::printError(
-        QCoreApplication::translate("Cli", "unknown command '%1'; try --help").arg(command));
+        QCoreApplication::translate("nt::Cli", "unknown command '%1'; try --help").arg(command));
     return 2;
 }

@@ -6,6 +6,7 @@
 #include "filter.h"
 #include "recorder.h"
 #include "report.h"
+#include "textwidth.h"
 #include "tracefile.h"
 
 #include <QCommandLineParser>
@@ -20,10 +21,6 @@
 
 namespace nt::cli {
 namespace {
-
-QString tr(const char *text) {
-    return QCoreApplication::translate("Cli", text);
-}
 
 // SIGINT/SIGTERM/SIGHUP arrive through a descriptor, so the loop stops between batches and
 // tears everything down in order.
@@ -73,11 +70,13 @@ std::string nftLine(uint64_t index, const NftTraceRecord &r, uint64_t baseTs) {
         verdictText += " " + r.jumpTarget;
     }
     char buf[512];
-    std::snprintf(buf, sizeof buf, "[%6llu] %14.3f\u00b5s  NFT   %-10s %s %s %s  %s  id=%08x\n",
-                  static_cast<unsigned long long>(index), us, "Netfilter",
-                  nfFamilyName(r.family).c_str(), r.table.c_str(), r.chain.c_str(), what.c_str(),
-                  r.id);
+    std::snprintf(buf, sizeof buf, "[%6llu] %14.3f\u00b5s  NFT   ",
+                  static_cast<unsigned long long>(index), us);
     std::string line = buf;
+    line += padRight(layerDisplayName(Layer::Netfilter), 10);
+    std::snprintf(buf, sizeof buf, " %s %s %s  %s  id=%08x\n", nfFamilyName(r.family).c_str(),
+                  r.table.c_str(), r.chain.c_str(), what.c_str(), r.id);
+    line += buf;
     if (!verdictText.empty()) {
         line.insert(line.size() - 1, "  [" + verdictText + "]");
     }
@@ -94,30 +93,41 @@ struct RecordArgs {
 
 bool parseArgs(const QStringList &args, RecordArgs &ra) {
     QCommandLineParser p;
-    p.setApplicationDescription(tr("Record packet journeys through the kernel and nftables."));
+    p.setApplicationDescription(QCoreApplication::translate(
+        "nt::Cli", "Record packet journeys through the kernel and nftables."));
     p.addHelpOption();
-    const QCommandLineOption filter({QStringLiteral("f"), QStringLiteral("filter")},
-                                    tr("Only packets matching EXPR (tcpdump-style, plus ifname "
-                                       "and mark)."),
-                                    QStringLiteral("EXPR"));
-    const QCommandLineOption netns({QStringLiteral("n"), QStringLiteral("netns")},
-                                   tr("Trace inside this network namespace (a name from "
-                                      "'ip netns' or a path)."),
-                                   QStringLiteral("NAME|PATH"));
-    const QCommandLineOption duration({QStringLiteral("d"), QStringLiteral("duration")},
-                                      tr("Stop after S seconds."), QStringLiteral("S"));
-    const QCommandLineOption maxPackets({QStringLiteral("c"), QStringLiteral("max-packets")},
-                                        tr("Stop after N packets."), QStringLiteral("N"));
+    const QCommandLineOption filter(
+        {QStringLiteral("f"), QStringLiteral("filter")},
+        QCoreApplication::translate("nt::Cli",
+                                    "Only packets matching EXPR (tcpdump-style, plus ifname "
+                                    "and mark)."),
+        QStringLiteral("EXPR"));
+    const QCommandLineOption netns(
+        {QStringLiteral("n"), QStringLiteral("netns")},
+        QCoreApplication::translate("nt::Cli", "Trace inside this network namespace (a name from "
+                                               "'ip netns' or a path)."),
+        QStringLiteral("NAME|PATH"));
+    const QCommandLineOption duration(
+        {QStringLiteral("d"), QStringLiteral("duration")},
+        QCoreApplication::translate("nt::Cli", "Stop after S seconds."), QStringLiteral("S"));
+    const QCommandLineOption maxPackets(
+        {QStringLiteral("c"), QStringLiteral("max-packets")},
+        QCoreApplication::translate("nt::Cli", "Stop after N packets."), QStringLiteral("N"));
     const QCommandLineOption output(
         {QStringLiteral("o"), QStringLiteral("output")},
-        tr("Save the trace to FILE (.nftrace); an existing file is never replaced."),
+        QCoreApplication::translate(
+            "nt::Cli", "Save the trace to FILE (.nftrace); an existing file is never replaced."),
         QStringLiteral("FILE"));
-    const QCommandLineOption quiet({QStringLiteral("q"), QStringLiteral("quiet")},
-                                   tr("No live lines and no per-packet journeys; statistics "
-                                      "only."));
+    const QCommandLineOption quiet(
+        {QStringLiteral("q"), QStringLiteral("quiet")},
+        QCoreApplication::translate("nt::Cli",
+                                    "No live lines and no per-packet journeys; statistics "
+                                    "only."));
     p.addOptions({filter, netns, duration, maxPackets, output, quiet});
-    p.addPositionalArgument(QStringLiteral("EXPR"), tr("Filter, as an alternative to --filter."),
-                            QStringLiteral("[EXPR...]"));
+    p.addPositionalArgument(
+        QStringLiteral("EXPR"),
+        QCoreApplication::translate("nt::Cli", "Filter, as an alternative to --filter."),
+        QStringLiteral("[EXPR...]"));
     if (!p.parse(QStringList{QStringLiteral("record")} + args)) {
         throw Error(p.errorText());
     }
@@ -128,7 +138,8 @@ bool parseArgs(const QStringList &args, RecordArgs &ra) {
     QString expr = p.value(filter);
     if (!p.positionalArguments().isEmpty()) {
         if (!expr.isEmpty()) {
-            throw Error(tr("give the filter either with --filter or after the options, not both"));
+            throw Error(QCoreApplication::translate(
+                "nt::Cli", "give the filter either with --filter or after the options, not both"));
         }
         expr = p.positionalArguments().join(QLatin1Char(' '));
     }
@@ -138,7 +149,8 @@ bool parseArgs(const QStringList &args, RecordArgs &ra) {
         bool ok = false;
         ra.durationS = p.value(duration).toDouble(&ok);
         if (!ok || ra.durationS <= 0 || ra.durationS > 366.0 * 86400) {
-            throw Error(tr("--duration needs a positive number of seconds, got '%1'")
+            throw Error(QCoreApplication::translate(
+                            "nt::Cli", "--duration needs a positive number of seconds, got '%1'")
                             .arg(p.value(duration)));
         }
     }
@@ -146,7 +158,8 @@ bool parseArgs(const QStringList &args, RecordArgs &ra) {
         bool ok = false;
         ra.maxPackets = p.value(maxPackets).toULongLong(&ok);
         if (!ok || ra.maxPackets == 0) {
-            throw Error(tr("--max-packets needs a positive whole number, got '%1'")
+            throw Error(QCoreApplication::translate(
+                            "nt::Cli", "--max-packets needs a positive whole number, got '%1'")
                             .arg(p.value(maxPackets)));
         }
     }
@@ -167,7 +180,8 @@ int record(const QStringList &args) {
     // Cheap checks before anything is created or installed: a typo costs nothing.
     (void)Filter::parse(ra.recorder.filter);
     if (geteuid() != 0) {
-        throw Error(tr("recording needs root: BPF programs and the nftables trace table can "
+        throw Error(QCoreApplication::translate(
+            "nt::Cli", "recording needs root: BPF programs and the nftables trace table can "
                        "only be installed by root. Run it with sudo; 'show' and 'export' work "
                        "without."));
     }
@@ -207,19 +221,21 @@ int record(const QStringList &args) {
     for (const ProbeDesc &p : trace.probes) {
         attached += p.attached ? 1 : 0;
     }
-    std::fprintf(stderr, "%s\n",
-                 tr("Recording with %1 of %2 tracepoints%3%4. Press Ctrl-C to stop.")
-                     .arg(attached)
-                     .arg(trace.probes.size())
-                     .arg(recorder->nftTableName().empty()
-                              ? QString()
-                              : tr(" and nftables trace table %1")
-                                    .arg(QString::fromStdString(recorder->nftTableName())))
-                     .arg(trace.meta.filter.empty()
-                              ? QString()
-                              : tr(", filter: %1").arg(QString::fromStdString(trace.meta.filter)))
-                     .toUtf8()
-                     .constData());
+    std::fprintf(
+        stderr, "%s\n",
+        QCoreApplication::translate(
+            "nt::Cli", "Recording with %1 of %2 tracepoints%3%4. Press Ctrl-C to stop.")
+            .arg(attached)
+            .arg(trace.probes.size())
+            .arg(recorder->nftTableName().empty()
+                     ? QString()
+                     : QCoreApplication::translate("nt::Cli", " and nftables trace table %1")
+                           .arg(QString::fromStdString(recorder->nftTableName())))
+            .arg(trace.meta.filter.empty() ? QString()
+                                           : QCoreApplication::translate("nt::Cli", ", filter: %1")
+                                                 .arg(QString::fromStdString(trace.meta.filter)))
+            .toUtf8()
+            .constData());
 
     Assembler assembler(trace.probes, trace.dropReasons);
     const Report report(trace, assembler);
@@ -313,7 +329,10 @@ int record(const QStringList &args) {
     out(QString::fromStdString(Report::statisticsText(report.stats())));
     if (!path.empty()) {
         std::fprintf(stderr, "%s\n",
-                     tr("Saved %1").arg(QString::fromStdString(path)).toUtf8().constData());
+                     QCoreApplication::translate("nt::Cli", "Saved %1")
+                         .arg(QString::fromStdString(path))
+                         .toUtf8()
+                         .constData());
     }
     return 0;
 }

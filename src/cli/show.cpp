@@ -19,10 +19,6 @@
 namespace nt::cli {
 namespace {
 
-QString tr(const char *text) {
-    return QCoreApplication::translate("Cli", text);
-}
-
 QJsonObject metaJson(const Trace &t) {
     QJsonObject m;
     auto s = [](const std::string &v) { return QString::fromStdString(v); };
@@ -85,7 +81,8 @@ QByteArray traceJson(const Loaded &l, const Report &report, std::optional<Journe
 void writeAtomically(const QString &path, const QByteArray &data) {
     QSaveFile f(path);
     if (!f.open(QIODevice::WriteOnly) || f.write(data) != data.size() || !f.commit()) {
-        throw Error(tr("cannot write %1: %2").arg(path, f.errorString()));
+        throw Error(QCoreApplication::translate("nt::Cli", "cannot write %1: %2")
+                        .arg(path, f.errorString()));
     }
 }
 
@@ -102,14 +99,20 @@ std::string journeysText(const Report &report, const Assembler &assembler) {
 
 int show(const QStringList &args) {
     QCommandLineParser p;
-    p.setApplicationDescription(tr("Print the journeys and statistics of a trace file."));
+    p.setApplicationDescription(QCoreApplication::translate(
+        "nt::Cli", "Print the journeys and statistics of a trace file."));
     p.addHelpOption();
-    const QCommandLineOption packet(QStringLiteral("packet"), tr("Only the journey with this id."),
-                                    QStringLiteral("ID"));
-    const QCommandLineOption stats(QStringLiteral("stats"), tr("Only the statistics."));
-    const QCommandLineOption json(QStringLiteral("json"), tr("JSON instead of text."));
+    const QCommandLineOption packet(
+        QStringLiteral("packet"),
+        QCoreApplication::translate("nt::Cli", "Only the journey with this id."),
+        QStringLiteral("ID"));
+    const QCommandLineOption stats(QStringLiteral("stats"),
+                                   QCoreApplication::translate("nt::Cli", "Only the statistics."));
+    const QCommandLineOption json(QStringLiteral("json"),
+                                  QCoreApplication::translate("nt::Cli", "JSON instead of text."));
     p.addOptions({packet, stats, json});
-    p.addPositionalArgument(QStringLiteral("FILE"), tr("A .nftrace file."));
+    p.addPositionalArgument(QStringLiteral("FILE"),
+                            QCoreApplication::translate("nt::Cli", "A .nftrace file."));
     if (!p.parse(QStringList{QStringLiteral("show")} + args)) {
         throw Error(p.errorText());
     }
@@ -118,7 +121,8 @@ int show(const QStringList &args) {
         return 0;
     }
     if (p.positionalArguments().size() != 1) {
-        throw Error(tr("show needs exactly one trace file; try 'show --help'"));
+        throw Error(QCoreApplication::translate(
+            "nt::Cli", "show needs exactly one trace file; try 'show --help'"));
     }
     const Loaded l = load(p.positionalArguments().first());
     const Report report(l.trace, l.assembler);
@@ -127,7 +131,8 @@ int show(const QStringList &args) {
         bool ok = false;
         const uint id = p.value(packet).toUInt(&ok);
         if (!ok || id >= l.assembler.journeyCount()) {
-            throw Error(tr("no journey %1 in this trace: it has journeys 0 to %2")
+            throw Error(QCoreApplication::translate(
+                            "nt::Cli", "no journey %1 in this trace: it has journeys 0 to %2")
                             .arg(p.value(packet))
                             .arg(static_cast<qint64>(l.assembler.journeyCount()) - 1));
         }
@@ -143,8 +148,10 @@ int show(const QStringList &args) {
     }
     if (!l.trace.meta.stopWallNs) {
         std::fprintf(stderr, "%s\n",
-                     tr("note: this trace was not finished (the recorder stopped abruptly); "
-                        "it holds what was saved until then.")
+                     QCoreApplication::translate(
+                         "nt::Cli",
+                         "note: this trace was not finished (the recorder stopped abruptly); "
+                         "it holds what was saved until then.")
                          .toUtf8()
                          .constData());
     }
@@ -161,16 +168,21 @@ int show(const QStringList &args) {
 
 int exportTrace(const QStringList &args) {
     QCommandLineParser p;
-    p.setApplicationDescription(tr("Convert a trace file for other tools."));
+    p.setApplicationDescription(
+        QCoreApplication::translate("nt::Cli", "Convert a trace file for other tools."));
     p.addHelpOption();
-    const QCommandLineOption format(QStringLiteral("format"),
-                                    tr("json (journeys, statistics, ruleset) or pcapng (one "
-                                       "packet per journey, the journey as its comment)."),
-                                    QStringLiteral("FORMAT"));
+    const QCommandLineOption format(
+        QStringLiteral("format"),
+        QCoreApplication::translate("nt::Cli",
+                                    "json (journeys, statistics, ruleset) or pcapng (one "
+                                    "packet per journey, the journey as its comment)."),
+        QStringLiteral("FORMAT"));
     const QCommandLineOption output({QStringLiteral("o"), QStringLiteral("output")},
-                                    tr("Write to OUT."), QStringLiteral("OUT"));
+                                    QCoreApplication::translate("nt::Cli", "Write to OUT."),
+                                    QStringLiteral("OUT"));
     p.addOptions({format, output});
-    p.addPositionalArgument(QStringLiteral("FILE"), tr("A .nftrace file."));
+    p.addPositionalArgument(QStringLiteral("FILE"),
+                            QCoreApplication::translate("nt::Cli", "A .nftrace file."));
     if (!p.parse(QStringList{QStringLiteral("export")} + args)) {
         throw Error(p.errorText());
     }
@@ -179,14 +191,17 @@ int exportTrace(const QStringList &args) {
         return 0;
     }
     if (p.positionalArguments().size() != 1) {
-        throw Error(tr("export needs exactly one trace file; try 'export --help'"));
+        throw Error(QCoreApplication::translate(
+            "nt::Cli", "export needs exactly one trace file; try 'export --help'"));
     }
     const QString fmt = p.value(format);
     if (fmt != QLatin1String("json") && fmt != QLatin1String("pcapng")) {
-        throw Error(tr("--format must be json or pcapng, got '%1'").arg(fmt));
+        throw Error(
+            QCoreApplication::translate("nt::Cli", "--format must be json or pcapng, got '%1'")
+                .arg(fmt));
     }
     if (!p.isSet(output)) {
-        throw Error(tr("export needs an output file: -o OUT"));
+        throw Error(QCoreApplication::translate("nt::Cli", "export needs an output file: -o OUT"));
     }
     const QString dest = p.value(output);
     const Loaded l = load(p.positionalArguments().first());
@@ -212,7 +227,7 @@ int exportTrace(const QStringList &args) {
         }
         w.close();
         if (std::rename(tmp.c_str(), dest.toStdString().c_str()) != 0) {
-            throw Error(tr("cannot write %1").arg(dest));
+            throw Error(QCoreApplication::translate("nt::Cli", "cannot write %1").arg(dest));
         }
     } catch (...) {
         std::remove(tmp.c_str());

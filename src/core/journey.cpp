@@ -3,6 +3,8 @@
 
 #include "event.h"
 
+#include <QCoreApplication>
+
 namespace nt {
 
 const char *fateKey(Fate fate) {
@@ -28,21 +30,25 @@ const char *fateKey(Fate fate) {
 const char *fateLabel(Fate fate) {
     switch (fate) {
     case Fate::InFlight:
-        return "IN FLIGHT";
+        return QT_TRANSLATE_NOOP("nt::Fate", "IN FLIGHT");
     case Fate::Delivered:
-        return "DELIVERED";
+        return QT_TRANSLATE_NOOP("nt::Fate", "DELIVERED");
     case Fate::Forwarded:
-        return "FORWARDED";
+        return QT_TRANSLATE_NOOP("nt::Fate", "FORWARDED");
     case Fate::Transmitted:
-        return "TRANSMITTED";
+        return QT_TRANSLATE_NOOP("nt::Fate", "TRANSMITTED");
     case Fate::Consumed:
-        return "CONSUMED";
+        return QT_TRANSLATE_NOOP("nt::Fate", "CONSUMED");
     case Fate::DroppedByRule:
-        return "DROPPED BY RULE";
+        return QT_TRANSLATE_NOOP("nt::Fate", "DROPPED BY RULE");
     case Fate::Dropped:
-        return "DROPPED";
+        return QT_TRANSLATE_NOOP("nt::Fate", "DROPPED");
     }
     return "UNKNOWN";
+}
+
+QString fateDisplayLabel(Fate fate) {
+    return QCoreApplication::translate("nt::Fate", fateLabel(fate));
 }
 
 const char *nftHookName(NftHook hook) {

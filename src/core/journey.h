@@ -3,6 +3,8 @@
 
 #include "layers.h"
 
+#include <QString>
+
 #include <array>
 #include <cstdint>
 #include <string>
@@ -44,6 +46,8 @@ constexpr int kFateCount = 7;
 const char *fateKey(Fate fate);
 // "IN FLIGHT", "DELIVERED", ... (text output).
 const char *fateLabel(Fate fate);
+// fateLabel() translated ("nt::Fate" context) for people; the English label is the source text.
+QString fateDisplayLabel(Fate fate);
 
 // The netfilter hook an nft chain walk ran at. The trace messages carry no hook: it is taken
 // from the chain name when that names a hook, else from which of iif/oif are set.

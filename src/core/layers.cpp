@@ -3,6 +3,8 @@
 
 #include "event.h"
 
+#include <QCoreApplication>
+
 #include <algorithm>
 #include <array>
 #include <string>
@@ -10,9 +12,15 @@
 namespace nt {
 namespace {
 
+// Marked for lupdate: the same identifiers are the source texts of layerDisplayName().
 constexpr std::array<const char *, kLayerCount> kLayerNames = {
-    "Device", "GRO", "Bridge", "Netfilter", "IPv4",    "IPv6", "Routing",
-    "TCP",    "UDP", "Socket", "Xmit",      "SoftIRQ", "Drop"};
+    QT_TRANSLATE_NOOP("nt::Layer", "Device"),  QT_TRANSLATE_NOOP("nt::Layer", "GRO"),
+    QT_TRANSLATE_NOOP("nt::Layer", "Bridge"),  QT_TRANSLATE_NOOP("nt::Layer", "Netfilter"),
+    QT_TRANSLATE_NOOP("nt::Layer", "IPv4"),    QT_TRANSLATE_NOOP("nt::Layer", "IPv6"),
+    QT_TRANSLATE_NOOP("nt::Layer", "Routing"), QT_TRANSLATE_NOOP("nt::Layer", "TCP"),
+    QT_TRANSLATE_NOOP("nt::Layer", "UDP"),     QT_TRANSLATE_NOOP("nt::Layer", "Socket"),
+    QT_TRANSLATE_NOOP("nt::Layer", "Xmit"),    QT_TRANSLATE_NOOP("nt::Layer", "SoftIRQ"),
+    QT_TRANSLATE_NOOP("nt::Layer", "Drop")};
 
 struct Rule {
     std::string_view pattern; // exact name, or a prefix when it ends with '*'
@@ -149,6 +157,12 @@ static_assert(std::size(kTracepoints) == NT_PROBE_TRACEPOINT_COUNT - 1);
 const char *layerName(Layer layer) {
     const auto i = static_cast<size_t>(layer);
     return i < kLayerNames.size() ? kLayerNames[i] : "?";
+}
+
+QString layerDisplayName(Layer layer) {
+    const auto i = static_cast<size_t>(layer);
+    return i < kLayerNames.size() ? QCoreApplication::translate("nt::Layer", kLayerNames[i])
+                                  : QStringLiteral("?");
 }
 
 std::optional<Layer> layerFromName(std::string_view name) {

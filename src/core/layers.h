@@ -1,6 +1,8 @@
 // The kernel layers a packet crosses, and the one table that classifies probes into them.
 #pragma once
 
+#include <QString>
+
 #include <cstdint>
 #include <optional>
 #include <span>
@@ -27,6 +29,8 @@ constexpr int kLayerCount = 13;
 
 // Stable English identifier, used in files, JSON and the CLI ("Device", "GRO", ...).
 const char *layerName(Layer layer);
+// The layer's name for people, translated ("nt::Layer" context): text output and UI labels.
+QString layerDisplayName(Layer layer);
 std::optional<Layer> layerFromName(std::string_view name);
 
 // Layer of a tracepoint or kernel function by name. Tracepoints and functions go through the

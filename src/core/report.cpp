@@ -1,6 +1,9 @@
 // Text and JSON rendering of events, journeys and trace statistics.
 #include "report.h"
 
+#include "textwidth.h"
+
+#include <QCoreApplication>
 #include <QJsonArray>
 #include <QJsonValue>
 
@@ -48,6 +51,21 @@ std::string lower(std::string s) {
 
 QString q(const std::string &s) {
     return QString::fromStdString(s);
+}
+
+// Text output goes through the translator; JSON keeps the English source text, so that what
+// machines read does not depend on the reader's locale.
+QString text(bool localized, const char *source) {
+    return localized ? QCoreApplication::translate("nt::Report", source)
+                     : QString::fromUtf8(source);
+}
+
+// "NETFILTER_DROP at nf_hook_slow+0x9c".
+std::string at(bool localized, const std::string &what, const std::string &where) {
+    //: %1 is a kernel drop reason (NO_SOCKET), %2 the kernel function where it happened.
+    return text(localized, QT_TRANSLATE_NOOP("nt::Report", "%1 at %2"))
+        .arg(q(what), q(where))
+        .toStdString();
 }
 
 const char *nftTypeKey(uint8_t type) {
@@ -124,17 +142,21 @@ std::string Report::eventLine(uint64_t index, const Event &event, const PacketFi
     std::string who = fields ? endpointsToString(*fields) + " " + protocolName(fields->l4proto)
                              : "skb " + hex(event.skb);
     std::string line =
-        format("[%4llu] %14.3f\u00b5s  %-4s  %-10s %-28s %s  if=%u ns=%u len=%u",
-               static_cast<unsigned long long>(index), micros(offset),
-               isFunction(event.probe) ? "FUNC" : "TP", layerName(asm_.layerOf(event.probe)),
-               probeName(event.probe).c_str(), who.c_str(), event.ifindex, event.netns, event.len);
+        format("[%4llu] %14.3f\u00b5s  %-4s  ", static_cast<unsigned long long>(index),
+               micros(offset), isFunction(event.probe) ? "FUNC" : "TP");
+    line += padRight(layerDisplayName(asm_.layerOf(event.probe)), 10);
+    line += format(" %-28s %s  if=%u ns=%u len=%u", probeName(event.probe).c_str(), who.c_str(),
+                   event.ifindex, event.netns, event.len);
     switch (event.probe) {
     case NT_PROBE_KFREE_SKB:
-        line += " drop=" + dropReasonName(event.aux) + " at " + symbolName(event.location);
+        line += " drop=" + at(true, dropReasonName(event.aux), symbolName(event.location));
         break;
     case NT_PROBE_CONSUME_SKB:
         if (event.location != 0) {
-            line += " at " + symbolName(event.location);
+            //: %1 is the kernel function that freed the packet (icmp_rcv+0x259).
+            line += " " + QCoreApplication::translate("nt::Report", "at %1")
+                              .arg(q(symbolName(event.location)))
+                              .toStdString();
         }
         break;
     case NT_PROBE_NET_DEV_XMIT:
@@ -175,21 +197,37 @@ std::string Report::header(JourneyId id) const {
 }
 
 std::string Report::fateText(JourneyId id) const {
+    return fateText(id, true);
+}
+
+std::string Report::fateText(JourneyId id, bool localized) const {
     const Journey j = asm_.journey(id);
     const std::span<const Event> ev = asm_.events(id);
-    const std::string where = dropReasonName(j.dropReason) + " at " + symbolName(j.dropLocation);
-    const std::string chain = j.family + " " + j.table + " " + j.chain;
+    const QString where =
+        q(at(localized, dropReasonName(j.dropReason), symbolName(j.dropLocation)));
+    const QString chain = q(j.family + " " + j.table + " " + j.chain);
+    const QString label = localized ? fateDisplayLabel(j.fate) : QLatin1String(fateLabel(j.fate));
+    QString t;
     switch (j.fate) {
     case Fate::DroppedByRule:
         if (j.verdictByPolicy) {
-            return "DROPPED by policy of chain " + chain + " (" + where + ")";
+            t = text(localized,
+                     QT_TRANSLATE_NOOP("nt::Report", "DROPPED by policy of chain %1 (%2)"))
+                    .arg(chain, where);
+        } else {
+            t = text(localized,
+                     QT_TRANSLATE_NOOP("nt::Report", "DROPPED by rule handle %1 in chain %2 (%3)"))
+                    .arg(QString::number(j.ruleHandle), chain, where);
         }
-        return format("DROPPED by rule handle %llu in chain %s (%s)",
-                      static_cast<unsigned long long>(j.ruleHandle), chain.c_str(), where.c_str());
+        break;
     case Fate::Dropped:
-        return "DROPPED: " + where;
+        t = text(localized, QT_TRANSLATE_NOOP("nt::Report", "DROPPED: %1")).arg(where);
+        break;
     case Fate::Delivered:
-        return format("DELIVERED to the local stack in netns %u", ev.empty() ? 0 : ev.back().netns);
+        t = text(localized,
+                 QT_TRANSLATE_NOOP("nt::Report", "DELIVERED to the local stack in netns %1"))
+                .arg(ev.empty() ? 0u : ev.back().netns);
+        break;
     case Fate::Forwarded: {
         uint32_t in = 0, out = 0;
         for (const Event &e : ev) {
@@ -201,7 +239,10 @@ std::string Report::fateText(JourneyId id) const {
                 out = e.ifindex;
             }
         }
-        return format("FORWARDED from if %u to if %u", in, out);
+        t = text(localized, QT_TRANSLATE_NOOP("nt::Report", "FORWARDED from if %1 to if %2"))
+                .arg(in)
+                .arg(out);
+        break;
     }
     case Fate::Transmitted: {
         const Event *tx = nullptr;
@@ -210,26 +251,45 @@ std::string Report::fateText(JourneyId id) const {
                 tx = &e;
             }
         }
-        return tx ? format("TRANSMITTED on if %u in netns %u", tx->ifindex, tx->netns)
-                  : std::string("TRANSMITTED");
+        t = tx ? text(localized,
+                      QT_TRANSLATE_NOOP("nt::Report", "TRANSMITTED on if %1 in netns %2"))
+                     .arg(tx->ifindex)
+                     .arg(tx->netns)
+               : label;
+        break;
     }
     case Fate::Consumed: {
         const uint64_t loc = ev.empty() ? 0 : ev.back().location;
-        return loc != 0 ? "CONSUMED at " + symbolName(loc) : std::string("CONSUMED");
+        t = loc != 0 ? text(localized, QT_TRANSLATE_NOOP("nt::Report", "CONSUMED at %1"))
+                           .arg(q(symbolName(loc)))
+                     : label;
+        break;
     }
     case Fate::InFlight:
-        return (j.flags & JourneyIdleClosed) ? "IN FLIGHT (no event for too long)"
-                                             : "IN FLIGHT (not finished when the trace ended)";
+        t = (j.flags & JourneyIdleClosed)
+                ? text(localized,
+                       QT_TRANSLATE_NOOP("nt::Report", "IN FLIGHT (no event for too long)"))
+                : text(localized,
+                       QT_TRANSLATE_NOOP("nt::Report",
+                                         "IN FLIGHT (not finished when the trace ended)"));
+        break;
     }
-    return fateLabel(j.fate);
+    return (t.isEmpty() ? label : t).toStdString();
 }
 
 std::string Report::summary(JourneyId id) const {
+    return summary(id, true);
+}
+
+std::string Report::summary(JourneyId id, bool localized) const {
     const JourneyRecord &rec = asm_.record(id);
-    return format("journey %u: %s, %u events, %.3f\u00b5s: %s", id, header(id).c_str(),
-                  asm_.events(id).empty() ? rec.eventCount
-                                          : static_cast<uint32_t>(asm_.events(id).size()),
-                  micros(rec.lastTs - rec.firstTs), fateText(id).c_str());
+    const uint32_t events =
+        asm_.events(id).empty() ? rec.eventCount : static_cast<uint32_t>(asm_.events(id).size());
+    return text(localized,
+                QT_TRANSLATE_NOOP("nt::Report", "journey %1: %2, %3 events, %4\u00b5s: %5"))
+        .arg(QString::number(id), q(header(id)), QString::number(events),
+             q(format("%.3f", micros(rec.lastTs - rec.firstTs))), q(fateText(id, localized)))
+        .toStdString();
 }
 
 std::string Report::nftStepText(const NftStep &s) const {
@@ -274,17 +334,27 @@ std::string Report::packetTrace(JourneyId id) const {
     }
     std::string out;
     out += kRule;
-    out += "\nPACKET TRACE: " + hex(rec.skb) + "\n";
+    out += "\n" +
+           QCoreApplication::translate("nt::Report", "PACKET TRACE: %1")
+               .arg(q(hex(rec.skb)))
+               .toStdString() +
+           "\n";
     out += kRule;
     out += "\n";
-    out +=
-        format("%s | Events: %zu, Probes: %zu, NFT Chains: %llu, Rules: %llu | Verdict: %s | "
-               "Fate: %s\n",
-               header(id).c_str(), ev.size(), probes.size(),
-               static_cast<unsigned long long>(chains), static_cast<unsigned long long>(rules),
-               j.verdictNft != kNoIndex ? verdictName(j.verdict).c_str() : "-", fateLabel(j.fate));
+    out += QCoreApplication::translate(
+               "nt::Report",
+               "%1 | Events: %2, Probes: %3, NFT Chains: %4, Rules: %5 | Verdict: %6 | Fate: %7")
+               .arg(q(header(id)), QString::number(ev.size()), QString::number(probes.size()),
+                    QString::number(chains), QString::number(rules),
+                    j.verdictNft != kNoIndex ? q(verdictName(j.verdict)) : QStringLiteral("-"),
+                    fateDisplayLabel(j.fate))
+               .toStdString() +
+           "\n";
     if (j.parent != kNoJourney) {
-        out += format("Cloned from journey %u\n", j.parent);
+        out += QCoreApplication::translate("nt::Report", "Cloned from journey %1")
+                   .arg(j.parent)
+                   .toStdString() +
+               "\n";
     }
 
     // Events grouped by layer, layers in order of first appearance (seed style).
@@ -295,7 +365,12 @@ std::string Report::packetTrace(JourneyId id) const {
         }
     }
     for (Layer layer : order) {
-        out += format("\n%s Layer:\n", layerName(layer));
+        out += "\n" +
+               //: %1 is a layer name (nt::Layer).
+               QCoreApplication::translate("nt::Report", "%1 Layer:")
+                   .arg(layerDisplayName(layer))
+                   .toStdString() +
+               "\n";
         for (const TimelineItem &it : items) {
             if (it.nft || it.layer != layer) {
                 continue;
@@ -303,7 +378,7 @@ std::string Report::packetTrace(JourneyId id) const {
             const Event &e = ev[it.index - rec.eventBegin];
             std::string extra;
             if (e.probe == NT_PROBE_KFREE_SKB) {
-                extra = " drop=" + dropReasonName(e.aux) + " at " + symbolName(e.location);
+                extra = " drop=" + at(true, dropReasonName(e.aux), symbolName(e.location));
             } else if (e.probe == NT_PROBE_NET_DEV_XMIT) {
                 extra = format(" rc=%d", static_cast<int>(e.aux));
             }
@@ -312,7 +387,9 @@ std::string Report::packetTrace(JourneyId id) const {
         }
     }
     if (!j.nft.empty()) {
-        out += "\nNFT Rules Evaluated:\n";
+        out += "\n" +
+               QCoreApplication::translate("nt::Report", "NFT Rules Evaluated:").toStdString() +
+               "\n";
         for (const TimelineItem &it : items) {
             if (!it.nft || asm_.nftStep(it.index).hidden) {
                 continue;
@@ -322,15 +399,21 @@ std::string Report::packetTrace(JourneyId id) const {
                           nftHookName(s.hook), nftStepText(s).c_str());
         }
     }
-    out += "\nFate: " + fateText(id) + "\n";
-    out += "\nTime per Layer:\n";
+    out +=
+        "\n" +
+        QCoreApplication::translate("nt::Report", "Fate: %1").arg(q(fateText(id))).toStdString() +
+        "\n";
+    out += "\n" + QCoreApplication::translate("nt::Report", "Time per Layer:").toStdString() + "\n";
+    auto time = [](const QString &label, uint64_t ns) {
+        return "  " + padRight(label, 15) + format(": %12.3f\u00b5s\n", micros(ns));
+    };
     for (int l = 0; l < kLayerCount; ++l) {
         if (j.layerNs[static_cast<size_t>(l)] != 0) {
-            out += format("  %-15s: %12.3f\u00b5s\n", layerName(static_cast<Layer>(l)),
-                          micros(j.layerNs[static_cast<size_t>(l)]));
+            out += time(layerDisplayName(static_cast<Layer>(l)), j.layerNs[static_cast<size_t>(l)]);
         }
     }
-    out += format("  %-15s: %12.3f\u00b5s\n", "Total", micros(j.durationNs()));
+    //: The journey's whole duration, below the time spent in each layer.
+    out += time(QCoreApplication::translate("nt::Report", "Total"), j.durationNs());
     return out;
 }
 
@@ -382,65 +465,78 @@ TraceStats Report::stats() const {
 }
 
 std::string Report::statisticsText(const TraceStats &st) {
-    auto count = [](const std::string &name, uint64_t n) {
-        return format("  %-15s: %6llu\n", name.c_str(), static_cast<unsigned long long>(n));
+    auto label = [](const char *source) {
+        return QCoreApplication::translate("nt::Report", source).toStdString();
     };
-    std::string out = "TRACE STATISTICS\n";
+    auto count = [](const QString &name, uint64_t n) {
+        return "  " + padRight(name, 15) + format(": %6llu\n", static_cast<unsigned long long>(n));
+    };
+    // The label column is 20 wide; a longer translation still keeps one space before the number.
+    auto total = [](const QString &name, uint64_t n) {
+        return padRight(name + QLatin1Char(' '), 20) +
+               format("%llu\n", static_cast<unsigned long long>(n));
+    };
+    const std::string none = "  " + label(QT_TRANSLATE_NOOP("nt::Report", "(none)")) + "\n";
+    std::string out = label(QT_TRANSLATE_NOOP("nt::Report", "TRACE STATISTICS")) + "\n";
     out += kRule;
     out += "\n";
-    out += format("Total events:       %llu\n", static_cast<unsigned long long>(st.totalEvents));
-    out += format("Packets traced:     %llu\n", static_cast<unsigned long long>(st.packets));
-    out += format("Probes hit:         %llu\n", static_cast<unsigned long long>(st.probesHit));
-    out += format("NFT chains:         %llu\n", static_cast<unsigned long long>(st.nftChains));
-    out += format("NFT rules:          %llu\n", static_cast<unsigned long long>(st.nftRules));
+    out += total(QCoreApplication::translate("nt::Report", "Total events:"), st.totalEvents);
+    out += total(QCoreApplication::translate("nt::Report", "Packets traced:"), st.packets);
+    out += total(QCoreApplication::translate("nt::Report", "Probes hit:"), st.probesHit);
+    out += total(QCoreApplication::translate("nt::Report", "NFT chains:"), st.nftChains);
+    out += total(QCoreApplication::translate("nt::Report", "NFT rules:"), st.nftRules);
 
-    out += "\nEvents by Layer:\n";
-    std::vector<std::pair<std::string, uint64_t>> layers;
+    out += "\n" + label(QT_TRANSLATE_NOOP("nt::Report", "Events by Layer:")) + "\n";
+    std::vector<std::pair<Layer, uint64_t>> layers;
     for (int l = 0; l < kLayerCount; ++l) {
         if (st.eventsByLayer[static_cast<size_t>(l)] != 0) {
-            layers.emplace_back(layerName(static_cast<Layer>(l)),
-                                st.eventsByLayer[static_cast<size_t>(l)]);
+            layers.emplace_back(static_cast<Layer>(l), st.eventsByLayer[static_cast<size_t>(l)]);
         }
     }
     std::stable_sort(layers.begin(), layers.end(),
                      [](const auto &a, const auto &b) { return a.second > b.second; });
-    for (const auto &[name, n] : layers) {
-        out += count(name, n);
+    for (const auto &[layer, n] : layers) {
+        out += count(layerDisplayName(layer), n);
     }
     if (layers.empty()) {
-        out += "  (none)\n";
+        out += none;
     }
-    out += "\nPackets by Verdict:\n";
+    out += "\n" + label(QT_TRANSLATE_NOOP("nt::Report", "Packets by Verdict:")) + "\n";
     for (const auto &[name, n] : st.packetsByVerdict) {
-        out += count(name, n);
+        out += count(q(name), n);
     }
     if (st.packetsByVerdict.empty()) {
-        out += "  (none)\n";
+        out += none;
     }
-    out += "\nPackets by Fate:\n";
+    out += "\n" + label(QT_TRANSLATE_NOOP("nt::Report", "Packets by Fate:")) + "\n";
     for (int f = 0; f < kFateCount; ++f) {
         if (st.packetsByFate[static_cast<size_t>(f)] != 0) {
-            out += count(fateLabel(static_cast<Fate>(f)), st.packetsByFate[static_cast<size_t>(f)]);
+            out += count(fateDisplayLabel(static_cast<Fate>(f)),
+                         st.packetsByFate[static_cast<size_t>(f)]);
         }
     }
-    out += "\nTop Drop Reasons:\n";
+    out += "\n" + label(QT_TRANSLATE_NOOP("nt::Report", "Top Drop Reasons:")) + "\n";
     for (const auto &[name, n] : st.topDropReasons) {
-        out += count(name, n);
+        out += count(q(name), n);
     }
     if (st.topDropReasons.empty()) {
-        out += "  (none)\n";
+        out += none;
     }
     // Always printed, zeros included: a trace without loss must say so.
     auto loss = [](const char *what, uint64_t n) {
-        return format("  %-42s: %llu\n", what, static_cast<unsigned long long>(n));
+        return "  " + padRight(QCoreApplication::translate("nt::Report", what), 42) +
+               format(": %llu\n", static_cast<unsigned long long>(n));
     };
-    out += "\nLoss:\n";
-    out += loss("Events lost (ring buffer full)", st.loss.ringbufFull);
-    out += loss("Packets not followed (tracked-skb map full)", st.loss.trackFull);
-    out += loss("NFT trace messages lost", st.loss.nftLost);
-    out += loss("NFT records not joined to a packet", st.unjoinedNft);
-    out += loss("Packet headers without events", st.unusedHeaders);
-    out += loss("Events filtered in kernel", st.loss.filtered);
+    out += "\n" + label(QT_TRANSLATE_NOOP("nt::Report", "Loss:")) + "\n";
+    out += loss(QT_TRANSLATE_NOOP("nt::Report", "Events lost (ring buffer full)"),
+                st.loss.ringbufFull);
+    out += loss(QT_TRANSLATE_NOOP("nt::Report", "Packets not followed (tracked-skb map full)"),
+                st.loss.trackFull);
+    out += loss(QT_TRANSLATE_NOOP("nt::Report", "NFT trace messages lost"), st.loss.nftLost);
+    out +=
+        loss(QT_TRANSLATE_NOOP("nt::Report", "NFT records not joined to a packet"), st.unjoinedNft);
+    out += loss(QT_TRANSLATE_NOOP("nt::Report", "Packet headers without events"), st.unusedHeaders);
+    out += loss(QT_TRANSLATE_NOOP("nt::Report", "Events filtered in kernel"), st.loss.filtered);
     return out;
 }
 
@@ -454,7 +550,7 @@ QJsonObject Report::journeyJson(JourneyId id) const {
     o[QStringLiteral("last_ts_ns")] = static_cast<qint64>(rec.lastTs);
     o[QStringLiteral("duration_ns")] = static_cast<qint64>(rec.lastTs - rec.firstTs);
     o[QStringLiteral("fate")] = QLatin1String(fateKey(rec.fate));
-    o[QStringLiteral("summary")] = q(summary(id));
+    o[QStringLiteral("summary")] = q(summary(id, false));
     if (const std::optional<PacketFields> f = fields(id)) {
         QJsonObject p;
         p[QStringLiteral("family")] = f->family;

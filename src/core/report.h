@@ -76,6 +76,8 @@ public:
     // Same, taking the endpoints from the skb's open journey (call after Assembler::add).
     std::string eventLine(uint64_t index, const Event &event, uint64_t baseTs) const;
 
+    // Text methods translate their labels ("nt::Report", "nt::Layer", "nt::Fate"; English when no
+    // translator is installed); JSON keeps English identifiers and an English "summary".
     // "DROPPED by rule handle 4 in chain inet fw input (NETFILTER_DROP at nf_hook_slow+0x9c)".
     std::string fateText(JourneyId id) const;
     // One line: "journey 3: [ICMP] 10.0.0.1 → 10.0.0.2, 5 events, 12.345µs: DELIVERED …".
@@ -91,6 +93,9 @@ public:
 
 private:
     std::string header(JourneyId id) const; // "[ICMP] 10.0.0.1 → 10.0.0.2"
+    // `localized`: translated for text output, or the English source text for JSON.
+    std::string fateText(JourneyId id, bool localized) const;
+    std::string summary(JourneyId id, bool localized) const;
     std::string nftStepText(const NftStep &step) const;
 
     const Trace &trace_;

@@ -18,10 +18,6 @@
 namespace nt {
 namespace {
 
-QString tr(const char *text) {
-    return QCoreApplication::translate("nt::BpfTracer", text);
-}
-
 // What each program expects of its tracepoint's arguments, checked against the running
 // kernel's BTF before loading, so a changed signature disables one probe instead of
 // feeding it garbage.
@@ -84,13 +80,15 @@ void BpfTracer::RingDeleter::operator()(ring_buffer *r) const {
 
 BpfTracer::BpfTracer(const KernelBtf &btf, const BpfTracerOptions &options) {
     if (geteuid() != 0) {
-        throw Error(tr("recording needs root: BPF programs and the nftables trace table can "
-                       "only be installed by root. Run `sudo nft-tracer-cli record ...`."));
+        throw Error(QCoreApplication::translate(
+            "nt::BpfTracer", "recording needs root: BPF programs and the nftables trace table can "
+                             "only be installed by root. Run `sudo nft-tracer-cli record ...`."));
     }
     quietLibbpf();
     skel_.reset(nt_trace__open());
     if (!skel_) {
-        throw Error(tr("cannot open the BPF object: %1").arg(errnoText(errno)));
+        throw Error(QCoreApplication::translate("nt::BpfTracer", "cannot open the BPF object: %1")
+                        .arg(errnoText(errno)));
     }
     bpf_map__set_max_entries(skel_->maps.nt_records,
                              static_cast<__u32>(roundUpPow2(options.ringbufBytes)));
@@ -119,10 +117,12 @@ BpfTracer::BpfTracer(const KernelBtf &btf, const BpfTracerOptions &options) {
     }
 
     if (int err = nt_trace__load(skel_.get()); err != 0) {
-        throw Error(tr("the kernel refused the BPF programs (%1). Check that this kernel "
-                       "allows BPF tracing programs (CONFIG_BPF_SYSCALL, "
-                       "kernel.unprivileged_bpf_disabled does not matter for root) and that "
-                       "no security module (lockdown=confidentiality) blocks them.")
+        throw Error(QCoreApplication::translate(
+                        "nt::BpfTracer",
+                        "the kernel refused the BPF programs (%1). Check that this kernel "
+                        "allows BPF tracing programs (CONFIG_BPF_SYSCALL, "
+                        "kernel.unprivileged_bpf_disabled does not matter for root) and that "
+                        "no security module (lockdown=confidentiality) blocks them.")
                         .arg(errnoText(err)));
     }
 
@@ -133,7 +133,9 @@ BpfTracer::BpfTracer(const KernelBtf &btf, const BpfTracerOptions &options) {
                              BPF_ANY) != 0 ||
         bpf_map__update_elem(skel_->maps.nt_filter_map, &zero, sizeof zero, &options.filter,
                              sizeof options.filter, BPF_ANY) != 0) {
-        throw Error(tr("cannot configure the BPF filter: %1").arg(errnoText(errno)));
+        throw Error(
+            QCoreApplication::translate("nt::BpfTracer", "cannot configure the BPF filter: %1")
+                .arg(errnoText(errno)));
     }
 
     for (size_t i = 0; i < programSpecs().size(); ++i) {
@@ -157,14 +159,17 @@ BpfTracer::BpfTracer(const KernelBtf &btf, const BpfTracerOptions &options) {
         desc.attached = true;
     }
     if (attachedCount() == 0) {
-        throw Error(tr("no tracepoint could be attached: %1")
-                        .arg(QString::fromStdString(probes_.front().error)));
+        throw Error(
+            QCoreApplication::translate("nt::BpfTracer", "no tracepoint could be attached: %1")
+                .arg(QString::fromStdString(probes_.front().error)));
     }
 
     ring_.reset(
         ring_buffer__new(bpf_map__fd(skel_->maps.nt_records), &BpfTracer::onRecord, this, nullptr));
     if (!ring_) {
-        throw Error(tr("cannot map the BPF ring buffer: %1").arg(errnoText(errno)));
+        throw Error(
+            QCoreApplication::translate("nt::BpfTracer", "cannot map the BPF ring buffer: %1")
+                .arg(errnoText(errno)));
     }
 }
 
@@ -219,7 +224,9 @@ int BpfTracer::poll(int timeoutMs, RecordBatch &out) {
                                  : ring_buffer__consume(ring_.get());
     sink_ = nullptr;
     if (rc < 0 && rc != -EINTR) {
-        throw Error(tr("reading the BPF ring buffer failed: %1").arg(errnoText(rc)));
+        throw Error(
+            QCoreApplication::translate("nt::BpfTracer", "reading the BPF ring buffer failed: %1")
+                .arg(errnoText(rc)));
     }
     return static_cast<int>(out.events.size() + out.packets.size() - before);
 }

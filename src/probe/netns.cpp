@@ -23,10 +23,6 @@ namespace nt {
 
 namespace {
 
-QString tr(const char *text) {
-    return QCoreApplication::translate("nt::Netns", text);
-}
-
 QString q(const std::string &s) {
     return QString::fromStdString(s);
 }
@@ -44,31 +40,40 @@ NetnsHandle NetnsHandle::open(const std::string &path, const std::string &displa
     if (!fd) {
         const int err = errno;
         if (err == ENOENT && !displayName.empty()) {
-            throw Error(tr("network namespace '%1' not found (looked in %2): create it with `ip "
-                           "netns add %1` or pass a path")
+            throw Error(QCoreApplication::translate(
+                            "nt::Netns",
+                            "network namespace '%1' not found (looked in %2): create it with `ip "
+                            "netns add %1` or pass a path")
                             .arg(q(displayName), q(path)));
         }
         if (err == EACCES || err == EPERM) {
-            throw Error(tr("cannot open network namespace %1: %2; run as root")
+            throw Error(QCoreApplication::translate(
+                            "nt::Netns", "cannot open network namespace %1: %2; run as root")
                             .arg(q(path), errnoText(err)));
         }
-        throw Error(tr("cannot open network namespace %1: %2").arg(q(path), errnoText(err)));
+        throw Error(QCoreApplication::translate("nt::Netns", "cannot open network namespace %1: %2")
+                        .arg(q(path), errnoText(err)));
     }
     struct statfs sfs {};
     if (fstatfs(fd.get(), &sfs) != 0 || sfs.f_type != NSFS_MAGIC) {
-        throw Error(tr("%1 is not a namespace file: pass a name from `ip netns list` or a path "
-                       "like /proc/PID/ns/net")
+        throw Error(QCoreApplication::translate(
+                        "nt::Netns",
+                        "%1 is not a namespace file: pass a name from `ip netns list` or a path "
+                        "like /proc/PID/ns/net")
                         .arg(q(path)));
     }
     // NS_GET_NSTYPE exists since Linux 4.11; an older kernel cannot tell us, so trust the caller.
     const int type = ioctl(fd.get(), NS_GET_NSTYPE);
     if (type >= 0 && type != CLONE_NEWNET) {
-        throw Error(tr("%1 is a namespace, but not a network namespace: pass /proc/PID/ns/net")
+        throw Error(QCoreApplication::translate(
+                        "nt::Netns",
+                        "%1 is a namespace, but not a network namespace: pass /proc/PID/ns/net")
                         .arg(q(path)));
     }
     struct stat st {};
     if (fstat(fd.get(), &st) != 0) {
-        throw Error(tr("cannot stat network namespace %1: %2").arg(q(path), errnoText(errno)));
+        throw Error(QCoreApplication::translate("nt::Netns", "cannot stat network namespace %1: %2")
+                        .arg(q(path), errnoText(errno)));
     }
     return NetnsHandle(std::move(fd), static_cast<uint32_t>(st.st_ino), path);
 }
@@ -76,8 +81,10 @@ NetnsHandle NetnsHandle::open(const std::string &path, const std::string &displa
 NetnsHandle NetnsHandle::byName(const std::string &name) {
     if (name.empty() || name.size() > NAME_MAX || name == "." || name == ".." ||
         name.find('/') != std::string::npos) {
-        throw Error(tr("'%1' is not a valid network namespace name: use a name from `ip netns "
-                       "list`, or pass a path")
+        throw Error(QCoreApplication::translate(
+                        "nt::Netns",
+                        "'%1' is not a valid network namespace name: use a name from `ip netns "
+                        "list`, or pass a path")
                         .arg(q(name)));
     }
     return open(kNetnsRunDir + name, name);
@@ -85,7 +92,8 @@ NetnsHandle NetnsHandle::byName(const std::string &name) {
 
 NetnsHandle NetnsHandle::byPath(const std::string &path) {
     if (path.empty()) {
-        throw Error(tr("empty network namespace path: pass a path like /proc/PID/ns/net"));
+        throw Error(QCoreApplication::translate(
+            "nt::Netns", "empty network namespace path: pass a path like /proc/PID/ns/net"));
     }
     return open(path, {});
 }
@@ -97,8 +105,10 @@ NetnsHandle NetnsHandle::current() {
 uint32_t currentNetnsInode() {
     struct stat st {};
     if (stat("/proc/thread-self/ns/net", &st) != 0) {
-        throw Error(tr("cannot read the current network namespace: %1; is /proc mounted?")
-                        .arg(errnoText(errno)));
+        throw Error(
+            QCoreApplication::translate(
+                "nt::Netns", "cannot read the current network namespace: %1; is /proc mounted?")
+                .arg(errnoText(errno)));
     }
     return static_cast<uint32_t>(st.st_ino);
 }
@@ -114,12 +124,15 @@ NetnsGuard::NetnsGuard(const NetnsHandle *target) {
     if (setns(target->fd(), CLONE_NEWNET) != 0) {
         const int err = errno;
         if (err == EPERM) {
-            throw Error(tr("cannot enter network namespace %1: permission denied; entering a "
-                           "namespace needs root (CAP_SYS_ADMIN)")
+            throw Error(QCoreApplication::translate(
+                            "nt::Netns",
+                            "cannot enter network namespace %1: permission denied; entering a "
+                            "namespace needs root (CAP_SYS_ADMIN)")
                             .arg(q(target->path())));
         }
         throw Error(
-            tr("cannot enter network namespace %1: %2").arg(q(target->path()), errnoText(err)));
+            QCoreApplication::translate("nt::Netns", "cannot enter network namespace %1: %2")
+                .arg(q(target->path()), errnoText(err)));
     }
     original_ = UniqueFd(dup(here.fd()));
     if (!original_) {
@@ -131,7 +144,8 @@ NetnsGuard::NetnsGuard(const NetnsHandle *target) {
             std::abort();
         }
         throw Error(
-            tr("cannot enter network namespace %1: %2").arg(q(target->path()), errnoText(err)));
+            QCoreApplication::translate("nt::Netns", "cannot enter network namespace %1: %2")
+                .arg(q(target->path()), errnoText(err)));
     }
 }
 

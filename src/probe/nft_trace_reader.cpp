@@ -23,10 +23,6 @@ namespace nt {
 
 namespace {
 
-QString tr(const char *text) {
-    return QCoreApplication::translate("nt::NftTraceReader", text);
-}
-
 QString errnoText(int err) {
     return QString::fromLocal8Bit(std::strerror(err));
 }
@@ -223,22 +219,30 @@ NftTraceReader::NftTraceReader(const NetnsHandle *ns, int receiveBufferBytes) : 
     netns_ = currentNetnsInode();
     sock_.reset(mnl_socket_open2(NETLINK_NETFILTER, SOCK_NONBLOCK | SOCK_CLOEXEC));
     if (!sock_) {
-        throw Error(tr("cannot open a netfilter netlink socket: %1; load the nfnetlink and "
-                       "nf_tables kernel modules (modprobe nf_tables)")
+        throw Error(QCoreApplication::translate(
+                        "nt::NftTraceReader",
+                        "cannot open a netfilter netlink socket: %1; load the nfnetlink and "
+                        "nf_tables kernel modules (modprobe nf_tables)")
                         .arg(errnoText(errno)));
     }
     if (mnl_socket_bind(sock_.get(), 0, MNL_SOCKET_AUTOPID) < 0) {
-        throw Error(tr("cannot bind the nftables trace socket: %1").arg(errnoText(errno)));
+        throw Error(QCoreApplication::translate("nt::NftTraceReader",
+                                                "cannot bind the nftables trace socket: %1")
+                        .arg(errnoText(errno)));
     }
     int group = NFNLGRP_NFTRACE;
     if (mnl_socket_setsockopt(sock_.get(), NETLINK_ADD_MEMBERSHIP, &group, sizeof group) < 0) {
         const int err = errno;
         if (err == EPERM || err == EACCES) {
-            throw Error(tr("cannot subscribe to nftables traces: permission denied; run as root "
-                           "(CAP_NET_ADMIN)"));
+            throw Error(QCoreApplication::translate(
+                "nt::NftTraceReader",
+                "cannot subscribe to nftables traces: permission denied; run as root "
+                "(CAP_NET_ADMIN)"));
         }
         throw Error(
-            tr("cannot subscribe to nftables traces (NFNLGRP_NFTRACE): %1").arg(errnoText(err)));
+            QCoreApplication::translate("nt::NftTraceReader",
+                                        "cannot subscribe to nftables traces (NFNLGRP_NFTRACE): %1")
+                .arg(errnoText(err)));
     }
     const int fd = mnl_socket_get_fd(sock_.get());
     // SO_RCVBUFFORCE ignores net.core.rmem_max but needs CAP_NET_ADMIN; fall back quietly.
@@ -275,7 +279,9 @@ size_t NftTraceReader::drain(std::vector<NftTraceRecord> &out, size_t maxRecords
                 ++malformed_;
                 continue;
             }
-            throw Error(tr("cannot read nftables trace messages: %1").arg(errnoText(err)));
+            throw Error(QCoreApplication::translate("nt::NftTraceReader",
+                                                    "cannot read nftables trace messages: %1")
+                            .arg(errnoText(err)));
         }
         const uint64_t now = monotonicNs();
         int remaining = static_cast<int>(n);

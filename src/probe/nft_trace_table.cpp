@@ -15,10 +15,6 @@ namespace nt {
 
 namespace {
 
-QString tr(const char *text) {
-    return QCoreApplication::translate("nt::NftTraceTable", text);
-}
-
 constexpr size_t kMaxExpressionLength = 4096;
 constexpr size_t kMaxExpressions = 64;
 constexpr const char *kHooks[] = {"prerouting", "input", "forward", "output", "postrouting"};
@@ -76,19 +72,25 @@ std::string NftTraceTable::defaultName() {
 std::string NftTraceTable::buildScript(const std::string &name,
                                        const std::vector<std::string> &filterExpressions) {
     if (!validName(name)) {
-        throw Error(tr("invalid nftables table name '%1': use letters, digits, '_' and '-'")
+        throw Error(QCoreApplication::translate(
+                        "nt::NftTraceTable",
+                        "invalid nftables table name '%1': use letters, digits, '_' and '-'")
                         .arg(QString::fromStdString(name)));
     }
     if (filterExpressions.empty() || filterExpressions.size() > kMaxExpressions) {
-        throw Error(tr("the trace table needs between 1 and %1 filter expressions, got %2")
+        throw Error(QCoreApplication::translate(
+                        "nt::NftTraceTable",
+                        "the trace table needs between 1 and %1 filter expressions, got %2")
                         .arg(kMaxExpressions)
                         .arg(filterExpressions.size()));
     }
     for (const std::string &e : filterExpressions) {
         if (!validExpression(e)) {
-            throw Error(tr("filter expression rejected for the nftables trace rule: '%1' (it "
-                           "may not contain ';', '#', line breaks or unbalanced braces, and is "
-                           "limited to %2 characters)")
+            throw Error(QCoreApplication::translate(
+                            "nt::NftTraceTable",
+                            "filter expression rejected for the nftables trace rule: '%1' (it "
+                            "may not contain ';', '#', line breaks or unbalanced braces, and is "
+                            "limited to %2 characters)")
                             .arg(QString::fromStdString(e.substr(0, 200)))
                             .arg(kMaxExpressionLength));
         }
@@ -140,19 +142,24 @@ NftTraceTable::NftTraceTable(const NetnsHandle *ns,
         }
         QString detail = QString::fromStdString(first).trimmed();
         if (r.err == EPERM || r.err == EACCES) {
-            throw Error(tr("cannot create the nftables trace table %1: permission denied; run "
-                           "as root (CAP_NET_ADMIN)")
+            throw Error(QCoreApplication::translate(
+                            "nt::NftTraceTable",
+                            "cannot create the nftables trace table %1: permission denied; run "
+                            "as root (CAP_NET_ADMIN)")
                             .arg(QString::fromStdString(name_)));
         }
         if (r.err == EEXIST) {
-            throw Error(tr("cannot create the nftables trace table %1: a table with that name "
-                           "already exists; another recording may be running")
+            throw Error(QCoreApplication::translate(
+                            "nt::NftTraceTable",
+                            "cannot create the nftables trace table %1: a table with that name "
+                            "already exists; another recording may be running")
                             .arg(QString::fromStdString(name_)));
         }
         if (detail.isEmpty()) {
             detail = QString::fromLocal8Bit(std::strerror(r.err));
         }
-        throw Error(tr("cannot create the nftables trace table %1: %2")
+        throw Error(QCoreApplication::translate("nt::NftTraceTable",
+                                                "cannot create the nftables trace table %1: %2")
                         .arg(QString::fromStdString(name_), detail));
     }
 }

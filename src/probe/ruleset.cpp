@@ -18,10 +18,6 @@ namespace nt {
 
 namespace {
 
-QString tr(const char *text) {
-    return QCoreApplication::translate("nt::Ruleset", text);
-}
-
 bool isTracerTable(const QJsonObject &o, const QString &nameKey) {
     return o.value(QLatin1String("family")).toString() == QLatin1String("inet") &&
            o.value(nameKey).toString().startsWith(QLatin1String(NftTraceTable::kNamePrefix));
@@ -34,10 +30,12 @@ std::string stripTracerTables(const std::string &json) {
     QJsonDocument doc = QJsonDocument::fromJson(QByteArray::fromStdString(json), &perr);
     if (perr.error != QJsonParseError::NoError || !doc.isObject() ||
         !doc.object().value(QLatin1String("nftables")).isArray()) {
-        throw Error(tr("libnftables returned a ruleset that is not nftables JSON (%1)")
-                        .arg(perr.error != QJsonParseError::NoError
-                                 ? perr.errorString()
-                                 : QStringLiteral("no \"nftables\" array")));
+        throw Error(
+            QCoreApplication::translate(
+                "nt::Ruleset", "libnftables returned a ruleset that is not nftables JSON (%1)")
+                .arg(perr.error != QJsonParseError::NoError
+                         ? perr.errorString()
+                         : QCoreApplication::translate("nt::Ruleset", "no \"nftables\" array")));
     }
     const QJsonArray in = doc.object().value(QLatin1String("nftables")).toArray();
     QJsonArray kept;
@@ -71,14 +69,17 @@ std::string readRulesetJson(const NetnsHandle *ns, bool includeTracerTables) {
     }
     if (!r.ok) {
         if (r.err == EPERM || r.err == EACCES) {
-            throw Error(tr("cannot read the nftables ruleset: permission denied; run as root "
-                           "(CAP_NET_ADMIN)"));
+            throw Error(QCoreApplication::translate(
+                "nt::Ruleset", "cannot read the nftables ruleset: permission denied; run as root "
+                               "(CAP_NET_ADMIN)"));
         }
         QString detail = QString::fromStdString(r.error).trimmed();
         if (detail.isEmpty()) {
             detail = QString::fromLocal8Bit(std::strerror(r.err));
         }
-        throw Error(tr("cannot read the nftables ruleset: %1").arg(detail));
+        throw Error(
+            QCoreApplication::translate("nt::Ruleset", "cannot read the nftables ruleset: %1")
+                .arg(detail));
     }
     return includeTracerTables ? r.output : stripTracerTables(r.output);
 }
