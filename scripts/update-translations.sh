@@ -7,7 +7,7 @@
 #            translations/nft-tracer_vi.ts (what tests/unit/translations_test.cpp also checks).
 #
 # Same options as the update_translations target that qt_add_translations() makes in
-# src/cli/CMakeLists.txt (cmake --build BUILD --target update_translations); this script needs
+# translations/CMakeLists.txt (cmake --build BUILD --target update_translations); this script needs
 # no configured build tree. After it, translate every entry it lists in nft-tracer_vi.ts
 # (Qt Linguist: `linguist translations/nft-tracer_vi.ts`, or any editor: replace
 # <translation type="unfinished"></translation> with <translation>…</translation>), keeping
