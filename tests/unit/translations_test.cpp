@@ -274,7 +274,7 @@ TEST(Translations, EverySourceStringIsTranslated) {
         "cd " + quoted(kSourceDir) + " && " + quoted(lupdate) + " -no-obsolete -locations none";
     // Every folder with user-visible strings, as scripts/update-translations.sh scans them.
     for (const char *d : {"src/core", "src/probe", "src/cli", "src/ipc", "src/gui", "helper"}) {
-        if (QFileInfo::exists(QString::fromStdString(kSourceDir + "/" + d))) {
+        if (QFileInfo::exists(kSourceDir + QLatin1Char('/') + QLatin1String(d))) {
             cmd += std::string(" ") + d;
         }
     }
