@@ -22,19 +22,6 @@ struct BpfTracerOptions {
     size_t ringbufBytes = 16u << 20; // rounded up to a power of two
 };
 
-// Records read in one poll, in ring-buffer order. A packet header always comes before the
-// first event of its skb: `packetBefore[i]` is the index of the event it precedes.
-struct RecordBatch {
-    std::vector<Event> events;
-    std::vector<PacketHeader> packets;
-    std::vector<size_t> packetBefore;
-    void clear() {
-        events.clear();
-        packets.clear();
-        packetBefore.clear();
-    }
-    bool empty() const { return events.empty() && packets.empty(); }
-};
 
 class BpfTracer {
 public:
