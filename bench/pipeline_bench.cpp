@@ -15,6 +15,7 @@
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
+#include <ctime>
 #include <string>
 #include <thread>
 
@@ -108,10 +109,15 @@ int main(int argc, char **argv) {
     nt::RecordBatch batch;
     std::vector<nt::NftTraceRecord> nft;
     uint64_t events = 0, packets = 0, nftRecords = 0;
-    double cpuProcess = 0; // seconds spent in assembly + writing, on this thread
+    double cpuProcess = 0; // CPU seconds this thread spent in assembly + writing
+    auto threadCpu = [] {
+        timespec ts{};
+        clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+        return static_cast<double>(ts.tv_sec) + static_cast<double>(ts.tv_nsec) * 1e-9;
+    };
     const auto t0 = std::chrono::steady_clock::now();
     auto consume = [&] {
-        const auto c0 = std::chrono::steady_clock::now();
+        const double c0 = threadCpu();
         size_t p = 0;
         for (size_t i = 0; i < batch.events.size(); ++i) {
             while (p < batch.packets.size() && batch.packetBefore[p] <= i) {
@@ -132,7 +138,7 @@ int main(int argc, char **argv) {
         writer.append(batch.events);
         writer.commit();
         (void)assembler.takeCompleted();
-        cpuProcess += std::chrono::duration<double>(std::chrono::steady_clock::now() - c0).count();
+        cpuProcess += threadCpu() - c0;
         events += batch.events.size();
         packets += batch.packets.size();
         nftRecords += nft.size();
@@ -161,7 +167,7 @@ int main(int argc, char **argv) {
                 static_cast<unsigned long long>(sent.load()));
     std::printf("  events received      %llu (%.0f events/s wall)\n",
                 static_cast<unsigned long long>(events), static_cast<double>(events) / wall);
-    std::printf("  assembly+file        %.0f events/s of consumer time (%.2f s busy)\n",
+    std::printf("  assembly+file        %.0f events/s of consumer CPU time (%.2f s CPU)\n",
                 cpuProcess > 0 ? static_cast<double>(events) / cpuProcess : 0.0, cpuProcess);
     std::printf("  packets tracked      %llu, nft records %llu\n",
                 static_cast<unsigned long long>(packets),

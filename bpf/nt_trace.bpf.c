@@ -341,7 +341,9 @@ static __always_inline int handle_dev(struct sk_buff *skb, struct net_device *de
         f->ifindex = dev ? BPF_CORE_READ(dev, ifindex) : 0;
         f->mark = BPF_CORE_READ(skb, mark);
         decode(p, f);
-        if (!filter_match(f)) {
+        /* Only IP packets start a journey: netlink, ARP and the like are not ours to follow
+         * (and the recorder's own netlink reads must not be traced). */
+        if (!f->family || !filter_match(f)) {
             count(NT_CNT_FILTERED);
             return 0;
         }

@@ -11,6 +11,7 @@
 
 #include <QCoreApplication>
 
+#include <algorithm>
 #include <ctime>
 #include <poll.h>
 #include <unistd.h>
@@ -116,8 +117,21 @@ void Recorder::poll(int timeoutMs, RecordBatch &bpf, std::vector<NftTraceRecord>
     }
     bpf_->poll(0, bpf);
     if (nftReader_) {
-        nftReader_->drain(nft);
+        drainNft(nft);
     }
+}
+
+void Recorder::drainNft(std::vector<NftTraceRecord> &nft) {
+    const size_t before = nft.size();
+    nftReader_->drain(nft);
+    // Our own chain answers three times at every hook (its rule, the end of the chain, the
+    // policy). Only the first, which carries the packet's headers, says something: it joins
+    // the packet and marks the hook. The other two would double the records for nothing.
+    auto noise = [](const NftTraceRecord &r) {
+        return r.networkHeader.empty() && r.table.starts_with(kTracerTablePrefix);
+    };
+    nft.erase(std::remove_if(nft.begin() + static_cast<std::ptrdiff_t>(before), nft.end(), noise),
+              nft.end());
 }
 
 std::vector<KernelSymbol> Recorder::newSymbols(std::span<const Event> events) {
@@ -142,9 +156,9 @@ void Recorder::stop(RecordBatch &bpf, std::vector<NftTraceRecord> &nft) {
         // Trace messages for the last packets may still be in flight: give them a moment.
         pollfd p{nftReader_->fd(), POLLIN, 0};
         for (int i = 0; i < 5 && ::poll(&p, 1, 20) > 0; ++i) {
-            nftReader_->drain(nft);
+            drainNft(nft);
         }
-        nftReader_->drain(nft);
+        drainNft(nft);
         finalCounters_.nftLost = nftReader_->lost();
     }
     nftTable_.reset();

@@ -63,6 +63,8 @@ public:
     LossCounters counters() const;
 
 private:
+    void drainNft(std::vector<NftTraceRecord> &nft);
+
     TraceMeta meta_;
     std::vector<std::string> dropReasons_;
     std::string ruleset_;
