@@ -112,7 +112,7 @@ bool isFinalVerdict(int32_t v) {
 
 } // namespace
 
-Assembler::Assembler(std::vector<ProbeDesc> probes, std::vector<std::string> dropReasons,
+Assembler::Assembler(const std::vector<ProbeDesc> &probes, std::vector<std::string> dropReasons,
                      AssemblerOptions options)
     : options_(options), dropReasonNames_(std::move(dropReasons)) {
     for (size_t i = 0; i < dropReasonNames_.size(); ++i) {

@@ -52,7 +52,7 @@ class Assembler {
 public:
     // `probes` names function probes (ids >= NT_PROBE_FUNCTION_BASE) so they get their layer;
     // `dropReasons` (index = enum skb_drop_reason) lets the assembler recognise NETFILTER_DROP.
-    explicit Assembler(std::vector<ProbeDesc> probes = {},
+    explicit Assembler(const std::vector<ProbeDesc> &probes = {},
                        std::vector<std::string> dropReasons = {}, AssemblerOptions options = {});
     ~Assembler();
     Assembler(Assembler &&) noexcept;

@@ -613,7 +613,7 @@ struct TraceReader::Impl {
     std::unique_ptr<QTemporaryDir> copyDir; // outlives db: the recovered copy lives in it
     DbPtr db;
     TraceFileInfo info;
-    std::function<void(QString)> corruptFn = [this](QString detail) { corrupt(detail); };
+    std::function<void(QString)> corruptFn = [this](const QString &detail) { corrupt(detail); };
 
     [[noreturn]] void error(Kind kind, const QString &message) const {
         throw TraceFileError(kind, message);

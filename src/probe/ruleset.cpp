@@ -39,7 +39,7 @@ std::string stripTracerTables(const std::string &json) {
     }
     const QJsonArray in = doc.object().value(QLatin1String("nftables")).toArray();
     QJsonArray kept;
-    for (const QJsonValue &v : in) {
+    for (const auto &v : in) {
         const QJsonObject entry = v.toObject();
         bool drop = false;
         // Each entry is {"<kind>": {...}}; a table names itself in "name", everything that
