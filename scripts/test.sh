@@ -10,6 +10,15 @@ cmake --preset dev
 cmake --build --preset dev -j"$(nproc)"
 ctest --test-dir build/dev --output-on-failure -j2 --timeout 300
 
+# Style: clang-format and clang-tidy (the checks in .clang-tidy) must be clean.
+git ls-files -- '*.cpp' '*.h' '*.c' | xargs clang-format --dry-run --Werror
+run-clang-tidy -p build/dev -quiet "$(pwd)/(src|helper)/" > build/dev/clang-tidy.log 2>&1 || {
+  grep -E "(warning|error):" build/dev/clang-tidy.log | head -50
+  echo "clang-tidy found problems (full log: build/dev/clang-tidy.log)"
+  exit 1
+}
+echo "clang-format and clang-tidy: clean"
+
 # Fuzzers: a short run each, seeded from the fixtures (and a dictionary where one exists).
 cmake --preset fuzz >/dev/null
 cmake --build --preset fuzz -j"$(nproc)"
