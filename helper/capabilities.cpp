@@ -1,0 +1,69 @@
+// Capabilities(): backends this kernel can run, and honest reasons for those it cannot.
+#include "capabilities.h"
+
+#include "error.h"
+#include "filter.h"
+#include "kernel_info.h"
+#include "layers.h"
+
+#include <QCoreApplication>
+#include <QStringList>
+
+#include <bpf/btf.h>
+#include <linux/btf.h>
+
+namespace nt::helper {
+
+QVariantMap helperCapabilities(uint32_t maxSessions) {
+    QVariantMap caps;
+    caps[QStringLiteral("kernel")] = QString::fromStdString(kernelDescription());
+    caps[QStringLiteral("version")] = QStringLiteral(NT_VERSION);
+    caps[QStringLiteral("max_sessions")] = maxSessions;
+    caps[QStringLiteral("max_filter_length")] = static_cast<uint32_t>(kFilterMaxLength);
+
+    QStringList backends, tracepointNames;
+    QMap<QString, QString> unavailable;
+    bool btfOk = false;
+    try {
+        const KernelBtf btf;
+        btfOk = true;
+        for (const TracepointInfo &tp : tracepoints()) {
+            // tp_btf programs attach through the btf_trace_<name> typedef of the tracepoint.
+            const std::string typedefName = std::string("btf_trace_") + tp.name;
+            if (btf__find_by_name_kind(btf.raw(), typedefName.c_str(), BTF_KIND_TYPEDEF) > 0) {
+                tracepointNames << QString::fromLatin1(tp.name);
+            }
+        }
+        if (tracepointNames.isEmpty()) {
+            unavailable[QStringLiteral("tracepoints")] = QCoreApplication::translate(
+                "nt::Helper", "the kernel's BTF describes none of the networking tracepoints");
+        } else {
+            backends << QStringLiteral("tracepoints");
+        }
+    } catch (const Error &e) {
+        unavailable[QStringLiteral("tracepoints")] = e.message();
+    }
+    // nftables rule tracing runs beside the BPF probes and needs them (the journeys join on
+    // their packets), so it is offered exactly when tracepoints are.
+    if (backends.contains(QStringLiteral("tracepoints"))) {
+        backends << QStringLiteral("nftrace");
+    } else {
+        unavailable[QStringLiteral("nftrace")] = QCoreApplication::translate(
+            "nt::Helper", "nftables rule tracing runs together with the tracepoint backend, "
+                          "which is unavailable");
+    }
+    const QString notYet = QCoreApplication::translate(
+        "nt::Helper", "not implemented yet in this version of nft-tracer");
+    unavailable[QStringLiteral("kprobe")] = notYet;
+    unavailable[QStringLiteral("kprobe_multi")] = notYet;
+    unavailable[QStringLiteral("fentry")] = notYet;
+
+    caps[QStringLiteral("btf")] = btfOk;
+    caps[QStringLiteral("backends")] = backends;
+    caps[QStringLiteral("tracepoints")] = tracepointNames;
+    // a{ss}, as the contract says: main() registers QMap<QString, QString> with QtDBus.
+    caps[QStringLiteral("unavailable")] = QVariant::fromValue(unavailable);
+    return caps;
+}
+
+} // namespace nt::helper

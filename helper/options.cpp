@@ -1,0 +1,167 @@
+// Validation of everything a D-Bus caller sends before the helper acts on it.
+#include "options.h"
+
+#include "filter.h"
+
+#include <QCoreApplication>
+#include <QFileInfo>
+#include <QMetaType>
+#include <QStringList>
+
+#include <bit>
+
+namespace nt::helper {
+namespace {
+
+// The D-Bus signature a QVariant decoded from a message came from, for error messages.
+QString dbusTypeName(const QVariant &v) {
+    switch (v.metaType().id()) {
+    case QMetaType::QString:
+        return QStringLiteral("s");
+    case QMetaType::Bool:
+        return QStringLiteral("b");
+    case QMetaType::UChar:
+        return QStringLiteral("y");
+    case QMetaType::Short:
+        return QStringLiteral("n");
+    case QMetaType::UShort:
+        return QStringLiteral("q");
+    case QMetaType::Int:
+        return QStringLiteral("i");
+    case QMetaType::UInt:
+        return QStringLiteral("u");
+    case QMetaType::LongLong:
+        return QStringLiteral("x");
+    case QMetaType::ULongLong:
+        return QStringLiteral("t");
+    case QMetaType::Double:
+        return QStringLiteral("d");
+    default:
+        return QString::fromLatin1(v.metaType().name() ? v.metaType().name() : "?");
+    }
+}
+
+// Exact types only: a client that sends the wrong type has a bug worth hearing about, and
+// silent conversions (a negative "i" to a huge "u") are how range checks get bypassed.
+void requireType(const QString &key, const QVariant &v, QMetaType::Type type,
+                 const char *signature) {
+    if (v.metaType().id() != type) {
+        throw OptionError(QCoreApplication::translate(
+                              "nt::Helper", "option \"%1\" must have D-Bus type \"%2\", not \"%3\"")
+                              .arg(key, QLatin1String(signature), dbusTypeName(v)));
+    }
+}
+
+bool validNetnsChar(QChar c) {
+    const char16_t u = c.unicode();
+    return (u >= u'a' && u <= u'z') || (u >= u'A' && u <= u'Z') || (u >= u'0' && u <= u'9') ||
+           u == u'_' || u == u'.' || u == u'-';
+}
+
+} // namespace
+
+std::string validateNetnsName(const QString &name, const QString &netnsDir) {
+    if (name.isEmpty()) {
+        return {};
+    }
+    // A name, never a path: the caller must not make root open files of its choosing.
+    bool plain = name.size() <= kMaxNetnsNameLength && name != QLatin1String(".") &&
+                 name != QLatin1String("..");
+    for (QChar c : name) {
+        plain = plain && validNetnsChar(c);
+    }
+    if (!plain) {
+        throw OptionError(
+            QCoreApplication::translate(
+                "nt::Helper",
+                "network namespace \"%1\" is not a valid name: use 1 to %2 letters, digits, "
+                "'_', '.' or '-' (a name from 'ip netns list', not a path)")
+                .arg(name.left(kMaxNetnsNameLength + 8))
+                .arg(kMaxNetnsNameLength));
+    }
+    const QFileInfo info(netnsDir + QLatin1Char('/') + name);
+    if (!info.exists() || info.isSymLink() || info.isDir()) {
+        throw OptionError(
+            QCoreApplication::translate(
+                "nt::Helper", "there is no network namespace named \"%1\" (see 'ip netns list')")
+                .arg(name));
+    }
+    return name.toStdString();
+}
+
+TraceOptions validateTraceOptions(const QVariantMap &options, const QString &netnsDir) {
+    static const QStringList known = {QStringLiteral("filter"),     QStringLiteral("netns"),
+                                      QStringLiteral("nft_trace"),  QStringLiteral("ringbuf_mb"),
+                                      QStringLiteral("duration_s"), QStringLiteral("max_packets")};
+    TraceOptions out;
+    for (auto it = options.cbegin(); it != options.cend(); ++it) {
+        const QString &key = it.key();
+        const QVariant &v = it.value();
+        if (key == QLatin1String("filter")) {
+            requireType(key, v, QMetaType::QString, "s");
+            const QByteArray text = v.toString().toUtf8();
+            if (static_cast<size_t>(text.size()) > kFilterMaxLength) {
+                throw OptionError(
+                    QCoreApplication::translate(
+                        "nt::Helper", "the filter is %1 bytes long; at most %2 are allowed")
+                        .arg(text.size())
+                        .arg(kFilterMaxLength));
+            }
+            try {
+                out.filter = Filter::parse(text.toStdString()).text();
+            } catch (const Error &e) {
+                throw OptionError(
+                    QCoreApplication::translate("nt::Helper", "filter: %1").arg(e.message()));
+            }
+        } else if (key == QLatin1String("netns")) {
+            requireType(key, v, QMetaType::QString, "s");
+            out.netns = validateNetnsName(v.toString(), netnsDir);
+        } else if (key == QLatin1String("nft_trace")) {
+            requireType(key, v, QMetaType::Bool, "b");
+            out.nftTrace = v.toBool();
+        } else if (key == QLatin1String("ringbuf_mb")) {
+            requireType(key, v, QMetaType::UInt, "u");
+            const uint32_t mb = v.toUInt();
+            if (mb < kMinRingbufMb || mb > kMaxRingbufMb) {
+                throw OptionError(
+                    QCoreApplication::translate(
+                        "nt::Helper", "option \"ringbuf_mb\" is %1; it must be between %2 and %3")
+                        .arg(mb)
+                        .arg(kMinRingbufMb)
+                        .arg(kMaxRingbufMb));
+            }
+            out.ringbufMb = std::bit_ceil(mb); // the kernel wants a power of two
+        } else if (key == QLatin1String("duration_s")) {
+            requireType(key, v, QMetaType::UInt, "u");
+            const uint32_t s = v.toUInt();
+            if (s > kMaxDurationS) {
+                throw OptionError(QCoreApplication::translate(
+                                      "nt::Helper",
+                                      "option \"duration_s\" is %1; it must be at most %2 (0 "
+                                      "records until stopped)")
+                                      .arg(s)
+                                      .arg(kMaxDurationS));
+            }
+            out.durationS = s;
+        } else if (key == QLatin1String("max_packets")) {
+            requireType(key, v, QMetaType::ULongLong, "t");
+            const qulonglong n = v.toULongLong();
+            if (n > kMaxPackets) {
+                throw OptionError(QCoreApplication::translate(
+                                      "nt::Helper",
+                                      "option \"max_packets\" is %1; it must be at most %2 (0 "
+                                      "means no limit)")
+                                      .arg(n)
+                                      .arg(kMaxPackets));
+            }
+            out.maxPackets = n;
+        } else {
+            throw OptionError(QCoreApplication::translate(
+                                  "nt::Helper", "unknown option \"%1\"; the options are: %2")
+                                  .arg(key.left(64), known.join(QStringLiteral(", "))));
+        }
+    }
+    return out;
+}
+
+} // namespace nt::helper

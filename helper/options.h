@@ -1,0 +1,54 @@
+// What a D-Bus caller may ask of the helper: the StartTrace options and namespace names,
+// validated completely before anything privileged happens.
+#pragma once
+
+#include "error.h"
+
+#include <QString>
+#include <QVariantMap>
+
+#include <cstdint>
+#include <string>
+
+namespace nt::helper {
+
+// Limits on every option (also reported by Capabilities where a client needs them).
+constexpr uint32_t kMinRingbufMb = 1;
+constexpr uint32_t kMaxRingbufMb = 256;
+constexpr uint32_t kDefaultRingbufMb = 16;
+constexpr uint32_t kMaxDurationS = 86400;
+constexpr uint64_t kMaxPackets = 1'000'000'000;
+constexpr int kMaxNetnsNameLength = 64;
+// The only place namespace names are looked up: `ip netns add` creates them there.
+constexpr const char *kNetnsDir = "/run/netns";
+
+// A rejected option: becomes io.github.nfttracer.Error.InvalidOption.
+class OptionError : public Error {
+public:
+    using Error::Error;
+};
+
+struct TraceOptions {
+    std::string filter; // parsed once already: Filter::parse accepts it
+    std::string netns;  // a name that exists under the netns directory; empty = the helper's own
+    bool nftTrace = true;
+    uint32_t ringbufMb = kDefaultRingbufMb; // a power of two
+    uint32_t durationS = 0;                 // 0 = until stopped
+    uint64_t maxPackets = 0;                // 0 = no limit
+};
+
+// Checks every key, type and range of StartTrace's a{sv}: only the documented keys, each with
+// its exact D-Bus type (a "u" is not an "i", a "t" is not a "u"), values in range, the filter
+// no longer than kFilterMaxLength and accepted by the filter parser, the namespace a plain name
+// that exists in `netnsDir`. ringbuf_mb is rounded up to a power of two. Throws OptionError
+// naming the key and what is allowed.
+TraceOptions validateTraceOptions(const QVariantMap &options,
+                                  const QString &netnsDir = QString::fromLatin1(kNetnsDir));
+
+// A network namespace name as a caller gives it: "" (the helper's own) or
+// [A-Za-z0-9_.-]{1,64}, not "." or "..", existing in `netnsDir`. Never a path. Throws
+// OptionError.
+std::string validateNetnsName(const QString &name,
+                              const QString &netnsDir = QString::fromLatin1(kNetnsDir));
+
+} // namespace nt::helper

@@ -1,0 +1,243 @@
+// The worker of a trace session: recorder -> encoder -> bounded non-blocking stream writer.
+#include "session.h"
+
+#include "error.h"
+#include "event_stream.h"
+#include "recorder.h"
+
+#include <QCoreApplication>
+
+#include <cerrno>
+#include <chrono>
+#include <cstring>
+#include <poll.h>
+#include <sys/eventfd.h>
+#include <vector>
+
+namespace nt::helper {
+namespace {
+
+QVariantMap countersMap(const stream::CountersFrame &c) {
+    return {
+        {QStringLiteral("bpf_events"), QVariant::fromValue<qulonglong>(c.loss.bpfEvents)},
+        {QStringLiteral("ringbuf_full"), QVariant::fromValue<qulonglong>(c.loss.ringbufFull)},
+        {QStringLiteral("track_full"), QVariant::fromValue<qulonglong>(c.loss.trackFull)},
+        {QStringLiteral("nft_lost"), QVariant::fromValue<qulonglong>(c.loss.nftLost)},
+        {QStringLiteral("filtered"), QVariant::fromValue<qulonglong>(c.loss.filtered)},
+        {QStringLiteral("stream_dropped_events"),
+         QVariant::fromValue<qulonglong>(c.streamDroppedEvents)},
+        {QStringLiteral("stream_dropped_frames"),
+         QVariant::fromValue<qulonglong>(c.streamDroppedFrames)},
+        {QStringLiteral("events_per_second"), c.eventsPerSecond},
+    };
+}
+
+// How long the end of the stream may wait for a client that reads slowly: the probes are
+// already gone by then, so this only delays closing the socket.
+constexpr auto kFinalFlushTime = std::chrono::seconds(2);
+constexpr int kPollMs = 100;
+constexpr uint64_t kCountersIntervalNs = 1'000'000'000;
+
+} // namespace
+
+Session::Session(QString path, QString owner, TraceOptions options, UniqueFd stream,
+                 QObject *parent)
+    : QObject(parent), path_(std::move(path)), owner_(std::move(owner)),
+      options_(std::move(options)), stream_(std::move(stream)),
+      wake_(::eventfd(0, EFD_CLOEXEC | EFD_NONBLOCK)) {}
+
+Session::~Session() {
+    requestStop(StopReason::Shutdown);
+    join();
+}
+
+void Session::start() {
+    running_ = true;
+    worker_ = std::thread([this] { run(); });
+}
+
+void Session::requestStop(StopReason reason) {
+    StopReason expected = StopReason::None;
+    // The first reason wins: a client that vanishes after asking to stop asked to stop.
+    stop_.compare_exchange_strong(expected, reason);
+    if (wake_) {
+        const uint64_t one = 1;
+        [[maybe_unused]] const ssize_t n = ::write(wake_.get(), &one, sizeof one);
+    }
+}
+
+void Session::join() {
+    if (worker_.joinable()) {
+        worker_.join();
+    }
+    running_ = false;
+}
+
+QString Session::stopMessage(StopReason reason) const {
+    switch (reason) {
+    case StopReason::Requested:
+        return QCoreApplication::translate("nt::Helper", "stopped by the client");
+    case StopReason::ClientVanished:
+        return QCoreApplication::translate("nt::Helper", "the client left the bus");
+    case StopReason::StreamClosed:
+        return QCoreApplication::translate("nt::Helper", "the client closed the event stream");
+    case StopReason::Duration:
+        return QCoreApplication::translate("nt::Helper", "the requested duration (%1 s) is over")
+            .arg(options_.durationS);
+    case StopReason::MaxPackets:
+        return QCoreApplication::translate("nt::Helper",
+                                           "the requested number of packets (%1) was reached")
+            .arg(options_.maxPackets);
+    case StopReason::Shutdown:
+        return QCoreApplication::translate("nt::Helper", "the helper is shutting down");
+    case StopReason::None:
+        break;
+    }
+    return {};
+}
+
+void Session::run() {
+    // Signals are posted to this object's thread; if the object is gone the posts are dropped.
+    auto post = [this](auto fn) {
+        QMetaObject::invokeMethod(this, std::move(fn), Qt::QueuedConnection);
+    };
+
+    std::unique_ptr<Recorder> recorder;
+    try {
+        RecorderOptions ro;
+        ro.filter = options_.filter;
+        ro.netns = options_.netns; // a validated name: looked up under /run/netns only
+        ro.ringbufBytes = static_cast<size_t>(options_.ringbufMb) << 20;
+        ro.nftTrace = options_.nftTrace;
+        recorder = std::make_unique<Recorder>(ro);
+    } catch (const std::exception &e) {
+        const QString message = QString::fromUtf8(e.what());
+        post([this, message] { Q_EMIT setupFinished(false, message); });
+        return;
+    }
+
+    FrameWriter writer(std::move(stream_), kMaxQueuedBytes);
+    QString failure;
+    StopReason reason = StopReason::None;
+    uint64_t packets = 0, eventsSinceCounters = 0;
+    stream::CountersFrame counters;
+    RecordBatch batch;
+    std::vector<NftTraceRecord> nft;
+
+    // At stop the ring buffer is drained in one go: that last batch must not be dropped for
+    // being bigger than the queue's room (it is bounded by the ring buffer size).
+    auto sendRecords = [&](bool essential) {
+        if (batch.empty() && nft.empty()) {
+            return;
+        }
+        const std::vector<KernelSymbol> symbols = recorder->newSymbols(batch.events);
+        const uint64_t n = batch.events.size() + nft.size();
+        packets += batch.packets.size();
+        eventsSinceCounters += batch.events.size();
+        writer.push(stream::encodeRecords(batch, nft, symbols), n, essential);
+        batch.clear();
+        nft.clear();
+    };
+    auto sendCounters = [&](double seconds, bool essential) {
+        counters.loss = recorder->counters();
+        counters.streamDroppedEvents = writer.droppedEvents();
+        counters.streamDroppedFrames = writer.droppedFrames();
+        counters.eventsPerSecond =
+            seconds > 0 ? static_cast<double>(eventsSinceCounters) / seconds : 0.0;
+        eventsSinceCounters = 0;
+        // Counters are cumulative: a dropped Counters frame is made good by the next one.
+        writer.push(stream::encodeCounters(counters), 0, essential);
+        const QVariantMap map = countersMap(counters);
+        post([this, map] { Q_EMIT countersChanged(map); });
+    };
+
+    try {
+        Trace header;
+        header.meta = recorder->meta();
+        header.probes = recorder->probes();
+        header.dropReasons = recorder->dropReasons();
+        header.rulesetJson = recorder->rulesetJson();
+        writer.push(stream::encodeStreamStart(), 0, true);
+        writer.push(stream::encodeHeader(header), 0, true);
+        post([this] { Q_EMIT setupFinished(true, {}); });
+
+        const uint64_t start = monotonicNs();
+        const uint64_t deadline = options_.durationS > 0
+                                      ? start + uint64_t{options_.durationS} * 1'000'000'000
+                                      : UINT64_MAX;
+        uint64_t lastCounters = start;
+        const std::vector<int> sources = recorder->fds();
+        while (true) {
+            std::vector<pollfd> pfds{{wake_.get(), POLLIN, 0}};
+            for (int fd : sources) {
+                pfds.push_back({fd, POLLIN, 0});
+            }
+            // POLLOUT only while frames wait; POLLHUP/POLLERR are always reported.
+            pfds.push_back({writer.fd(), static_cast<short>(writer.pending() ? POLLOUT : 0), 0});
+            if (::poll(pfds.data(), pfds.size(), kPollMs) < 0 && errno != EINTR) {
+                throw Error(QCoreApplication::translate("nt::Helper", "poll failed: %1")
+                                .arg(QString::fromUtf8(strerror(errno))));
+            }
+            if (stop_.load() != StopReason::None) {
+                break;
+            }
+            recorder->poll(0, batch, nft);
+            sendRecords(false);
+            if (!writer.flush() || (pfds.back().revents & (POLLHUP | POLLERR)) != 0) {
+                requestStop(StopReason::StreamClosed);
+                break;
+            }
+            const uint64_t now = monotonicNs();
+            if (now - lastCounters >= kCountersIntervalNs) {
+                sendCounters(static_cast<double>(now - lastCounters) / 1e9, false);
+                lastCounters = now;
+            }
+            if (now >= deadline) {
+                requestStop(StopReason::Duration);
+                break;
+            }
+            if (options_.maxPackets != 0 && packets >= options_.maxPackets) {
+                requestStop(StopReason::MaxPackets);
+                break;
+            }
+        }
+        reason = stop_.load();
+        // Teardown first: probes and the nft table go before anything waits for the client.
+        recorder->stop(batch, nft);
+        sendRecords(true);
+        sendCounters(static_cast<double>(monotonicNs() - lastCounters) / 1e9, true);
+        writer.push(stream::encodeEnd(recorder->meta()), 0, true);
+        post([this] { Q_EMIT tornDown(); });
+    } catch (const std::exception &e) {
+        failure = QString::fromUtf8(e.what());
+        reason = StopReason::None;
+        if (!recorder->stopped()) {
+            RecordBatch ignored;
+            std::vector<NftTraceRecord> ignoredNft;
+            try {
+                recorder->stop(ignored, ignoredNft);
+            } catch (const std::exception &) {
+                // The destructor below tears down what stop() could not.
+            }
+        }
+        writer.push(stream::encodeError(failure.toStdString()), 0, true);
+    }
+    recorder.reset();
+
+    // A vanished client or a closed stream gets nothing more; others get the end of the
+    // stream, as long as they read it within kFinalFlushTime.
+    if (reason != StopReason::ClientVanished && reason != StopReason::StreamClosed) {
+        const auto until = std::chrono::steady_clock::now() + kFinalFlushTime;
+        while (writer.flush() && writer.pending() && std::chrono::steady_clock::now() < until) {
+            pollfd p{writer.fd(), POLLOUT, 0};
+            ::poll(&p, 1, kPollMs);
+        }
+    }
+    writer.close();
+
+    const QString state = failure.isEmpty() ? QStringLiteral("stopped") : QStringLiteral("failed");
+    const QString message = failure.isEmpty() ? stopMessage(reason) : failure;
+    post([this, state, message] { Q_EMIT finished(state, message); });
+}
+
+} // namespace nt::helper
