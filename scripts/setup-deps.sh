@@ -13,6 +13,8 @@ packages=(
   libclang-rt-14-dev sqlite3 tshark
   # run time: recording in network namespaces
   nftables iproute2 iputils-ping netcat-openbsd procps
+  # D-Bus helper tests: a private system bus and polkit
+  dbus polkitd
 )
 
 if [ "$(id -u)" -ne 0 ]; then
