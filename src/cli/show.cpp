@@ -3,49 +3,19 @@
 
 #include "assembler.h"
 #include "error.h"
-#include "pcapng.h"
+#include "export.h"
 #include "report.h"
 #include "tracefile.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
-#include <QFile>
-#include <QJsonArray>
 #include <QJsonDocument>
-#include <QSaveFile>
 
 #include <cstdio>
+#include <optional>
 
 namespace nt::cli {
 namespace {
-
-QJsonObject metaJson(const Trace &t) {
-    QJsonObject m;
-    auto s = [](const std::string &v) { return QString::fromStdString(v); };
-    m[QStringLiteral("host")] = s(t.meta.host);
-    m[QStringLiteral("kernel")] = s(t.meta.kernel);
-    m[QStringLiteral("backend")] = s(t.meta.backend);
-    m[QStringLiteral("filter")] = s(t.meta.filter);
-    m[QStringLiteral("netns")] = s(t.meta.netns);
-    m[QStringLiteral("tool_version")] = s(t.meta.toolVersion);
-    m[QStringLiteral("start_wall_ns")] = static_cast<qint64>(t.meta.startWallNs);
-    m[QStringLiteral("stop_wall_ns")] = static_cast<qint64>(t.meta.stopWallNs);
-    m[QStringLiteral("complete")] = t.meta.stopWallNs != 0;
-    QJsonArray probes;
-    for (const ProbeDesc &p : t.probes) {
-        QJsonObject o;
-        o[QStringLiteral("id")] = p.id;
-        o[QStringLiteral("name")] = s(p.name);
-        o[QStringLiteral("kind")] = s(p.kind);
-        o[QStringLiteral("attached")] = p.attached;
-        if (!p.error.empty()) {
-            o[QStringLiteral("error")] = s(p.error);
-        }
-        probes.append(o);
-    }
-    m[QStringLiteral("probes")] = probes;
-    return m;
-}
 
 struct Loaded {
     Trace trace;
@@ -56,34 +26,6 @@ Loaded load(const QString &file) {
     Trace trace = readTrace(file.toStdString());
     Assembler a = Assembler::assemble(trace);
     return {std::move(trace), std::move(a)};
-}
-
-QByteArray traceJson(const Loaded &l, const Report &report, std::optional<JourneyId> only) {
-    QJsonObject root;
-    root[QStringLiteral("format")] = QStringLiteral("nft-tracer-journeys");
-    root[QStringLiteral("version")] = 1;
-    root[QStringLiteral("meta")] = metaJson(l.trace);
-    QJsonArray journeys;
-    for (JourneyId id = 0; id < l.assembler.journeyCount(); ++id) {
-        if (!only || *only == id) {
-            journeys.append(report.journeyJson(id));
-        }
-    }
-    root[QStringLiteral("journeys")] = journeys;
-    root[QStringLiteral("stats")] = Report::statsJson(report.stats());
-    if (!l.trace.rulesetJson.empty()) {
-        root[QStringLiteral("ruleset")] =
-            QJsonDocument::fromJson(QByteArray::fromStdString(l.trace.rulesetJson)).object();
-    }
-    return QJsonDocument(root).toJson(QJsonDocument::Indented);
-}
-
-void writeAtomically(const QString &path, const QByteArray &data) {
-    QSaveFile f(path);
-    if (!f.open(QIODevice::WriteOnly) || f.write(data) != data.size() || !f.commit()) {
-        throw Error(QCoreApplication::translate("nt::Cli", "cannot write %1: %2")
-                        .arg(path, f.errorString()));
-    }
 }
 
 } // namespace
@@ -142,7 +84,7 @@ int show(const QStringList &args) {
         if (p.isSet(stats)) {
             out(QString::fromUtf8(QJsonDocument(Report::statsJson(report.stats())).toJson()));
         } else {
-            out(QString::fromUtf8(traceJson(l, report, only)));
+            out(QString::fromUtf8(traceJson(l.trace, l.assembler, only)));
         }
         return 0;
     }
@@ -205,33 +147,10 @@ int exportTrace(const QStringList &args) {
     }
     const QString dest = p.value(output);
     const Loaded l = load(p.positionalArguments().first());
-    const Report report(l.trace, l.assembler);
     if (fmt == QLatin1String("json")) {
-        writeAtomically(dest, traceJson(l, report, std::nullopt));
-        return 0;
-    }
-    // pcapng: written beside the destination and renamed, so a failure leaves nothing behind.
-    const std::string tmp = dest.toStdString() + ".partial";
-    try {
-        PcapngWriter w(tmp, "nft-tracer-cli " NT_VERSION, l.trace.meta.kernel);
-        const TraceMeta &m = l.trace.meta;
-        for (JourneyId id = 0; id < l.assembler.journeyCount(); ++id) {
-            const Journey j = l.assembler.journey(id);
-            if (j.header == kNoIndex || j.header >= l.trace.packets.size()) {
-                continue;
-            }
-            const PacketHeader &h = l.trace.packets[j.header];
-            const int64_t wall = m.startWallNs + (static_cast<int64_t>(j.firstTs) -
-                                                  static_cast<int64_t>(m.startMonoNs));
-            w.write(wall, h.data, h.len, report.packetTrace(id));
-        }
-        w.close();
-        if (std::rename(tmp.c_str(), dest.toStdString().c_str()) != 0) {
-            throw Error(QCoreApplication::translate("nt::Cli", "cannot write %1").arg(dest));
-        }
-    } catch (...) {
-        std::remove(tmp.c_str());
-        throw;
+        exportJson(l.trace, l.assembler, dest.toStdString());
+    } else {
+        exportPcapng(l.trace, l.assembler, dest.toStdString(), "nft-tracer-cli " NT_VERSION);
     }
     return 0;
 }

@@ -1,0 +1,111 @@
+// JSON and pcapng exports of a trace, shared by the command line and the desktop application.
+#include "export.h"
+
+#include "error.h"
+#include "pcapng.h"
+#include "report.h"
+
+#include <QCoreApplication>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSaveFile>
+#include <QString>
+
+#include <cstdio>
+
+namespace nt {
+namespace {
+
+QJsonObject metaJson(const Trace &t) {
+    QJsonObject m;
+    auto s = [](const std::string &v) { return QString::fromStdString(v); };
+    m[QStringLiteral("host")] = s(t.meta.host);
+    m[QStringLiteral("kernel")] = s(t.meta.kernel);
+    m[QStringLiteral("backend")] = s(t.meta.backend);
+    m[QStringLiteral("filter")] = s(t.meta.filter);
+    m[QStringLiteral("netns")] = s(t.meta.netns);
+    m[QStringLiteral("tool_version")] = s(t.meta.toolVersion);
+    m[QStringLiteral("start_wall_ns")] = static_cast<qint64>(t.meta.startWallNs);
+    m[QStringLiteral("stop_wall_ns")] = static_cast<qint64>(t.meta.stopWallNs);
+    m[QStringLiteral("complete")] = t.meta.stopWallNs != 0;
+    QJsonArray probes;
+    for (const ProbeDesc &p : t.probes) {
+        QJsonObject o;
+        o[QStringLiteral("id")] = p.id;
+        o[QStringLiteral("name")] = s(p.name);
+        o[QStringLiteral("kind")] = s(p.kind);
+        o[QStringLiteral("attached")] = p.attached;
+        if (!p.error.empty()) {
+            o[QStringLiteral("error")] = s(p.error);
+        }
+        probes.append(o);
+    }
+    m[QStringLiteral("probes")] = probes;
+    return m;
+}
+
+} // namespace
+
+QByteArray traceJson(const Trace &trace, const Assembler &assembler,
+                     std::optional<JourneyId> only) {
+    const Report report(trace, assembler);
+    QJsonObject root;
+    root[QStringLiteral("format")] = QStringLiteral("nft-tracer-journeys");
+    root[QStringLiteral("version")] = 1;
+    root[QStringLiteral("meta")] = metaJson(trace);
+    QJsonArray journeys;
+    for (JourneyId id = 0; id < assembler.journeyCount(); ++id) {
+        if (!only || *only == id) {
+            journeys.append(report.journeyJson(id));
+        }
+    }
+    root[QStringLiteral("journeys")] = journeys;
+    root[QStringLiteral("stats")] = Report::statsJson(report.stats());
+    if (!trace.rulesetJson.empty()) {
+        root[QStringLiteral("ruleset")] =
+            QJsonDocument::fromJson(QByteArray::fromStdString(trace.rulesetJson)).object();
+    }
+    return QJsonDocument(root).toJson(QJsonDocument::Indented);
+}
+
+void exportJson(const Trace &trace, const Assembler &assembler, const std::string &path) {
+    const QByteArray data = traceJson(trace, assembler);
+    const QString qpath = QString::fromStdString(path);
+    QSaveFile f(qpath);
+    if (!f.open(QIODevice::WriteOnly) || f.write(data) != data.size() || !f.commit()) {
+        throw Error(QCoreApplication::translate("nt::Export", "cannot write %1: %2")
+                        .arg(qpath, f.errorString()));
+    }
+}
+
+void exportPcapng(const Trace &trace, const Assembler &assembler, const std::string &path,
+                  const std::string &application) {
+    const Report report(trace, assembler);
+    // Written beside the destination and renamed, so a failure leaves nothing behind.
+    const std::string tmp = path + ".partial";
+    try {
+        PcapngWriter w(tmp, application, trace.meta.kernel);
+        const TraceMeta &m = trace.meta;
+        for (JourneyId id = 0; id < assembler.journeyCount(); ++id) {
+            const Journey j = assembler.journey(id);
+            if (j.header == kNoIndex || j.header >= trace.packets.size()) {
+                continue;
+            }
+            const PacketHeader &h = trace.packets[j.header];
+            const int64_t wall = m.startWallNs + (static_cast<int64_t>(j.firstTs) -
+                                                  static_cast<int64_t>(m.startMonoNs));
+            w.write(wall, h.data, h.len, report.packetTrace(id));
+        }
+        w.close();
+        if (std::rename(tmp.c_str(), path.c_str()) != 0) {
+            throw Error(QCoreApplication::translate("nt::Export", "cannot write %1")
+                            .arg(QString::fromStdString(path)));
+        }
+    } catch (...) {
+        std::remove(tmp.c_str());
+        throw;
+    }
+}
+
+} // namespace nt

@@ -1,0 +1,31 @@
+// Exports of a loaded trace for other tools: JSON (journeys, statistics, ruleset) and pcapng.
+#pragma once
+
+#include "assembler.h"
+#include "journey.h"
+#include "trace.h"
+
+#include <QByteArray>
+
+#include <optional>
+#include <string>
+
+namespace nt {
+
+// The JSON document of a trace: { "format": "nft-tracer-journeys", "version": 1, "meta": …,
+// "journeys": [Report::journeyJson…], "stats": Report::statsJson, "ruleset": … (when recorded) }.
+// `only` keeps one journey.
+QByteArray traceJson(const Trace &trace, const Assembler &assembler,
+                     std::optional<JourneyId> only = std::nullopt);
+
+// Writes traceJson() to `path` atomically: the file is complete or untouched. Throws nt::Error.
+void exportJson(const Trace &trace, const Assembler &assembler, const std::string &path);
+
+// One packet per journey that has a captured header (LINKTYPE_RAW), its PACKET TRACE block as
+// the packet comment, stamped with the journey's first wall-clock time. Written beside `path`
+// and renamed, so a failure leaves nothing behind. `application` names the writer in the
+// section header. Throws nt::Error.
+void exportPcapng(const Trace &trace, const Assembler &assembler, const std::string &path,
+                  const std::string &application = "nft-tracer");
+
+} // namespace nt
