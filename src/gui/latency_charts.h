@@ -1,0 +1,129 @@
+// Latency charts: per-layer box plot, the selected journey's per-layer bar, end-to-end
+// histogram and a percentile table, computed off the GUI thread for large selections.
+#pragma once
+
+#include "assembler.h"
+#include "journey.h"
+#include "latency_stats.h"
+#include "trace.h"
+
+#include <QAbstractTableModel>
+#include <QThreadPool>
+#include <QWidget>
+
+#include <atomic>
+#include <memory>
+#include <vector>
+
+class QBarSeries;
+class QBoxPlotSeries;
+class QChart;
+class QChartView;
+class QHorizontalStackedBarSeries;
+class QLabel;
+class QTableView;
+class QToolButton;
+
+namespace nt {
+
+// Rows: the layers with data, then end to end. Columns: layer, packets, p50, p90, p99, max (µs).
+class LatencyTableModel : public QAbstractTableModel {
+    Q_OBJECT
+public:
+    enum Column {
+        LayerColumn,
+        CountColumn,
+        P50Column,
+        P90Column,
+        P99Column,
+        MaxColumn,
+        ColumnCount
+    };
+    static constexpr int ValueRole = Qt::UserRole + 1; // the number as a double (µs or count)
+
+    explicit LatencyTableModel(QObject *parent = nullptr);
+    void setStats(const LayerLatencyStats &stats);
+
+    int rowCount(const QModelIndex &parent = {}) const override;
+    int columnCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation,
+                        int role = Qt::DisplayRole) const override;
+
+private:
+    struct Row {
+        int layer; // -1: end to end
+        LatencySummary summary;
+    };
+    std::vector<Row> rows_;
+};
+
+class LatencyCharts : public QWidget {
+    Q_OBJECT
+public:
+    // Above this many visible journeys the statistics are computed on a worker thread.
+    static constexpr size_t kBackgroundThreshold = 4000;
+
+    explicit LatencyCharts(QWidget *parent = nullptr);
+    ~LatencyCharts() override;
+
+    // The assembler must not change while a background computation runs (files: never; live
+    // traces: call setVisibleJourneys again after new journeys were added).
+    void setTrace(const nt::Trace *trace, const nt::Assembler *assembler);
+    void setVisibleJourneys(const std::vector<nt::JourneyId> &ids);
+    void setSelectedJourney(nt::JourneyId id);
+    // The whole panel (all charts and the table) as shown.
+    bool savePng(const QString &path);
+
+    const LayerLatencyStats &stats() const { return stats_; }
+    bool computing() const { return computing_; }
+    QBoxPlotSeries *boxPlotSeries() const { return boxSeries_; }
+    QHorizontalStackedBarSeries *journeySeries() const { return journeySeries_; }
+    QBarSeries *histogramSeries() const { return histSeries_; }
+    QAbstractItemModel *percentileModel() const { return tableModel_; }
+    // Layers in the box plot's category order.
+    const std::vector<Layer> &boxPlotLayers() const { return boxLayers_; }
+
+Q_SIGNALS:
+    // New statistics are shown (after a background computation: when its result arrived).
+    void statsUpdated();
+
+protected:
+    void changeEvent(QEvent *event) override;
+
+private:
+    void startComputation();
+    void applyStats(LayerLatencyStats stats);
+    void rebuildBoxPlot();
+    void rebuildHistogram();
+    void rebuildJourneyBar();
+    void styleChart(QChart *chart) const;
+    void saveWithDialog();
+    void retranslate();
+
+    const Trace *trace_ = nullptr;
+    const Assembler *asm_ = nullptr;
+    std::vector<JourneyId> visible_;
+    JourneyId selected_ = kNoJourney;
+    LayerLatencyStats stats_;
+    std::vector<Layer> boxLayers_;
+
+    // Results of an older generation are stale and dropped.
+    uint64_t generation_ = 0;
+    std::shared_ptr<std::atomic<bool>> cancel_;
+    QThreadPool pool_;
+    bool computing_ = false;
+
+    QChartView *boxView_ = nullptr;
+    QChartView *journeyView_ = nullptr;
+    QChartView *histView_ = nullptr;
+    QBoxPlotSeries *boxSeries_ = nullptr;
+    QHorizontalStackedBarSeries *journeySeries_ = nullptr;
+    QBarSeries *histSeries_ = nullptr;
+    QTableView *table_ = nullptr;
+    LatencyTableModel *tableModel_ = nullptr;
+    QLabel *status_ = nullptr;
+    QToolButton *saveButton_ = nullptr;
+};
+
+} // namespace nt

@@ -1,0 +1,1014 @@
+// MainWindow: wiring between the document, the models and the views; file and trace commands.
+#include "main_window.h"
+
+#include "error.h"
+#include "export.h"
+#include "filter_bar.h"
+#include "journey_detail.h"
+#include "language.h"
+#include "packet_list_model.h"
+#include "statistics_view.h"
+#include "trace_document.h"
+
+#if __has_include("swimlane_view.h")
+#include "swimlane_view.h"
+#define NT_HAVE_SWIMLANE 1
+#endif
+#if __has_include("latency_charts.h")
+#include "latency_charts.h"
+#define NT_HAVE_LATENCY 1
+#endif
+#if __has_include("ruleset_view.h")
+#include "ruleset_view.h"
+#define NT_HAVE_RULESET 1
+#endif
+#ifdef NT_HAVE_IPC
+#include "helper_client.h"
+#include "start_dialog.h"
+#endif
+
+#include <QAction>
+#include <QActionGroup>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QDir>
+#include <QDockWidget>
+#include <QDragEnterEvent>
+#include <QDropEvent>
+#include <QFile>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QItemSelectionModel>
+#include <QLabel>
+#include <QListWidget>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QMimeData>
+#include <QProgressDialog>
+#include <QPushButton>
+#include <QScrollArea>
+#include <QScrollBar>
+#include <QSettings>
+#include <QSplitter>
+#include <QStackedWidget>
+#include <QStatusBar>
+#include <QTableView>
+#include <QTemporaryFile>
+#include <QTimer>
+#include <QToolBar>
+#include <QVBoxLayout>
+
+#include <algorithm>
+
+namespace nt {
+namespace {
+
+constexpr int kMaxRecent = 10;
+constexpr size_t kMaxSwimlaneSelection = 2000;
+const QString kRecentKey = QStringLiteral("recentFiles");
+
+} // namespace
+
+MainWindow::MainWindow(Language *language, QWidget *parent)
+    : QMainWindow(parent), language_(language) {
+    setObjectName(QStringLiteral("MainWindow"));
+    doc_ = new TraceDocument(this);
+    model_ = new PacketListModel(this);
+    model_->setDocument(doc_);
+    createActions();
+    createWidgets();
+    createMenus();
+    setAcceptDrops(true);
+
+    connect(doc_, &TraceDocument::loadingStarted, this, &MainWindow::onLoadingStarted);
+    connect(doc_, &TraceDocument::loadingProgress, this, &MainWindow::onLoadingProgress);
+    connect(doc_, &TraceDocument::loaded, this, &MainWindow::onLoaded);
+    connect(doc_, &TraceDocument::failed, this, &MainWindow::onFailed);
+    connect(doc_, &TraceDocument::cancelled, this, &MainWindow::onCancelled);
+    connect(doc_, &TraceDocument::statusChanged, this, &MainWindow::updateStatus);
+    connect(doc_, &TraceDocument::liveEnded, this, [this] {
+        updateActions();
+        updateTitle();
+    });
+    connect(doc_, &TraceDocument::journeysAppended, this, [this] {
+        if (!table_->currentIndex().isValid() && model_->rowCount() > 0) {
+            table_->setCurrentIndex(model_->index(0, 0));
+        }
+        if (doc_->isLive()) {
+#ifdef NT_HAVE_RULESET
+            ruleset_->refreshHits();
+#endif
+            // Follow the newest packets while the view is at the bottom.
+            QScrollBar *bar = table_->verticalScrollBar();
+            if (bar->value() >= bar->maximum() - 2) {
+                QTimer::singleShot(0, table_, [this] { table_->scrollToBottom(); });
+            }
+        }
+        updateStatus();
+    });
+    connect(model_, &PacketListModel::countsChanged, this,
+            [this](qsizetype visible, qsizetype total) {
+                filterBar_->setCounts(visible, total);
+#ifdef NT_HAVE_LATENCY
+                latency_->setVisibleJourneys(model_->visibleJourneys());
+#endif
+            });
+
+    QSettings settings;
+    restoreGeometry(settings.value(QStringLiteral("mainWindow/geometry")).toByteArray());
+    if (!restoreState(settings.value(QStringLiteral("mainWindow/state")).toByteArray())) {
+        // First start: the docks take what they need, the packets get the rest.
+        defaultDockSize_ = true;
+    }
+    if (!vsplit_->restoreState(settings.value(QStringLiteral("mainWindow/vsplit")).toByteArray())) {
+        vsplit_->setSizes({380, 420});
+    }
+    if (!hsplit_->restoreState(settings.value(QStringLiteral("mainWindow/hsplit")).toByteArray())) {
+        hsplit_->setSizes({560, 440});
+    }
+    retranslateUi();
+    updateRecentMenu();
+    updateActions();
+    updateStatus();
+    updateTitle();
+}
+
+MainWindow::~MainWindow() {
+    if (!sampleCopy_.isEmpty()) {
+        QFile::remove(sampleCopy_);
+    }
+}
+
+void MainWindow::createActions() {
+    openAct_ = new QAction(this);
+    openAct_->setShortcut(QKeySequence::Open);
+    openAct_->setIcon(QIcon::fromTheme(QStringLiteral("document-open"),
+                                       style()->standardIcon(QStyle::SP_DialogOpenButton)));
+    connect(openAct_, &QAction::triggered, this, &MainWindow::chooseFile);
+    openSampleAct_ = new QAction(this);
+    connect(openSampleAct_, &QAction::triggered, this, &MainWindow::openSample);
+    saveAsAct_ = new QAction(this);
+    saveAsAct_->setShortcut(QKeySequence::SaveAs);
+    saveAsAct_->setIcon(QIcon::fromTheme(QStringLiteral("document-save-as"),
+                                         style()->standardIcon(QStyle::SP_DialogSaveButton)));
+    connect(saveAsAct_, &QAction::triggered, this, &MainWindow::saveAs);
+    exportJsonAct_ = new QAction(this);
+    connect(exportJsonAct_, &QAction::triggered, this, &MainWindow::exportJson);
+    exportPcapngAct_ = new QAction(this);
+    connect(exportPcapngAct_, &QAction::triggered, this, &MainWindow::exportPcapng);
+    quitAct_ = new QAction(this);
+    quitAct_->setShortcut(QKeySequence::Quit);
+    quitAct_->setMenuRole(QAction::QuitRole);
+    connect(quitAct_, &QAction::triggered, this, &QWidget::close);
+    clearRecentAct_ = new QAction(this);
+    connect(clearRecentAct_, &QAction::triggered, this, [this] {
+        QSettings().remove(kRecentKey);
+        updateRecentMenu();
+    });
+
+    startAct_ = new QAction(this);
+    startAct_->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
+    startAct_->setIcon(QIcon::fromTheme(QStringLiteral("media-record"),
+                                        style()->standardIcon(QStyle::SP_MediaPlay)));
+    connect(startAct_, &QAction::triggered, this, &MainWindow::startTrace);
+    stopAct_ = new QAction(this);
+    stopAct_->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E));
+    stopAct_->setIcon(QIcon::fromTheme(QStringLiteral("media-playback-stop"),
+                                       style()->standardIcon(QStyle::SP_MediaStop)));
+    connect(stopAct_, &QAction::triggered, this, &MainWindow::stopTrace);
+    filterAct_ = new QAction(this);
+    filterAct_->setShortcut(QKeySequence::Find);
+    connect(filterAct_, &QAction::triggered, this, [this] { filterBar_->focusFilter(); });
+
+    aboutAct_ = new QAction(this);
+    aboutAct_->setMenuRole(QAction::AboutRole);
+    connect(aboutAct_, &QAction::triggered, this, &MainWindow::about);
+
+    languageGroup_ = new QActionGroup(this);
+    auto langAction = [this](const QString &code) {
+        auto *a = new QAction(this);
+        a->setCheckable(true);
+        a->setData(code);
+        languageGroup_->addAction(a);
+        connect(a, &QAction::triggered, this, [this, code] { setLanguage(code); });
+        return a;
+    };
+    langSystemAct_ = langAction(QString());
+    langEnglishAct_ = langAction(QStringLiteral("en"));
+    langVietnameseAct_ = langAction(QStringLiteral("vi"));
+    const QString current = language_ ? language_->language() : QString();
+    for (QAction *a : languageGroup_->actions()) {
+        a->setChecked(a->data().toString() == current);
+    }
+}
+
+void MainWindow::createWidgets() {
+    stack_ = new QStackedWidget(this);
+
+    // Empty state: what a new user can do first.
+    welcome_ = new QWidget(stack_);
+    welcome_->setObjectName(QStringLiteral("welcome"));
+    auto *wl = new QVBoxLayout(welcome_);
+    wl->addStretch(2);
+    welcomeTitle_ = new QLabel(welcome_);
+    QFont tf = welcomeTitle_->font();
+    tf.setPointSizeF(tf.pointSizeF() * 2.0);
+    tf.setBold(true);
+    welcomeTitle_->setFont(tf);
+    welcomeTitle_->setAlignment(Qt::AlignCenter);
+    welcomeText_ = new QLabel(welcome_);
+    welcomeText_->setAlignment(Qt::AlignCenter);
+    welcomeText_->setWordWrap(true);
+    welcomeText_->setFixedWidth(
+        560); // wrapped labels get no width of their own in a centred layout
+    auto *buttons = new QHBoxLayout;
+    buttons->addStretch();
+    welcomeOpen_ = new QPushButton(welcome_);
+    welcomeOpen_->setIcon(openAct_->icon());
+    welcomeSample_ = new QPushButton(welcome_);
+    welcomeSample_->setObjectName(QStringLiteral("openSampleButton"));
+    connect(welcomeOpen_, &QPushButton::clicked, this, &MainWindow::chooseFile);
+    connect(welcomeSample_, &QPushButton::clicked, this, &MainWindow::openSample);
+    buttons->addWidget(welcomeOpen_);
+    buttons->addWidget(welcomeSample_);
+    buttons->addStretch();
+    recentTitle_ = new QLabel(welcome_);
+    recentTitle_->setAlignment(Qt::AlignCenter);
+    welcomeRecent_ = new QListWidget(welcome_);
+    welcomeRecent_->setFixedWidth(560);
+    welcomeRecent_->setMaximumHeight(160);
+    connect(welcomeRecent_, &QListWidget::itemActivated, this,
+            [this](QListWidgetItem *item) { openFile(item->data(Qt::UserRole).toString()); });
+    wl->addWidget(welcomeTitle_);
+    wl->addSpacing(8);
+    wl->addWidget(welcomeText_, 0, Qt::AlignHCenter);
+    wl->addSpacing(16);
+    wl->addLayout(buttons);
+    wl->addSpacing(24);
+    wl->addWidget(recentTitle_);
+    wl->addWidget(welcomeRecent_, 0, Qt::AlignHCenter);
+    wl->addStretch(3);
+    stack_->addWidget(welcome_);
+
+    // The work area: packets on top, the selected journey below.
+    vsplit_ = new QSplitter(Qt::Vertical, stack_);
+    vsplit_->setObjectName(QStringLiteral("packetSplitter"));
+    auto *top = new QWidget(vsplit_);
+    auto *tl = new QVBoxLayout(top);
+    tl->setContentsMargins(0, 0, 0, 0);
+    tl->setSpacing(0);
+    filterBar_ = new FilterBar(top);
+    table_ = new QTableView(top);
+    table_->setObjectName(QStringLiteral("packetList"));
+    table_->setModel(model_);
+    table_->setSelectionBehavior(QAbstractItemView::SelectRows);
+    table_->setSelectionMode(QAbstractItemView::ExtendedSelection);
+    table_->setAlternatingRowColors(true);
+    table_->setShowGrid(false);
+    table_->setWordWrap(false);
+    table_->verticalHeader()->hide();
+    table_->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
+    table_->verticalHeader()->setDefaultSectionSize(table_->fontMetrics().height() + 6);
+    table_->horizontalHeader()->setStretchLastSection(true);
+    table_->horizontalHeader()->setHighlightSections(false);
+    table_->horizontalHeader()->setSortIndicator(-1, Qt::AscendingOrder);
+    table_->horizontalHeader()->setSortIndicatorClearable(true);
+    table_->setSortingEnabled(true);
+    const std::array<int, PacketListModel::ColumnCount> widths = {48,  90,  170, 170, 70, 60,
+                                                                  240, 130, 150, 130, 90, 200};
+    for (int c = 0; c < PacketListModel::ColumnCount; ++c) {
+        table_->setColumnWidth(c, widths[static_cast<size_t>(c)]);
+    }
+    tl->addWidget(filterBar_);
+    tl->addWidget(table_, 1);
+    vsplit_->addWidget(top);
+
+    hsplit_ = new QSplitter(Qt::Horizontal, vsplit_);
+    hsplit_->setObjectName(QStringLiteral("journeySplitter"));
+#ifdef NT_HAVE_SWIMLANE
+    swimlane_ = new SwimlaneView(hsplit_);
+    swimlane_->setObjectName(QStringLiteral("swimlane"));
+    hsplit_->addWidget(swimlane_);
+    connect(swimlane_, &SwimlaneView::eventActivated, this, &MainWindow::onEventActivated);
+#endif
+    detail_ = new JourneyDetail(hsplit_);
+    detail_->setObjectName(QStringLiteral("journeyDetail"));
+    hsplit_->addWidget(detail_);
+    hsplit_->setStretchFactor(0, 3);
+    hsplit_->setStretchFactor(1, 2);
+    vsplit_->addWidget(hsplit_);
+    vsplit_->setStretchFactor(0, 1);
+    vsplit_->setStretchFactor(1, 1);
+    stack_->addWidget(vsplit_);
+    setCentralWidget(stack_);
+
+    connect(table_->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            &MainWindow::onCurrentRowChanged);
+    connect(table_->selectionModel(), &QItemSelectionModel::selectionChanged, this,
+            &MainWindow::onSelectionChanged);
+    connect(model_, &QAbstractItemModel::modelReset, this, &MainWindow::onSelectionChanged);
+
+    connect(filterBar_, &FilterBar::filterChanged, this, [this](const Filter &f) {
+        const JourneyId current = detail_->journey();
+        model_->setFilter(f);
+        if (current == kNoJourney || !selectJourney(current)) {
+            if (model_->rowCount() > 0) {
+                table_->setCurrentIndex(model_->index(0, 0));
+            }
+        }
+    });
+    connect(filterBar_, &FilterBar::ruleFilterCleared, this, [this] {
+        const JourneyId current = detail_->journey();
+        model_->setRuleFilter(std::nullopt);
+        selectJourney(current);
+    });
+
+    // Side panes.
+    statsDock_ = new QDockWidget(this);
+    statsDock_->setObjectName(QStringLiteral("statisticsDock"));
+    stats_ = new StatisticsView(statsDock_);
+    stats_->setDocument(doc_);
+    statsDock_->setWidget(stats_);
+    addDockWidget(Qt::RightDockWidgetArea, statsDock_);
+#ifdef NT_HAVE_RULESET
+    rulesetDock_ = new QDockWidget(this);
+    rulesetDock_->setObjectName(QStringLiteral("rulesetDock"));
+    ruleset_ = new RulesetView(rulesetDock_);
+    rulesetDock_->setWidget(ruleset_);
+    addDockWidget(Qt::RightDockWidgetArea, rulesetDock_);
+    tabifyDockWidget(statsDock_, rulesetDock_);
+    connect(ruleset_, &RulesetView::ruleSelected, this, &MainWindow::onRuleSelected);
+#endif
+#ifdef NT_HAVE_LATENCY
+    latencyDock_ = new QDockWidget(this);
+    latencyDock_->setObjectName(QStringLiteral("latencyDock"));
+    // Charts have a large minimum size: scrolled, so the dock can stay narrow.
+    auto *latencyScroll = new QScrollArea(latencyDock_);
+    latencyScroll->setWidgetResizable(true);
+    latencyScroll->setFrameShape(QFrame::NoFrame);
+    latency_ = new LatencyCharts(latencyScroll);
+    latencyScroll->setWidget(latency_);
+    latencyDock_->setWidget(latencyScroll);
+    addDockWidget(Qt::RightDockWidgetArea, latencyDock_);
+    tabifyDockWidget(statsDock_, latencyDock_);
+#endif
+    if (rulesetDock_) {
+        rulesetDock_->raise();
+    }
+
+    // Status bar: where the data came from and what may be missing from it.
+    backendLabel_ = new QLabel(this);
+    packetsLabel_ = new QLabel(this);
+    rateLabel_ = new QLabel(this);
+    lostLabel_ = new QLabel(this);
+    for (QLabel *l : {backendLabel_, packetsLabel_, rateLabel_, lostLabel_}) {
+        l->setContentsMargins(6, 0, 6, 0);
+        statusBar()->addPermanentWidget(l);
+    }
+
+    auto *toolbar = addToolBar(QString());
+    toolbar->setObjectName(QStringLiteral("mainToolBar"));
+    toolbar->setMovable(false);
+    toolbar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    toolbar->addAction(openAct_);
+    toolbar->addAction(saveAsAct_);
+    toolbar->addSeparator();
+    toolbar->addAction(startAct_);
+    toolbar->addAction(stopAct_);
+    toolbar->toggleViewAction()->setVisible(false);
+}
+
+void MainWindow::createMenus() {
+    fileMenu_ = menuBar()->addMenu(QString());
+    fileMenu_->addAction(openAct_);
+    recentMenu_ = fileMenu_->addMenu(QString());
+    fileMenu_->addAction(openSampleAct_);
+    fileMenu_->addSeparator();
+    fileMenu_->addAction(saveAsAct_);
+    fileMenu_->addAction(exportJsonAct_);
+    fileMenu_->addAction(exportPcapngAct_);
+    fileMenu_->addSeparator();
+    fileMenu_->addAction(quitAct_);
+
+    traceMenu_ = menuBar()->addMenu(QString());
+    traceMenu_->addAction(startAct_);
+    traceMenu_->addAction(stopAct_);
+    traceMenu_->addSeparator();
+    traceMenu_->addAction(filterAct_);
+
+    viewMenu_ = menuBar()->addMenu(QString());
+    showSwimlaneAct_ = new QAction(this);
+    showSwimlaneAct_->setCheckable(true);
+    showSwimlaneAct_->setChecked(true);
+    showSwimlaneAct_->setVisible(swimlane_ != nullptr);
+    connect(showSwimlaneAct_, &QAction::toggled, this, [this](bool on) {
+        if (swimlane_) {
+            swimlane_->setVisible(on);
+        }
+    });
+    showDetailAct_ = new QAction(this);
+    showDetailAct_->setCheckable(true);
+    showDetailAct_->setChecked(true);
+    connect(showDetailAct_, &QAction::toggled, detail_, &QWidget::setVisible);
+    viewMenu_->addAction(showSwimlaneAct_);
+    viewMenu_->addAction(showDetailAct_);
+    viewMenu_->addSeparator();
+    for (QDockWidget *d : {statsDock_, latencyDock_, rulesetDock_}) {
+        if (d) {
+            viewMenu_->addAction(d->toggleViewAction());
+        }
+    }
+
+    settingsMenu_ = menuBar()->addMenu(QString());
+    languageMenu_ = settingsMenu_->addMenu(QString());
+    languageMenu_->addActions(languageGroup_->actions());
+    languageMenu_->setEnabled(language_ != nullptr);
+
+    helpMenu_ = menuBar()->addMenu(QString());
+    helpMenu_->addAction(aboutAct_);
+}
+
+void MainWindow::retranslateUi() {
+    fileMenu_->setTitle(tr("&File"));
+    recentMenu_->setTitle(tr("Open &Recent"));
+    traceMenu_->setTitle(tr("&Trace"));
+    viewMenu_->setTitle(tr("&View"));
+    settingsMenu_->setTitle(tr("&Settings"));
+    languageMenu_->setTitle(tr("&Language"));
+    helpMenu_->setTitle(tr("&Help"));
+    openAct_->setText(tr("&Open…"));
+    openAct_->setToolTip(tr("Open a trace file (.nftrace)"));
+    openSampleAct_->setText(tr("Open &Sample"));
+    saveAsAct_->setText(tr("Save &As…"));
+    exportJsonAct_->setText(tr("Export &JSON…"));
+    exportPcapngAct_->setText(tr("Export &pcapng…"));
+    quitAct_->setText(tr("&Quit"));
+    clearRecentAct_->setText(tr("&Clear List"));
+    startAct_->setText(tr("&Start…"));
+    stopAct_->setText(tr("S&top"));
+    filterAct_->setText(tr("&Filter"));
+    filterAct_->setToolTip(tr("Go to the packet filter"));
+#ifdef NT_HAVE_IPC
+    startAct_->setToolTip(tr("Start tracing packets live (needs the nft-tracer helper)"));
+#else
+    startAct_->setToolTip(tr("Live tracing is not available: this build has no helper client "
+                             "(src/ipc). Trace files can still be opened."));
+#endif
+    stopAct_->setToolTip(tr("Stop the live trace"));
+    aboutAct_->setText(tr("&About nft-tracer"));
+    langSystemAct_->setText(tr("&System"));
+    langEnglishAct_->setText(QStringLiteral("&English"));
+    langVietnameseAct_->setText(QStringLiteral("&Tiếng Việt"));
+    showSwimlaneAct_->setText(tr("S&wimlane"));
+    showDetailAct_->setText(tr("Journey &Detail"));
+    statsDock_->setWindowTitle(tr("Statistics"));
+    if (latencyDock_) {
+        latencyDock_->setWindowTitle(tr("Latency"));
+    }
+    if (rulesetDock_) {
+        rulesetDock_->setWindowTitle(tr("Ruleset"));
+    }
+    welcomeTitle_->setText(tr("nft-tracer"));
+    welcomeText_->setText(
+        tr("Follow packets through the Linux kernel: every layer they cross, every nftables "
+           "rule that judged them, and where they were dropped. Open a trace file, or start "
+           "with the sample recorded between two network namespaces."));
+    welcomeText_->setMinimumHeight(welcomeText_->heightForWidth(welcomeText_->width()));
+    welcomeOpen_->setText(tr("Open…"));
+    welcomeSample_->setText(tr("Open Sample"));
+    recentTitle_->setText(tr("Recent traces"));
+    updateTitle();
+    updateStatus();
+}
+
+void MainWindow::changeEvent(QEvent *event) {
+    if (event->type() == QEvent::LanguageChange) {
+        retranslateUi();
+        model_->retranslate();
+    }
+    QMainWindow::changeEvent(event);
+}
+
+void MainWindow::updateActions() {
+    const bool has = doc_->hasTrace();
+    const bool live = doc_->isLive();
+    saveAsAct_->setEnabled(has);
+    exportJsonAct_->setEnabled(has && !live);
+    exportPcapngAct_->setEnabled(has && !live);
+#ifdef NT_HAVE_IPC
+    const bool running = helper_ && (helper_->state() == HelperClient::State::Starting ||
+                                     helper_->state() == HelperClient::State::Running);
+    startAct_->setEnabled(!running && !live);
+    stopAct_->setEnabled(running || live);
+#else
+    startAct_->setEnabled(false);
+    stopAct_->setEnabled(false);
+#endif
+    openAct_->setEnabled(!live);
+    openSampleAct_->setEnabled(!live);
+    recentMenu_->setEnabled(!live);
+}
+
+void MainWindow::updateTitle() {
+    QString name;
+    if (doc_->isLive()) {
+        name = tr("Live trace");
+    } else if (!doc_->path().isEmpty() && doc_->path() == sampleCopy_) {
+        name = tr("Sample trace");
+    } else if (!doc_->path().isEmpty()) {
+        name = QFileInfo(doc_->path()).fileName();
+    } else if (doc_->hasTrace()) {
+        name = tr("Unsaved trace");
+    }
+    setWindowTitle(name.isEmpty() ? tr("nft-tracer") : tr("%1 — nft-tracer").arg(name));
+}
+
+void MainWindow::updateStatus() {
+    if (!doc_->hasTrace()) {
+        backendLabel_->setText(tr("No trace"));
+        packetsLabel_->clear();
+        rateLabel_->hide();
+        lostLabel_->hide();
+        return;
+    }
+    const Trace &t = *doc_->trace();
+    const QString backend = QString::fromStdString(t.meta.backend);
+    backendLabel_->setText(tr("Backend: %1").arg(backend.isEmpty() ? tr("unknown") : backend));
+    backendLabel_->setToolTip(
+        tr("Kernel %1 on %2")
+            .arg(QString::fromStdString(t.meta.kernel), QString::fromStdString(t.meta.host)));
+    packetsLabel_->setText(tr("Packets: %1 · Events: %2")
+                               .arg(doc_->journeys().size())
+                               .arg(doc_->assembler()->counters().events));
+    rateLabel_->setVisible(doc_->isLive());
+    rateLabel_->setText(tr("%1 events/s").arg(doc_->eventsPerSecond(), 0, 'f', 0));
+    const uint64_t lost = doc_->lostEvents();
+    const LossCounters &l = t.meta.loss;
+    lostLabel_->show();
+    lostLabel_->setText(tr("Lost: %1").arg(lost));
+    lostLabel_->setStyleSheet(lost ? QStringLiteral("color: #c62828; font-weight: bold;")
+                                   : QString());
+    lostLabel_->setToolTip(tr("Ring buffer full: %1\nPackets not followed (tracking map full): %2\n"
+                              "nft trace messages lost: %3\nnft records joined to no packet: %4")
+                               .arg(l.ringbufFull)
+                               .arg(l.trackFull)
+                               .arg(l.nftLost)
+                               .arg(doc_->assembler()->counters().unjoinedNft));
+}
+
+QStringList MainWindow::recentFiles() const {
+    return QSettings().value(kRecentKey).toStringList();
+}
+
+void MainWindow::addRecentFile(const QString &path) {
+    if (path.isEmpty() || path == sampleCopy_) {
+        return;
+    }
+    const QString abs = QFileInfo(path).absoluteFilePath();
+    QStringList files = recentFiles();
+    files.removeAll(abs);
+    files.prepend(abs);
+    while (files.size() > kMaxRecent) {
+        files.removeLast();
+    }
+    QSettings().setValue(kRecentKey, files);
+    updateRecentMenu();
+}
+
+void MainWindow::updateRecentMenu() {
+    recentMenu_->clear();
+    welcomeRecent_->clear();
+    const QStringList files = recentFiles();
+    for (int i = 0; i < files.size(); ++i) {
+        const QString &f = files[i];
+        QAction *a = recentMenu_->addAction(
+            QStringLiteral("&%1 %2").arg(i + 1).arg(QFileInfo(f).fileName()));
+        a->setToolTip(f);
+        a->setStatusTip(f);
+        connect(a, &QAction::triggered, this, [this, f] { openFile(f); });
+        auto *item = new QListWidgetItem(QFileInfo(f).fileName() + QStringLiteral("  —  ") +
+                                             QFileInfo(f).absolutePath(),
+                                         welcomeRecent_);
+        item->setData(Qt::UserRole, f);
+    }
+    if (!files.isEmpty()) {
+        recentMenu_->addSeparator();
+    }
+    recentMenu_->addAction(clearRecentAct_);
+    clearRecentAct_->setEnabled(!files.isEmpty());
+    recentTitle_->setVisible(!files.isEmpty());
+    welcomeRecent_->setVisible(!files.isEmpty());
+}
+
+void MainWindow::showError(const QString &title, const QString &message) {
+    lastError_ = message;
+    statusBar()->showMessage(message, 10000);
+    if (interactive_) {
+        QMessageBox::critical(this, title, message);
+    }
+}
+
+void MainWindow::openFile(const QString &path) {
+    if (doc_->isLive()) {
+        return;
+    }
+    doc_->open(path);
+}
+
+void MainWindow::openSample() {
+    QFile res(sampleResourcePath());
+    QTemporaryFile tmp(QDir::temp().filePath(QStringLiteral("nft-tracer-sample-XXXXXX.nftrace")));
+    tmp.setAutoRemove(false);
+    // SQLite needs a real file: the resource is copied out and removed at exit.
+    if (!res.open(QIODevice::ReadOnly) || !tmp.open() || tmp.write(res.readAll()) != res.size() ||
+        !tmp.flush()) {
+        showError(tr("Cannot open the sample"), tr("The sample trace could not be copied to %1: %2")
+                                                    .arg(QDir::tempPath(), tmp.errorString()));
+        tmp.remove();
+        return;
+    }
+    tmp.close();
+    if (!sampleCopy_.isEmpty() && sampleCopy_ != doc_->path()) {
+        QFile::remove(sampleCopy_);
+    }
+    sampleCopy_ = tmp.fileName();
+    openFile(sampleCopy_);
+}
+
+void MainWindow::handleArguments(const QStringList &args) {
+    for (const QString &a : args) {
+        if (!a.startsWith(QLatin1Char('-'))) {
+            openFile(a);
+            return;
+        }
+    }
+}
+
+void MainWindow::chooseFile() {
+    const QString dir = QSettings().value(QStringLiteral("lastDir")).toString();
+    const QString path = QFileDialog::getOpenFileName(
+        this, tr("Open Trace"), dir, tr("nft-tracer traces (*.nftrace);;All files (*)"));
+    if (!path.isEmpty()) {
+        QSettings().setValue(QStringLiteral("lastDir"), QFileInfo(path).absolutePath());
+        openFile(path);
+    }
+}
+
+void MainWindow::onLoadingStarted(const QString &path) {
+    if (!progress_) {
+        progress_ = new QProgressDialog(this);
+        progress_->setWindowModality(Qt::WindowModal);
+        progress_->setMinimumDuration(400);
+        progress_->setAutoReset(false);
+        progress_->setAutoClose(false);
+        connect(progress_, &QProgressDialog::canceled, doc_, &TraceDocument::cancel);
+    }
+    progress_->setWindowTitle(tr("Opening Trace"));
+    progress_->setLabelText(tr("Reading %1…").arg(QFileInfo(path).fileName()));
+    progress_->setCancelButtonText(tr("Cancel"));
+    progress_->setRange(0, 1000);
+    progress_->setValue(0);
+    statusBar()->showMessage(tr("Opening %1…").arg(path));
+}
+
+void MainWindow::onLoadingProgress(quint64 done, quint64 total) {
+    if (progress_ && total) {
+        progress_->setValue(static_cast<int>(std::min<quint64>(1000, done * 1000 / total)));
+        if (done >= total) {
+            progress_->setLabelText(tr("Assembling journeys…"));
+        }
+    }
+}
+
+void MainWindow::onLoaded() {
+    if (progress_) {
+        progress_->reset();
+        progress_->hide();
+    }
+    statusBar()->clearMessage();
+    stack_->setCurrentWidget(vsplit_);
+    const Trace *t = doc_->trace();
+    const Assembler *a = doc_->assembler();
+    detail_->setSource(t, a, doc_->report());
+#ifdef NT_HAVE_SWIMLANE
+    swimlane_->setTrace(t, a);
+#endif
+#ifdef NT_HAVE_LATENCY
+    latency_->setTrace(t, a);
+#endif
+#ifdef NT_HAVE_RULESET
+    ruleset_->setTrace(t, a);
+#endif
+    filterBar_->setRuleLabel(QString());
+    if (!doc_->isLive()) {
+        addRecentFile(doc_->path());
+    }
+    updateActions();
+    updateTitle();
+    updateStatus();
+}
+
+void MainWindow::onFailed(const QString &message) {
+    if (progress_) {
+        progress_->reset();
+        progress_->hide();
+    }
+    showError(tr("Cannot open the trace"), message);
+}
+
+void MainWindow::onCancelled() {
+    if (progress_) {
+        progress_->reset();
+        progress_->hide();
+    }
+    statusBar()->showMessage(tr("Opening cancelled"), 5000);
+}
+
+bool MainWindow::selectJourney(JourneyId id) {
+    const int row = id == kNoJourney ? -1 : model_->rowOf(id);
+    if (row < 0) {
+        return false;
+    }
+    const QModelIndex index = model_->index(row, 0);
+    table_->selectionModel()->setCurrentIndex(index, QItemSelectionModel::ClearAndSelect |
+                                                         QItemSelectionModel::Rows);
+    table_->scrollTo(index);
+    return true;
+}
+
+void MainWindow::onCurrentRowChanged() {
+    const QModelIndex current = table_->currentIndex();
+    const JourneyId id = current.isValid() ? model_->journeyAt(current.row()) : kNoJourney;
+    if (id == detail_->journey()) {
+        return;
+    }
+    detail_->showJourney(id);
+#ifdef NT_HAVE_LATENCY
+    latency_->setSelectedJourney(id);
+#endif
+}
+
+void MainWindow::onSelectionChanged() {
+#ifdef NT_HAVE_SWIMLANE
+    std::vector<JourneyId> ids;
+    const QModelIndexList rows = table_->selectionModel()->selectedRows();
+    for (const QModelIndex &i : rows) {
+        ids.push_back(model_->journeyAt(i.row()));
+        if (ids.size() >= kMaxSwimlaneSelection) {
+            break;
+        }
+    }
+    if (ids.empty() && table_->currentIndex().isValid()) {
+        ids.push_back(model_->journeyAt(table_->currentIndex().row()));
+    }
+    std::sort(ids.begin(), ids.end());
+    swimlane_->showJourneys(ids);
+#endif
+}
+
+void MainWindow::onEventActivated(JourneyId id, int timelineIndex) {
+    if (id != detail_->journey()) {
+        // Keep a multi-selection in the diagram: only the detail pane follows.
+        detail_->showJourney(id);
+#ifdef NT_HAVE_LATENCY
+        latency_->setSelectedJourney(id);
+#endif
+    }
+    detail_->selectTimelineItem(timelineIndex);
+}
+
+void MainWindow::onRuleSelected(const QString &family, const QString &table, const QString &chain,
+                                quint64 handle) {
+    const JourneyId current = detail_->journey();
+    model_->setRuleFilter(RuleFilter{family, table, chain, handle});
+    filterBar_->setRuleLabel(handle ? tr("Rule: %1 %2 %3 #%4").arg(family, table, chain).arg(handle)
+                                    : tr("Chain: %1 %2 %3").arg(family, table, chain));
+    if (!selectJourney(current) && model_->rowCount() > 0) {
+        table_->setCurrentIndex(model_->index(0, 0));
+    }
+}
+
+void MainWindow::saveAs() {
+    if (!doc_->hasTrace()) {
+        return;
+    }
+    const QString dir = QSettings().value(QStringLiteral("lastDir"), QDir::homePath()).toString();
+    QString path = QFileDialog::getSaveFileName(this, tr("Save Trace As"), dir,
+                                                tr("nft-tracer traces (*.nftrace)"));
+    if (path.isEmpty()) {
+        return;
+    }
+    if (QFileInfo(path).suffix().isEmpty()) {
+        path += QStringLiteral(".nftrace");
+    }
+    QApplication::setOverrideCursor(Qt::WaitCursor);
+    try {
+        doc_->saveAs(path);
+        QApplication::restoreOverrideCursor();
+    } catch (const Error &e) {
+        QApplication::restoreOverrideCursor();
+        showError(tr("Cannot save the trace"), e.message());
+        return;
+    }
+    if (!doc_->isLive()) {
+        doc_->setPath(path);
+        addRecentFile(path);
+    }
+    updateTitle();
+    statusBar()->showMessage(tr("Saved %1").arg(path), 5000);
+}
+
+void MainWindow::exportJson() {
+    if (!doc_->hasTrace()) {
+        return;
+    }
+    QString path = QFileDialog::getSaveFileName(this, tr("Export JSON"), QDir::homePath(),
+                                                tr("JSON files (*.json)"));
+    if (path.isEmpty()) {
+        return;
+    }
+    QApplication::setOverrideCursor(Qt::WaitCursor);
+    try {
+        nt::exportJson(*doc_->trace(), *doc_->assembler(), path.toStdString());
+        QApplication::restoreOverrideCursor();
+        statusBar()->showMessage(tr("Exported %1").arg(path), 5000);
+    } catch (const Error &e) {
+        QApplication::restoreOverrideCursor();
+        showError(tr("Cannot export"), e.message());
+    }
+}
+
+void MainWindow::exportPcapng() {
+    if (!doc_->hasTrace()) {
+        return;
+    }
+    QString path = QFileDialog::getSaveFileName(this, tr("Export pcapng"), QDir::homePath(),
+                                                tr("pcapng files (*.pcapng)"));
+    if (path.isEmpty()) {
+        return;
+    }
+    QApplication::setOverrideCursor(Qt::WaitCursor);
+    try {
+        nt::exportPcapng(*doc_->trace(), *doc_->assembler(), path.toStdString(),
+                         "nft-tracer " + QCoreApplication::applicationVersion().toStdString());
+        QApplication::restoreOverrideCursor();
+        statusBar()->showMessage(tr("Exported %1").arg(path), 5000);
+    } catch (const Error &e) {
+        QApplication::restoreOverrideCursor();
+        showError(tr("Cannot export"), e.message());
+    }
+}
+
+void MainWindow::startTrace() {
+#ifdef NT_HAVE_IPC
+    if (doc_->isLive()) {
+        return;
+    }
+    StartDialog dialog(this);
+    dialog.load();
+    if (dialog.exec() != QDialog::Accepted) {
+        return;
+    }
+    dialog.save();
+    if (!helper_) {
+        helper_ = std::make_unique<HelperClient>();
+        HelperClient *h = helper_.get();
+        connect(h, &HelperClient::headerReceived, this, [this](const Trace &header) {
+            doc_->beginLive(header);
+            updateActions();
+            updateTitle();
+        });
+        connect(h, &HelperClient::recordsReceived, this,
+                [this](const RecordBatch &batch, const std::vector<NftTraceRecord> &nft,
+                       const std::vector<KernelSymbol> &symbols) {
+                    doc_->appendRecords(batch, nft, symbols);
+                });
+        connect(h, &HelperClient::countersChanged, this, [this](const stream::CountersFrame &c) {
+            doc_->setLiveLoss(c.loss, c.eventsPerSecond);
+        });
+        connect(h, &HelperClient::finished, this, [this](const TraceMeta &meta) {
+            doc_->endLive(meta);
+            statusBar()->showMessage(tr("Trace stopped. Save it with File ▸ Save As."), 10000);
+            updateActions();
+        });
+        connect(h, &HelperClient::stateChanged, this, [this] { updateActions(); });
+        connect(h, &HelperClient::errorOccurred, this,
+                [this](HelperClient::ErrorKind kind, const QString &message) {
+                    if (doc_->isLive()) {
+                        doc_->endLive(doc_->trace()->meta);
+                    }
+                    updateActions();
+                    QString text;
+                    switch (kind) {
+                    case HelperClient::ErrorKind::NoHelper:
+                        text = tr("Live tracing needs the nft-tracer helper, which is not "
+                                  "installed or could not be started. Install the "
+                                  "nft-tracer-helper package (or run 'nft-tracer-cli record' "
+                                  "as root); trace files can still be opened.");
+                        break;
+                    case HelperClient::ErrorKind::NotAuthorized:
+                        text = tr("Tracing was not authorised. Tracing needs an administrator's "
+                                  "permission; trace files can still be opened.");
+                        break;
+                    default:
+                        text = message;
+                        break;
+                    }
+                    if (kind != HelperClient::ErrorKind::NoHelper &&
+                        kind != HelperClient::ErrorKind::NotAuthorized && !message.isEmpty() &&
+                        text != message) {
+                        text += QStringLiteral("\n\n") + message;
+                    }
+                    showError(tr("Live tracing failed"), text);
+                });
+    }
+    helper_->startTrace(dialog.options());
+    statusBar()->showMessage(tr("Starting the trace…"));
+    updateActions();
+#endif
+}
+
+void MainWindow::stopTrace() {
+#ifdef NT_HAVE_IPC
+    if (helper_) {
+        helper_->stopTrace();
+        statusBar()->showMessage(tr("Stopping the trace…"));
+    }
+#endif
+}
+
+void MainWindow::setLanguage(const QString &code) {
+    if (!language_) {
+        return;
+    }
+    language_->setLanguage(code);
+    Language::saveLanguage(code);
+}
+
+void MainWindow::about() {
+    QMessageBox::about(
+        this, tr("About nft-tracer"),
+        tr("<h3>nft-tracer %1</h3><p>Packet journeys through the Linux kernel and nftables: "
+           "every layer crossed, every rule evaluated, every drop with its reason.</p>"
+           "<p>Traces are recorded with eBPF tracepoints and nftables rule tracing.</p>")
+            .arg(QCoreApplication::applicationVersion()));
+}
+
+void MainWindow::showEvent(QShowEvent *event) {
+    QMainWindow::showEvent(event);
+    if (defaultDockSize_) {
+        // First start: the docks take a third at most, the packets get the rest.
+        defaultDockSize_ = false;
+        resizeDocks({statsDock_}, {std::max(360, width() / 4)}, Qt::Horizontal);
+    }
+}
+
+void MainWindow::closeEvent(QCloseEvent *event) {
+#ifdef NT_HAVE_IPC
+    if (doc_->isLive() && helper_) {
+        helper_->stopTrace();
+    }
+#endif
+    if (interactive_ && doc_->hasTrace() && doc_->path().isEmpty() && !doc_->journeys().empty()) {
+        const auto answer = QMessageBox::question(
+            this, tr("Unsaved Trace"),
+            tr("The recorded trace has not been saved. Save it before quitting?"),
+            QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel);
+        if (answer == QMessageBox::Cancel) {
+            event->ignore();
+            return;
+        }
+        if (answer == QMessageBox::Save) {
+            saveAs();
+            if (doc_->path().isEmpty()) {
+                event->ignore();
+                return;
+            }
+        }
+    }
+    QSettings settings;
+    settings.setValue(QStringLiteral("mainWindow/geometry"), saveGeometry());
+    settings.setValue(QStringLiteral("mainWindow/state"), saveState());
+    settings.setValue(QStringLiteral("mainWindow/vsplit"), vsplit_->saveState());
+    settings.setValue(QStringLiteral("mainWindow/hsplit"), hsplit_->saveState());
+    event->accept();
+}
+
+void MainWindow::dragEnterEvent(QDragEnterEvent *event) {
+    const QList<QUrl> urls = event->mimeData()->urls();
+    if (!doc_->isLive() && !urls.isEmpty() && urls.first().isLocalFile()) {
+        event->acceptProposedAction();
+    }
+}
+
+void MainWindow::dropEvent(QDropEvent *event) {
+    const QList<QUrl> urls = event->mimeData()->urls();
+    if (!urls.isEmpty() && urls.first().isLocalFile()) {
+        openFile(urls.first().toLocalFile());
+        event->acceptProposedAction();
+    }
+}
+
+} // namespace nt

@@ -1,0 +1,148 @@
+// The main window: menus, packet list with filter bar, swimlane and journey detail, docks for
+// the ruleset, latency charts and statistics, status bar; opens, saves, exports and traces.
+#pragma once
+
+#include "journey.h"
+
+#include <QMainWindow>
+#include <QPointer>
+#include <QStringList>
+
+#include <memory>
+#include <vector>
+
+class QAction;
+class QActionGroup;
+class QDockWidget;
+class QLabel;
+class QMenu;
+class QProgressDialog;
+class QPushButton;
+class QSplitter;
+class QStackedWidget;
+class QTableView;
+class QListWidget;
+
+namespace nt {
+
+class FilterBar;
+class HelperClient;
+class JourneyDetail;
+class Language;
+class LatencyCharts;
+class PacketListModel;
+class RulesetView;
+class StatisticsView;
+class SwimlaneView;
+class TraceDocument;
+
+class MainWindow : public QMainWindow {
+    Q_OBJECT
+public:
+    // `language` (may be nullptr: no Settings ▸ Language) must outlive the window.
+    explicit MainWindow(Language *language = nullptr, QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    // Opens a trace file (asynchronously: TraceDocument::loaded or failed follows).
+    void openFile(const QString &path);
+    // Extracts the bundled sample trace to a temporary file and opens it.
+    void openSample();
+    // Command-line arguments after the program name: the first one is a file to open.
+    void handleArguments(const QStringList &args);
+
+    TraceDocument *document() const { return doc_; }
+    PacketListModel *packetModel() const { return model_; }
+    QTableView *packetView() const { return table_; }
+    FilterBar *filterBar() const { return filterBar_; }
+    JourneyDetail *journeyDetail() const { return detail_; }
+    StatisticsView *statisticsView() const { return stats_; }
+    // Selects a journey's row (clears filters hiding it? no: returns false when hidden).
+    bool selectJourney(JourneyId id);
+    QStringList recentFiles() const;
+    // Messages are shown in message boxes unless this is off (tests).
+    void setInteractive(bool interactive) { interactive_ = interactive; }
+    QString lastError() const { return lastError_; }
+
+    static QString sampleResourcePath() { return QStringLiteral(":/nft-tracer/sample.nftrace"); }
+
+protected:
+    void changeEvent(QEvent *event) override;
+    void closeEvent(QCloseEvent *event) override;
+    void showEvent(QShowEvent *event) override;
+    void dragEnterEvent(QDragEnterEvent *event) override;
+    void dropEvent(QDropEvent *event) override;
+
+private:
+    void createActions();
+    void createMenus();
+    void createWidgets();
+    void retranslateUi();
+    void updateActions();
+    void updateStatus();
+    void updateTitle();
+    void updateRecentMenu();
+    void addRecentFile(const QString &path);
+    void showError(const QString &title, const QString &message);
+
+    void onLoadingStarted(const QString &path);
+    void onLoadingProgress(quint64 done, quint64 total);
+    void onLoaded();
+    void onFailed(const QString &message);
+    void onCancelled();
+    void onCurrentRowChanged();
+    void onSelectionChanged();
+    void onEventActivated(JourneyId id, int timelineIndex);
+    void onRuleSelected(const QString &family, const QString &table, const QString &chain,
+                        quint64 handle);
+
+    void chooseFile();
+    void saveAs();
+    void exportJson();
+    void exportPcapng();
+    void startTrace();
+    void stopTrace();
+    void setLanguage(const QString &code);
+    void about();
+
+    Language *language_ = nullptr;
+    TraceDocument *doc_ = nullptr;
+    PacketListModel *model_ = nullptr;
+
+    QStackedWidget *stack_ = nullptr;
+    QWidget *welcome_ = nullptr;
+    QLabel *welcomeTitle_ = nullptr, *welcomeText_ = nullptr, *recentTitle_ = nullptr;
+    QPushButton *welcomeOpen_ = nullptr, *welcomeSample_ = nullptr;
+    QListWidget *welcomeRecent_ = nullptr;
+    QSplitter *vsplit_ = nullptr, *hsplit_ = nullptr;
+    FilterBar *filterBar_ = nullptr;
+    QTableView *table_ = nullptr;
+    SwimlaneView *swimlane_ = nullptr;
+    JourneyDetail *detail_ = nullptr;
+    StatisticsView *stats_ = nullptr;
+    LatencyCharts *latency_ = nullptr;
+    RulesetView *ruleset_ = nullptr;
+    QDockWidget *statsDock_ = nullptr, *latencyDock_ = nullptr, *rulesetDock_ = nullptr;
+    QProgressDialog *progress_ = nullptr;
+    QLabel *backendLabel_ = nullptr, *packetsLabel_ = nullptr, *rateLabel_ = nullptr,
+           *lostLabel_ = nullptr;
+
+    QMenu *fileMenu_ = nullptr, *recentMenu_ = nullptr, *traceMenu_ = nullptr, *viewMenu_ = nullptr,
+          *settingsMenu_ = nullptr, *languageMenu_ = nullptr, *helpMenu_ = nullptr;
+    QAction *openAct_ = nullptr, *openSampleAct_ = nullptr, *saveAsAct_ = nullptr,
+            *exportJsonAct_ = nullptr, *exportPcapngAct_ = nullptr, *quitAct_ = nullptr,
+            *startAct_ = nullptr, *stopAct_ = nullptr, *filterAct_ = nullptr,
+            *clearRecentAct_ = nullptr, *aboutAct_ = nullptr, *langSystemAct_ = nullptr,
+            *langEnglishAct_ = nullptr, *langVietnameseAct_ = nullptr, *showSwimlaneAct_ = nullptr,
+            *showDetailAct_ = nullptr;
+    QActionGroup *languageGroup_ = nullptr;
+
+#ifdef NT_HAVE_IPC
+    std::unique_ptr<HelperClient> helper_;
+#endif
+    QString sampleCopy_; // extracted sample, removed at exit
+    QString lastError_;
+    bool interactive_ = true;
+    bool defaultDockSize_ = false;
+};
+
+} // namespace nt

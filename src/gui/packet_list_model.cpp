@@ -1,0 +1,578 @@
+// PacketListModel: row texts on demand, id-vector sorting and filtering.
+#include "packet_list_model.h"
+
+#include "assembler.h"
+#include "gui_style.h"
+#include "packet.h"
+#include "report.h"
+#include "trace.h"
+#include "trace_document.h"
+
+#include <QBrush>
+#include <QColor>
+#include <QCoreApplication>
+#include <QFont>
+#include <QGuiApplication>
+#include <QPalette>
+
+#include <algorithm>
+#include <array>
+#include <cstring>
+#include <numeric>
+
+namespace nt {
+
+struct PacketListModel::RowText {
+    std::array<QString, ColumnCount> text;
+    QString fateTip;
+    Fate fate = Fate::InFlight;
+};
+
+namespace {
+
+QString q(const std::string &s) {
+    return QString::fromStdString(s);
+}
+
+QString endpoint(const PacketFields &f, bool source) {
+    const QString addr = q(addressToString(f.family, source ? f.saddr : f.daddr));
+    if (!f.hasPorts) {
+        return addr;
+    }
+    const quint16 port = source ? f.sport : f.dport;
+    return f.family == 6 ? QStringLiteral("[%1]:%2").arg(addr).arg(port)
+                         : QStringLiteral("%1:%2").arg(addr).arg(port);
+}
+
+QString tcpFlags(uint8_t flags) {
+    static const std::array<std::pair<uint8_t, const char *>, 6> names = {
+        {{2, "SYN"}, {16, "ACK"}, {1, "FIN"}, {4, "RST"}, {8, "PSH"}, {32, "URG"}}};
+    QStringList out;
+    for (const auto &[bit, name] : names) {
+        if (flags & bit) {
+            out << QLatin1String(name);
+        }
+    }
+    return out.join(QStringLiteral(", "));
+}
+
+QString icmpText(const PacketFields &f) {
+    const bool v6 = f.l4proto == 58;
+    const int t = f.icmpType;
+    auto echo = [&](const char *what) {
+        return PacketListModel::tr("%1 id=%2 seq=%3")
+            .arg(QCoreApplication::translate("nt::PacketListModel", what))
+            .arg(f.icmpId)
+            .arg(f.icmpSeq);
+    };
+    if ((!v6 && t == 8) || (v6 && t == 128)) {
+        return echo(QT_TRANSLATE_NOOP("nt::PacketListModel", "Echo request"));
+    }
+    if ((!v6 && t == 0) || (v6 && t == 129)) {
+        return echo(QT_TRANSLATE_NOOP("nt::PacketListModel", "Echo reply"));
+    }
+    if ((!v6 && t == 3) || (v6 && t == 1)) {
+        return PacketListModel::tr("Destination unreachable (code %1)").arg(f.icmpCode);
+    }
+    if (v6 && t == 135) {
+        return PacketListModel::tr("Neighbor solicitation");
+    }
+    if (v6 && t == 136) {
+        return PacketListModel::tr("Neighbor advertisement");
+    }
+    if (v6 && t == 133) {
+        return PacketListModel::tr("Router solicitation");
+    }
+    if (v6 && t == 134) {
+        return PacketListModel::tr("Router advertisement");
+    }
+    return PacketListModel::tr("type %1 code %2").arg(t).arg(f.icmpCode);
+}
+
+QString infoText(const PacketFields &f) {
+    if (f.fragment) {
+        return PacketListModel::tr("Fragment (id %1)").arg(f.ipId);
+    }
+    switch (f.l4proto) {
+    case 6:
+        return PacketListModel::tr("%1 → %2 [%3] Seq=%4 Ack=%5")
+            .arg(f.sport)
+            .arg(f.dport)
+            .arg(tcpFlags(f.tcpFlags))
+            .arg(f.tcpSeq)
+            .arg(f.tcpAck);
+    case 17:
+        return PacketListModel::tr("%1 → %2").arg(f.sport).arg(f.dport);
+    case 1:
+    case 58:
+        return icmpText(f);
+    default:
+        return {};
+    }
+}
+
+// Sort key: a number, then bytes (addresses compare by value, not by text).
+struct Key {
+    uint64_t num = 0;
+    QByteArray bytes;
+    bool operator<(const Key &o) const { return num != o.num ? num < o.num : bytes < o.bytes; }
+};
+
+QByteArray addressKey(const PacketFields &f, bool source) {
+    QByteArray k;
+    k.append(static_cast<char>(f.family));
+    const auto &a = source ? f.saddr : f.daddr;
+    k.append(reinterpret_cast<const char *>(a.data()), static_cast<qsizetype>(a.size()));
+    const uint16_t port = source ? f.sport : f.dport;
+    k.append(static_cast<char>(port >> 8));
+    k.append(static_cast<char>(port & 0xff));
+    return k;
+}
+
+} // namespace
+
+PacketListModel::PacketListModel(QObject *parent) : QAbstractTableModel(parent), cache_(1024) {}
+
+PacketListModel::~PacketListModel() = default;
+
+void PacketListModel::setDocument(const TraceDocument *document) {
+    auto rebind = [this, document] {
+        setSource(document->trace(), document->assembler(), document->report());
+    };
+    connect(document, &TraceDocument::loaded, this, rebind);
+    connect(document, &TraceDocument::journeysAppended, this,
+            [this, document](qsizetype first, qsizetype count) {
+                const auto &ids = document->journeys();
+                appendJourneys(std::span<const JourneyId>(ids).subspan(static_cast<size_t>(first),
+                                                                       static_cast<size_t>(count)));
+            });
+    if (document->hasTrace()) {
+        rebind();
+        appendJourneys(document->journeys());
+    }
+}
+
+void PacketListModel::setSource(const Trace *trace, const Assembler *assembler,
+                                const Report *report) {
+    beginResetModel();
+    trace_ = trace;
+    asm_ = assembler;
+    report_ = report;
+    all_.clear();
+    rows_.clear();
+    cache_.clear();
+    endResetModel();
+    Q_EMIT countsChanged(0, 0);
+}
+
+void PacketListModel::appendJourneys(std::span<const JourneyId> ids) {
+    if (!asm_ || ids.empty()) {
+        return;
+    }
+    // Live: journeys listed before may have gained late nft records.
+    cache_.clear();
+    all_.insert(all_.end(), ids.begin(), ids.end());
+    std::vector<JourneyId> shown;
+    shown.reserve(ids.size());
+    for (JourneyId id : ids) {
+        if (accepts(id)) {
+            shown.push_back(id);
+        }
+    }
+    if (!shown.empty()) {
+        const int first = static_cast<int>(rows_.size());
+        beginInsertRows({}, first, first + static_cast<int>(shown.size()) - 1);
+        rows_.insert(rows_.end(), shown.begin(), shown.end());
+        endInsertRows();
+        if (sortColumn_ >= 0) {
+            resort();
+        }
+    }
+    Q_EMIT countsChanged(static_cast<qsizetype>(rows_.size()), totalCount());
+}
+
+bool PacketListModel::accepts(JourneyId id) const {
+    if (!asm_) {
+        return false;
+    }
+    if (rule_) {
+        bool judged = false;
+        for (uint32_t ordinal : asm_->nftOf(id)) {
+            const NftStep &s = asm_->nftStep(ordinal);
+            if ((rule_->handle == 0 || s.ruleHandle == rule_->handle) &&
+                q(asm_->name(s.chain)) == rule_->chain && q(asm_->name(s.table)) == rule_->table &&
+                q(nfFamilyName(s.family)) == rule_->family) {
+                judged = true;
+                break;
+            }
+        }
+        if (!judged) {
+            return false;
+        }
+    }
+    if (filter_.empty()) {
+        return true;
+    }
+    PacketFields f;
+    if (report_) {
+        if (auto parsed = report_->fields(id)) {
+            f = *parsed;
+        }
+    }
+    const auto events = asm_->events(id);
+    if (events.empty()) {
+        return filter_.matches(f, 0, std::string(), 0);
+    }
+    // The packet passes when it passed at any point of its path (device and mark change).
+    uint32_t lastIf = UINT32_MAX, lastMark = UINT32_MAX;
+    for (const Event &e : events) {
+        if (e.ifindex == lastIf && e.mark == lastMark) {
+            continue;
+        }
+        lastIf = e.ifindex;
+        lastMark = e.mark;
+        if (filter_.matches(f, e.ifindex, std::string(), e.mark)) {
+            return true;
+        }
+    }
+    return false;
+}
+
+void PacketListModel::setFilter(const Filter &filter) {
+    filter_ = filter;
+    rebuildRows();
+}
+
+void PacketListModel::setRuleFilter(const std::optional<RuleFilter> &rule) {
+    if (rule == rule_) {
+        return;
+    }
+    rule_ = rule;
+    rebuildRows();
+}
+
+void PacketListModel::rebuildRows() {
+    std::vector<JourneyId> rows;
+    rows.reserve(all_.size());
+    for (JourneyId id : all_) {
+        if (accepts(id)) {
+            rows.push_back(id);
+        }
+    }
+    if (sortColumn_ >= 0) {
+        sortRows(rows);
+    }
+    beginResetModel();
+    rows_ = std::move(rows);
+    endResetModel();
+    Q_EMIT countsChanged(static_cast<qsizetype>(rows_.size()), totalCount());
+}
+
+JourneyId PacketListModel::journeyAt(int row) const {
+    return row >= 0 && static_cast<size_t>(row) < rows_.size() ? rows_[static_cast<size_t>(row)]
+                                                               : kNoJourney;
+}
+
+int PacketListModel::rowOf(JourneyId id) const {
+    const auto it = std::find(rows_.begin(), rows_.end(), id);
+    return it == rows_.end() ? -1 : static_cast<int>(it - rows_.begin());
+}
+
+int PacketListModel::rowCount(const QModelIndex &parent) const {
+    return parent.isValid() ? 0 : static_cast<int>(rows_.size());
+}
+
+int PacketListModel::columnCount(const QModelIndex &parent) const {
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+uint64_t PacketListModel::baseTs() const {
+    if (trace_ && trace_->meta.startMonoNs) {
+        return trace_->meta.startMonoNs;
+    }
+    return asm_ && asm_->journeyCount() ? asm_->record(0).firstTs : 0;
+}
+
+const PacketListModel::RowText &PacketListModel::rowText(JourneyId id) const {
+    if (const RowText *cached = cache_.object(id)) {
+        return *cached;
+    }
+    auto r = std::make_unique<RowText>();
+    const Journey j = asm_->journey(id);
+    const std::optional<PacketFields> f = report_ ? report_->fields(id) : std::nullopt;
+    auto &t = r->text;
+    t[NumberColumn] = QString::number(id);
+    const uint64_t base = baseTs();
+    const double secs = j.firstTs >= base ? static_cast<double>(j.firstTs - base) / 1e9
+                                          : -static_cast<double>(base - j.firstTs) / 1e9;
+    t[TimeColumn] = QString::number(secs, 'f', 6);
+    uint32_t len = 0;
+    if (j.header < (trace_ ? trace_->packets.size() : 0)) {
+        len = trace_->packets[j.header].len;
+    } else if (const auto ev = asm_->events(id); !ev.empty()) {
+        len = ev.front().len;
+    }
+    t[LengthColumn] = QString::number(len);
+    if (f) {
+        t[SourceColumn] = endpoint(*f, true);
+        t[DestinationColumn] = endpoint(*f, false);
+        t[ProtocolColumn] = q(protocolName(f->l4proto));
+        t[InfoColumn] = infoText(*f);
+    } else {
+        t[SourceColumn] = QStringLiteral("skb 0x%1").arg(j.skb, 0, 16);
+        t[ProtocolColumn] = tr("unknown");
+    }
+    std::vector<Layer> layers;
+    for (const TimelineItem &item : asm_->timeline(id)) {
+        if (std::find(layers.begin(), layers.end(), item.layer) == layers.end()) {
+            layers.push_back(item.layer);
+        }
+    }
+    QStringList names;
+    for (Layer l : layers) {
+        names << layerDisplayName(l);
+    }
+    t[LayersColumn] = names.join(QStringLiteral(" › "));
+    r->fate = j.fate;
+    t[FateColumn] = fateDisplayLabel(j.fate);
+    if (j.verdictNft != kNoIndex) {
+        const QString v = gui::verdictDisplayName(j.verdict);
+        t[VerdictColumn] = j.verdictByPolicy
+                               ? tr("%1 (policy, %2)").arg(v, q(j.chain))
+                               : tr("%1 (rule %2, %3)").arg(v).arg(j.ruleHandle).arg(q(j.chain));
+    }
+    if ((j.fate == Fate::Dropped || j.fate == Fate::DroppedByRule) && report_) {
+        t[DropReasonColumn] = q(report_->dropReasonName(j.dropReason));
+    }
+    t[DurationColumn] = gui::formatMicros(static_cast<double>(j.durationNs()) / 1000.0);
+    if (report_) {
+        r->fateTip = q(report_->fateText(id));
+    }
+    RowText *raw = r.get();
+    cache_.insert(id, r.release());
+    return *raw;
+}
+
+QVariant PacketListModel::data(const QModelIndex &index, int role) const {
+    if (!index.isValid() || !asm_ || index.row() >= rowCount() || index.column() >= ColumnCount) {
+        return {};
+    }
+    const JourneyId id = rows_[static_cast<size_t>(index.row())];
+    switch (role) {
+    case Qt::DisplayRole:
+        return rowText(id).text[static_cast<size_t>(index.column())];
+    case Qt::ToolTipRole:
+        return index.column() == FateColumn || index.column() == DropReasonColumn ||
+                       index.column() == VerdictColumn
+                   ? QVariant(rowText(id).fateTip)
+                   : QVariant();
+    case JourneyIdRole:
+        return QVariant::fromValue<quint32>(id);
+    case FateRole:
+        return static_cast<int>(asm_->record(id).fate);
+    case Qt::TextAlignmentRole:
+        switch (index.column()) {
+        case NumberColumn:
+        case TimeColumn:
+        case LengthColumn:
+        case DurationColumn:
+            return QVariant::fromValue(Qt::Alignment(Qt::AlignRight | Qt::AlignVCenter));
+        default:
+            return QVariant::fromValue(Qt::Alignment(Qt::AlignLeft | Qt::AlignVCenter));
+        }
+    case Qt::BackgroundRole: {
+        const Fate fate = asm_->record(id).fate;
+        if (fate != Fate::Dropped && fate != Fate::DroppedByRule) {
+            return {};
+        }
+        const bool dark = gui::isDarkPalette(QGuiApplication::palette());
+        return QBrush(dark ? QColor(0x5a, 0x22, 0x22) : QColor(0xfd, 0xe2, 0xe0));
+    }
+    case Qt::ForegroundRole: {
+        const Fate fate = asm_->record(id).fate;
+        if (index.column() == FateColumn &&
+            (fate == Fate::Dropped || fate == Fate::DroppedByRule)) {
+            return QBrush(gui::verdictColor(verdict::Drop, QGuiApplication::palette()));
+        }
+        if (fate == Fate::InFlight) {
+            return QBrush(QGuiApplication::palette().color(QPalette::Disabled, QPalette::Text));
+        }
+        return {};
+    }
+    case Qt::FontRole:
+        if (index.column() == FateColumn) {
+            QFont font;
+            font.setBold(true);
+            return font;
+        }
+        return {};
+    default:
+        return {};
+    }
+}
+
+QVariant PacketListModel::headerData(int section, Qt::Orientation orientation, int role) const {
+    if (orientation != Qt::Horizontal || section < 0 || section >= ColumnCount) {
+        return {};
+    }
+    if (role == Qt::TextAlignmentRole) {
+        return QVariant::fromValue(Qt::Alignment(Qt::AlignLeft | Qt::AlignVCenter));
+    }
+    if (role != Qt::DisplayRole && role != Qt::ToolTipRole) {
+        return {};
+    }
+    switch (section) {
+    case NumberColumn:
+        return role == Qt::DisplayRole ? tr("No.") : tr("Journey number");
+    case TimeColumn:
+        return role == Qt::DisplayRole ? tr("Time") : tr("Seconds since the trace started");
+    case SourceColumn:
+        return tr("Source");
+    case DestinationColumn:
+        return tr("Destination");
+    case ProtocolColumn:
+        return tr("Protocol");
+    case LengthColumn:
+        return role == Qt::DisplayRole ? tr("Length") : tr("Packet length in bytes");
+    case LayersColumn:
+        return role == Qt::DisplayRole ? tr("Layers") : tr("Kernel layers crossed, in order");
+    case FateColumn:
+        return role == Qt::DisplayRole ? tr("Fate") : tr("How the packet's journey ended");
+    case VerdictColumn:
+        return role == Qt::DisplayRole ? tr("Verdict") : tr("The final nftables verdict");
+    case DropReasonColumn:
+        return tr("Drop reason");
+    case DurationColumn:
+        return role == Qt::DisplayRole ? tr("Total time")
+                                       : tr("Time from the first to the last event");
+    case InfoColumn:
+        return tr("Info");
+    default:
+        return {};
+    }
+}
+
+void PacketListModel::sortRows(std::vector<JourneyId> &rows) const {
+    if (!asm_ || sortColumn_ < 0 || rows.empty()) {
+        return;
+    }
+    // Keys once per row (a comparison must not decode headers), then the ids are sorted.
+    std::vector<Key> keys(rows.size());
+    const uint64_t base = baseTs();
+    for (size_t i = 0; i < rows.size(); ++i) {
+        const JourneyId id = rows[i];
+        const JourneyRecord &rec = asm_->record(id);
+        Key &k = keys[i];
+        switch (sortColumn_) {
+        case NumberColumn:
+            k.num = id;
+            break;
+        case TimeColumn:
+            k.num = rec.firstTs - std::min(base, rec.firstTs);
+            break;
+        case DurationColumn:
+            k.num = rec.lastTs - rec.firstTs;
+            break;
+        case FateColumn:
+            k.num = static_cast<uint64_t>(rec.fate);
+            break;
+        case SourceColumn:
+        case DestinationColumn:
+        case ProtocolColumn: {
+            const auto f = report_ ? report_->fields(id) : std::nullopt;
+            if (!f) {
+                k.num = UINT64_MAX;
+            } else if (sortColumn_ == ProtocolColumn) {
+                k.bytes = QByteArray::fromStdString(protocolName(f->l4proto));
+            } else {
+                k.bytes = addressKey(*f, sortColumn_ == SourceColumn);
+            }
+            break;
+        }
+        case LengthColumn:
+            if (trace_ && rec.header < trace_->packets.size()) {
+                k.num = trace_->packets[rec.header].len;
+            }
+            break;
+        default:
+            // Derived text columns: the journey's texts (not cached: a sort sees every row).
+            {
+                const Journey j = asm_->journey(id);
+                if (sortColumn_ == VerdictColumn && j.verdictNft != kNoIndex) {
+                    k.bytes = QByteArray::fromStdString(verdictName(j.verdict));
+                    k.num = 1;
+                } else if (sortColumn_ == DropReasonColumn &&
+                           (j.fate == Fate::Dropped || j.fate == Fate::DroppedByRule) && report_) {
+                    k.bytes = QByteArray::fromStdString(report_->dropReasonName(j.dropReason));
+                    k.num = 1;
+                } else if (sortColumn_ == LayersColumn) {
+                    k.num = asm_->timeline(id).size();
+                } else if (sortColumn_ == InfoColumn) {
+                    k.bytes = rowText(id).text[InfoColumn].toUtf8();
+                }
+            }
+            break;
+        }
+    }
+    std::vector<uint32_t> order(rows.size());
+    std::iota(order.begin(), order.end(), 0u);
+    const bool desc = sortOrder_ == Qt::DescendingOrder;
+    std::stable_sort(order.begin(), order.end(), [&](uint32_t a, uint32_t b) {
+        return desc ? keys[b] < keys[a] : keys[a] < keys[b];
+    });
+    std::vector<JourneyId> sorted(rows.size());
+    for (size_t i = 0; i < order.size(); ++i) {
+        sorted[i] = rows[order[i]];
+    }
+    rows = std::move(sorted);
+}
+
+void PacketListModel::resort() {
+    Q_EMIT layoutAboutToBeChanged({}, QAbstractItemModel::VerticalSortHint);
+    const QModelIndexList before = persistentIndexList();
+    std::vector<JourneyId> ids;
+    ids.reserve(static_cast<size_t>(before.size()));
+    for (const QModelIndex &i : before) {
+        ids.push_back(journeyAt(i.row()));
+    }
+    sortRows(rows_);
+    if (!before.isEmpty()) {
+        std::vector<int> rowOfId(asm_->journeyCount(), -1);
+        for (size_t r = 0; r < rows_.size(); ++r) {
+            rowOfId[rows_[r]] = static_cast<int>(r);
+        }
+        QModelIndexList after;
+        after.reserve(before.size());
+        for (qsizetype i = 0; i < before.size(); ++i) {
+            const JourneyId id = ids[static_cast<size_t>(i)];
+            const int row = id < rowOfId.size() ? rowOfId[id] : -1;
+            after.push_back(row < 0 ? QModelIndex() : index(row, before[i].column()));
+        }
+        changePersistentIndexList(before, after);
+    }
+    Q_EMIT layoutChanged({}, QAbstractItemModel::VerticalSortHint);
+}
+
+void PacketListModel::sort(int column, Qt::SortOrder order) {
+    if (column < -1 || column >= ColumnCount) {
+        return;
+    }
+    sortColumn_ = column;
+    sortOrder_ = order;
+    if (column < 0) {
+        // Back to listing order.
+        rebuildRows();
+        return;
+    }
+    resort();
+}
+
+void PacketListModel::retranslate() {
+    cache_.clear();
+    if (!rows_.empty()) {
+        Q_EMIT dataChanged(index(0, 0), index(rowCount() - 1, ColumnCount - 1));
+    }
+    Q_EMIT headerDataChanged(Qt::Horizontal, 0, ColumnCount - 1);
+}
+
+} // namespace nt

@@ -1,0 +1,1041 @@
+// Swimlane diagram: lays journeys out once per selection, then paints only what is visible.
+#include "swimlane_view.h"
+
+#include "gui_style.h"
+#include "report.h"
+
+#include <QAction>
+#include <QContextMenuEvent>
+#include <QCoreApplication>
+#include <QEvent>
+#include <QHelpEvent>
+#include <QKeyEvent>
+#include <QMenu>
+#include <QMouseEvent>
+#include <QPainter>
+#include <QPainterPath>
+#include <QScrollBar>
+#include <QToolTip>
+#include <QWheelEvent>
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+
+namespace nt {
+namespace {
+
+constexpr double kMaxPxPerUs = 5000;  // 5 px per ns: finer than any probe's resolution
+constexpr double kMaxContentPx = 1e9; // keeps scroll bar values inside int
+constexpr double kPadFraction = 0.05; // empty margin around the journeys at "fit"
+constexpr double kHitRadius = 8;      // px around a marker that hover and click accept
+constexpr double kStackDx = 14;       // px between nft badges placed at the same time
+constexpr int kMinLaneHeight = 30;
+constexpr int kMaxLaneHeight = 96;
+
+QColor withAlpha(QColor c, int alpha) {
+    c.setAlpha(alpha);
+    return c;
+}
+
+// 1-2-5 steps: the smallest nice value >= x.
+double niceStep(double x) {
+    if (x <= 0 || !std::isfinite(x)) {
+        return 1;
+    }
+    const double e = std::pow(10.0, std::floor(std::log10(x)));
+    for (double m : {1.0, 2.0, 5.0, 10.0}) {
+        if (m * e >= x) {
+            return m * e;
+        }
+    }
+    return 10 * e;
+}
+
+// A ruler label with as many decimals as the tick step needs, in the step's unit.
+QString tickLabel(double us, double step) {
+    double scale = 1;
+    QString unit = QCoreApplication::translate("nt::SwimlaneView", "µs");
+    if (step >= 1e6) {
+        scale = 1e6;
+        unit = QCoreApplication::translate("nt::SwimlaneView", "s");
+    } else if (step >= 1e3) {
+        scale = 1e3;
+        unit = QCoreApplication::translate("nt::SwimlaneView", "ms");
+    }
+    const int decimals =
+        std::max(0, static_cast<int>(-std::floor(std::log10(step / scale) + 1e-9)));
+    return QStringLiteral("%1 %2").arg(us / scale, 0, 'f', decimals).arg(unit);
+}
+
+QColor fateColor(Fate fate, const QPalette &pal) {
+    switch (fate) {
+    case Fate::Dropped:
+    case Fate::DroppedByRule:
+        return gui::verdictColor(verdict::Drop, pal);
+    case Fate::Delivered:
+        return gui::verdictColor(verdict::Accept, pal);
+    case Fate::Forwarded:
+    case Fate::Transmitted:
+        return gui::verdictColor(verdict::Jump, pal);
+    default:
+        return pal.color(QPalette::Text);
+    }
+}
+
+} // namespace
+
+SwimlaneView::SwimlaneView(QWidget *parent) : QAbstractScrollArea(parent) {
+    setFocusPolicy(Qt::StrongFocus);
+    viewport()->setMouseTracking(true);
+    viewport()->setAttribute(Qt::WA_OpaquePaintEvent);
+    setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOn);
+    setVerticalScrollBarPolicy(Qt::ScrollBarAsNeeded);
+    setAccessibleName(tr("Journey swimlanes"));
+    setAccessibleDescription(tr("No journey shown"));
+    rowOfLayer_.fill(-1);
+
+    alignAction_ = new QAction(tr("&Align Journeys at Their Start"), this);
+    alignAction_->setCheckable(true);
+    alignAction_->setChecked(alignStarts_);
+    connect(alignAction_, &QAction::toggled, this, &SwimlaneView::setAlignStarts);
+    emptyLanesAction_ = new QAction(tr("Show &Empty Lanes"), this);
+    emptyLanesAction_->setCheckable(true);
+    connect(emptyLanesAction_, &QAction::toggled, this, &SwimlaneView::setShowEmptyLanes);
+
+    layoutRows();
+}
+
+SwimlaneView::~SwimlaneView() = default;
+
+void SwimlaneView::setTrace(const Trace *trace, const Assembler *assembler) {
+    trace_ = trace && assembler ? trace : nullptr;
+    asm_ = trace_ ? assembler : nullptr;
+    report_ = asm_ ? std::make_unique<Report>(*trace_, *asm_) : nullptr;
+    ids_.clear();
+    rebuild();
+}
+
+void SwimlaneView::showJourneys(const std::vector<JourneyId> &ids) {
+    ids_.clear();
+    if (asm_) {
+        ids_.reserve(ids.size());
+        for (JourneyId id : ids) {
+            if (id < asm_->journeyCount()) {
+                ids_.push_back(id);
+            }
+        }
+    }
+    fitted_ = true;
+    rebuild();
+}
+
+void SwimlaneView::setAlignStarts(bool align) {
+    if (align == alignStarts_) {
+        return;
+    }
+    alignStarts_ = align;
+    alignAction_->setChecked(align);
+    fitted_ = true;
+    rebuild();
+}
+
+void SwimlaneView::setShowEmptyLanes(bool show) {
+    if (show == showEmptyLanes_) {
+        return;
+    }
+    showEmptyLanes_ = show;
+    emptyLanesAction_->setChecked(show);
+    layoutRows();
+    viewport()->update();
+}
+
+void SwimlaneView::rebuild() {
+    tracks_.clear();
+    points_.clear();
+    items_.clear();
+    byTime_.clear();
+    hovered_ = selected_ = -1;
+    maxDurationUs_ = endUs_ = 0;
+
+    if (asm_ && !ids_.empty()) {
+        uint64_t origin = std::numeric_limits<uint64_t>::max();
+        for (JourneyId id : ids_) {
+            origin = std::min(origin, asm_->record(id).firstTs);
+        }
+        const bool detailed = ids_.size() <= kDetailLimit;
+        const QPalette &pal = palette();
+        tracks_.reserve(ids_.size());
+        size_t hue = 0;
+        for (JourneyId id : ids_) {
+            const JourneyRecord &rec = asm_->record(id);
+            const std::vector<TimelineItem> timeline = asm_->timeline(id);
+            if (timeline.empty()) {
+                continue;
+            }
+            Track t;
+            t.id = id;
+            const uint64_t base = rec.firstTs;
+            t.startUs = alignStarts_ ? 0.0 : static_cast<double>(base - origin) / 1000.0;
+            t.pointBegin = static_cast<uint32_t>(points_.size());
+            t.itemBegin = static_cast<uint32_t>(items_.size());
+            if (detailed) {
+                // One journey: neutral line so the verdict colours of the markers stand out;
+                // several: a hue each so they can be told apart.
+                static constexpr int kHues[] = {210, 30, 280, 150, 340, 60, 190, 0};
+                t.color = ids_.size() == 1 ? pal.color(QPalette::Text)
+                                           : QColor::fromHsl(kHues[hue++ % std::size(kHues)], 160,
+                                                             gui::isDarkPalette(pal) ? 160 : 100);
+            } else {
+                t.color = fateColor(rec.fate, pal);
+            }
+
+            uint64_t lastTs = base;
+            std::array<int, kLayerCount> stackAt{};
+            uint64_t stackTs = UINT64_MAX;
+            for (size_t i = 0; i < timeline.size(); ++i) {
+                const TimelineItem &ti = timeline[i];
+                SwimlaneItem item;
+                item.journey = id;
+                item.timelineIndex = static_cast<int>(i);
+                item.layer = ti.layer;
+                item.tsNs = ti.tsNs;
+                const uint64_t ts = std::max(ti.tsNs, base);
+                item.timeUs = t.startUs + static_cast<double>(ts - base) / 1000.0;
+                if (ti.nft) {
+                    const NftStep &step = asm_->nftStep(ti.index);
+                    if (step.hidden) {
+                        continue; // nft-tracer's own table and end-of-chain records
+                    }
+                    item.layer = Layer::Netfilter;
+                    item.verdict = effectiveVerdict(step);
+                    item.ruleHandle = step.ruleHandle;
+                    const QString chain = QString::fromStdString(asm_->name(step.chain));
+                    const QString verdictText = gui::verdictDisplayName(item.verdict);
+                    switch (static_cast<NftTraceType>(step.type)) {
+                    case NftTraceType::Rule:
+                        item.kind = SwimlaneItemKind::NftRule;
+                        item.label =
+                            tr("%1 #%2 %3").arg(chain).arg(step.ruleHandle).arg(verdictText);
+                        break;
+                    case NftTraceType::Policy:
+                        item.kind = SwimlaneItemKind::NftPolicy;
+                        item.label = tr("%1 policy %2").arg(chain, verdictText);
+                        break;
+                    default:
+                        item.kind = SwimlaneItemKind::NftReturn;
+                        item.label = tr("%1 %2").arg(chain, verdictText);
+                        break;
+                    }
+                    if (item.verdict == verdict::Jump || item.verdict == verdict::Goto) {
+                        item.label +=
+                            QLatin1Char(' ') + QString::fromStdString(asm_->name(step.jumpTarget));
+                    }
+                    item.color = gui::verdictColor(item.verdict, pal);
+                } else {
+                    // Timeline indices of events are slots in the assembler's store.
+                    const Event &e = asm_->events(id)[ti.index - rec.eventBegin];
+                    if (e.probe == NT_PROBE_KFREE_SKB) {
+                        item.kind = SwimlaneItemKind::Drop;
+                        item.label = report_
+                                         ? QString::fromStdString(report_->dropReasonName(e.aux))
+                                         : QString();
+                        item.color = gui::verdictColor(verdict::Drop, pal);
+                    } else {
+                        item.kind = e.probe == NT_PROBE_CONSUME_SKB ? SwimlaneItemKind::Free
+                                    : e.probe >= NT_PROBE_FUNCTION_BASE
+                                        ? SwimlaneItemKind::Function
+                                        : SwimlaneItemKind::Tracepoint;
+                        item.label = report_ ? QString::fromStdString(report_->probeName(e.probe))
+                                             : QString();
+                        item.color = gui::layerColor(item.layer, pal);
+                    }
+                }
+                lastTs = std::max(lastTs, ts);
+                points_.push_back(Point{static_cast<float>(item.timeUs - t.startUs), item.layer});
+                if (detailed) {
+                    if (ti.tsNs != stackTs) {
+                        stackAt.fill(0);
+                        stackTs = ti.tsNs;
+                    }
+                    item.stack = stackAt[static_cast<size_t>(item.layer)]++;
+                    items_.push_back(std::move(item));
+                }
+            }
+            t.pointCount = static_cast<uint32_t>(points_.size()) - t.pointBegin;
+            t.itemCount = static_cast<uint32_t>(items_.size()) - t.itemBegin;
+            t.durationUs = static_cast<double>(lastTs - base) / 1000.0;
+            maxDurationUs_ = std::max(maxDurationUs_, t.durationUs);
+            endUs_ = std::max(endUs_, t.startUs + t.durationUs);
+            tracks_.push_back(t);
+        }
+        if (!detailed) {
+            std::stable_sort(tracks_.begin(), tracks_.end(),
+                             [](const Track &a, const Track &b) { return a.startUs < b.startUs; });
+        }
+    }
+
+    byTime_.resize(items_.size());
+    for (size_t i = 0; i < items_.size(); ++i) {
+        byTime_[i] = static_cast<uint32_t>(i);
+    }
+    std::stable_sort(byTime_.begin(), byTime_.end(), [this](uint32_t a, uint32_t b) {
+        return items_[a].timeUs < items_[b].timeUs;
+    });
+
+    if (tracks_.empty()) {
+        setAccessibleDescription(tr("No journey shown"));
+    } else {
+        setAccessibleDescription(
+            tr("%n journey(s) over %1", nullptr, static_cast<int>(tracks_.size()))
+                .arg(gui::formatMicros(endUs_)));
+    }
+    layoutRows();
+    if (fitted_) {
+        zoomToFit();
+    } else {
+        clampView();
+        updateScrollBars();
+    }
+    viewport()->update();
+}
+
+void SwimlaneView::layoutRows() {
+    ++generation_;
+    std::array<bool, kLayerCount> used{};
+    for (const Point &pt : points_) {
+        used[static_cast<size_t>(pt.layer)] = true;
+    }
+    const bool all = showEmptyLanes_ || points_.empty();
+    rows_ = 0;
+    for (int l = 0; l < kLayerCount; ++l) {
+        rowOfLayer_[static_cast<size_t>(l)] = all || used[static_cast<size_t>(l)] ? rows_++ : -1;
+    }
+    const QFontMetrics fm(font());
+    int widest = 0;
+    for (int l = 0; l < kLayerCount; ++l) {
+        widest = std::max(widest, fm.horizontalAdvance(layerDisplayName(static_cast<Layer>(l))));
+    }
+    gutter_ = widest + 28;
+    rulerHeight_ = fm.height() + 12;
+    const int avail = viewport()->height() - rulerHeight_;
+    laneHeight_ =
+        std::clamp(rows_ > 0 ? avail / rows_ : kMaxLaneHeight, kMinLaneHeight, kMaxLaneHeight);
+    updateScrollBars();
+}
+
+double SwimlaneView::plotWidth() const {
+    return std::max(1.0, static_cast<double>(viewport()->width()) - plotLeft() - 8);
+}
+
+double SwimlaneView::laneTop(int row) const {
+    return rulerHeight_ + row * laneHeight_ - scrollY_;
+}
+
+double SwimlaneView::laneCenter(Layer layer) const {
+    const int row = laneRow(layer);
+    return row < 0 ? -1 : laneTop(row) + laneHeight_ / 2.0;
+}
+
+double SwimlaneView::fitScale() const {
+    const double range = std::max(endUs_, 1.0) * (1 + 2 * kPadFraction);
+    return std::clamp(plotWidth() / range, 1e-9, kMaxPxPerUs);
+}
+
+void SwimlaneView::zoomToFit() {
+    fitted_ = true;
+    pxPerUs_ = fitScale();
+    viewStartUs_ = -std::max(endUs_, 1.0) * kPadFraction;
+    updateScrollBars();
+    viewport()->update();
+}
+
+void SwimlaneView::zoomIn() {
+    zoomBy(1.5, plotLeft() + plotWidth() / 2);
+}
+
+void SwimlaneView::zoomOut() {
+    zoomBy(1 / 1.5, plotLeft() + plotWidth() / 2);
+}
+
+void SwimlaneView::zoomBy(double factor, double anchorX) {
+    const double anchorUs = usAt(anchorX);
+    const double range = std::max(endUs_, 1.0) * (1 + 2 * kPadFraction);
+    const double minScale = fitScale() / 2;
+    const double maxScale = std::min(kMaxPxPerUs, kMaxContentPx / range);
+    const double next = std::clamp(pxPerUs_ * factor, minScale, std::max(minScale, maxScale));
+    if (next == pxPerUs_) {
+        return;
+    }
+    pxPerUs_ = next;
+    viewStartUs_ = anchorUs - (anchorX - plotLeft()) / pxPerUs_;
+    fitted_ = false;
+    clampView();
+    updateScrollBars();
+    viewport()->update();
+}
+
+void SwimlaneView::clampView() {
+    const double pad = std::max(endUs_, 1.0) * kPadFraction;
+    const double lo = -pad;
+    const double hi = endUs_ + pad - plotWidth() / pxPerUs_;
+    viewStartUs_ = hi < lo ? (lo + hi) / 2 : std::clamp(viewStartUs_, lo, hi);
+}
+
+std::pair<double, double> SwimlaneView::visibleRangeUs() const {
+    return {viewStartUs_, viewStartUs_ + plotWidth() / pxPerUs_};
+}
+
+void SwimlaneView::updateScrollBars() {
+    syncing_ = true;
+    const double pad = std::max(endUs_, 1.0) * kPadFraction;
+    const double contentPx = (endUs_ + 2 * pad) * pxPerUs_;
+    const int page = static_cast<int>(plotWidth());
+    QScrollBar *h = horizontalScrollBar();
+    h->setPageStep(page);
+    h->setSingleStep(std::max(1, page / 20));
+    h->setRange(0, std::max(0, static_cast<int>(std::lround(contentPx)) - page));
+    h->setValue(static_cast<int>(std::lround((viewStartUs_ + pad) * pxPerUs_)));
+
+    const int contentH = rulerHeight_ + rows_ * laneHeight_;
+    QScrollBar *v = verticalScrollBar();
+    v->setPageStep(viewport()->height());
+    v->setSingleStep(laneHeight_ / 2);
+    v->setRange(0, std::max(0, contentH - viewport()->height()));
+    scrollY_ = std::clamp(scrollY_, 0, v->maximum());
+    v->setValue(scrollY_);
+    syncing_ = false;
+}
+
+void SwimlaneView::scrollContentsBy(int, int) {
+    if (syncing_) {
+        return;
+    }
+    const double pad = std::max(endUs_, 1.0) * kPadFraction;
+    viewStartUs_ = horizontalScrollBar()->value() / pxPerUs_ - pad;
+    scrollY_ = verticalScrollBar()->value();
+    fitted_ = false;
+    viewport()->update();
+}
+
+void SwimlaneView::resizeEvent(QResizeEvent *event) {
+    QAbstractScrollArea::resizeEvent(event);
+    layoutRows();
+    if (fitted_) {
+        zoomToFit();
+    } else {
+        clampView();
+        updateScrollBars();
+    }
+}
+
+void SwimlaneView::changeEvent(QEvent *event) {
+    QAbstractScrollArea::changeEvent(event);
+    if (event->type() == QEvent::PaletteChange || event->type() == QEvent::FontChange ||
+        event->type() == QEvent::LanguageChange) {
+        if (event->type() == QEvent::LanguageChange) {
+            alignAction_->setText(tr("&Align Journeys at Their Start"));
+            emptyLanesAction_->setText(tr("Show &Empty Lanes"));
+            setAccessibleName(tr("Journey swimlanes"));
+        }
+        rebuild(); // colours and labels are baked into the items
+    }
+}
+
+QPointF SwimlaneView::itemPosition(size_t index) const {
+    if (index >= items_.size()) {
+        return {-1, -1};
+    }
+    const SwimlaneItem &it = items_[index];
+    return {xOf(it.timeUs) + it.stack * kStackDx, laneCenter(it.layer)};
+}
+
+int SwimlaneView::itemAt(const QPointF &pos) const {
+    if (items_.empty() || pos.x() < plotLeft() || pos.y() < rulerHeight_) {
+        return -1;
+    }
+    const double slack = (kHitRadius + kStackDx * 4) / pxPerUs_;
+    const double t = usAt(pos.x());
+    auto lo = std::lower_bound(byTime_.begin(), byTime_.end(), t - slack,
+                               [this](uint32_t i, double v) { return items_[i].timeUs < v; });
+    int best = -1;
+    double bestDist = kHitRadius * kHitRadius;
+    for (auto it = lo; it != byTime_.end() && items_[*it].timeUs <= t + slack; ++it) {
+        const QPointF c = itemPosition(*it);
+        const double dx = c.x() - pos.x(), dy = c.y() - pos.y();
+        const double d = dx * dx + dy * dy;
+        if (d <= bestDist) {
+            bestDist = d;
+            best = static_cast<int>(*it);
+        }
+    }
+    return best;
+}
+
+QString SwimlaneView::toolTipFor(const SwimlaneItem &item) const {
+    QString text;
+    const Track *track = nullptr;
+    for (const Track &t : tracks_) {
+        if (t.id == item.journey) {
+            track = &t;
+        }
+    }
+    const double offset = track ? item.timeUs - track->startUs : item.timeUs;
+    if (item.kind == SwimlaneItemKind::NftRule || item.kind == SwimlaneItemKind::NftPolicy ||
+        item.kind == SwimlaneItemKind::NftReturn) {
+        const TimelineItem ti =
+            asm_->timeline(item.journey)[static_cast<size_t>(item.timelineIndex)];
+        const NftStep &s = asm_->nftStep(ti.index);
+        const QString where = QStringLiteral("%1 %2 %3")
+                                  .arg(QString::fromStdString(nfFamilyName(s.family)),
+                                       QString::fromStdString(asm_->name(s.table)),
+                                       QString::fromStdString(asm_->name(s.chain)));
+        text = item.kind == SwimlaneItemKind::NftPolicy
+                   ? tr("<b>nft chain %1</b><br>policy: %2")
+                         .arg(where.toHtmlEscaped(), gui::verdictDisplayName(item.verdict))
+                   : tr("<b>nft rule #%1</b> in %2<br>verdict: %3")
+                         .arg(s.ruleHandle)
+                         .arg(where.toHtmlEscaped(), gui::verdictDisplayName(item.verdict));
+        if (s.verdict == verdict::Jump || s.verdict == verdict::Goto) {
+            text += tr("<br>target: %1")
+                        .arg(QString::fromStdString(asm_->name(s.jumpTarget)).toHtmlEscaped());
+        }
+        text += tr("<br>hook: %1").arg(QString::fromLatin1(nftHookName(s.hook)));
+    } else {
+        const uint32_t slot =
+            asm_->timeline(item.journey)[static_cast<size_t>(item.timelineIndex)].index;
+        const Event &e = asm_->events(item.journey)[slot - asm_->record(item.journey).eventBegin];
+        text = tr("<b>%1</b> (%2)")
+                   .arg(QString::fromStdString(report_->probeName(e.probe)).toHtmlEscaped(),
+                        e.probe >= NT_PROBE_FUNCTION_BASE ? tr("function") : tr("tracepoint"));
+        text += tr("<br>if %1, netns %2, len %3").arg(e.ifindex).arg(e.netns).arg(e.len);
+        if (e.probe == NT_PROBE_KFREE_SKB) {
+            text +=
+                tr("<br><b>dropped:</b> %1 at %2")
+                    .arg(QString::fromStdString(report_->dropReasonName(e.aux)).toHtmlEscaped(),
+                         QString::fromStdString(report_->symbolName(e.location)).toHtmlEscaped());
+        } else if (e.probe == NT_PROBE_NET_DEV_XMIT) {
+            text += tr("<br>rc %1").arg(static_cast<int32_t>(e.aux));
+        }
+    }
+    text += tr("<br>layer: %1<br>time: +%2 (journey %3)")
+                .arg(layerDisplayName(item.layer), gui::formatMicros(offset))
+                .arg(item.journey);
+    return text;
+}
+
+bool SwimlaneView::viewportEvent(QEvent *event) {
+    if (event->type() == QEvent::ToolTip) {
+        const auto *help = static_cast<QHelpEvent *>(event);
+        const int i = itemAt(help->pos());
+        if (i >= 0 && asm_) {
+            QToolTip::showText(help->globalPos(), toolTipFor(items_[static_cast<size_t>(i)]),
+                               viewport());
+        } else {
+            QToolTip::hideText();
+            event->ignore();
+        }
+        return true;
+    }
+    return QAbstractScrollArea::viewportEvent(event);
+}
+
+void SwimlaneView::setHovered(int index) {
+    if (index != hovered_) {
+        hovered_ = index;
+        viewport()->setCursor(index >= 0 ? Qt::PointingHandCursor : Qt::ArrowCursor);
+        viewport()->update();
+    }
+}
+
+void SwimlaneView::selectItem(int index) {
+    if (index < 0 || static_cast<size_t>(index) >= items_.size()) {
+        return;
+    }
+    selected_ = index;
+    ensureItemVisible(index);
+    viewport()->update();
+    const SwimlaneItem &it = items_[static_cast<size_t>(index)];
+    Q_EMIT eventActivated(it.journey, it.timelineIndex);
+}
+
+void SwimlaneView::ensureItemVisible(int index) {
+    const QPointF c = itemPosition(static_cast<size_t>(index));
+    if (c.x() < plotLeft() + 20 || c.x() > plotLeft() + plotWidth() - 20) {
+        viewStartUs_ = items_[static_cast<size_t>(index)].timeUs - plotWidth() / 2 / pxPerUs_;
+        fitted_ = false;
+        clampView();
+        updateScrollBars();
+    }
+}
+
+void SwimlaneView::leaveEvent(QEvent *event) {
+    setHovered(-1);
+    QAbstractScrollArea::leaveEvent(event);
+}
+
+void SwimlaneView::wheelEvent(QWheelEvent *event) {
+    const QPoint delta = event->angleDelta();
+    if (event->modifiers() & Qt::ControlModifier) {
+        if (delta.y() != 0) {
+            zoomBy(std::pow(1.0015, delta.y()), event->position().x());
+        }
+        event->accept();
+        return;
+    }
+    const bool horizontal = (event->modifiers() & Qt::ShiftModifier) || delta.x() != 0 ||
+                            verticalScrollBar()->maximum() == 0;
+    const int d = delta.x() != 0 ? delta.x() : delta.y();
+    QScrollBar *bar = horizontal ? horizontalScrollBar() : verticalScrollBar();
+    bar->setValue(bar->value() - d * bar->singleStep() / 40);
+    event->accept();
+}
+
+void SwimlaneView::mousePressEvent(QMouseEvent *event) {
+    if (event->button() == Qt::LeftButton) {
+        dragging_ = true;
+        pressPos_ = lastDragPos_ = event->position().toPoint();
+        event->accept();
+        return;
+    }
+    QAbstractScrollArea::mousePressEvent(event);
+}
+
+void SwimlaneView::mouseMoveEvent(QMouseEvent *event) {
+    const QPoint pos = event->position().toPoint();
+    if (dragging_ && (event->buttons() & Qt::LeftButton)) {
+        const QPoint d = pos - lastDragPos_;
+        lastDragPos_ = pos;
+        if ((pos - pressPos_).manhattanLength() > 3) {
+            viewport()->setCursor(Qt::ClosedHandCursor);
+            viewStartUs_ -= d.x() / pxPerUs_;
+            fitted_ = false;
+            clampView();
+            scrollY_ = std::clamp(scrollY_ - d.y(), 0, verticalScrollBar()->maximum());
+            updateScrollBars();
+            viewport()->update();
+        }
+        return;
+    }
+    setHovered(itemAt(event->position()));
+}
+
+void SwimlaneView::mouseReleaseEvent(QMouseEvent *event) {
+    if (event->button() == Qt::LeftButton && dragging_) {
+        dragging_ = false;
+        viewport()->setCursor(Qt::ArrowCursor);
+        if ((event->position().toPoint() - pressPos_).manhattanLength() <= 3) {
+            selectItem(itemAt(event->position()));
+        }
+        event->accept();
+        return;
+    }
+    QAbstractScrollArea::mouseReleaseEvent(event);
+}
+
+void SwimlaneView::mouseDoubleClickEvent(QMouseEvent *event) {
+    if (itemAt(event->position()) < 0) {
+        zoomToFit();
+    }
+    event->accept();
+}
+
+void SwimlaneView::keyPressEvent(QKeyEvent *event) {
+    const double step = plotWidth() / 10 / pxPerUs_;
+    auto pan = [this](double us) {
+        viewStartUs_ += us;
+        fitted_ = false;
+        clampView();
+        updateScrollBars();
+        viewport()->update();
+    };
+    // Items in time order: Tab-like navigation along the diagram regardless of journey.
+    auto moveSelection = [this](int dir) {
+        if (byTime_.empty()) {
+            return;
+        }
+        auto pos = std::find(byTime_.begin(), byTime_.end(), static_cast<uint32_t>(selected_));
+        long k = pos == byTime_.end() ? (dir > 0 ? 0 : static_cast<long>(byTime_.size()) - 1)
+                                      : (pos - byTime_.begin()) + dir;
+        k = std::clamp(k, 0L, static_cast<long>(byTime_.size()) - 1);
+        selectItem(static_cast<int>(byTime_[static_cast<size_t>(k)]));
+    };
+    const bool ctrl = event->modifiers() & Qt::ControlModifier;
+    switch (event->key()) {
+    case Qt::Key_Plus:
+    case Qt::Key_Equal:
+        zoomIn();
+        break;
+    case Qt::Key_Minus:
+        zoomOut();
+        break;
+    case Qt::Key_0:
+    case Qt::Key_Asterisk:
+        zoomToFit();
+        break;
+    case Qt::Key_Left:
+        ctrl ? moveSelection(-1) : pan(-step);
+        break;
+    case Qt::Key_Right:
+        ctrl ? moveSelection(1) : pan(step);
+        break;
+    case Qt::Key_Up:
+        verticalScrollBar()->setValue(verticalScrollBar()->value() - laneHeight_);
+        break;
+    case Qt::Key_Down:
+        verticalScrollBar()->setValue(verticalScrollBar()->value() + laneHeight_);
+        break;
+    case Qt::Key_Home:
+        pan(-std::numeric_limits<double>::max() / 4);
+        break;
+    case Qt::Key_End:
+        pan(std::numeric_limits<double>::max() / 4);
+        break;
+    case Qt::Key_Return:
+    case Qt::Key_Enter:
+        if (selected_ >= 0) {
+            selectItem(selected_);
+        }
+        break;
+    default:
+        QAbstractScrollArea::keyPressEvent(event);
+        return;
+    }
+    event->accept();
+}
+
+void SwimlaneView::contextMenuEvent(QContextMenuEvent *event) {
+    QMenu menu(this);
+    menu.addAction(tr("Zoom &In"), this, &SwimlaneView::zoomIn);
+    menu.addAction(tr("Zoom &Out"), this, &SwimlaneView::zoomOut);
+    menu.addAction(tr("Zoom to &Fit"), this, &SwimlaneView::zoomToFit);
+    menu.addSeparator();
+    menu.addAction(alignAction_);
+    menu.addAction(emptyLanesAction_);
+    menu.exec(event->globalPos());
+}
+
+// ---- painting ----
+
+void SwimlaneView::paintEvent(QPaintEvent *) {
+    QPainter p(viewport());
+    renderDiagram(p);
+}
+
+void SwimlaneView::renderDiagram(QPainter &p) const {
+    const QRect r = viewport()->rect();
+    p.fillRect(r, palette().color(QPalette::Base));
+    paintLanes(p, r);
+    p.save();
+    p.setClipRect(QRectF(plotLeft(), rulerHeight_, plotWidth() + 8, r.height() - rulerHeight_));
+    if (detailed()) {
+        paintDetailed(p);
+    } else if (!tracks_.empty()) {
+        const PolylineCacheKey key{viewStartUs_, pxPerUs_, scrollY_,
+                                   laneHeight_,  r.size(), generation_};
+        if (polylineCache_.isNull() || !(key == polylineKey_)) {
+            polylineCache_ = QImage(r.size(), QImage::Format_ARGB32_Premultiplied);
+            polylineCache_.fill(Qt::transparent);
+            QPainter cp(&polylineCache_);
+            cp.setClipRect(
+                QRectF(plotLeft(), rulerHeight_, plotWidth() + 8, r.height() - rulerHeight_));
+            paintPolylines(cp);
+            polylineKey_ = key;
+        }
+        p.drawImage(0, 0, polylineCache_);
+        paintPolylineNote(p);
+    }
+    p.restore();
+    paintRuler(p);
+
+    if (tracks_.empty()) {
+        p.setPen(palette().color(QPalette::PlaceholderText));
+        p.drawText(QRectF(plotLeft(), rulerHeight_, plotWidth(), r.height() - rulerHeight_),
+                   Qt::AlignCenter,
+                   asm_ ? tr("Select one or more packets to see their journeys")
+                        : tr("Open a trace to see packet journeys"));
+    }
+    if (hasFocus()) {
+        p.setPen(QPen(palette().color(QPalette::Highlight), 1));
+        p.drawRect(r.adjusted(0, 0, -1, -1));
+    }
+}
+
+void SwimlaneView::paintLanes(QPainter &p, const QRect &clip) const {
+    const QPalette &pal = palette();
+    const QColor base = pal.color(QPalette::Base);
+    const QColor alt = pal.color(QPalette::AlternateBase);
+    const QColor text = pal.color(QPalette::Text);
+    const QColor grid = withAlpha(pal.color(QPalette::Mid), 90);
+    QFont bold = font();
+    bold.setWeight(QFont::DemiBold);
+    for (int l = 0; l < kLayerCount; ++l) {
+        const int row = rowOfLayer_[static_cast<size_t>(l)];
+        if (row < 0) {
+            continue;
+        }
+        const QRectF lane(0, laneTop(row), clip.width(), laneHeight_);
+        if (lane.bottom() < rulerHeight_ || lane.top() > clip.bottom()) {
+            continue;
+        }
+        p.fillRect(lane, row % 2 ? alt : base);
+        p.setPen(grid);
+        p.drawLine(QPointF(plotLeft(), lane.center().y()),
+                   QPointF(clip.width(), lane.center().y()));
+        // Gutter: colour swatch and the translated layer name.
+        const Layer layer = static_cast<Layer>(l);
+        p.fillRect(QRectF(0, lane.top(), plotLeft(), lane.height()), row % 2 ? alt : base);
+        p.fillRect(QRectF(6, lane.top() + 6, 4, lane.height() - 12), gui::layerColor(layer, pal));
+        p.setPen(text);
+        p.setFont(bold);
+        p.drawText(QRectF(16, lane.top(), plotLeft() - 20, lane.height()),
+                   Qt::AlignVCenter | Qt::AlignLeft, layerDisplayName(layer));
+        p.setFont(font());
+    }
+    p.setPen(withAlpha(pal.color(QPalette::Mid), 160));
+    p.drawLine(QPointF(plotLeft() - 0.5, rulerHeight_), QPointF(plotLeft() - 0.5, clip.bottom()));
+}
+
+void SwimlaneView::paintRuler(QPainter &p) const {
+    const QPalette &pal = palette();
+    const QRectF ruler(0, 0, viewport()->width(), rulerHeight_);
+    p.fillRect(ruler, pal.color(QPalette::Window));
+    p.setPen(withAlpha(pal.color(QPalette::Mid), 200));
+    p.drawLine(QPointF(0, rulerHeight_ - 0.5), QPointF(ruler.width(), rulerHeight_ - 0.5));
+    QFont small = font();
+    small.setPointSizeF(font().pointSizeF() * 0.9);
+    p.setFont(small);
+    p.setPen(pal.color(QPalette::WindowText));
+    p.drawText(QRectF(8, 0, plotLeft() - 12, rulerHeight_), Qt::AlignVCenter | Qt::AlignLeft,
+               alignStarts_ || tracks_.size() <= 1 ? tr("from start") : tr("from first"));
+    if (tracks_.empty()) {
+        return;
+    }
+    const QFontMetrics fm(small);
+    const double minPx = fm.horizontalAdvance(QStringLiteral("000.000 ms")) + 16;
+    const double step = niceStep(minPx / pxPerUs_);
+    const auto [t0, t1] = visibleRangeUs();
+    const QColor tickColor = withAlpha(pal.color(QPalette::Mid), 220);
+    const QColor gridColor = withAlpha(pal.color(QPalette::Mid), 45);
+    const double bottom = viewport()->height();
+    for (double t = std::ceil(t0 / step) * step; t <= t1; t += step) {
+        const double x = xOf(t);
+        p.setPen(gridColor);
+        p.drawLine(QPointF(x, rulerHeight_), QPointF(x, bottom));
+        p.setPen(tickColor);
+        p.drawLine(QPointF(x, rulerHeight_ - 6), QPointF(x, rulerHeight_ - 1));
+        p.setPen(pal.color(QPalette::WindowText));
+        const QString label = std::abs(t) < step / 1e6 ? QStringLiteral("0") : tickLabel(t, step);
+        p.drawText(QRectF(x - minPx / 2, 0, minPx, rulerHeight_ - 6), Qt::AlignCenter, label);
+    }
+    p.setFont(font());
+}
+
+void SwimlaneView::paintMarker(QPainter &p, const SwimlaneItem &item, QPointF c,
+                               bool highlighted) const {
+    const QPalette &pal = palette();
+    const double r = highlighted ? 6.5 : 5;
+    switch (item.kind) {
+    case SwimlaneItemKind::Tracepoint:
+        p.setPen(QPen(pal.color(QPalette::Base), 1.5));
+        p.setBrush(item.color);
+        p.drawEllipse(c, r, r);
+        break;
+    case SwimlaneItemKind::Function: {
+        const QPointF pts[] = {c + QPointF(0, -r - 1), c + QPointF(r + 1, 0), c + QPointF(0, r + 1),
+                               c + QPointF(-r - 1, 0)};
+        p.setPen(QPen(pal.color(QPalette::Base), 1.5));
+        p.setBrush(item.color);
+        p.drawPolygon(pts, 4);
+        break;
+    }
+    case SwimlaneItemKind::Free:
+        p.setPen(QPen(item.color, 2));
+        p.setBrush(pal.color(QPalette::Base));
+        p.drawEllipse(c, r, r);
+        break;
+    case SwimlaneItemKind::Drop: {
+        const double d = r + 1.5;
+        p.setPen(QPen(item.color, 3, Qt::SolidLine, Qt::RoundCap));
+        p.drawLine(c + QPointF(-d, -d), c + QPointF(d, d));
+        p.drawLine(c + QPointF(-d, d), c + QPointF(d, -d));
+        break;
+    }
+    case SwimlaneItemKind::NftRule:
+    case SwimlaneItemKind::NftPolicy:
+    case SwimlaneItemKind::NftReturn: {
+        const QRectF box(c.x() - r, c.y() - r, 2 * r, 2 * r);
+        p.setPen(QPen(pal.color(QPalette::Base), 1.5));
+        p.setBrush(item.color);
+        if (item.kind == SwimlaneItemKind::NftPolicy) {
+            p.drawRoundedRect(box, 2, 2);
+        } else {
+            p.drawRect(box.adjusted(1, 1, -1, -1));
+        }
+        break;
+    }
+    }
+    if (highlighted) {
+        p.setBrush(Qt::NoBrush);
+        p.setPen(QPen(pal.color(QPalette::Highlight), 2));
+        p.drawEllipse(c, r + 4, r + 4);
+    }
+}
+
+void SwimlaneView::paintDetailed(QPainter &p) const {
+    p.setRenderHint(QPainter::Antialiasing);
+    const auto [t0, t1] = visibleRangeUs();
+    // Labels reach right of their marker; lines reach to the neighbours outside the view.
+    const double margin = 300 / pxPerUs_;
+
+    for (const Track &t : tracks_) {
+        const auto begin = items_.begin() + t.itemBegin;
+        const auto end = begin + t.itemCount;
+        auto lo = std::lower_bound(begin, end, t0 - margin,
+                                   [](const SwimlaneItem &a, double v) { return a.timeUs < v; });
+        auto hi = std::upper_bound(lo, end, t1 + margin,
+                                   [](double v, const SwimlaneItem &a) { return v < a.timeUs; });
+        if (lo != begin) {
+            --lo;
+        }
+        if (hi != end) {
+            ++hi;
+        }
+        QPolygonF line;
+        for (auto it = lo; it != hi; ++it) {
+            line << itemPosition(static_cast<size_t>(it - items_.begin()));
+        }
+        p.setPen(QPen(withAlpha(t.color, tracks_.size() == 1 ? 150 : 190), 2, Qt::SolidLine,
+                      Qt::RoundCap, Qt::RoundJoin));
+        p.setBrush(Qt::NoBrush);
+        p.drawPolyline(line);
+    }
+
+    auto lo = std::lower_bound(byTime_.begin(), byTime_.end(), t0 - margin,
+                               [this](uint32_t i, double v) { return items_[i].timeUs < v; });
+    auto hi = std::upper_bound(lo, byTime_.end(), t1 + 20 / pxPerUs_,
+                               [this](double v, uint32_t i) { return v < items_[i].timeUs; });
+    QFont small = font();
+    small.setPointSizeF(font().pointSizeF() * 0.85);
+    QFont boldSmall = small;
+    boldSmall.setWeight(QFont::Bold);
+    const QFontMetrics fm(small);
+    const QFontMetrics fmb(boldSmall);
+    // A label is skipped when it would overlap the previous one drawn in the same half-lane.
+    std::array<std::array<double, 2>, kLayerCount> labelRight;
+    for (auto &a : labelRight) {
+        a.fill(-1e9);
+    }
+    for (auto it = lo; it != hi; ++it) {
+        const SwimlaneItem &item = items_[*it];
+        const QPointF c = itemPosition(*it);
+        const bool strong = item.kind == SwimlaneItemKind::Drop ||
+                            item.kind == SwimlaneItemKind::NftRule ||
+                            item.kind == SwimlaneItemKind::NftPolicy;
+        const QFontMetrics &m = strong ? fmb : fm;
+        const int half = item.stack % 2;
+        const bool badge = item.kind == SwimlaneItemKind::NftRule ||
+                           item.kind == SwimlaneItemKind::NftPolicy ||
+                           item.kind == SwimlaneItemKind::NftReturn;
+        const double w = m.horizontalAdvance(item.label) + (badge ? 10 : 0);
+        // Labels go right of their marker, or left of it where the view ends.
+        double x = c.x() + 10;
+        if (x + w > plotLeft() + plotWidth() + 4 && c.x() - 10 - w > plotLeft()) {
+            x = c.x() - 10 - w;
+        }
+        double &right = labelRight[static_cast<size_t>(item.layer)][static_cast<size_t>(half)];
+        if (!item.label.isEmpty() && x > right && laneHeight_ >= 26) {
+            const double y = half == 0 ? c.y() - 8 - m.descent() : c.y() + 8 + m.ascent();
+            p.setFont(strong ? boldSmall : small);
+            if (badge) {
+                const QRectF pill(x, y - m.ascent() - 2, w, m.height() + 3);
+                p.setPen(Qt::NoPen);
+                p.setBrush(item.color);
+                p.drawRoundedRect(pill, pill.height() / 2, pill.height() / 2);
+                p.setPen(gui::isDarkPalette(palette()) ? QColor(Qt::black) : QColor(Qt::white));
+                p.drawText(pill, Qt::AlignCenter, item.label);
+            } else if (strong) {
+                // A halo keeps labels readable where the journey line crosses them.
+                QPainterPath path;
+                path.addText(QPointF(x, y), boldSmall, item.label);
+                p.setPen(QPen(palette().color(QPalette::Base), 3, Qt::SolidLine, Qt::RoundCap,
+                              Qt::RoundJoin));
+                p.setBrush(Qt::NoBrush);
+                p.drawPath(path);
+                p.setPen(Qt::NoPen);
+                p.setBrush(item.color);
+                p.drawPath(path);
+            } else {
+                p.setPen(palette().color(QPalette::Text));
+                p.drawText(QPointF(x, y), item.label);
+            }
+            right = std::max(right, x + w + 6);
+        }
+        paintMarker(p, item, c,
+                    static_cast<int>(*it) == hovered_ || static_cast<int>(*it) == selected_);
+    }
+    p.setFont(font());
+}
+
+void SwimlaneView::paintPolylines(QPainter &p) const {
+    const auto [t0, t1] = visibleRangeUs();
+    // Tracks are sorted by start: those starting after the view ends are skipped by a binary
+    // search, those ending before it starts by the longest duration bound.
+    auto first = std::lower_bound(tracks_.begin(), tracks_.end(), t0 - maxDurationUs_,
+                                  [](const Track &a, double v) { return a.startUs < v; });
+    auto last = std::upper_bound(first, tracks_.end(), t1,
+                                 [](double v, const Track &a) { return v < a.startUs; });
+    const size_t candidates = static_cast<size_t>(last - first);
+    const size_t stride = std::max<size_t>(1, (candidates + kMaxPolylines - 1) / kMaxPolylines);
+    const size_t drawn = (candidates + stride - 1) / stride;
+    const int alpha = std::clamp(static_cast<int>(2400 / std::max<size_t>(drawn, 1)), 14, 170);
+    std::array<double, kLayerCount> laneY{};
+    for (int l = 0; l < kLayerCount; ++l) {
+        laneY[static_cast<size_t>(l)] = laneCenter(static_cast<Layer>(l));
+    }
+    p.setRenderHint(QPainter::Antialiasing, drawn <= 400);
+    QPolygonF line;
+    QColor current;
+    for (size_t k = 0; k < candidates; k += stride) {
+        const Track &t = first[static_cast<long>(k)];
+        if (t.startUs + t.durationUs < t0) {
+            continue;
+        }
+        line.clear();
+        const Point *pt = points_.data() + t.pointBegin;
+        for (uint32_t i = 0; i < t.pointCount; ++i) {
+            line << QPointF(xOf(t.startUs + pt[i].offsetUs),
+                            laneY[static_cast<size_t>(pt[i].layer)]);
+        }
+        const QColor c = withAlpha(t.color, alpha);
+        if (c != current) {
+            p.setPen(QPen(c, 0)); // cosmetic: the raster engine's fast line path
+            current = c;
+        }
+        p.drawPolyline(line);
+    }
+}
+
+void SwimlaneView::paintPolylineNote(QPainter &p) const {
+    const auto [t0, t1] = visibleRangeUs();
+    auto first = std::lower_bound(tracks_.begin(), tracks_.end(), t0 - maxDurationUs_,
+                                  [](const Track &a, double v) { return a.startUs < v; });
+    auto last = std::upper_bound(first, tracks_.end(), t1,
+                                 [](double v, const Track &a) { return v < a.startUs; });
+    const size_t candidates = static_cast<size_t>(last - first);
+    const size_t stride = std::max<size_t>(1, (candidates + kMaxPolylines - 1) / kMaxPolylines);
+    const size_t drawn = (candidates + stride - 1) / stride;
+    const QString note = stride > 1
+                             ? tr("%1 of %2 journeys drawn").arg(drawn).arg(tracks_.size())
+                             : tr("%n journey(s)", nullptr, static_cast<int>(tracks_.size()));
+    const QFontMetrics fm(font());
+    const QRectF box(plotLeft() + plotWidth() - fm.horizontalAdvance(note) - 16, rulerHeight_ + 6,
+                     fm.horizontalAdvance(note) + 12, fm.height() + 6);
+    p.setPen(Qt::NoPen);
+    p.setBrush(withAlpha(palette().color(QPalette::Window), 220));
+    p.drawRoundedRect(box, 4, 4);
+    p.setPen(palette().color(QPalette::WindowText));
+    p.drawText(box, Qt::AlignCenter, note);
+}
+
+} // namespace nt

@@ -1,0 +1,205 @@
+// Swimlane diagram: journeys drawn across one lane per kernel layer along a µs time axis.
+#pragma once
+
+#include "assembler.h"
+#include "journey.h"
+#include "layers.h"
+#include "trace.h"
+
+#include <QAbstractScrollArea>
+#include <QColor>
+#include <QImage>
+#include <QSize>
+#include <QString>
+
+#include <array>
+#include <cstdint>
+#include <memory>
+#include <utility>
+#include <vector>
+
+class QAction;
+class QPainter;
+
+namespace nt {
+
+class Report;
+
+enum class SwimlaneItemKind : uint8_t {
+    Tracepoint, // a tracepoint event: filled circle
+    Function,   // a kprobe/fentry function event: diamond
+    Free,       // consume_skb: hollow circle, the journey ends normally
+    Drop,       // kfree_skb: red ✕ with the drop reason
+    NftRule,    // an nft rule decision: badge with handle and verdict
+    NftPolicy,  // an nft chain policy decision: badge with the policy verdict
+    NftReturn,  // an nft return/other record: small badge
+};
+
+// One marker of the diagram, laid out in diagram time (µs). Recomputed by showJourneys().
+struct SwimlaneItem {
+    JourneyId journey = kNoJourney;
+    int timelineIndex = -1; // index into Assembler::timeline(journey)
+    Layer layer = Layer::Device;
+    SwimlaneItemKind kind = SwimlaneItemKind::Tracepoint;
+    uint64_t tsNs = 0;
+    double timeUs = 0; // x: from the journey's start (aligned) or the earliest shown journey
+    int stack = 0;     // rank among visible items of the same journey at the same time and lane
+    QString label;     // probe name, "input #3 DROP", or the drop reason
+    QColor color;      // layer colour for events, verdict colour for nft, red for drops
+    int32_t verdict = 0x7fffffff; // nft items: the effective verdict
+    uint64_t ruleHandle = 0;
+};
+
+class SwimlaneView : public QAbstractScrollArea {
+    Q_OBJECT
+public:
+    explicit SwimlaneView(QWidget *parent = nullptr);
+    ~SwimlaneView() override;
+
+    // Both must outlive the view or be replaced first; nullptr clears the diagram.
+    void setTrace(const nt::Trace *trace, const nt::Assembler *assembler);
+    // Up to kDetailLimit journeys get markers, labels, tooltips and clicks; more are drawn as
+    // thin translucent polylines (at most kMaxPolylines visible ones, evenly sampled).
+    void showJourneys(const std::vector<nt::JourneyId> &ids);
+
+    static constexpr size_t kDetailLimit = 24;
+    static constexpr size_t kMaxPolylines = 2000;
+
+    // Laid-out markers of the shown journeys in detailed mode (empty beyond kDetailLimit),
+    // journey by journey in time order.
+    const std::vector<SwimlaneItem> &items() const { return items_; }
+    // Centre of a marker in viewport coordinates (may lie outside the viewport).
+    QPointF itemPosition(size_t index) const;
+    // Index into items() of the marker under a viewport position, or -1.
+    int itemAt(const QPointF &pos) const;
+    // Row of a layer's lane from the top (-1: collapsed because no shown journey visits it).
+    int laneRow(Layer layer) const { return rowOfLayer_[static_cast<size_t>(layer)]; }
+    // The time range the viewport shows, in diagram µs.
+    std::pair<double, double> visibleRangeUs() const;
+    size_t journeysShown() const { return tracks_.size(); }
+    bool detailed() const { return !tracks_.empty() && tracks_.size() <= kDetailLimit; }
+    int selectedItem() const { return selected_; }
+
+    // Paints what the viewport shows (lanes, ruler, journeys) with `painter`, whose device
+    // should have the viewport's size: for images and benchmarks without a window.
+    void renderDiagram(QPainter &painter) const;
+
+    bool alignStarts() const { return alignStarts_; }
+    void setAlignStarts(bool align);
+    bool showEmptyLanes() const { return showEmptyLanes_; }
+    void setShowEmptyLanes(bool show);
+
+public Q_SLOTS:
+    void zoomIn();
+    void zoomOut();
+    void zoomToFit();
+    // Multiplies the scale keeping the time under viewport x `anchorX` in place.
+    void zoomBy(double factor, double anchorX);
+
+Q_SIGNALS:
+    void eventActivated(nt::JourneyId id, int timelineIndex);
+
+protected:
+    void paintEvent(QPaintEvent *event) override;
+    void resizeEvent(QResizeEvent *event) override;
+    void wheelEvent(QWheelEvent *event) override;
+    void mousePressEvent(QMouseEvent *event) override;
+    void mouseMoveEvent(QMouseEvent *event) override;
+    void mouseReleaseEvent(QMouseEvent *event) override;
+    void mouseDoubleClickEvent(QMouseEvent *event) override;
+    void keyPressEvent(QKeyEvent *event) override;
+    void contextMenuEvent(QContextMenuEvent *event) override;
+    void scrollContentsBy(int dx, int dy) override;
+    bool viewportEvent(QEvent *event) override;
+    void changeEvent(QEvent *event) override;
+    void leaveEvent(QEvent *event) override;
+
+private:
+    // A shown journey: its points (time from its own start, lane layer) in the flat points_.
+    struct Track {
+        JourneyId id = kNoJourney;
+        double startUs = 0; // diagram time of its first point
+        double durationUs = 0;
+        uint32_t pointBegin = 0, pointCount = 0;
+        uint32_t itemBegin = 0, itemCount = 0; // detailed mode: its range in items_
+        QColor color;
+    };
+    struct Point {
+        float offsetUs; // from the track's start
+        Layer layer;
+    };
+
+    void rebuild();
+    void layoutRows();
+    void updateScrollBars();
+    void clampView();
+    void setHovered(int index);
+    void selectItem(int index);
+    void ensureItemVisible(int index);
+    QString toolTipFor(const SwimlaneItem &item) const;
+
+    double plotLeft() const { return gutter_; }
+    double plotWidth() const;
+    double xOf(double us) const { return plotLeft() + (us - viewStartUs_) * pxPerUs_; }
+    double usAt(double x) const { return viewStartUs_ + (x - plotLeft()) / pxPerUs_; }
+    double laneTop(int row) const;
+    double laneCenter(Layer layer) const;
+    double fitScale() const;
+
+    void paintLanes(QPainter &p, const QRect &clip) const;
+    void paintRuler(QPainter &p) const;
+    void paintDetailed(QPainter &p) const;
+    void paintPolylines(QPainter &p) const;
+    void paintPolylineNote(QPainter &p) const;
+    void paintMarker(QPainter &p, const SwimlaneItem &item, QPointF c, bool highlighted) const;
+
+    const Trace *trace_ = nullptr;
+    const Assembler *asm_ = nullptr;
+    std::unique_ptr<Report> report_;
+    std::vector<JourneyId> ids_;
+
+    std::vector<Track> tracks_; // sorted by startUs
+    std::vector<Point> points_;
+    double maxDurationUs_ = 0;
+    double endUs_ = 0; // last diagram time of any track
+    std::vector<SwimlaneItem> items_;
+    std::vector<uint32_t> byTime_; // items_ indices sorted by timeUs
+
+    std::array<int, kLayerCount> rowOfLayer_{};
+    int rows_ = 0;
+    int gutter_ = 110;
+    int rulerHeight_ = 28;
+    int laneHeight_ = 44;
+    int scrollY_ = 0;
+
+    double viewStartUs_ = 0;
+    double pxPerUs_ = 1;
+    bool fitted_ = true; // follow the viewport width until the user zooms or pans
+    bool alignStarts_ = true;
+    bool showEmptyLanes_ = false;
+    bool syncing_ = false;
+
+    int hovered_ = -1;
+    int selected_ = -1;
+    bool dragging_ = false;
+    QPoint pressPos_;
+    QPoint lastDragPos_;
+
+    // The polylines of many journeys, painted once per view change: hovering, focus and
+    // overlays repaint without drawing thousands of lines again.
+    struct PolylineCacheKey {
+        double viewStartUs = 0, pxPerUs = 0;
+        int scrollY = 0, laneHeight = 0;
+        QSize size;
+        uint64_t generation = 0;
+        bool operator==(const PolylineCacheKey &) const = default;
+    };
+    mutable QImage polylineCache_;
+    mutable PolylineCacheKey polylineKey_;
+    uint64_t generation_ = 0; // bumped whenever tracks, lanes or colours change
+
+    QAction *alignAction_ = nullptr;
+    QAction *emptyLanesAction_ = nullptr;
+};
+
+} // namespace nt

@@ -1,0 +1,111 @@
+// One open trace (a file or a live recording): the records, their journeys and a report over
+// them; files load on a worker thread with progress, cancellation and stale-result guarding.
+#pragma once
+
+#include "assembler.h"
+#include "journey.h"
+#include "report.h"
+#include "trace.h"
+
+#include <QObject>
+#include <QString>
+
+#include <atomic>
+#include <cstdint>
+#include <memory>
+#include <span>
+#include <vector>
+
+class QThread;
+
+namespace nt {
+
+class TraceDocument : public QObject {
+    Q_OBJECT
+public:
+    enum class State { Empty, Loading, Loaded, Live };
+
+    explicit TraceDocument(QObject *parent = nullptr);
+    // Cancels a load in progress and waits for its worker.
+    ~TraceDocument() override;
+
+    // Starts loading `path` on a worker thread; a load already running is cancelled and its
+    // result dropped. The current trace stays until the new one is loaded (or fails).
+    void open(const QString &path);
+    // Stops the running load: its result is dropped and cancelled() is emitted at once; the
+    // previous trace (if any) stays.
+    void cancel();
+    bool loading() const { return loading_; }
+    // Replaces the content with an already built trace (tests, benchmarks); synchronous.
+    void setTrace(Trace trace, const QString &path = {});
+
+    // Live mode: `header` is what the recording knows at start (meta, probes, drop reasons,
+    // symbols, ruleset); records then arrive with appendRecords(), and endLive() completes
+    // every journey. Journeys are listed as they complete.
+    void beginLive(Trace header);
+    void appendRecords(const RecordBatch &batch, std::span<const NftTraceRecord> nft = {},
+                       std::span<const KernelSymbol> symbols = {});
+    void setLiveLoss(const LossCounters &loss, double eventsPerSecond);
+    void endLive(const TraceMeta &finalMeta);
+
+    State state() const { return state_; }
+    bool hasTrace() const { return trace_ != nullptr; }
+    bool isLive() const { return state_ == State::Live; }
+    // The file the trace came from (empty for a live recording not yet saved).
+    QString path() const { return path_; }
+    void setPath(const QString &path) { path_ = path; }
+
+    // Valid while hasTrace(); replaced (and the old ones destroyed) on every open/begin.
+    const Trace *trace() const { return trace_.get(); }
+    const Assembler *assembler() const { return assembler_.get(); }
+    const Report *report() const { return report_.get(); }
+
+    // Journeys listed so far, in completion order (a file: 0..n-1). journeysAppended(first,
+    // count) refers to positions in this list.
+    const std::vector<JourneyId> &journeys() const { return listed_; }
+    double eventsPerSecond() const { return eventsPerSecond_; }
+    // Events lost or not followed: the recorder's loss counters plus nft records that joined
+    // no journey.
+    uint64_t lostEvents() const;
+    // Increased on every open/setTrace/beginLive: results of an older job are dropped.
+    uint64_t generation() const { return generation_; }
+
+    // Writes the trace: a file-backed trace is copied, a live one written with TraceWriter.
+    // Throws nt::Error.
+    void saveAs(const QString &path) const;
+
+Q_SIGNALS:
+    void loadingStarted(const QString &path);
+    // Rows read out of the total (events + packets + nft records), then assembling.
+    void loadingProgress(quint64 done, quint64 total);
+    // A new trace replaced the previous one (file loaded, or live started): views rebind.
+    void loaded();
+    void failed(const QString &message);
+    void cancelled();
+    void journeysAppended(qsizetype first, qsizetype count);
+    // Counters changed (live): events/s, loss, meta.
+    void statusChanged();
+    void liveEnded();
+
+private:
+    struct Result;
+    void finishLoad(uint64_t generation, const std::shared_ptr<Result> &result);
+    void adopt(std::unique_ptr<Trace> trace, std::unique_ptr<Assembler> assembler,
+               const QString &path, State state);
+    void listCompleted();
+    void reapWorkers();
+
+    State state_ = State::Empty;
+    QString path_;
+    std::unique_ptr<Trace> trace_;
+    std::unique_ptr<Assembler> assembler_;
+    std::unique_ptr<Report> report_;
+    std::vector<JourneyId> listed_;
+    double eventsPerSecond_ = 0;
+    uint64_t generation_ = 0;
+    bool loading_ = false;
+    std::shared_ptr<std::atomic_bool> cancel_;
+    std::vector<std::unique_ptr<QThread>> workers_;
+};
+
+} // namespace nt

@@ -1,0 +1,186 @@
+// The main window: a file from the command line, the sample from the resources, the filter
+// bar, recent files, the language switch, and screenshots of the main views (build dir,
+// screenshots/) for people to look at.
+#include "filter_bar.h"
+#include "journey_detail.h"
+#include "language.h"
+#include "main_window.h"
+#include "packet_list_model.h"
+#include "sample_trace_fixture.h"
+#include "statistics_view.h"
+#include "trace_document.h"
+
+#include <QDockWidget>
+#include <QFile>
+#include <QLabel>
+#include <QMenuBar>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QStatusBar>
+#include <QTableView>
+#include <QTest>
+#include <QTreeWidget>
+
+namespace {
+
+using namespace nt;
+
+const QString kSample = QString::fromStdString(nt::testing::kSampleTrace);
+
+class MainWindowTest : public ::testing::Test {
+protected:
+    static void SetUpTestSuite() {
+        QStandardPaths::setTestModeEnabled(true);
+        QCoreApplication::setOrganizationName(QStringLiteral("nft-tracer-test"));
+        QCoreApplication::setApplicationName(QStringLiteral("nft-tracer-test"));
+        QSettings().clear();
+    }
+    void SetUp() override {
+        window = std::make_unique<MainWindow>(&language);
+        window->setInteractive(false);
+        window->resize(1440, 900);
+    }
+    void TearDown() override {
+        window.reset();
+        language.setLanguage(QStringLiteral("en"));
+    }
+    bool load(const QStringList &args) {
+        QSignalSpy loaded(window->document(), &TraceDocument::loaded);
+        window->handleArguments(args);
+        return loaded.wait(10000);
+    }
+    int droppedRow() const {
+        PacketListModel *m = window->packetModel();
+        for (int r = 0; r < m->rowCount(); ++r) {
+            if (m->data(m->index(r, 0), PacketListModel::FateRole).toInt() ==
+                static_cast<int>(Fate::DroppedByRule)) {
+                return r;
+            }
+        }
+        return -1;
+    }
+    QMenu *menu(int i) const { return window->menuBar()->actions().at(i)->menu(); }
+
+    Language language;
+    std::unique_ptr<MainWindow> window;
+};
+
+TEST_F(MainWindowTest, OpensTheFileGivenOnTheCommandLine) {
+    window->show();
+    ASSERT_TRUE(load({QStringLiteral("--verbose"), kSample}));
+    PacketListModel *m = window->packetModel();
+    EXPECT_EQ(m->rowCount(), 27);
+    EXPECT_EQ(window->packetView()->model(), m);
+    EXPECT_TRUE(window->windowTitle().startsWith(QStringLiteral("two-namespaces.nftrace")));
+    // The first packet is selected and shown in detail.
+    EXPECT_EQ(window->packetView()->currentIndex().row(), 0);
+    EXPECT_EQ(window->journeyDetail()->journey(), m->journeyAt(0));
+    EXPECT_EQ(window->recentFiles().value(0), kSample);
+    EXPECT_EQ(window->statisticsView()->stats().packets, 27u);
+
+    // Keyboard: Down moves to the next journey and the detail follows.
+    window->packetView()->setFocus();
+    QTest::keyClick(window->packetView(), Qt::Key_Down);
+    EXPECT_EQ(window->journeyDetail()->journey(), m->journeyAt(1));
+}
+
+TEST_F(MainWindowTest, FilterBarReducesTheListAndShowsErrors) {
+    ASSERT_TRUE(load({kSample}));
+    FilterBar *bar = window->filterBar();
+    const int dropped = droppedRow();
+    ASSERT_GE(dropped, 0);
+    ASSERT_TRUE(window->selectJourney(window->packetModel()->journeyAt(dropped)));
+    const JourneyId selected = window->journeyDetail()->journey();
+    bar->setText(QStringLiteral("tcp dst port 8082"));
+    EXPECT_EQ(window->packetModel()->rowCount(), 1);
+    EXPECT_EQ(window->journeyDetail()->journey(), selected) << "the selection survives";
+    bar->setText(QStringLiteral("tcp dst port 8082 and"));
+    EXPECT_EQ(window->packetModel()->rowCount(), 1);
+    EXPECT_NE(bar->errorText(), QString());
+    EXPECT_GT(bar->errorColumn(), 0);
+    bar->setText(QString());
+    EXPECT_EQ(window->packetModel()->rowCount(), 27);
+}
+
+TEST_F(MainWindowTest, OpensTheBundledSampleAndReportsErrors) {
+    ASSERT_TRUE(QFile::exists(MainWindow::sampleResourcePath()));
+    QSignalSpy loaded(window->document(), &TraceDocument::loaded);
+    window->openSample();
+    ASSERT_TRUE(loaded.wait(10000));
+    EXPECT_EQ(window->packetModel()->rowCount(), 27);
+    const QString copy = window->document()->path();
+    EXPECT_TRUE(QFile::exists(copy));
+    EXPECT_FALSE(window->recentFiles().contains(copy)) << "a temporary copy is not recent";
+
+    QSignalSpy failed(window->document(), &TraceDocument::failed);
+    window->openFile(QStringLiteral("/nonexistent/trace.nftrace"));
+    ASSERT_TRUE(failed.wait(10000));
+    EXPECT_TRUE(window->lastError().contains(QStringLiteral("/nonexistent/trace.nftrace")));
+    EXPECT_EQ(window->packetModel()->rowCount(), 27) << "the open trace stays";
+    window.reset();
+    EXPECT_FALSE(QFile::exists(copy)) << "the extracted sample is removed";
+}
+
+TEST_F(MainWindowTest, SwitchesToVietnameseAtRuntime) {
+    ASSERT_TRUE(load({kSample}));
+    const int dropped = droppedRow();
+    ASSERT_GE(dropped, 0);
+    PacketListModel *m = window->packetModel();
+    const QModelIndex fate = m->index(dropped, PacketListModel::FateColumn);
+    EXPECT_EQ(m->data(fate).toString(), QStringLiteral("DROPPED BY RULE"));
+
+    ASSERT_TRUE(language.setLanguage(QStringLiteral("vi")));
+    EXPECT_EQ(language.effectiveLanguage(), QStringLiteral("vi"));
+    EXPECT_EQ(QCoreApplication::translate("nt::Report", "TRACE STATISTICS"),
+              QStringLiteral("THỐNG KÊ TRACE"));
+    QCoreApplication::processEvents(); // LanguageChange reaches the widgets
+    EXPECT_EQ(m->data(fate).toString(), QStringLiteral("BỊ LUẬT HỦY"));
+    EXPECT_EQ(menu(0)->title(), QCoreApplication::translate("nt::MainWindow", "&File"));
+    EXPECT_TRUE(
+        window->journeyDetail()->findChild<QLabel *>(QStringLiteral("journeyFate"))->text().size() >
+        0);
+
+    ASSERT_TRUE(language.setLanguage(QStringLiteral("en")));
+    QCoreApplication::processEvents();
+    EXPECT_EQ(m->data(fate).toString(), QStringLiteral("DROPPED BY RULE"));
+    EXPECT_EQ(menu(0)->title(), QStringLiteral("&File"));
+}
+
+void grab(QWidget *w, const QString &name) {
+    QCoreApplication::processEvents();
+    const QPixmap pixmap = w->grab();
+    ASSERT_FALSE(pixmap.isNull());
+    ASSERT_TRUE(pixmap.save(nt::testing::screenshotPath(name))) << name.toStdString();
+}
+
+TEST_F(MainWindowTest, Screenshots) {
+    window->show();
+    grab(window.get(), QStringLiteral("welcome.png"));
+    ASSERT_TRUE(load({kSample}));
+    const int dropped = droppedRow();
+    ASSERT_GE(dropped, 0);
+    window->packetView()->setCurrentIndex(window->packetModel()->index(dropped, 0));
+    QTest::qWait(700); // charts and statistics refresh on timers
+    grab(window.get(), QStringLiteral("main_window.png"));
+
+    for (QDockWidget *dock : window->findChildren<QDockWidget *>()) {
+        if (dock->objectName() == QLatin1String("statisticsDock")) {
+            dock->raise();
+            QTest::qWait(100);
+            grab(window.get(), QStringLiteral("statistics.png"));
+        }
+        if (dock->objectName() == QLatin1String("latencyDock")) {
+            dock->raise();
+            QTest::qWait(300);
+            grab(window.get(), QStringLiteral("latency.png"));
+        }
+    }
+    ASSERT_TRUE(language.setLanguage(QStringLiteral("vi")));
+    QTest::qWait(100);
+    grab(window.get(), QStringLiteral("main_window_vi.png"));
+}
+
+} // namespace
+
+NT_GUI_TEST_MAIN()

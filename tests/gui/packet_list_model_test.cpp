@@ -1,0 +1,355 @@
+// PacketListModel and FilterBar on the recorded sample: model consistency, key cells, sorting,
+// the filter language and the rule filter; a 100k-journey run that prints its timings.
+#include "filter_bar.h"
+#include "journey.h"
+#include "packet_list_model.h"
+#include "report.h"
+#include "sample_trace_fixture.h"
+
+#include <QAbstractItemModelTester>
+#include <QElapsedTimer>
+#include <QLabel>
+#include <QLineEdit>
+#include <QSignalSpy>
+#include <QTest>
+
+#include <cstdio>
+#include <set>
+
+namespace {
+
+using namespace nt;
+
+class PacketList : public nt::testing::SampleTrace {
+protected:
+    void SetUp() override {
+        report = std::make_unique<Report>(*trace, *assembler);
+        model = std::make_unique<PacketListModel>();
+        tester = std::make_unique<QAbstractItemModelTester>(
+            model.get(), QAbstractItemModelTester::FailureReportingMode::Fatal);
+        model->setSource(trace.get(), assembler.get(), report.get());
+        std::vector<JourneyId> ids(assembler->journeyCount());
+        for (JourneyId id = 0; id < ids.size(); ++id) {
+            ids[id] = id;
+        }
+        model->appendJourneys(ids);
+    }
+    int rowOfFate(Fate fate) const {
+        for (int r = 0; r < model->rowCount(); ++r) {
+            if (model->data(model->index(r, 0), PacketListModel::FateRole).toInt() ==
+                static_cast<int>(fate)) {
+                return r;
+            }
+        }
+        return -1;
+    }
+    QString cell(int row, int column) const {
+        return model->data(model->index(row, column)).toString();
+    }
+    std::unique_ptr<Report> report;
+    std::unique_ptr<PacketListModel> model;
+    std::unique_ptr<QAbstractItemModelTester> tester;
+};
+
+TEST_F(PacketList, ShowsEveryJourneyOfTheSample) {
+    EXPECT_EQ(model->rowCount(), 27);
+    EXPECT_EQ(model->columnCount(), PacketListModel::ColumnCount);
+    EXPECT_EQ(model->headerData(PacketListModel::FateColumn, Qt::Horizontal).toString(),
+              QStringLiteral("Fate"));
+    // The SYN to port 8082 that rule 3 dropped.
+    const int r = rowOfFate(Fate::DroppedByRule);
+    ASSERT_GE(r, 0);
+    EXPECT_EQ(cell(r, PacketListModel::FateColumn), QStringLiteral("DROPPED BY RULE"));
+    EXPECT_EQ(cell(r, PacketListModel::VerdictColumn), QStringLiteral("DROP (rule 3, input)"));
+    EXPECT_EQ(cell(r, PacketListModel::DropReasonColumn), QStringLiteral("NETFILTER_DROP"));
+    EXPECT_EQ(cell(r, PacketListModel::ProtocolColumn), QStringLiteral("TCP"));
+    EXPECT_EQ(cell(r, PacketListModel::SourceColumn), QStringLiteral("10.99.1.1:46662"));
+    EXPECT_EQ(cell(r, PacketListModel::DestinationColumn), QStringLiteral("10.99.1.2:8082"));
+    EXPECT_TRUE(cell(r, PacketListModel::InfoColumn).contains(QStringLiteral("[SYN]")))
+        << cell(r, PacketListModel::InfoColumn).toStdString();
+    EXPECT_TRUE(cell(r, PacketListModel::LayersColumn).contains(QStringLiteral("Netfilter")));
+    EXPECT_TRUE(cell(r, PacketListModel::LayersColumn).contains(QStringLiteral("Drop")));
+    EXPECT_TRUE(model->data(model->index(r, PacketListModel::FateColumn), Qt::ToolTipRole)
+                    .toString()
+                    .contains(QStringLiteral("rule handle 3")));
+    EXPECT_TRUE(model->data(model->index(r, 0), Qt::BackgroundRole).isValid());
+    // A delivered ping: no verdict by rule, no drop reason, no highlight.
+    const int d = rowOfFate(Fate::Delivered);
+    ASSERT_GE(d, 0);
+    EXPECT_EQ(cell(d, PacketListModel::DropReasonColumn), QString());
+    EXPECT_FALSE(model->data(model->index(d, 0), Qt::BackgroundRole).isValid());
+}
+
+TEST_F(PacketList, SortsIdsByAnyColumnAndKeepsTheSelection) {
+    const int r = rowOfFate(Fate::DroppedByRule);
+    const QPersistentModelIndex kept(model->index(r, 0));
+    const JourneyId dropped = model->journeyAt(r);
+
+    model->sort(PacketListModel::LengthColumn, Qt::DescendingOrder);
+    for (int i = 1; i < model->rowCount(); ++i) {
+        EXPECT_GE(cell(i - 1, PacketListModel::LengthColumn).toInt(),
+                  cell(i, PacketListModel::LengthColumn).toInt());
+    }
+    ASSERT_TRUE(kept.isValid());
+    EXPECT_EQ(model->journeyAt(kept.row()), dropped);
+
+    // Addresses compare by value: every IPv4 source before any IPv6 one.
+    model->sort(PacketListModel::SourceColumn, Qt::AscendingOrder);
+    bool seenV6 = false;
+    for (int i = 0; i < model->rowCount(); ++i) {
+        const QString src = cell(i, PacketListModel::SourceColumn);
+        const bool v6 = src.startsWith(QLatin1Char('[')) || src.count(QLatin1Char(':')) > 1;
+        EXPECT_FALSE(seenV6 && !v6) << "IPv4 after IPv6 at row " << i;
+        seenV6 = seenV6 || v6;
+    }
+    EXPECT_TRUE(seenV6);
+    EXPECT_EQ(model->journeyAt(kept.row()), dropped);
+
+    model->sort(PacketListModel::FateColumn, Qt::DescendingOrder);
+    EXPECT_EQ(model->data(model->index(0, 0), PacketListModel::FateRole).toInt(),
+              static_cast<int>(Fate::DroppedByRule));
+
+    // Back to listing order.
+    model->sort(-1);
+    for (int i = 0; i < model->rowCount(); ++i) {
+        EXPECT_EQ(model->journeyAt(i), static_cast<JourneyId>(i));
+    }
+}
+
+TEST_F(PacketList, FilterLanguageReducesRows) {
+    model->setFilter(Filter::parse("tcp port 8082"));
+    ASSERT_EQ(model->rowCount(), 1);
+    EXPECT_EQ(model->data(model->index(0, 0), PacketListModel::FateRole).toInt(),
+              static_cast<int>(Fate::DroppedByRule));
+    model->setFilter(Filter::parse("icmp"));
+    EXPECT_EQ(model->rowCount(), 4);
+    model->setFilter(Filter::parse("ip6"));
+    EXPECT_EQ(model->rowCount(), 10);
+    model->setFilter(Filter::parse("ip6 and tcp dst port 8080"));
+    EXPECT_EQ(model->rowCount(), 4);
+    model->setFilter(Filter::parse("ifindex 2 and not tcp"));
+    EXPECT_EQ(model->rowCount(), 8);
+    model->setFilter(Filter::parse("ifindex 7"));
+    EXPECT_EQ(model->rowCount(), 0);
+    model->setFilter(Filter());
+    EXPECT_EQ(model->rowCount(), 27);
+}
+
+TEST_F(PacketList, RuleFilterShowsThePacketsARuleJudged) {
+    model->setRuleFilter(
+        RuleFilter{QStringLiteral("inet"), QStringLiteral("fw"), QStringLiteral("input"), 3});
+    ASSERT_EQ(model->rowCount(), 1);
+    EXPECT_EQ(cell(0, PacketListModel::DestinationColumn), QStringLiteral("10.99.1.2:8082"));
+    model->setRuleFilter(
+        RuleFilter{QStringLiteral("inet"), QStringLiteral("fw"), QStringLiteral("input"), 2});
+    EXPECT_EQ(model->rowCount(), 4);
+    for (int r = 0; r < model->rowCount(); ++r) {
+        EXPECT_TRUE(cell(r, PacketListModel::DestinationColumn).endsWith(QStringLiteral(":8081")));
+    }
+    // Both filters at once.
+    model->setFilter(Filter::parse("tcp port 8082"));
+    EXPECT_EQ(model->rowCount(), 0);
+    model->setRuleFilter(std::nullopt);
+    EXPECT_EQ(model->rowCount(), 1);
+    model->setRuleFilter(
+        RuleFilter{QStringLiteral("inet"), QStringLiteral("fw"), QStringLiteral("nosuchchain"), 0});
+    EXPECT_EQ(model->rowCount(), 0);
+}
+
+TEST_F(PacketList, RowsArriveInBatches) {
+    PacketListModel m;
+    QAbstractItemModelTester t(&m, QAbstractItemModelTester::FailureReportingMode::Fatal);
+    m.setSource(trace.get(), assembler.get(), report.get());
+    QSignalSpy inserted(&m, &QAbstractItemModel::rowsInserted);
+    m.sort(PacketListModel::DurationColumn, Qt::AscendingOrder);
+    const std::vector<JourneyId> first = {0, 1, 2, 3, 4, 5, 6, 7, 8, 9};
+    std::vector<JourneyId> rest;
+    for (JourneyId id = 10; id < assembler->journeyCount(); ++id) {
+        rest.push_back(id);
+    }
+    m.appendJourneys(first);
+    m.appendJourneys(rest);
+    EXPECT_EQ(inserted.count(), 2);
+    EXPECT_EQ(m.rowCount(), 27);
+    EXPECT_EQ(m.totalCount(), 27);
+    // Sorted after each batch.
+    for (int i = 1; i < m.rowCount(); ++i) {
+        EXPECT_LE(assembler->journey(m.journeyAt(i - 1)).durationNs(),
+                  assembler->journey(m.journeyAt(i)).durationNs());
+    }
+}
+
+TEST_F(PacketList, FilterBarAppliesValidFiltersAndShowsErrorsInline) {
+    FilterBar bar;
+    bar.show();
+    QObject::connect(&bar, &FilterBar::filterChanged, model.get(), &PacketListModel::setFilter);
+    bar.setText(QStringLiteral("tcp port 8082"));
+    EXPECT_EQ(model->rowCount(), 1);
+    EXPECT_TRUE(bar.errorText().isEmpty());
+
+    QSignalSpy changed(&bar, &FilterBar::filterChanged);
+    bar.setText(QStringLiteral("tcp port http"));
+    EXPECT_EQ(changed.count(), 0);
+    EXPECT_EQ(model->rowCount(), 1) << "a bad filter keeps the previous one";
+    EXPECT_EQ(bar.errorColumn(), 10);
+    EXPECT_TRUE(bar.errorText().startsWith(QStringLiteral("column 10:")))
+        << bar.errorText().toStdString();
+    auto *error = bar.findChild<QLabel *>(QStringLiteral("filterError"));
+    ASSERT_NE(error, nullptr);
+    EXPECT_TRUE(error->isVisible());
+    EXPECT_EQ(bar.findChild<QLineEdit *>(QStringLiteral("filterEdit"))->cursorPosition(), 9);
+
+    // Typing fixes it: the error goes as soon as the text parses, Enter applies.
+    auto *edit = bar.findChild<QLineEdit *>(QStringLiteral("filterEdit"));
+    edit->clear();
+    QTest::keyClicks(edit, QStringLiteral("icmp"));
+    EXPECT_EQ(edit->text(), QStringLiteral("icmp"));
+    EXPECT_FALSE(error->isVisible()) << error->text().toStdString();
+    QTest::keyClick(edit, Qt::Key_Return);
+    EXPECT_EQ(model->rowCount(), 4);
+    bar.setCounts(model->rowCount(), model->totalCount());
+    EXPECT_EQ(bar.findChild<QLabel *>(QStringLiteral("filterCounts"))->text(),
+              QStringLiteral("4 of 27 packets"));
+}
+
+// --- 100k synthetic journeys --------------------------------------------------------------------
+
+std::vector<uint8_t> tcpPacket(uint32_t i) {
+    const uint8_t a = static_cast<uint8_t>(i >> 8), b = static_cast<uint8_t>(i);
+    std::vector<uint8_t> p = {0x45, 0, 0, 40, static_cast<uint8_t>(i >> 8), static_cast<uint8_t>(i),
+                              0x40, 0, 64, 6, 0, 0, 10, 1, a, b, 10, 2, 0, 1,
+                              // TCP: sport, dport 80 or 443, seq, ack, flags SYN
+                              static_cast<uint8_t>(0x80 | (i >> 10 & 0x3f)), b, 0,
+                              static_cast<uint8_t>(i % 2 ? 80 : 187), static_cast<uint8_t>(i >> 24),
+                              static_cast<uint8_t>(i >> 16), a, b, 0, 0, 0, 0, 0x50, 0x02, 0xff,
+                              0xff, 0, 0, 0, 0};
+    if (i % 2 == 0) {
+        p[22] = 0x01; // port 443 = 0x01bb
+    }
+    return p;
+}
+
+Trace syntheticTrace(uint32_t journeys) {
+    Trace t;
+    t.meta.backend = "tracepoints";
+    t.meta.startMonoNs = 1'000'000'000;
+    t.dropReasons = {"NOT_DROPPED_YET", "CONSUMED", "NOT_SPECIFIED", "NO_SOCKET"};
+    const uint16_t path[] = {NT_PROBE_NETIF_RECEIVE_SKB, NT_PROBE_FIB_TABLE_LOOKUP,
+                             NT_PROBE_CONSUME_SKB};
+    t.events.reserve(static_cast<size_t>(journeys) * 3);
+    t.packets.reserve(journeys);
+    for (uint32_t i = 0; i < journeys; ++i) {
+        const uint64_t ts = t.meta.startMonoNs + static_cast<uint64_t>(i) * 10'000;
+        const uint64_t skb = 0xffff888100000000ull + static_cast<uint64_t>(i) * 0x100;
+        PacketHeader h;
+        h.skb = skb;
+        h.tsNs = ts;
+        h.netns = 4026531840u;
+        h.len = 40 + (i % 1400);
+        h.protocol = 0x0800;
+        h.data = tcpPacket(i);
+        t.packets.push_back(std::move(h));
+        for (size_t k = 0; k < 3; ++k) {
+            Event e{};
+            e.type = NT_REC_EVENT;
+            e.flags = k == 0 ? NT_EVF_FIRST : 0;
+            e.probe = path[k];
+            e.protocol = 0x0800;
+            e.ts_ns = ts + k * (1000 + i % 3000);
+            e.skb = skb;
+            e.netns = 4026531840u;
+            e.ifindex = 2 + i % 4;
+            e.len = 40;
+            if (k == 2 && i % 10 == 0) {
+                e.probe = NT_PROBE_KFREE_SKB;
+                e.aux = 3; // NO_SOCKET
+            }
+            t.events.push_back(e);
+        }
+    }
+    return t;
+}
+
+double ms(QElapsedTimer &timer) {
+    const double v = static_cast<double>(timer.nsecsElapsed()) / 1e6;
+    timer.restart();
+    return v;
+}
+
+TEST(PacketListScale, SmallSyntheticTraceIsAConsistentModel) {
+    const Trace t = syntheticTrace(1000);
+    const Assembler a = Assembler::assemble(t);
+    const Report r(t, a);
+    PacketListModel m;
+    QAbstractItemModelTester tester(&m, QAbstractItemModelTester::FailureReportingMode::Fatal);
+    m.setSource(&t, &a, &r);
+    std::vector<JourneyId> ids(a.journeyCount());
+    for (JourneyId id = 0; id < ids.size(); ++id) {
+        ids[id] = id;
+    }
+    m.appendJourneys(std::span<const JourneyId>(ids).first(500));
+    m.appendJourneys(std::span<const JourneyId>(ids).subspan(500));
+    EXPECT_EQ(m.rowCount(), 1000);
+    m.sort(PacketListModel::SourceColumn, Qt::DescendingOrder);
+    m.setFilter(Filter::parse("tcp dst port 443"));
+    EXPECT_EQ(m.rowCount(), 500);
+    m.sort(PacketListModel::DropReasonColumn, Qt::DescendingOrder);
+    EXPECT_EQ(m.data(m.index(0, PacketListModel::DropReasonColumn)).toString(),
+              QStringLiteral("NO_SOCKET"));
+}
+
+// Timings for the closing note; nothing is asserted on them (machines differ).
+TEST(PacketListScale, HundredThousandJourneys) {
+    QElapsedTimer timer;
+    timer.start();
+    const Trace t = syntheticTrace(100'000);
+    const double generate = ms(timer);
+    const Assembler a = Assembler::assemble(t);
+    const double assemble = ms(timer);
+    ASSERT_EQ(a.journeyCount(), 100'000u);
+    const Report r(t, a);
+    PacketListModel m;
+    m.setSource(&t, &a, &r);
+    std::vector<JourneyId> ids(a.journeyCount());
+    for (JourneyId id = 0; id < ids.size(); ++id) {
+        ids[id] = id;
+    }
+    timer.restart();
+    for (size_t first = 0; first < ids.size(); first += 4096) {
+        m.appendJourneys(std::span<const JourneyId>(ids).subspan(
+            first, std::min<size_t>(4096, ids.size() - first)));
+    }
+    const double append = ms(timer);
+    ASSERT_EQ(m.rowCount(), 100'000);
+    // One screenful: 50 rows, every column.
+    for (int row = 0; row < 50; ++row) {
+        for (int c = 0; c < PacketListModel::ColumnCount; ++c) {
+            (void)m.data(m.index(row, c));
+        }
+    }
+    const double screen = ms(timer);
+    m.sort(PacketListModel::SourceColumn, Qt::DescendingOrder);
+    const double sortSource = ms(timer);
+    m.sort(PacketListModel::DurationColumn, Qt::AscendingOrder);
+    const double sortDuration = ms(timer);
+    m.sort(PacketListModel::DropReasonColumn, Qt::AscendingOrder);
+    const double sortDrop = ms(timer);
+    m.setFilter(Filter::parse("tcp dst port 443 and not net 10.1.0.0/24"));
+    const double filter = ms(timer);
+    const int filtered = m.rowCount();
+    m.setRuleFilter(
+        RuleFilter{QStringLiteral("inet"), QStringLiteral("fw"), QStringLiteral("input"), 3});
+    const double rule = ms(timer);
+    EXPECT_EQ(m.rowCount(), 0);
+    EXPECT_GT(filtered, 0);
+    std::printf("[ 100k ] generate %.1f ms, assemble %.1f ms, append (25 batches) %.1f ms, "
+                "first screen (50 rows x %d cols) %.2f ms\n"
+                "[ 100k ] sort by source %.1f ms, by total time %.1f ms, by drop reason %.1f ms, "
+                "filter %.1f ms (%d rows), rule filter %.1f ms\n",
+                generate, assemble, append, static_cast<int>(PacketListModel::ColumnCount), screen,
+                sortSource, sortDuration, sortDrop, filter, filtered, rule);
+}
+
+} // namespace
+
+NT_GUI_TEST_MAIN()

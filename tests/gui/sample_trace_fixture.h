@@ -1,0 +1,53 @@
+// Shared by the swimlane, chart and ruleset tests: an offscreen QApplication, the recorded
+// sample trace assembled once, and where rendered screenshots go.
+#pragma once
+
+#include "assembler.h"
+#include "trace.h"
+#include "tracefile.h"
+
+#include <QApplication>
+#include <QDir>
+#include <QString>
+
+#include <gtest/gtest.h>
+
+#include <memory>
+#include <string>
+
+namespace nt::testing {
+
+inline const std::string kSampleTrace =
+    std::string(NT_TEST_DATA_DIR) + "/recorded/two-namespaces.nftrace";
+
+class SampleTrace : public ::testing::Test {
+protected:
+    static void SetUpTestSuite() {
+        trace = std::make_unique<Trace>(readTrace(kSampleTrace));
+        assembler = std::make_unique<Assembler>(Assembler::assemble(*trace));
+    }
+    static void TearDownTestSuite() {
+        assembler.reset();
+        trace.reset();
+    }
+    static inline std::unique_ptr<Trace> trace;
+    static inline std::unique_ptr<Assembler> assembler;
+};
+
+// Screenshots rendered by the tests, kept as build output for people to look at.
+inline QString screenshotPath(const QString &name) {
+    QDir().mkpath(QStringLiteral("screenshots"));
+    return QDir(QStringLiteral("screenshots")).absoluteFilePath(name);
+}
+
+} // namespace nt::testing
+
+// Each GUI test binary runs its own main: the QApplication must exist before any widget and
+// the offscreen platform must be chosen before it is created.
+#define NT_GUI_TEST_MAIN()                                                                         \
+    int main(int argc, char **argv) {                                                              \
+        qputenv("QT_QPA_PLATFORM", "offscreen");                                                   \
+        QApplication app(argc, argv);                                                              \
+        ::testing::InitGoogleTest(&argc, argv);                                                    \
+        return RUN_ALL_TESTS();                                                                    \
+    }

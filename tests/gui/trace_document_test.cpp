@@ -1,0 +1,208 @@
+// TraceDocument: loading on a worker with progress, failures, cancellation and stale results,
+// live appends (same journeys as the bulk assembly) and Save As for files and live traces.
+#include "sample_trace_fixture.h"
+#include "trace_document.h"
+#include "tracefile.h"
+
+#include <QFile>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <algorithm>
+
+namespace {
+
+using namespace nt;
+
+const QString kSample = QString::fromStdString(nt::testing::kSampleTrace);
+
+TEST(TraceDocumentTest, OpensTheSampleOnAWorkerWithProgress) {
+    TraceDocument doc;
+    QSignalSpy started(&doc, &TraceDocument::loadingStarted);
+    QSignalSpy progress(&doc, &TraceDocument::loadingProgress);
+    QSignalSpy loaded(&doc, &TraceDocument::loaded);
+    QSignalSpy appended(&doc, &TraceDocument::journeysAppended);
+    doc.open(kSample);
+    EXPECT_TRUE(doc.loading());
+    EXPECT_FALSE(doc.hasTrace()) << "loading is asynchronous";
+    ASSERT_TRUE(loaded.wait(10000));
+    EXPECT_EQ(started.count(), 1);
+    ASSERT_GE(progress.count(), 1);
+    const auto last = progress.last();
+    EXPECT_EQ(last.at(0).toULongLong(), last.at(1).toULongLong()) << "the last report is 100 %";
+    EXPECT_GT(last.at(1).toULongLong(), 0u);
+    EXPECT_FALSE(doc.loading());
+    EXPECT_EQ(doc.state(), TraceDocument::State::Loaded);
+    EXPECT_EQ(doc.path(), kSample);
+    ASSERT_TRUE(doc.hasTrace());
+    EXPECT_EQ(doc.assembler()->journeyCount(), 27u);
+    EXPECT_EQ(doc.journeys().size(), 27u);
+    ASSERT_EQ(appended.count(), 1);
+    EXPECT_EQ(appended.first().at(0).toLongLong(), 0);
+    EXPECT_EQ(appended.first().at(1).toLongLong(), 27);
+    EXPECT_EQ(doc.trace()->meta.backend, "tracepoints+nftrace");
+}
+
+TEST(TraceDocumentTest, ReportsFailuresWithTheReadersMessage) {
+    TraceDocument doc;
+    QSignalSpy failed(&doc, &TraceDocument::failed);
+    QSignalSpy loaded(&doc, &TraceDocument::loaded);
+    doc.open(QStringLiteral("/nonexistent/x.nftrace"));
+    ASSERT_TRUE(failed.wait(10000));
+    const QString message = failed.first().at(0).toString();
+    EXPECT_TRUE(message.contains(QStringLiteral("/nonexistent/x.nftrace")))
+        << message.toStdString();
+    EXPECT_EQ(loaded.count(), 0);
+    EXPECT_FALSE(doc.hasTrace());
+
+    QTemporaryDir dir;
+    const QString junk = dir.filePath(QStringLiteral("junk.nftrace"));
+    QFile f(junk);
+    ASSERT_TRUE(f.open(QIODevice::WriteOnly));
+    f.write("this is not an SQLite database, just text that is long enough to be read");
+    f.close();
+    doc.open(junk);
+    ASSERT_TRUE(failed.wait(10000));
+    EXPECT_EQ(failed.count(), 2);
+    EXPECT_NE(failed.last().at(0).toString(), message);
+}
+
+TEST(TraceDocumentTest, CancelDropsTheLoadAndKeepsThePreviousTrace) {
+    TraceDocument doc;
+    QSignalSpy loaded(&doc, &TraceDocument::loaded);
+    QSignalSpy cancelled(&doc, &TraceDocument::cancelled);
+    doc.open(kSample);
+    ASSERT_TRUE(loaded.wait(10000));
+    const Trace *before = doc.trace();
+
+    doc.open(kSample);
+    doc.cancel();
+    EXPECT_EQ(cancelled.count(), 1);
+    EXPECT_FALSE(doc.loading());
+    QTest::qWait(500); // whatever the worker still delivers must be dropped
+    EXPECT_EQ(loaded.count(), 1);
+    EXPECT_EQ(doc.trace(), before);
+    EXPECT_EQ(doc.journeys().size(), 27u);
+    doc.cancel(); // nothing to cancel
+    EXPECT_EQ(cancelled.count(), 1);
+}
+
+TEST(TraceDocumentTest, ANewerOpenWins) {
+    QTemporaryDir dir;
+    const QString copy = dir.filePath(QStringLiteral("copy.nftrace"));
+    ASSERT_TRUE(QFile::copy(kSample, copy));
+    TraceDocument doc;
+    QSignalSpy loaded(&doc, &TraceDocument::loaded);
+    QSignalSpy cancelled(&doc, &TraceDocument::cancelled);
+    doc.open(kSample);
+    doc.open(copy);
+    ASSERT_TRUE(loaded.wait(10000));
+    QTest::qWait(300);
+    EXPECT_EQ(loaded.count(), 1);
+    EXPECT_EQ(cancelled.count(), 1);
+    EXPECT_EQ(doc.path(), copy);
+}
+
+// The sample's records as a recorder delivers them: by time, each header before its skb's first
+// event, nft records interleaved by receive time, in a few batches.
+void replay(TraceDocument &doc, const Trace &t) {
+    std::vector<Event> events = t.events;
+    std::stable_sort(events.begin(), events.end(),
+                     [](const Event &a, const Event &b) { return a.ts_ns < b.ts_ns; });
+    std::vector<PacketHeader> packets = t.packets;
+    std::stable_sort(packets.begin(), packets.end(),
+                     [](const PacketHeader &a, const PacketHeader &b) { return a.tsNs < b.tsNs; });
+    size_t p = 0, n = 0;
+    const size_t batchSize = 16;
+    for (size_t first = 0; first < events.size(); first += batchSize) {
+        RecordBatch batch;
+        const size_t end = std::min(events.size(), first + batchSize);
+        for (size_t i = first; i < end; ++i) {
+            while (p < packets.size() && packets[p].tsNs <= events[i].ts_ns) {
+                batch.packetBefore.push_back(batch.events.size());
+                batch.packets.push_back(packets[p++]);
+            }
+            batch.events.push_back(events[i]);
+        }
+        std::vector<NftTraceRecord> nft;
+        while (n < t.nft.size() &&
+               (end == events.size() || t.nft[n].tsNs <= events[end - 1].ts_ns)) {
+            nft.push_back(t.nft[n++]);
+        }
+        doc.appendRecords(batch, nft);
+    }
+}
+
+TEST(TraceDocumentTest, LiveRecordsBecomeTheSameJourneysAsTheFile) {
+    const Trace file = readTrace(nt::testing::kSampleTrace);
+    TraceDocument doc;
+    QSignalSpy appended(&doc, &TraceDocument::journeysAppended);
+    QSignalSpy ended(&doc, &TraceDocument::liveEnded);
+    Trace header = file;
+    header.meta.stopWallNs = 0;
+    doc.beginLive(header);
+    EXPECT_TRUE(doc.isLive());
+    EXPECT_TRUE(doc.trace()->events.empty()) << "records arrive later";
+    EXPECT_TRUE(doc.journeys().empty());
+    replay(doc, file);
+    doc.setLiveLoss(LossCounters{3, 0, 1, 100, 0}, 250.0);
+    EXPECT_EQ(doc.eventsPerSecond(), 250.0);
+    EXPECT_GE(doc.lostEvents(), 4u);
+    doc.endLive(file.meta);
+    EXPECT_EQ(ended.count(), 1);
+    EXPECT_FALSE(doc.isLive());
+    EXPECT_EQ(doc.journeys().size(), 27u);
+    EXPECT_EQ(doc.trace()->events.size(), file.events.size());
+    // Positions reported by journeysAppended cover the listed journeys exactly once.
+    qsizetype next = 0;
+    for (const auto &args : appended) {
+        EXPECT_EQ(args.at(0).toLongLong(), next);
+        next += args.at(1).toLongLong();
+    }
+    EXPECT_EQ(next, 27);
+    size_t droppedByRule = 0;
+    for (JourneyId id : doc.journeys()) {
+        droppedByRule += doc.assembler()->journey(id).fate == Fate::DroppedByRule ? 1 : 0;
+    }
+    EXPECT_EQ(droppedByRule, 1u);
+
+    // Save As writes the live trace with TraceWriter; it reads back the same.
+    QTemporaryDir dir;
+    const QString saved = dir.filePath(QStringLiteral("live.nftrace"));
+    doc.saveAs(saved);
+    const Trace back = readTrace(saved.toStdString());
+    EXPECT_EQ(back.events.size(), file.events.size());
+    EXPECT_EQ(back.packets.size(), file.packets.size());
+    EXPECT_EQ(back.nft.size(), file.nft.size());
+    EXPECT_EQ(back.rulesetJson, file.rulesetJson);
+    EXPECT_EQ(Assembler::assemble(back).journeyCount(), 27u);
+    EXPECT_FALSE(QFile::exists(saved + QStringLiteral(".partial")));
+}
+
+TEST(TraceDocumentTest, SaveAsCopiesAFileAndReplacesAtomically) {
+    TraceDocument doc;
+    QSignalSpy loaded(&doc, &TraceDocument::loaded);
+    doc.open(kSample);
+    ASSERT_TRUE(loaded.wait(10000));
+    QTemporaryDir dir;
+    const QString dest = dir.filePath(QStringLiteral("copy.nftrace"));
+    QFile old(dest);
+    ASSERT_TRUE(old.open(QIODevice::WriteOnly));
+    old.write("old");
+    old.close();
+    doc.saveAs(dest);
+    QFile a(kSample), b(dest);
+    ASSERT_TRUE(a.open(QIODevice::ReadOnly));
+    ASSERT_TRUE(b.open(QIODevice::ReadOnly));
+    EXPECT_EQ(a.readAll(), b.readAll());
+    EXPECT_EQ(doc.path(), kSample) << "the document keeps its path";
+    // A folder that does not exist: an error, nothing left behind.
+    const QString bad = dir.filePath(QStringLiteral("missing/dir/x.nftrace"));
+    EXPECT_THROW(doc.saveAs(bad), Error);
+    EXPECT_FALSE(QFile::exists(bad));
+}
+
+} // namespace
+
+NT_GUI_TEST_MAIN()
