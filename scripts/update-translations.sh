@@ -68,9 +68,14 @@ python3 - translations/nft-tracer_en.ts <<'EOF'
 import re, sys
 path = sys.argv[1]
 text = open(path, encoding="utf-8").read()
-text = re.sub(r'<source>(.*?)</source>(\s*)<translation type="unfinished">[^<]*</translation>',
+# One message at a time: the source may not run past its own </source>. Plural messages
+# (<numerusform>) are left for a person to write singular and plural forms, and listed.
+text = re.sub(r'<source>((?:(?!</source>).)*)</source>(\s*)<translation type="unfinished">[^<]*</translation>',
               r'<source>\1</source>\2<translation>\1</translation>', text, flags=re.S)
 open(path, "w", encoding="utf-8").write(text)
+for m in re.finditer(r'<source>((?:(?!</source>).)*)</source>\s*<translation type="unfinished">\s*<numerusform>',
+                     text, flags=re.S):
+    print(f"  nft-tracer_en.ts needs singular and plural forms for: {m.group(1)!r}")
 EOF
 
 python3 - translations/nft-tracer_vi.ts <<'EOF'

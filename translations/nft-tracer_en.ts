@@ -176,10 +176,6 @@ Run &apos;nft-tracer-cli COMMAND --help&apos; for the options of a command.
         <translation>Saved %1</translation>
     </message>
     <message>
-        <source>cannot write %1: %2</source>
-        <translation>cannot write %1: %2</translation>
-    </message>
-    <message>
         <source>Print the journeys and statistics of a trace file.</source>
         <translation>Print the journeys and statistics of a trace file.</translation>
     </message>
@@ -234,6 +230,100 @@ Run &apos;nft-tracer-cli COMMAND --help&apos; for the options of a command.
     <message>
         <source>export needs an output file: -o OUT</source>
         <translation>export needs an output file: -o OUT</translation>
+    </message>
+</context>
+<context>
+    <name>nt::EventStream</name>
+    <message>
+        <source>Cannot send %1 in the event stream: %2 bytes, more than the limit of %3.</source>
+        <translation>Cannot send %1 in the event stream: %2 bytes, more than the limit of %3.</translation>
+    </message>
+    <message>
+        <source>a boolean field holds %1</source>
+        <translation>a boolean field holds %1</translation>
+    </message>
+    <message>
+        <source>a field of %1 bytes exceeds the limit of %2</source>
+        <translation>a field of %1 bytes exceeds the limit of %2</translation>
+    </message>
+    <message>
+        <source>%1 items announced, more than the %2 bytes left can hold</source>
+        <translation>%1 items announced, more than the %2 bytes left can hold</translation>
+    </message>
+    <message>
+        <source>the frame ends inside a field</source>
+        <translation>the frame ends inside a field</translation>
+    </message>
+    <message>
+        <source>%1 bytes left over after the last field</source>
+        <translation>%1 bytes left over after the last field</translation>
+    </message>
+    <message>
+        <source>The event stream from the helper is corrupt (%1 frame: %2). Stop the trace and start it again; if this repeats, the helper and the application do not match: reinstall nft-tracer.</source>
+        <translation>The event stream from the helper is corrupt (%1 frame: %2). Stop the trace and start it again; if this repeats, the helper and the application do not match: reinstall nft-tracer.</translation>
+    </message>
+    <message>
+        <source>an event record has type %1</source>
+        <translation>an event record has type %1</translation>
+    </message>
+    <message>
+        <source>packet %1 is placed before event %2 (previous packet: %3, events: %4)</source>
+        <translation>packet %1 is placed before event %2 (previous packet: %3, events: %4)</translation>
+    </message>
+    <message>
+        <source>an nft trace record has type %1</source>
+        <translation>an nft trace record has type %1</translation>
+    </message>
+    <message>
+        <source>The helper sent data after the end of the event stream: the stream is corrupt.</source>
+        <translation>The helper sent data after the end of the event stream: the stream is corrupt.</translation>
+    </message>
+    <message>
+        <source>The descriptor the helper returned does not carry an nft-tracer event stream (wrong signature). Check that the installed helper belongs to this version of nft-tracer.</source>
+        <translation>The descriptor the helper returned does not carry an nft-tracer event stream (wrong signature). Check that the installed helper belongs to this version of nft-tracer.</translation>
+    </message>
+    <message>
+        <source>The helper&apos;s event stream has format version %1; this program reads version %2 and older. Install the same version of nft-tracer and its helper.</source>
+        <translation>The helper&apos;s event stream has format version %1; this program reads version %2 and older. Install the same version of nft-tracer and its helper.</translation>
+    </message>
+    <message>
+        <source>The helper&apos;s event stream announces a frame of %1 bytes, more than the limit of %2: the stream is corrupt. Stop the trace and start it again.</source>
+        <translation>The helper&apos;s event stream announces a frame of %1 bytes, more than the limit of %2: the stream is corrupt. Stop the trace and start it again.</translation>
+    </message>
+    <message>
+        <source>The helper&apos;s event stream is out of order (%1 frame: %2). Stop the trace and start it again.</source>
+        <translation>The helper&apos;s event stream is out of order (%1 frame: %2). Stop the trace and start it again.</translation>
+    </message>
+    <message>
+        <source>a second header</source>
+        <translation>a second header</translation>
+    </message>
+    <message>
+        <source>records before the header</source>
+        <translation>records before the header</translation>
+    </message>
+    <message>
+        <source>counters before the header</source>
+        <translation>counters before the header</translation>
+    </message>
+    <message>
+        <source>the event rate is not a finite positive number</source>
+        <translation>the event rate is not a finite positive number</translation>
+    </message>
+    <message>
+        <source>the end before the header</source>
+        <translation>the end before the header</translation>
+    </message>
+    <message>
+        <source>The helper&apos;s event stream ended in the middle of a frame: the helper stopped unexpectedly. Check the system log for nft-tracer-helper.</source>
+        <translation>The helper&apos;s event stream ended in the middle of a frame: the helper stopped unexpectedly. Check the system log for nft-tracer-helper.</translation>
+    </message>
+</context>
+<context>
+    <name>nt::Export</name>
+    <message>
+        <source>cannot write %1: %2</source>
+        <translation>cannot write %1: %2</translation>
     </message>
     <message>
         <source>cannot write %1</source>
@@ -415,10 +505,574 @@ Run &apos;nft-tracer-cli COMMAND --help&apos; for the options of a command.
     </message>
 </context>
 <context>
+    <name>nt::FilterBar</name>
+    <message>
+        <source>1 packet</source>
+        <translation>1 packet</translation>
+    </message>
+    <message>
+        <source>%1 packets</source>
+        <translation>%1 packets</translation>
+    </message>
+    <message>
+        <source>%1 of 1 packet</source>
+        <translation>%1 of 1 packet</translation>
+    </message>
+    <message>
+        <source>%1 of %2 packets</source>
+        <translation>%1 of %2 packets</translation>
+    </message>
+    <message>
+        <source>Filter packets: e.g. tcp port 8080, host 10.0.0.2 and not icmp (Enter applies)</source>
+        <translation>Filter packets: e.g. tcp port 8080, host 10.0.0.2 and not icmp (Enter applies)</translation>
+    </message>
+    <message>
+        <source>The recorder&apos;s filter language: host, net, port, portrange, tcp, udp, icmp, icmp6, ip, ip6, ifindex, mark, and, or, not, parentheses</source>
+        <translation>The recorder&apos;s filter language: host, net, port, portrange, tcp, udp, icmp, icmp6, ip, ip6, ifindex, mark, and, or, not, parentheses</translation>
+    </message>
+    <message>
+        <source>Show the packets of every rule again</source>
+        <translation>Show the packets of every rule again</translation>
+    </message>
+</context>
+<context>
+    <name>nt::Helper</name>
+    <message>
+        <source>the kernel&apos;s BTF describes none of the networking tracepoints</source>
+        <translation>the kernel&apos;s BTF describes none of the networking tracepoints</translation>
+    </message>
+    <message>
+        <source>nftables rule tracing runs together with the tracepoint backend, which is unavailable</source>
+        <translation>nftables rule tracing runs together with the tracepoint backend, which is unavailable</translation>
+    </message>
+    <message>
+        <source>not implemented yet in this version of nft-tracer</source>
+        <translation>not implemented yet in this version of nft-tracer</translation>
+    </message>
+    <message>
+        <source>the helper is shutting down</source>
+        <translation>the helper is shutting down</translation>
+    </message>
+    <message>
+        <source>too many requests are waiting for authorisation; answer the open password dialog first</source>
+        <translation>too many requests are waiting for authorisation; answer the open password dialog first</translation>
+    </message>
+    <message>
+        <source>not authorised to %1: polkit denied it. Ask an administrator to allow it, or run from an active local session.</source>
+        <translation>not authorised to %1: polkit denied it. Ask an administrator to allow it, or run from an active local session.</translation>
+    </message>
+    <message>
+        <source>not authorised to %1: an administrator password is needed, but no polkit authentication agent is running in your session to ask for it.</source>
+        <translation>not authorised to %1: an administrator password is needed, but no polkit authentication agent is running in your session to ask for it.</translation>
+    </message>
+    <message>
+        <source>not authorised to %1: polkit could not be asked (%2). Check that polkitd is running.</source>
+        <translation>not authorised to %1: polkit could not be asked (%2). Check that polkitd is running.</translation>
+    </message>
+    <message>
+        <source>read the nftables ruleset</source>
+        <translation>read the nftables ruleset</translation>
+    </message>
+    <message>
+        <source>this client is already starting a trace session</source>
+        <translation>this client is already starting a trace session</translation>
+    </message>
+    <message>
+        <source>trace packets</source>
+        <translation>trace packets</translation>
+    </message>
+    <message>
+        <source>cannot create the event stream: %1</source>
+        <translation>cannot create the event stream: %1</translation>
+    </message>
+    <message>
+        <source>there is no trace session %1 of this client</source>
+        <translation>there is no trace session %1 of this client</translation>
+    </message>
+    <message>
+        <source>Privileged D-Bus helper of nft-tracer; started by D-Bus activation.</source>
+        <translation>Privileged D-Bus helper of nft-tracer; started by D-Bus activation.</translation>
+    </message>
+    <message>
+        <source>Exit after SECONDS without sessions or calls (0: never; default %1, or NFT_TRACER_HELPER_IDLE_TIMEOUT).</source>
+        <translation>Exit after SECONDS without sessions or calls (0: never; default %1, or NFT_TRACER_HELPER_IDLE_TIMEOUT).</translation>
+    </message>
+    <message>
+        <source>invalid idle timeout &quot;%1&quot;: give 0 to 86400 seconds</source>
+        <translation>invalid idle timeout &quot;%1&quot;: give 0 to 86400 seconds</translation>
+    </message>
+    <message>
+        <source>cannot connect to the system bus: %1</source>
+        <translation>cannot connect to the system bus: %1</translation>
+    </message>
+    <message>
+        <source>cannot register the object %1: %2</source>
+        <translation>cannot register the object %1: %2</translation>
+    </message>
+    <message>
+        <source>cannot own the bus name %1: %2 (is another helper running, and is the D-Bus policy file installed?)</source>
+        <translation>cannot own the bus name %1: %2 (is another helper running, and is the D-Bus policy file installed?)</translation>
+    </message>
+    <message>
+        <source>option &quot;%1&quot; must have D-Bus type &quot;%2&quot;, not &quot;%3&quot;</source>
+        <translation>option &quot;%1&quot; must have D-Bus type &quot;%2&quot;, not &quot;%3&quot;</translation>
+    </message>
+    <message>
+        <source>network namespace &quot;%1&quot; is not a valid name: use 1 to %2 letters, digits, &apos;_&apos;, &apos;.&apos; or &apos;-&apos; (a name from &apos;ip netns list&apos;, not a path)</source>
+        <translation>network namespace &quot;%1&quot; is not a valid name: use 1 to %2 letters, digits, &apos;_&apos;, &apos;.&apos; or &apos;-&apos; (a name from &apos;ip netns list&apos;, not a path)</translation>
+    </message>
+    <message>
+        <source>there is no network namespace named &quot;%1&quot; (see &apos;ip netns list&apos;)</source>
+        <translation>there is no network namespace named &quot;%1&quot; (see &apos;ip netns list&apos;)</translation>
+    </message>
+    <message>
+        <source>the filter is %1 bytes long; at most %2 are allowed</source>
+        <translation>the filter is %1 bytes long; at most %2 are allowed</translation>
+    </message>
+    <message>
+        <source>filter: %1</source>
+        <translation>filter: %1</translation>
+    </message>
+    <message>
+        <source>option &quot;ringbuf_mb&quot; is %1; it must be between %2 and %3</source>
+        <translation>option &quot;ringbuf_mb&quot; is %1; it must be between %2 and %3</translation>
+    </message>
+    <message>
+        <source>option &quot;duration_s&quot; is %1; it must be at most %2 (0 records until stopped)</source>
+        <translation>option &quot;duration_s&quot; is %1; it must be at most %2 (0 records until stopped)</translation>
+    </message>
+    <message>
+        <source>option &quot;max_packets&quot; is %1; it must be at most %2 (0 means no limit)</source>
+        <translation>option &quot;max_packets&quot; is %1; it must be at most %2 (0 means no limit)</translation>
+    </message>
+    <message>
+        <source>unknown option &quot;%1&quot;; the options are: %2</source>
+        <translation>unknown option &quot;%1&quot;; the options are: %2</translation>
+    </message>
+    <message>
+        <source>this client already has a trace session; stop it before starting another</source>
+        <translation>this client already has a trace session; stop it before starting another</translation>
+    </message>
+    <message>
+        <source>the helper already runs %1 trace sessions, its limit; try again when one has stopped</source>
+        <translation>the helper already runs %1 trace sessions, its limit; try again when one has stopped</translation>
+    </message>
+    <message>
+        <source>stopped by the client</source>
+        <translation>stopped by the client</translation>
+    </message>
+    <message>
+        <source>the client left the bus</source>
+        <translation>the client left the bus</translation>
+    </message>
+    <message>
+        <source>the client closed the event stream</source>
+        <translation>the client closed the event stream</translation>
+    </message>
+    <message>
+        <source>the requested duration (%1 s) is over</source>
+        <translation>the requested duration (%1 s) is over</translation>
+    </message>
+    <message>
+        <source>the requested number of packets (%1) was reached</source>
+        <translation>the requested number of packets (%1) was reached</translation>
+    </message>
+    <message>
+        <source>poll failed: %1</source>
+        <translation>poll failed: %1</translation>
+    </message>
+</context>
+<context>
+    <name>nt::HelperClient</name>
+    <message>
+        <source>The nft-tracer helper is not available (%1). Install the helper with nft-tracer (its D-Bus service and polkit files), or open a saved trace instead.</source>
+        <translation>The nft-tracer helper is not available (%1). Install the helper with nft-tracer (its D-Bus service and polkit files), or open a saved trace instead.</translation>
+    </message>
+    <message>
+        <source>The nft-tracer helper did not answer (%1). Check that the system bus is running and look for nft-tracer-helper in the system log.</source>
+        <translation>The nft-tracer helper did not answer (%1). Check that the system bus is running and look for nft-tracer-helper in the system log.</translation>
+    </message>
+    <message>
+        <source>A trace is already running; stop it before starting another.</source>
+        <translation>A trace is already running; stop it before starting another.</translation>
+    </message>
+    <message>
+        <source>The helper started the trace but sent no event stream; the trace is stopped.</source>
+        <translation>The helper started the trace but sent no event stream; the trace is stopped.</translation>
+    </message>
+    <message>
+        <source>Reading the event stream from the helper failed: %1. The trace is stopped.</source>
+        <translation>Reading the event stream from the helper failed: %1. The trace is stopped.</translation>
+    </message>
+    <message>
+        <source>The helper closed the event stream without ending the trace. Look for nft-tracer-helper in the system log.</source>
+        <translation>The helper closed the event stream without ending the trace. Look for nft-tracer-helper in the system log.</translation>
+    </message>
+</context>
+<context>
+    <name>nt::JourneyDetail</name>
+    <message>
+        <source>rule %1 → %2</source>
+        <translation>rule %1 → %2</translation>
+    </message>
+    <message>
+        <source>policy → %1</source>
+        <translation>policy → %1</translation>
+    </message>
+    <message>
+        <source>return</source>
+        <translation>return</translation>
+    </message>
+    <message>
+        <source>trace</source>
+        <translation>trace</translation>
+    </message>
+    <message>
+        <source>nft %1</source>
+        <translation>nft %1</translation>
+    </message>
+    <message>
+        <source>if %1</source>
+        <translation>if %1</translation>
+    </message>
+    <message>
+        <source>netns %1</source>
+        <translation>netns %1</translation>
+    </message>
+    <message>
+        <source>cpu %1</source>
+        <translation>cpu %1</translation>
+    </message>
+    <message>
+        <source>len %1</source>
+        <translation>len %1</translation>
+    </message>
+    <message>
+        <source>mark 0x%1</source>
+        <translation>mark 0x%1</translation>
+    </message>
+    <message>
+        <source>reason %1</source>
+        <translation>reason %1</translation>
+    </message>
+    <message>
+        <source>at %1</source>
+        <translation>at %1</translation>
+    </message>
+    <message>
+        <source>rc %1</source>
+        <translation>rc %1</translation>
+    </message>
+    <message>
+        <source>handle %1</source>
+        <translation>handle %1</translation>
+    </message>
+    <message>
+        <source>handle %1: %2</source>
+        <translation>handle %1: %2</translation>
+    </message>
+    <message>
+        <source>chain policy (%1)</source>
+        <translation>chain policy (%1)</translation>
+    </message>
+    <message>
+        <source>This decision gave the final verdict</source>
+        <translation>This decision gave the final verdict</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>none</translation>
+    </message>
+    <message>
+        <source>no nftables rule traced this packet (nft tracing off, or no ruleset hook)</source>
+        <translation>no nftables rule traced this packet (nft tracing off, or no ruleset hook)</translation>
+    </message>
+    <message>
+        <source>not captured</source>
+        <translation>not captured</translation>
+    </message>
+    <message>
+        <source>no IP header was captured for this packet</source>
+        <translation>no IP header was captured for this packet</translation>
+    </message>
+    <message>
+        <source>IPv4</source>
+        <translation>IPv4</translation>
+    </message>
+    <message>
+        <source>Identification</source>
+        <translation>Identification</translation>
+    </message>
+    <message>
+        <source>IPv6</source>
+        <translation>IPv6</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <source>Destination</source>
+        <translation>Destination</translation>
+    </message>
+    <message>
+        <source>TTL</source>
+        <translation>TTL</translation>
+    </message>
+    <message>
+        <source>Hop limit</source>
+        <translation>Hop limit</translation>
+    </message>
+    <message>
+        <source>Total length</source>
+        <translation>Total length</translation>
+    </message>
+    <message>
+        <source>Fragment</source>
+        <translation>Fragment</translation>
+    </message>
+    <message>
+        <source>not the first fragment: no transport header</source>
+        <translation>not the first fragment: no transport header</translation>
+    </message>
+    <message>
+        <source>Source port</source>
+        <translation>Source port</translation>
+    </message>
+    <message>
+        <source>Destination port</source>
+        <translation>Destination port</translation>
+    </message>
+    <message>
+        <source>Flags</source>
+        <translation>Flags</translation>
+    </message>
+    <message>
+        <source>Sequence number</source>
+        <translation>Sequence number</translation>
+    </message>
+    <message>
+        <source>Acknowledgment number</source>
+        <translation>Acknowledgment number</translation>
+    </message>
+    <message>
+        <source>type %1 code %2</source>
+        <translation>type %1 code %2</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <source>Identifier</source>
+        <translation>Identifier</translation>
+    </message>
+    <message>
+        <source>Sequence</source>
+        <translation>Sequence</translation>
+    </message>
+    <message>
+        <source>Protocol</source>
+        <translation>Protocol</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <source>Offset / field</source>
+        <translation>Offset / field</translation>
+    </message>
+    <message>
+        <source>Event / value</source>
+        <translation>Event / value</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <source>No packet selected</source>
+        <translation>No packet selected</translation>
+    </message>
+    <message>
+        <source>Select a packet in the list to see its journey through the kernel.</source>
+        <translation>Select a packet in the list to see its journey through the kernel.</translation>
+    </message>
+    <message>
+        <source>skb 0x%1</source>
+        <translation>skb 0x%1</translation>
+    </message>
+    <message>
+        <source>Journey %1 · %2 · events: %3 · %4</source>
+        <translation>Journey %1 · %2 · events: %3 · %4</translation>
+    </message>
+    <message>
+        <source>Path through the kernel</source>
+        <translation>Path through the kernel</translation>
+    </message>
+    <message>
+        <source>nftables rules evaluated</source>
+        <translation>nftables rules evaluated</translation>
+    </message>
+    <message>
+        <source>Headers</source>
+        <translation>Headers</translation>
+    </message>
+    <message>
+        <source>Time per layer</source>
+        <translation>Time per layer</translation>
+    </message>
+</context>
+<context>
     <name>nt::KernelBtf</name>
     <message>
         <source>cannot read the kernel&apos;s BTF type information: this kernel was built without CONFIG_DEBUG_INFO_BTF, or /sys/kernel/btf/vmlinux is not readable. nft-tracer needs a kernel with BTF (Linux 5.8 or newer with BTF, as shipped by Debian, Ubuntu, Fedora).</source>
         <translation>cannot read the kernel&apos;s BTF type information: this kernel was built without CONFIG_DEBUG_INFO_BTF, or /sys/kernel/btf/vmlinux is not readable. nft-tracer needs a kernel with BTF (Linux 5.8 or newer with BTF, as shipped by Debian, Ubuntu, Fedora).</translation>
+    </message>
+</context>
+<context>
+    <name>nt::LatencyCharts</name>
+    <message>
+        <source>Latency charts</source>
+        <translation>Latency charts</translation>
+    </message>
+    <message>
+        <source>Per-layer latency box plot</source>
+        <translation>Per-layer latency box plot</translation>
+    </message>
+    <message>
+        <source>Selected packet&apos;s time per layer</source>
+        <translation>Selected packet&apos;s time per layer</translation>
+    </message>
+    <message>
+        <source>End-to-end latency histogram</source>
+        <translation>End-to-end latency histogram</translation>
+    </message>
+    <message>
+        <source>Latency percentiles per layer</source>
+        <translation>Latency percentiles per layer</translation>
+    </message>
+    <message>
+        <source>Save as PNG…</source>
+        <translation>Save as PNG…</translation>
+    </message>
+    <message>
+        <source>Save the charts and the table as a PNG image</source>
+        <translation>Save the charts and the table as a PNG image</translation>
+    </message>
+    <message>
+        <source>Time per layer (µs), visible packets</source>
+        <translation>Time per layer (µs), visible packets</translation>
+    </message>
+    <message>
+        <source>End-to-end latency</source>
+        <translation>End-to-end latency</translation>
+    </message>
+    <message numerus="yes">
+        <source>Computing latency statistics for %n packet(s)…</source>
+        <translation>
+            <numerusform>Computing latency statistics for %n packet…</numerusform>
+            <numerusform>Computing latency statistics for %n packets…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No packets selected</source>
+        <translation>No packets selected</translation>
+    </message>
+    <message>
+        <source>No trace</source>
+        <translation>No trace</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n packet(s): median %1, p99 %2 end to end</source>
+        <translation>
+            <numerusform>%n packet: median %1, p99 %2 end to end</numerusform>
+            <numerusform>%n packets: median %1, p99 %2 end to end</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Time per layer</source>
+        <translation>Time per layer</translation>
+    </message>
+    <message>
+        <source>no data</source>
+        <translation>no data</translation>
+    </message>
+    <message>
+        <source>µs</source>
+        <translation>µs</translation>
+    </message>
+    <message>
+        <source>Packets</source>
+        <translation>Packets</translation>
+    </message>
+    <message>
+        <source>end-to-end time (µs, bins from)</source>
+        <translation>end-to-end time (µs, bins from)</translation>
+    </message>
+    <message>
+        <source>packets</source>
+        <translation>packets</translation>
+    </message>
+    <message>
+        <source>Packet %1: %2 per layer</source>
+        <translation>Packet %1: %2 per layer</translation>
+    </message>
+    <message>
+        <source>Select a packet to see its time per layer</source>
+        <translation>Select a packet to see its time per layer</translation>
+    </message>
+    <message>
+        <source>Save Latency Charts</source>
+        <translation>Save Latency Charts</translation>
+    </message>
+    <message>
+        <source>PNG images (*.png)</source>
+        <translation>PNG images (*.png)</translation>
+    </message>
+    <message>
+        <source>Could not write %1. Check that the folder exists and is writable, then try again.</source>
+        <translation>Could not write %1. Check that the folder exists and is writable, then try again.</translation>
+    </message>
+</context>
+<context>
+    <name>nt::LatencyTableModel</name>
+    <message>
+        <source>End to end</source>
+        <translation>End to end</translation>
+    </message>
+    <message>
+        <source>%1 packets; mean %2, min %3</source>
+        <translation>%1 packets; mean %2, min %3</translation>
+    </message>
+    <message>
+        <source>Layer</source>
+        <translation>Layer</translation>
+    </message>
+    <message>
+        <source>Packets</source>
+        <translation>Packets</translation>
+    </message>
+    <message>
+        <source>p50 (µs)</source>
+        <translation>p50 (µs)</translation>
+    </message>
+    <message>
+        <source>p90 (µs)</source>
+        <translation>p90 (µs)</translation>
+    </message>
+    <message>
+        <source>p99 (µs)</source>
+        <translation>p99 (µs)</translation>
+    </message>
+    <message>
+        <source>max (µs)</source>
+        <translation>max (µs)</translation>
     </message>
 </context>
 <context>
@@ -474,6 +1128,339 @@ Run &apos;nft-tracer-cli COMMAND --help&apos; for the options of a command.
     <message>
         <source>Drop</source>
         <translation>Drop</translation>
+    </message>
+</context>
+<context>
+    <name>nt::MainWindow</name>
+    <message>
+        <source>Packet journeys through the Linux kernel and nftables.</source>
+        <translation>Packet journeys through the Linux kernel and nftables.</translation>
+    </message>
+    <message>
+        <source>A trace file (.nftrace) to open.</source>
+        <translation>A trace file (.nftrace) to open.</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;File</translation>
+    </message>
+    <message>
+        <source>Open &amp;Recent</source>
+        <translation>Open &amp;Recent</translation>
+    </message>
+    <message>
+        <source>&amp;Trace</source>
+        <translation>&amp;Trace</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;View</translation>
+    </message>
+    <message>
+        <source>&amp;Settings</source>
+        <translation>&amp;Settings</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>&amp;Language</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Help</translation>
+    </message>
+    <message>
+        <source>&amp;Open…</source>
+        <translation>&amp;Open…</translation>
+    </message>
+    <message>
+        <source>Open a trace file (.nftrace)</source>
+        <translation>Open a trace file (.nftrace)</translation>
+    </message>
+    <message>
+        <source>Open &amp;Sample</source>
+        <translation>Open &amp;Sample</translation>
+    </message>
+    <message>
+        <source>Save &amp;As…</source>
+        <translation>Save &amp;As…</translation>
+    </message>
+    <message>
+        <source>Export &amp;JSON…</source>
+        <translation>Export &amp;JSON…</translation>
+    </message>
+    <message>
+        <source>Export &amp;pcapng…</source>
+        <translation>Export &amp;pcapng…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Quit</translation>
+    </message>
+    <message>
+        <source>&amp;Clear List</source>
+        <translation>&amp;Clear List</translation>
+    </message>
+    <message>
+        <source>&amp;Start…</source>
+        <translation>&amp;Start…</translation>
+    </message>
+    <message>
+        <source>S&amp;top</source>
+        <translation>S&amp;top</translation>
+    </message>
+    <message>
+        <source>&amp;Filter</source>
+        <translation>&amp;Filter</translation>
+    </message>
+    <message>
+        <source>Go to the packet filter</source>
+        <translation>Go to the packet filter</translation>
+    </message>
+    <message>
+        <source>Start tracing packets live (needs the nft-tracer helper)</source>
+        <translation>Start tracing packets live (needs the nft-tracer helper)</translation>
+    </message>
+    <message>
+        <source>Live tracing is not available: this build has no helper client (src/ipc). Trace files can still be opened.</source>
+        <translation>Live tracing is not available: this build has no helper client (src/ipc). Trace files can still be opened.</translation>
+    </message>
+    <message>
+        <source>Stop the live trace</source>
+        <translation>Stop the live trace</translation>
+    </message>
+    <message>
+        <source>&amp;About nft-tracer</source>
+        <translation>&amp;About nft-tracer</translation>
+    </message>
+    <message>
+        <source>&amp;System</source>
+        <translation>&amp;System</translation>
+    </message>
+    <message>
+        <source>S&amp;wimlane</source>
+        <translation>S&amp;wimlane</translation>
+    </message>
+    <message>
+        <source>Journey &amp;Detail</source>
+        <translation>Journey &amp;Detail</translation>
+    </message>
+    <message>
+        <source>Statistics</source>
+        <translation>Statistics</translation>
+    </message>
+    <message>
+        <source>Latency</source>
+        <translation>Latency</translation>
+    </message>
+    <message>
+        <source>Ruleset</source>
+        <translation>Ruleset</translation>
+    </message>
+    <message>
+        <source>nft-tracer</source>
+        <translation>nft-tracer</translation>
+    </message>
+    <message>
+        <source>Follow packets through the Linux kernel: every layer they cross, every nftables rule that judged them, and where they were dropped. Open a trace file, or start with the sample recorded between two network namespaces.</source>
+        <translation>Follow packets through the Linux kernel: every layer they cross, every nftables rule that judged them, and where they were dropped. Open a trace file, or start with the sample recorded between two network namespaces.</translation>
+    </message>
+    <message>
+        <source>Open…</source>
+        <translation>Open…</translation>
+    </message>
+    <message>
+        <source>Open Sample</source>
+        <translation>Open Sample</translation>
+    </message>
+    <message>
+        <source>Recent traces</source>
+        <translation>Recent traces</translation>
+    </message>
+    <message>
+        <source>Live trace</source>
+        <translation>Live trace</translation>
+    </message>
+    <message>
+        <source>Sample trace</source>
+        <translation>Sample trace</translation>
+    </message>
+    <message>
+        <source>Unsaved trace</source>
+        <translation>Unsaved trace</translation>
+    </message>
+    <message>
+        <source>%1 — nft-tracer</source>
+        <translation>%1 — nft-tracer</translation>
+    </message>
+    <message>
+        <source>No trace</source>
+        <translation>No trace</translation>
+    </message>
+    <message>
+        <source>Backend: %1</source>
+        <translation>Backend: %1</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>unknown</translation>
+    </message>
+    <message>
+        <source>Kernel %1 on %2</source>
+        <translation>Kernel %1 on %2</translation>
+    </message>
+    <message>
+        <source>Packets: %1 · Events: %2</source>
+        <translation>Packets: %1 · Events: %2</translation>
+    </message>
+    <message>
+        <source>%1 events/s</source>
+        <translation>%1 events/s</translation>
+    </message>
+    <message>
+        <source>Lost: %1</source>
+        <translation>Lost: %1</translation>
+    </message>
+    <message>
+        <source>Ring buffer full: %1
+Packets not followed (tracking map full): %2
+nft trace messages lost: %3
+nft records joined to no packet: %4</source>
+        <translation>Ring buffer full: %1
+Packets not followed (tracking map full): %2
+nft trace messages lost: %3
+nft records joined to no packet: %4</translation>
+    </message>
+    <message>
+        <source>Cannot open the sample</source>
+        <translation>Cannot open the sample</translation>
+    </message>
+    <message>
+        <source>The sample trace could not be copied to %1: %2</source>
+        <translation>The sample trace could not be copied to %1: %2</translation>
+    </message>
+    <message>
+        <source>Open Trace</source>
+        <translation>Open Trace</translation>
+    </message>
+    <message>
+        <source>nft-tracer traces (*.nftrace);;All files (*)</source>
+        <translation>nft-tracer traces (*.nftrace);;All files (*)</translation>
+    </message>
+    <message>
+        <source>Opening Trace</source>
+        <translation>Opening Trace</translation>
+    </message>
+    <message>
+        <source>Reading %1…</source>
+        <translation>Reading %1…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Opening %1…</source>
+        <translation>Opening %1…</translation>
+    </message>
+    <message>
+        <source>Assembling journeys…</source>
+        <translation>Assembling journeys…</translation>
+    </message>
+    <message>
+        <source>Cannot open the trace</source>
+        <translation>Cannot open the trace</translation>
+    </message>
+    <message>
+        <source>Opening cancelled</source>
+        <translation>Opening cancelled</translation>
+    </message>
+    <message>
+        <source>Rule: %1 %2 %3 #%4</source>
+        <translation>Rule: %1 %2 %3 #%4</translation>
+    </message>
+    <message>
+        <source>Chain: %1 %2 %3</source>
+        <translation>Chain: %1 %2 %3</translation>
+    </message>
+    <message>
+        <source>Save Trace As</source>
+        <translation>Save Trace As</translation>
+    </message>
+    <message>
+        <source>nft-tracer traces (*.nftrace)</source>
+        <translation>nft-tracer traces (*.nftrace)</translation>
+    </message>
+    <message>
+        <source>Cannot save the trace</source>
+        <translation>Cannot save the trace</translation>
+    </message>
+    <message>
+        <source>Saved %1</source>
+        <translation>Saved %1</translation>
+    </message>
+    <message>
+        <source>Export JSON</source>
+        <translation>Export JSON</translation>
+    </message>
+    <message>
+        <source>JSON files (*.json)</source>
+        <translation>JSON files (*.json)</translation>
+    </message>
+    <message>
+        <source>Exported %1</source>
+        <translation>Exported %1</translation>
+    </message>
+    <message>
+        <source>Cannot export</source>
+        <translation>Cannot export</translation>
+    </message>
+    <message>
+        <source>Export pcapng</source>
+        <translation>Export pcapng</translation>
+    </message>
+    <message>
+        <source>pcapng files (*.pcapng)</source>
+        <translation>pcapng files (*.pcapng)</translation>
+    </message>
+    <message>
+        <source>Trace stopped. Save it with File ▸ Save As.</source>
+        <translation>Trace stopped. Save it with File ▸ Save As.</translation>
+    </message>
+    <message>
+        <source>Live tracing needs the nft-tracer helper, which is not installed or could not be started. Install the nft-tracer-helper package (or run &apos;nft-tracer-cli record&apos; as root); trace files can still be opened.</source>
+        <translation>Live tracing needs the nft-tracer helper, which is not installed or could not be started. Install the nft-tracer-helper package (or run &apos;nft-tracer-cli record&apos; as root); trace files can still be opened.</translation>
+    </message>
+    <message>
+        <source>Tracing was not authorised. Tracing needs an administrator&apos;s permission; trace files can still be opened.</source>
+        <translation>Tracing was not authorised. Tracing needs an administrator&apos;s permission; trace files can still be opened.</translation>
+    </message>
+    <message>
+        <source>Live tracing failed</source>
+        <translation>Live tracing failed</translation>
+    </message>
+    <message>
+        <source>Starting the trace…</source>
+        <translation>Starting the trace…</translation>
+    </message>
+    <message>
+        <source>Stopping the trace…</source>
+        <translation>Stopping the trace…</translation>
+    </message>
+    <message>
+        <source>About nft-tracer</source>
+        <translation>About nft-tracer</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;nft-tracer %1&lt;/h3&gt;&lt;p&gt;Packet journeys through the Linux kernel and nftables: every layer crossed, every rule evaluated, every drop with its reason.&lt;/p&gt;&lt;p&gt;Traces are recorded with eBPF tracepoints and nftables rule tracing.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;nft-tracer %1&lt;/h3&gt;&lt;p&gt;Packet journeys through the Linux kernel and nftables: every layer crossed, every rule evaluated, every drop with its reason.&lt;/p&gt;&lt;p&gt;Traces are recorded with eBPF tracepoints and nftables rule tracing.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Unsaved Trace</source>
+        <translation>Unsaved Trace</translation>
+    </message>
+    <message>
+        <source>The recorded trace has not been saved. Save it before quitting?</source>
+        <translation>The recorded trace has not been saved. Save it before quitting?</translation>
     </message>
 </context>
 <context>
@@ -586,6 +1573,145 @@ Run &apos;nft-tracer-cli COMMAND --help&apos; for the options of a command.
     <message>
         <source>cannot create the nftables trace table %1: %2</source>
         <translation>cannot create the nftables trace table %1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>nt::PacketListModel</name>
+    <message>
+        <source>%1 id=%2 seq=%3</source>
+        <translation>%1 id=%2 seq=%3</translation>
+    </message>
+    <message>
+        <source>Echo request</source>
+        <translation>Echo request</translation>
+    </message>
+    <message>
+        <source>Echo reply</source>
+        <translation>Echo reply</translation>
+    </message>
+    <message>
+        <source>Destination unreachable (code %1)</source>
+        <translation>Destination unreachable (code %1)</translation>
+    </message>
+    <message>
+        <source>Neighbor solicitation</source>
+        <translation>Neighbor solicitation</translation>
+    </message>
+    <message>
+        <source>Neighbor advertisement</source>
+        <translation>Neighbor advertisement</translation>
+    </message>
+    <message>
+        <source>Router solicitation</source>
+        <translation>Router solicitation</translation>
+    </message>
+    <message>
+        <source>Router advertisement</source>
+        <translation>Router advertisement</translation>
+    </message>
+    <message>
+        <source>type %1 code %2</source>
+        <translation>type %1 code %2</translation>
+    </message>
+    <message>
+        <source>Fragment (id %1)</source>
+        <translation>Fragment (id %1)</translation>
+    </message>
+    <message>
+        <source>%1 → %2 [%3] Seq=%4 Ack=%5</source>
+        <translation>%1 → %2 [%3] Seq=%4 Ack=%5</translation>
+    </message>
+    <message>
+        <source>%1 → %2</source>
+        <translation>%1 → %2</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>unknown</translation>
+    </message>
+    <message>
+        <source>%1 (policy, %2)</source>
+        <translation>%1 (policy, %2)</translation>
+    </message>
+    <message>
+        <source>%1 (rule %2, %3)</source>
+        <translation>%1 (rule %2, %3)</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <source>Journey number</source>
+        <translation>Journey number</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>Seconds since the trace started</source>
+        <translation>Seconds since the trace started</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <source>Destination</source>
+        <translation>Destination</translation>
+    </message>
+    <message>
+        <source>Protocol</source>
+        <translation>Protocol</translation>
+    </message>
+    <message>
+        <source>Length</source>
+        <translation>Length</translation>
+    </message>
+    <message>
+        <source>Packet length in bytes</source>
+        <translation>Packet length in bytes</translation>
+    </message>
+    <message>
+        <source>Layers</source>
+        <translation>Layers</translation>
+    </message>
+    <message>
+        <source>Kernel layers crossed, in order</source>
+        <translation>Kernel layers crossed, in order</translation>
+    </message>
+    <message>
+        <source>Fate</source>
+        <translation>Fate</translation>
+    </message>
+    <message>
+        <source>How the packet&apos;s journey ended</source>
+        <translation>How the packet&apos;s journey ended</translation>
+    </message>
+    <message>
+        <source>Verdict</source>
+        <translation>Verdict</translation>
+    </message>
+    <message>
+        <source>The final nftables verdict</source>
+        <translation>The final nftables verdict</translation>
+    </message>
+    <message>
+        <source>Drop reason</source>
+        <translation>Drop reason</translation>
+    </message>
+    <message>
+        <source>Total time</source>
+        <translation>Total time</translation>
+    </message>
+    <message>
+        <source>Time from the first to the last event</source>
+        <translation>Time from the first to the last event</translation>
+    </message>
+    <message>
+        <source>Info</source>
+        <translation>Info</translation>
     </message>
 </context>
 <context>
@@ -781,6 +1907,377 @@ Run &apos;nft-tracer-cli COMMAND --help&apos; for the options of a command.
     </message>
 </context>
 <context>
+    <name>nt::RulesetModel</name>
+    <message>
+        <source>%1 × %2</source>
+        <translation>%1 × %2</translation>
+    </message>
+    <message>
+        <source>policy: %1</source>
+        <translation>policy: %1</translation>
+    </message>
+    <message>
+        <source>table %1 %2</source>
+        <translation>table %1 %2</translation>
+    </message>
+    <message>
+        <source>chain %1</source>
+        <translation>chain %1</translation>
+    </message>
+    <message>
+        <source>%1 hook %2 priority %3; policy %4</source>
+        <translation>%1 hook %2 priority %3; policy %4</translation>
+    </message>
+    <message>
+        <source>regular chain</source>
+        <translation>regular chain</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n chain(s)</source>
+        <translation>
+            <numerusform>%n chain</numerusform>
+            <numerusform>%n chains</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Ruleset</source>
+        <translation>Ruleset</translation>
+    </message>
+    <message>
+        <source>Handle</source>
+        <translation>Handle</translation>
+    </message>
+    <message>
+        <source>Traced packets</source>
+        <translation>Traced packets</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Details</translation>
+    </message>
+</context>
+<context>
+    <name>nt::RulesetView</name>
+    <message>
+        <source>Filter rules…</source>
+        <translation>Filter rules…</translation>
+    </message>
+    <message>
+        <source>Filter rules</source>
+        <translation>Filter rules</translation>
+    </message>
+    <message>
+        <source>Ruleset</source>
+        <translation>Ruleset</translation>
+    </message>
+    <message>
+        <source>The ruleset saved in this trace could not be read.</source>
+        <translation>The ruleset saved in this trace could not be read.</translation>
+    </message>
+    <message>
+        <source>The trace holds no nftables ruleset.</source>
+        <translation>The trace holds no nftables ruleset.</translation>
+    </message>
+    <message>
+        <source>Open a trace to see its nftables ruleset.</source>
+        <translation>Open a trace to see its nftables ruleset.</translation>
+    </message>
+</context>
+<context>
+    <name>nt::StartDialog</name>
+    <message>
+        <source>Start Trace</source>
+        <translation>Start Trace</translation>
+    </message>
+    <message>
+        <source>Traces packets through the kernel of this machine with the nft-tracer helper. You will be asked to authenticate.</source>
+        <translation>Traces packets through the kernel of this machine with the nft-tracer helper. You will be asked to authenticate.</translation>
+    </message>
+    <message>
+        <source>&amp;Filter:</source>
+        <translation>&amp;Filter:</translation>
+    </message>
+    <message>
+        <source>all packets (e.g. tcp port 443 or icmp)</source>
+        <translation>all packets (e.g. tcp port 443 or icmp)</translation>
+    </message>
+    <message>
+        <source>&amp;Network namespace:</source>
+        <translation>&amp;Network namespace:</translation>
+    </message>
+    <message>
+        <source>A name under /run/netns (ip netns add NAME); empty: the helper&apos;s own</source>
+        <translation>A name under /run/netns (ip netns add NAME); empty: the helper&apos;s own</translation>
+    </message>
+    <message>
+        <source>Trace &amp;nftables rule evaluation (adds a trace rule to the ruleset)</source>
+        <translation>Trace &amp;nftables rule evaluation (adds a trace rule to the ruleset)</translation>
+    </message>
+    <message>
+        <source>Stop after (&amp;seconds):</source>
+        <translation>Stop after (&amp;seconds):</translation>
+    </message>
+    <message>
+        <source>no limit</source>
+        <translation>no limit</translation>
+    </message>
+    <message>
+        <source>Stop after (&amp;packets):</source>
+        <translation>Stop after (&amp;packets):</translation>
+    </message>
+    <message>
+        <source>&amp;Start</source>
+        <translation>&amp;Start</translation>
+    </message>
+</context>
+<context>
+    <name>nt::StatisticsView</name>
+    <message>
+        <source>Statistic</source>
+        <translation>Statistic</translation>
+    </message>
+    <message>
+        <source>Count</source>
+        <translation>Count</translation>
+    </message>
+    <message>
+        <source>Share</source>
+        <translation>Share</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(none)</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>Summary</translation>
+    </message>
+    <message>
+        <source>Total events</source>
+        <translation>Total events</translation>
+    </message>
+    <message>
+        <source>Packets (journeys)</source>
+        <translation>Packets (journeys)</translation>
+    </message>
+    <message>
+        <source>Probes hit</source>
+        <translation>Probes hit</translation>
+    </message>
+    <message>
+        <source>nft chain walks</source>
+        <translation>nft chain walks</translation>
+    </message>
+    <message>
+        <source>nft rule decisions</source>
+        <translation>nft rule decisions</translation>
+    </message>
+    <message>
+        <source>Packets by fate</source>
+        <translation>Packets by fate</translation>
+    </message>
+    <message>
+        <source>Packets by nftables verdict</source>
+        <translation>Packets by nftables verdict</translation>
+    </message>
+    <message>
+        <source>Events by layer</source>
+        <translation>Events by layer</translation>
+    </message>
+    <message>
+        <source>Probes hit (functions and tracepoints)</source>
+        <translation>Probes hit (functions and tracepoints)</translation>
+    </message>
+    <message>
+        <source>nftables chains and rules</source>
+        <translation>nftables chains and rules</translation>
+    </message>
+    <message>
+        <source>Top drop reasons</source>
+        <translation>Top drop reasons</translation>
+    </message>
+    <message>
+        <source>Loss</source>
+        <translation>Loss</translation>
+    </message>
+    <message>
+        <source>Events lost: ring buffer full</source>
+        <translation>Events lost: ring buffer full</translation>
+    </message>
+    <message>
+        <source>Packets not followed: tracking map full</source>
+        <translation>Packets not followed: tracking map full</translation>
+    </message>
+    <message>
+        <source>nft trace messages lost</source>
+        <translation>nft trace messages lost</translation>
+    </message>
+    <message>
+        <source>nft records joined to no packet</source>
+        <translation>nft records joined to no packet</translation>
+    </message>
+    <message>
+        <source>Packet headers never claimed</source>
+        <translation>Packet headers never claimed</translation>
+    </message>
+    <message>
+        <source>Events skipped by the filter</source>
+        <translation>Events skipped by the filter</translation>
+    </message>
+    <message>
+        <source>Events submitted by BPF</source>
+        <translation>Events submitted by BPF</translation>
+    </message>
+</context>
+<context>
+    <name>nt::SwimlaneView</name>
+    <message>
+        <source>µs</source>
+        <translation>µs</translation>
+    </message>
+    <message>
+        <source>s</source>
+        <translation>s</translation>
+    </message>
+    <message>
+        <source>ms</source>
+        <translation>ms</translation>
+    </message>
+    <message>
+        <source>Journey swimlanes</source>
+        <translation>Journey swimlanes</translation>
+    </message>
+    <message>
+        <source>No journey shown</source>
+        <translation>No journey shown</translation>
+    </message>
+    <message>
+        <source>&amp;Align Journeys at Their Start</source>
+        <translation>&amp;Align Journeys at Their Start</translation>
+    </message>
+    <message>
+        <source>Show &amp;Empty Lanes</source>
+        <translation>Show &amp;Empty Lanes</translation>
+    </message>
+    <message>
+        <source>%1 #%2 %3</source>
+        <translation>%1 #%2 %3</translation>
+    </message>
+    <message>
+        <source>%1 policy %2</source>
+        <translation>%1 policy %2</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n journey(s) over %1</source>
+        <translation>
+            <numerusform>%n journey over %1</numerusform>
+            <numerusform>%n journeys over %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;nft chain %1&lt;/b&gt;&lt;br&gt;policy: %2</source>
+        <translation>&lt;b&gt;nft chain %1&lt;/b&gt;&lt;br&gt;policy: %2</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;nft rule #%1&lt;/b&gt; in %2&lt;br&gt;verdict: %3</source>
+        <translation>&lt;b&gt;nft rule #%1&lt;/b&gt; in %2&lt;br&gt;verdict: %3</translation>
+    </message>
+    <message>
+        <source>&lt;br&gt;target: %1</source>
+        <translation>&lt;br&gt;target: %1</translation>
+    </message>
+    <message>
+        <source>&lt;br&gt;hook: %1</source>
+        <translation>&lt;br&gt;hook: %1</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; (%2)</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; (%2)</translation>
+    </message>
+    <message>
+        <source>function</source>
+        <translation>function</translation>
+    </message>
+    <message>
+        <source>tracepoint</source>
+        <translation>tracepoint</translation>
+    </message>
+    <message>
+        <source>&lt;br&gt;if %1, netns %2, len %3</source>
+        <translation>&lt;br&gt;if %1, netns %2, len %3</translation>
+    </message>
+    <message>
+        <source>&lt;br&gt;&lt;b&gt;dropped:&lt;/b&gt; %1 at %2</source>
+        <translation>&lt;br&gt;&lt;b&gt;dropped:&lt;/b&gt; %1 at %2</translation>
+    </message>
+    <message>
+        <source>&lt;br&gt;rc %1</source>
+        <translation>&lt;br&gt;rc %1</translation>
+    </message>
+    <message>
+        <source>&lt;br&gt;layer: %1&lt;br&gt;time: +%2 (journey %3)</source>
+        <translation>&lt;br&gt;layer: %1&lt;br&gt;time: +%2 (journey %3)</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;In</source>
+        <translation>Zoom &amp;In</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;Out</source>
+        <translation>Zoom &amp;Out</translation>
+    </message>
+    <message>
+        <source>Zoom to &amp;Fit</source>
+        <translation>Zoom to &amp;Fit</translation>
+    </message>
+    <message>
+        <source>Select one or more packets to see their journeys</source>
+        <translation>Select one or more packets to see their journeys</translation>
+    </message>
+    <message>
+        <source>Open a trace to see packet journeys</source>
+        <translation>Open a trace to see packet journeys</translation>
+    </message>
+    <message>
+        <source>from start</source>
+        <translation>from start</translation>
+    </message>
+    <message>
+        <source>from first</source>
+        <translation>from first</translation>
+    </message>
+    <message>
+        <source>%1 of %2 journeys drawn</source>
+        <translation>%1 of %2 journeys drawn</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n journey(s)</source>
+        <translation>
+            <numerusform>%n journey</numerusform>
+            <numerusform>%n journeys</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>nt::TraceDocument</name>
+    <message>
+        <source>cannot open %1: %2</source>
+        <translation>cannot open %1: %2</translation>
+    </message>
+    <message>
+        <source>cannot save %1: %2</source>
+        <translation>cannot save %1: %2</translation>
+    </message>
+    <message>
+        <source>cannot save %1: %2; choose a folder you can write to</source>
+        <translation>cannot save %1: %2; choose a folder you can write to</translation>
+    </message>
+</context>
+<context>
     <name>nt::TraceFile</name>
     <message>
         <source>Reading the trace file was cancelled.</source>
@@ -933,6 +2430,68 @@ Run &apos;nft-tracer-cli COMMAND --help&apos; for the options of a command.
     <message>
         <source>drop reason %1 is out of range</source>
         <translation>drop reason %1 is out of range</translation>
+    </message>
+</context>
+<context>
+    <name>nt::Verdict</name>
+    <message>
+        <source>ACCEPT</source>
+        <translation>ACCEPT</translation>
+    </message>
+    <message>
+        <source>DROP</source>
+        <translation>DROP</translation>
+    </message>
+    <message>
+        <source>STOLEN</source>
+        <translation>STOLEN</translation>
+    </message>
+    <message>
+        <source>QUEUE</source>
+        <translation>QUEUE</translation>
+    </message>
+    <message>
+        <source>REPEAT</source>
+        <translation>REPEAT</translation>
+    </message>
+    <message>
+        <source>STOP</source>
+        <translation>STOP</translation>
+    </message>
+    <message>
+        <source>CONTINUE</source>
+        <translation>CONTINUE</translation>
+    </message>
+    <message>
+        <source>BREAK</source>
+        <translation>BREAK</translation>
+    </message>
+    <message>
+        <source>JUMP</source>
+        <translation>JUMP</translation>
+    </message>
+    <message>
+        <source>GOTO</source>
+        <translation>GOTO</translation>
+    </message>
+    <message>
+        <source>RETURN</source>
+        <translation>RETURN</translation>
+    </message>
+</context>
+<context>
+    <name>nt::gui</name>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <source>%1 µs</source>
+        <translation>%1 µs</translation>
     </message>
 </context>
 </TS>

@@ -176,10 +176,6 @@ Chạy &apos;nft-tracer-cli LỆNH --help&apos; để xem các tùy chọn của
         <translation>Đã lưu %1</translation>
     </message>
     <message>
-        <source>cannot write %1: %2</source>
-        <translation>không ghi được %1: %2</translation>
-    </message>
-    <message>
         <source>Print the journeys and statistics of a trace file.</source>
         <translation>In hành trình và thống kê của một tệp trace.</translation>
     </message>
@@ -234,6 +230,100 @@ Chạy &apos;nft-tracer-cli LỆNH --help&apos; để xem các tùy chọn của
     <message>
         <source>export needs an output file: -o OUT</source>
         <translation>export cần một tệp đầu ra: -o OUT</translation>
+    </message>
+</context>
+<context>
+    <name>nt::EventStream</name>
+    <message>
+        <source>Cannot send %1 in the event stream: %2 bytes, more than the limit of %3.</source>
+        <translation>Không gửi được %1 trong luồng sự kiện: %2 byte, vượt giới hạn %3.</translation>
+    </message>
+    <message>
+        <source>a boolean field holds %1</source>
+        <translation>một trường boolean chứa giá trị %1</translation>
+    </message>
+    <message>
+        <source>a field of %1 bytes exceeds the limit of %2</source>
+        <translation>một trường dài %1 byte vượt giới hạn %2</translation>
+    </message>
+    <message>
+        <source>%1 items announced, more than the %2 bytes left can hold</source>
+        <translation>khai báo %1 phần tử, nhiều hơn số mà %2 byte còn lại chứa được</translation>
+    </message>
+    <message>
+        <source>the frame ends inside a field</source>
+        <translation>frame kết thúc giữa chừng một trường</translation>
+    </message>
+    <message>
+        <source>%1 bytes left over after the last field</source>
+        <translation>còn thừa %1 byte sau trường cuối cùng</translation>
+    </message>
+    <message>
+        <source>The event stream from the helper is corrupt (%1 frame: %2). Stop the trace and start it again; if this repeats, the helper and the application do not match: reinstall nft-tracer.</source>
+        <translation>Luồng sự kiện từ helper bị hỏng (frame %1: %2). Hãy dừng trace rồi bắt đầu lại; nếu lỗi lặp lại thì helper và ứng dụng không khớp phiên bản: hãy cài lại nft-tracer.</translation>
+    </message>
+    <message>
+        <source>an event record has type %1</source>
+        <translation>một bản ghi sự kiện có kiểu %1</translation>
+    </message>
+    <message>
+        <source>packet %1 is placed before event %2 (previous packet: %3, events: %4)</source>
+        <translation>gói %1 nằm trước sự kiện %2 (gói trước: %3, sự kiện: %4)</translation>
+    </message>
+    <message>
+        <source>an nft trace record has type %1</source>
+        <translation>một bản ghi trace nft có kiểu %1</translation>
+    </message>
+    <message>
+        <source>The helper sent data after the end of the event stream: the stream is corrupt.</source>
+        <translation>Helper gửi dữ liệu sau khi luồng sự kiện đã kết thúc: luồng bị hỏng.</translation>
+    </message>
+    <message>
+        <source>The descriptor the helper returned does not carry an nft-tracer event stream (wrong signature). Check that the installed helper belongs to this version of nft-tracer.</source>
+        <translation>File descriptor mà helper trả về không chứa luồng sự kiện của nft-tracer (sai chữ ký). Hãy kiểm tra helper đã cài có đúng phiên bản nft-tracer này không.</translation>
+    </message>
+    <message>
+        <source>The helper&apos;s event stream has format version %1; this program reads version %2 and older. Install the same version of nft-tracer and its helper.</source>
+        <translation>Luồng sự kiện của helper có định dạng phiên bản %1; chương trình này chỉ đọc được phiên bản %2 trở về trước. Hãy cài cùng một phiên bản cho nft-tracer và helper.</translation>
+    </message>
+    <message>
+        <source>The helper&apos;s event stream announces a frame of %1 bytes, more than the limit of %2: the stream is corrupt. Stop the trace and start it again.</source>
+        <translation>Luồng sự kiện của helper khai báo một frame %1 byte, vượt giới hạn %2: luồng bị hỏng. Hãy dừng trace rồi bắt đầu lại.</translation>
+    </message>
+    <message>
+        <source>The helper&apos;s event stream is out of order (%1 frame: %2). Stop the trace and start it again.</source>
+        <translation>Luồng sự kiện của helper sai thứ tự (frame %1: %2). Hãy dừng trace rồi bắt đầu lại.</translation>
+    </message>
+    <message>
+        <source>a second header</source>
+        <translation>header thứ hai</translation>
+    </message>
+    <message>
+        <source>records before the header</source>
+        <translation>bản ghi đứng trước header</translation>
+    </message>
+    <message>
+        <source>counters before the header</source>
+        <translation>bộ đếm đứng trước header</translation>
+    </message>
+    <message>
+        <source>the event rate is not a finite positive number</source>
+        <translation>tốc độ sự kiện không phải số dương hữu hạn</translation>
+    </message>
+    <message>
+        <source>the end before the header</source>
+        <translation>kết thúc trước cả header</translation>
+    </message>
+    <message>
+        <source>The helper&apos;s event stream ended in the middle of a frame: the helper stopped unexpectedly. Check the system log for nft-tracer-helper.</source>
+        <translation>Luồng sự kiện của helper kết thúc giữa chừng một frame: helper đã dừng đột ngột. Hãy xem log hệ thống của nft-tracer-helper.</translation>
+    </message>
+</context>
+<context>
+    <name>nt::Export</name>
+    <message>
+        <source>cannot write %1: %2</source>
+        <translation>không ghi được %1: %2</translation>
     </message>
     <message>
         <source>cannot write %1</source>
@@ -415,10 +505,572 @@ Chạy &apos;nft-tracer-cli LỆNH --help&apos; để xem các tùy chọn của
     </message>
 </context>
 <context>
+    <name>nt::FilterBar</name>
+    <message>
+        <source>1 packet</source>
+        <translation>1 gói tin</translation>
+    </message>
+    <message>
+        <source>%1 packets</source>
+        <translation>%1 gói tin</translation>
+    </message>
+    <message>
+        <source>%1 of 1 packet</source>
+        <translation>%1/1 gói tin</translation>
+    </message>
+    <message>
+        <source>%1 of %2 packets</source>
+        <translation>%1/%2 gói tin</translation>
+    </message>
+    <message>
+        <source>Filter packets: e.g. tcp port 8080, host 10.0.0.2 and not icmp (Enter applies)</source>
+        <translation>Lọc gói tin: ví dụ tcp port 8080, host 10.0.0.2 and not icmp (Enter để áp dụng)</translation>
+    </message>
+    <message>
+        <source>The recorder&apos;s filter language: host, net, port, portrange, tcp, udp, icmp, icmp6, ip, ip6, ifindex, mark, and, or, not, parentheses</source>
+        <translation>Cú pháp bộ lọc của trình ghi: host, net, port, portrange, tcp, udp, icmp, icmp6, ip, ip6, ifindex, mark, and, or, not, dấu ngoặc</translation>
+    </message>
+    <message>
+        <source>Show the packets of every rule again</source>
+        <translation>Hiện lại gói tin của mọi luật</translation>
+    </message>
+</context>
+<context>
+    <name>nt::Helper</name>
+    <message>
+        <source>the kernel&apos;s BTF describes none of the networking tracepoints</source>
+        <translation>BTF của kernel không mô tả tracepoint mạng nào</translation>
+    </message>
+    <message>
+        <source>nftables rule tracing runs together with the tracepoint backend, which is unavailable</source>
+        <translation>trace luật nftables chỉ chạy cùng backend tracepoint, mà backend này không khả dụng</translation>
+    </message>
+    <message>
+        <source>not implemented yet in this version of nft-tracer</source>
+        <translation>chưa được hỗ trợ trong phiên bản nft-tracer này</translation>
+    </message>
+    <message>
+        <source>the helper is shutting down</source>
+        <translation>helper đang tắt</translation>
+    </message>
+    <message>
+        <source>too many requests are waiting for authorisation; answer the open password dialog first</source>
+        <translation>có quá nhiều yêu cầu đang chờ xác thực; hãy trả lời hộp thoại mật khẩu đang mở trước</translation>
+    </message>
+    <message>
+        <source>not authorised to %1: polkit denied it. Ask an administrator to allow it, or run from an active local session.</source>
+        <translation>không được cấp quyền để %1: polkit đã từ chối. Hãy nhờ quản trị viên cho phép, hoặc chạy từ một phiên cục bộ đang hoạt động.</translation>
+    </message>
+    <message>
+        <source>not authorised to %1: an administrator password is needed, but no polkit authentication agent is running in your session to ask for it.</source>
+        <translation>không được cấp quyền để %1: cần mật khẩu quản trị viên, nhưng không có polkit authentication agent nào chạy trong phiên của bạn để hỏi mật khẩu.</translation>
+    </message>
+    <message>
+        <source>not authorised to %1: polkit could not be asked (%2). Check that polkitd is running.</source>
+        <translation>không được cấp quyền để %1: không hỏi được polkit (%2). Hãy kiểm tra polkitd có đang chạy không.</translation>
+    </message>
+    <message>
+        <source>read the nftables ruleset</source>
+        <translation>đọc ruleset nftables</translation>
+    </message>
+    <message>
+        <source>this client is already starting a trace session</source>
+        <translation>client này đang khởi động một phiên trace rồi</translation>
+    </message>
+    <message>
+        <source>trace packets</source>
+        <translation>trace gói tin</translation>
+    </message>
+    <message>
+        <source>cannot create the event stream: %1</source>
+        <translation>không tạo được luồng sự kiện: %1</translation>
+    </message>
+    <message>
+        <source>there is no trace session %1 of this client</source>
+        <translation>client này không có phiên trace %1</translation>
+    </message>
+    <message>
+        <source>Privileged D-Bus helper of nft-tracer; started by D-Bus activation.</source>
+        <translation>Helper D-Bus đặc quyền của nft-tracer; được khởi động qua D-Bus activation.</translation>
+    </message>
+    <message>
+        <source>Exit after SECONDS without sessions or calls (0: never; default %1, or NFT_TRACER_HELPER_IDLE_TIMEOUT).</source>
+        <translation>Thoát sau SECONDS giây không có phiên hay lời gọi nào (0: không bao giờ; mặc định %1, hoặc NFT_TRACER_HELPER_IDLE_TIMEOUT).</translation>
+    </message>
+    <message>
+        <source>invalid idle timeout &quot;%1&quot;: give 0 to 86400 seconds</source>
+        <translation>idle timeout không hợp lệ &quot;%1&quot;: hãy đưa từ 0 đến 86400 giây</translation>
+    </message>
+    <message>
+        <source>cannot connect to the system bus: %1</source>
+        <translation>không kết nối được tới system bus: %1</translation>
+    </message>
+    <message>
+        <source>cannot register the object %1: %2</source>
+        <translation>không đăng ký được object %1: %2</translation>
+    </message>
+    <message>
+        <source>cannot own the bus name %1: %2 (is another helper running, and is the D-Bus policy file installed?)</source>
+        <translation>không chiếm được bus name %1: %2 (có helper khác đang chạy không, và tệp policy D-Bus đã được cài chưa?)</translation>
+    </message>
+    <message>
+        <source>option &quot;%1&quot; must have D-Bus type &quot;%2&quot;, not &quot;%3&quot;</source>
+        <translation>tùy chọn &quot;%1&quot; phải có kiểu D-Bus &quot;%2&quot;, không phải &quot;%3&quot;</translation>
+    </message>
+    <message>
+        <source>network namespace &quot;%1&quot; is not a valid name: use 1 to %2 letters, digits, &apos;_&apos;, &apos;.&apos; or &apos;-&apos; (a name from &apos;ip netns list&apos;, not a path)</source>
+        <translation>&quot;%1&quot; không phải tên network namespace hợp lệ: hãy dùng từ 1 đến %2 ký tự gồm chữ cái, chữ số, &apos;_&apos;, &apos;.&apos; hoặc &apos;-&apos; (một tên trong &apos;ip netns list&apos;, không phải đường dẫn)</translation>
+    </message>
+    <message>
+        <source>there is no network namespace named &quot;%1&quot; (see &apos;ip netns list&apos;)</source>
+        <translation>không có network namespace nào tên &quot;%1&quot; (xem &apos;ip netns list&apos;)</translation>
+    </message>
+    <message>
+        <source>the filter is %1 bytes long; at most %2 are allowed</source>
+        <translation>bộ lọc dài %1 byte; chỉ cho phép tối đa %2</translation>
+    </message>
+    <message>
+        <source>filter: %1</source>
+        <translation>bộ lọc: %1</translation>
+    </message>
+    <message>
+        <source>option &quot;ringbuf_mb&quot; is %1; it must be between %2 and %3</source>
+        <translation>tùy chọn &quot;ringbuf_mb&quot; là %1; giá trị phải nằm trong khoảng %2 đến %3</translation>
+    </message>
+    <message>
+        <source>option &quot;duration_s&quot; is %1; it must be at most %2 (0 records until stopped)</source>
+        <translation>tùy chọn &quot;duration_s&quot; là %1; giá trị tối đa là %2 (0 là ghi cho tới khi bị dừng)</translation>
+    </message>
+    <message>
+        <source>option &quot;max_packets&quot; is %1; it must be at most %2 (0 means no limit)</source>
+        <translation>tùy chọn &quot;max_packets&quot; là %1; giá trị tối đa là %2 (0 là không giới hạn)</translation>
+    </message>
+    <message>
+        <source>unknown option &quot;%1&quot;; the options are: %2</source>
+        <translation>tùy chọn không hợp lệ &quot;%1&quot;; các tùy chọn là: %2</translation>
+    </message>
+    <message>
+        <source>this client already has a trace session; stop it before starting another</source>
+        <translation>client này đã có một phiên trace; hãy dừng phiên đó trước khi bắt đầu phiên khác</translation>
+    </message>
+    <message>
+        <source>the helper already runs %1 trace sessions, its limit; try again when one has stopped</source>
+        <translation>helper đang chạy %1 phiên trace, đã đạt giới hạn; hãy thử lại khi có một phiên dừng</translation>
+    </message>
+    <message>
+        <source>stopped by the client</source>
+        <translation>bị client dừng</translation>
+    </message>
+    <message>
+        <source>the client left the bus</source>
+        <translation>client đã rời bus</translation>
+    </message>
+    <message>
+        <source>the client closed the event stream</source>
+        <translation>client đã đóng luồng sự kiện</translation>
+    </message>
+    <message>
+        <source>the requested duration (%1 s) is over</source>
+        <translation>đã hết thời lượng yêu cầu (%1 s)</translation>
+    </message>
+    <message>
+        <source>the requested number of packets (%1) was reached</source>
+        <translation>đã đạt số gói yêu cầu (%1)</translation>
+    </message>
+    <message>
+        <source>poll failed: %1</source>
+        <translation>poll thất bại: %1</translation>
+    </message>
+</context>
+<context>
+    <name>nt::HelperClient</name>
+    <message>
+        <source>The nft-tracer helper is not available (%1). Install the helper with nft-tracer (its D-Bus service and polkit files), or open a saved trace instead.</source>
+        <translation>Helper của nft-tracer không khả dụng (%1). Hãy cài helper cùng nft-tracer (các tệp D-Bus service và polkit của nó), hoặc mở một trace đã lưu.</translation>
+    </message>
+    <message>
+        <source>The nft-tracer helper did not answer (%1). Check that the system bus is running and look for nft-tracer-helper in the system log.</source>
+        <translation>Helper của nft-tracer không phản hồi (%1). Hãy kiểm tra system bus có đang chạy không và tìm nft-tracer-helper trong log hệ thống.</translation>
+    </message>
+    <message>
+        <source>A trace is already running; stop it before starting another.</source>
+        <translation>Đang có một trace chạy; hãy dừng nó trước khi bắt đầu trace khác.</translation>
+    </message>
+    <message>
+        <source>The helper started the trace but sent no event stream; the trace is stopped.</source>
+        <translation>Helper đã bắt đầu trace nhưng không gửi luồng sự kiện nào; trace đã dừng.</translation>
+    </message>
+    <message>
+        <source>Reading the event stream from the helper failed: %1. The trace is stopped.</source>
+        <translation>Đọc luồng sự kiện từ helper thất bại: %1. Trace đã dừng.</translation>
+    </message>
+    <message>
+        <source>The helper closed the event stream without ending the trace. Look for nft-tracer-helper in the system log.</source>
+        <translation>Helper đã đóng luồng sự kiện mà không kết thúc trace. Hãy tìm nft-tracer-helper trong log hệ thống.</translation>
+    </message>
+</context>
+<context>
+    <name>nt::JourneyDetail</name>
+    <message>
+        <source>rule %1 → %2</source>
+        <translation>luật %1 → %2</translation>
+    </message>
+    <message>
+        <source>policy → %1</source>
+        <translation>policy → %1</translation>
+    </message>
+    <message>
+        <source>return</source>
+        <translation>return</translation>
+    </message>
+    <message>
+        <source>trace</source>
+        <translation>trace</translation>
+    </message>
+    <message>
+        <source>nft %1</source>
+        <translation>nft %1</translation>
+    </message>
+    <message>
+        <source>if %1</source>
+        <translation>if %1</translation>
+    </message>
+    <message>
+        <source>netns %1</source>
+        <translation>netns %1</translation>
+    </message>
+    <message>
+        <source>cpu %1</source>
+        <translation>cpu %1</translation>
+    </message>
+    <message>
+        <source>len %1</source>
+        <translation>len %1</translation>
+    </message>
+    <message>
+        <source>mark 0x%1</source>
+        <translation>mark 0x%1</translation>
+    </message>
+    <message>
+        <source>reason %1</source>
+        <translation>lý do %1</translation>
+    </message>
+    <message>
+        <source>at %1</source>
+        <translation>tại %1</translation>
+    </message>
+    <message>
+        <source>rc %1</source>
+        <translation>rc %1</translation>
+    </message>
+    <message>
+        <source>handle %1</source>
+        <translation>handle %1</translation>
+    </message>
+    <message>
+        <source>handle %1: %2</source>
+        <translation>handle %1: %2</translation>
+    </message>
+    <message>
+        <source>chain policy (%1)</source>
+        <translation>policy của chuỗi (%1)</translation>
+    </message>
+    <message>
+        <source>This decision gave the final verdict</source>
+        <translation>Quyết định này cho ra phán quyết cuối cùng</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>không có</translation>
+    </message>
+    <message>
+        <source>no nftables rule traced this packet (nft tracing off, or no ruleset hook)</source>
+        <translation>không có luật nftables nào trace gói tin này (trace nft đang tắt, hoặc ruleset không có hook tương ứng)</translation>
+    </message>
+    <message>
+        <source>not captured</source>
+        <translation>không bắt được</translation>
+    </message>
+    <message>
+        <source>no IP header was captured for this packet</source>
+        <translation>không bắt được IP header của gói tin này</translation>
+    </message>
+    <message>
+        <source>IPv4</source>
+        <translation>IPv4</translation>
+    </message>
+    <message>
+        <source>Identification</source>
+        <translation>Định danh (ID)</translation>
+    </message>
+    <message>
+        <source>IPv6</source>
+        <translation>IPv6</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Nguồn</translation>
+    </message>
+    <message>
+        <source>Destination</source>
+        <translation>Đích</translation>
+    </message>
+    <message>
+        <source>TTL</source>
+        <translation>TTL</translation>
+    </message>
+    <message>
+        <source>Hop limit</source>
+        <translation>Hop limit</translation>
+    </message>
+    <message>
+        <source>Total length</source>
+        <translation>Tổng độ dài</translation>
+    </message>
+    <message>
+        <source>Fragment</source>
+        <translation>Phân mảnh</translation>
+    </message>
+    <message>
+        <source>not the first fragment: no transport header</source>
+        <translation>không phải phân mảnh đầu tiên: không có header tầng transport</translation>
+    </message>
+    <message>
+        <source>Source port</source>
+        <translation>Port nguồn</translation>
+    </message>
+    <message>
+        <source>Destination port</source>
+        <translation>Port đích</translation>
+    </message>
+    <message>
+        <source>Flags</source>
+        <translation>Cờ</translation>
+    </message>
+    <message>
+        <source>Sequence number</source>
+        <translation>Số thứ tự (Seq)</translation>
+    </message>
+    <message>
+        <source>Acknowledgment number</source>
+        <translation>Số xác nhận (Ack)</translation>
+    </message>
+    <message>
+        <source>type %1 code %2</source>
+        <translation>kiểu %1 mã %2</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Kiểu</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>Mã</translation>
+    </message>
+    <message>
+        <source>Identifier</source>
+        <translation>Định danh</translation>
+    </message>
+    <message>
+        <source>Sequence</source>
+        <translation>Số thứ tự</translation>
+    </message>
+    <message>
+        <source>Protocol</source>
+        <translation>Giao thức</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Tổng</translation>
+    </message>
+    <message>
+        <source>Offset / field</source>
+        <translation>Offset / trường</translation>
+    </message>
+    <message>
+        <source>Event / value</source>
+        <translation>Sự kiện / giá trị</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Chi tiết</translation>
+    </message>
+    <message>
+        <source>No packet selected</source>
+        <translation>Chưa chọn gói tin nào</translation>
+    </message>
+    <message>
+        <source>Select a packet in the list to see its journey through the kernel.</source>
+        <translation>Hãy chọn một gói tin trong danh sách để xem hành trình của nó qua kernel.</translation>
+    </message>
+    <message>
+        <source>skb 0x%1</source>
+        <translation>skb 0x%1</translation>
+    </message>
+    <message>
+        <source>Journey %1 · %2 · events: %3 · %4</source>
+        <translation>Hành trình %1 · %2 · sự kiện: %3 · %4</translation>
+    </message>
+    <message>
+        <source>Path through the kernel</source>
+        <translation>Đường đi qua kernel</translation>
+    </message>
+    <message>
+        <source>nftables rules evaluated</source>
+        <translation>Các luật nftables đã xét</translation>
+    </message>
+    <message>
+        <source>Headers</source>
+        <translation>Header</translation>
+    </message>
+    <message>
+        <source>Time per layer</source>
+        <translation>Thời gian theo tầng</translation>
+    </message>
+</context>
+<context>
     <name>nt::KernelBtf</name>
     <message>
         <source>cannot read the kernel&apos;s BTF type information: this kernel was built without CONFIG_DEBUG_INFO_BTF, or /sys/kernel/btf/vmlinux is not readable. nft-tracer needs a kernel with BTF (Linux 5.8 or newer with BTF, as shipped by Debian, Ubuntu, Fedora).</source>
         <translation>không đọc được thông tin kiểu BTF của kernel: kernel này được build không có CONFIG_DEBUG_INFO_BTF, hoặc không đọc được /sys/kernel/btf/vmlinux. nft-tracer cần kernel có BTF (Linux 5.8 trở lên có BTF, như kernel của Debian, Ubuntu, Fedora).</translation>
+    </message>
+</context>
+<context>
+    <name>nt::LatencyCharts</name>
+    <message>
+        <source>Latency charts</source>
+        <translation>Biểu đồ độ trễ</translation>
+    </message>
+    <message>
+        <source>Per-layer latency box plot</source>
+        <translation>Biểu đồ hộp độ trễ theo tầng</translation>
+    </message>
+    <message>
+        <source>Selected packet&apos;s time per layer</source>
+        <translation>Thời gian theo tầng của gói tin đã chọn</translation>
+    </message>
+    <message>
+        <source>End-to-end latency histogram</source>
+        <translation>Histogram độ trễ end-to-end</translation>
+    </message>
+    <message>
+        <source>Latency percentiles per layer</source>
+        <translation>Các percentile độ trễ theo tầng</translation>
+    </message>
+    <message>
+        <source>Save as PNG…</source>
+        <translation>Lưu thành PNG…</translation>
+    </message>
+    <message>
+        <source>Save the charts and the table as a PNG image</source>
+        <translation>Lưu các biểu đồ và bảng thành ảnh PNG</translation>
+    </message>
+    <message>
+        <source>Time per layer (µs), visible packets</source>
+        <translation>Thời gian theo tầng (µs), các gói đang hiển thị</translation>
+    </message>
+    <message>
+        <source>End-to-end latency</source>
+        <translation>Độ trễ end-to-end</translation>
+    </message>
+    <message numerus="yes">
+        <source>Computing latency statistics for %n packet(s)…</source>
+        <translation>
+            <numerusform>Đang tính thống kê độ trễ cho %n gói tin…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No packets selected</source>
+        <translation>Chưa chọn gói tin nào</translation>
+    </message>
+    <message>
+        <source>No trace</source>
+        <translation>Chưa có trace</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n packet(s): median %1, p99 %2 end to end</source>
+        <translation>
+            <numerusform>%n gói tin: trung vị %1, p99 %2 end-to-end</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Time per layer</source>
+        <translation>Thời gian theo tầng</translation>
+    </message>
+    <message>
+        <source>no data</source>
+        <translation>không có dữ liệu</translation>
+    </message>
+    <message>
+        <source>µs</source>
+        <translation>µs</translation>
+    </message>
+    <message>
+        <source>Packets</source>
+        <translation>Gói tin</translation>
+    </message>
+    <message>
+        <source>end-to-end time (µs, bins from)</source>
+        <translation>thời gian end-to-end (µs, bin bắt đầu từ)</translation>
+    </message>
+    <message>
+        <source>packets</source>
+        <translation>gói tin</translation>
+    </message>
+    <message>
+        <source>Packet %1: %2 per layer</source>
+        <translation>Gói tin %1: %2 theo tầng</translation>
+    </message>
+    <message>
+        <source>Select a packet to see its time per layer</source>
+        <translation>Hãy chọn một gói tin để xem thời gian theo tầng của nó</translation>
+    </message>
+    <message>
+        <source>Save Latency Charts</source>
+        <translation>Lưu biểu đồ độ trễ</translation>
+    </message>
+    <message>
+        <source>PNG images (*.png)</source>
+        <translation>Ảnh PNG (*.png)</translation>
+    </message>
+    <message>
+        <source>Could not write %1. Check that the folder exists and is writable, then try again.</source>
+        <translation>Không ghi được %1. Hãy kiểm tra thư mục có tồn tại và có quyền ghi không, rồi thử lại.</translation>
+    </message>
+</context>
+<context>
+    <name>nt::LatencyTableModel</name>
+    <message>
+        <source>End to end</source>
+        <translation>End-to-end</translation>
+    </message>
+    <message>
+        <source>%1 packets; mean %2, min %3</source>
+        <translation>%1 gói tin; trung bình %2, min %3</translation>
+    </message>
+    <message>
+        <source>Layer</source>
+        <translation>Tầng</translation>
+    </message>
+    <message>
+        <source>Packets</source>
+        <translation>Gói tin</translation>
+    </message>
+    <message>
+        <source>p50 (µs)</source>
+        <translation>p50 (µs)</translation>
+    </message>
+    <message>
+        <source>p90 (µs)</source>
+        <translation>p90 (µs)</translation>
+    </message>
+    <message>
+        <source>p99 (µs)</source>
+        <translation>p99 (µs)</translation>
+    </message>
+    <message>
+        <source>max (µs)</source>
+        <translation>max (µs)</translation>
     </message>
 </context>
 <context>
@@ -474,6 +1126,339 @@ Chạy &apos;nft-tracer-cli LỆNH --help&apos; để xem các tùy chọn của
     <message>
         <source>Drop</source>
         <translation>Hủy gói</translation>
+    </message>
+</context>
+<context>
+    <name>nt::MainWindow</name>
+    <message>
+        <source>Packet journeys through the Linux kernel and nftables.</source>
+        <translation>Hành trình của gói tin qua kernel Linux và nftables.</translation>
+    </message>
+    <message>
+        <source>A trace file (.nftrace) to open.</source>
+        <translation>Tệp trace (.nftrace) cần mở.</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Tệp</translation>
+    </message>
+    <message>
+        <source>Open &amp;Recent</source>
+        <translation>Mở &amp;gần đây</translation>
+    </message>
+    <message>
+        <source>&amp;Trace</source>
+        <translation>T&amp;race</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Xem</translation>
+    </message>
+    <message>
+        <source>&amp;Settings</source>
+        <translation>&amp;Cài đặt</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>&amp;Ngôn ngữ</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>Trợ &amp;giúp</translation>
+    </message>
+    <message>
+        <source>&amp;Open…</source>
+        <translation>&amp;Mở…</translation>
+    </message>
+    <message>
+        <source>Open a trace file (.nftrace)</source>
+        <translation>Mở một tệp trace (.nftrace)</translation>
+    </message>
+    <message>
+        <source>Open &amp;Sample</source>
+        <translation>Mở trace mẫ&amp;u</translation>
+    </message>
+    <message>
+        <source>Save &amp;As…</source>
+        <translation>&amp;Lưu thành…</translation>
+    </message>
+    <message>
+        <source>Export &amp;JSON…</source>
+        <translation>Xuất &amp;JSON…</translation>
+    </message>
+    <message>
+        <source>Export &amp;pcapng…</source>
+        <translation>Xuất &amp;pcapng…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Thoát</translation>
+    </message>
+    <message>
+        <source>&amp;Clear List</source>
+        <translation>&amp;Xóa danh sách</translation>
+    </message>
+    <message>
+        <source>&amp;Start…</source>
+        <translation>&amp;Bắt đầu…</translation>
+    </message>
+    <message>
+        <source>S&amp;top</source>
+        <translation>&amp;Dừng</translation>
+    </message>
+    <message>
+        <source>&amp;Filter</source>
+        <translation>&amp;Lọc</translation>
+    </message>
+    <message>
+        <source>Go to the packet filter</source>
+        <translation>Chuyển tới bộ lọc gói tin</translation>
+    </message>
+    <message>
+        <source>Start tracing packets live (needs the nft-tracer helper)</source>
+        <translation>Bắt đầu trace gói tin trực tiếp (cần helper của nft-tracer)</translation>
+    </message>
+    <message>
+        <source>Live tracing is not available: this build has no helper client (src/ipc). Trace files can still be opened.</source>
+        <translation>Không trace trực tiếp được: bản build này không có helper client (src/ipc). Vẫn có thể mở tệp trace.</translation>
+    </message>
+    <message>
+        <source>Stop the live trace</source>
+        <translation>Dừng trace trực tiếp</translation>
+    </message>
+    <message>
+        <source>&amp;About nft-tracer</source>
+        <translation>&amp;Giới thiệu nft-tracer</translation>
+    </message>
+    <message>
+        <source>&amp;System</source>
+        <translation>&amp;Hệ thống</translation>
+    </message>
+    <message>
+        <source>S&amp;wimlane</source>
+        <translation>S&amp;wimlane</translation>
+    </message>
+    <message>
+        <source>Journey &amp;Detail</source>
+        <translation>&amp;Chi tiết hành trình</translation>
+    </message>
+    <message>
+        <source>Statistics</source>
+        <translation>Thống kê</translation>
+    </message>
+    <message>
+        <source>Latency</source>
+        <translation>Độ trễ</translation>
+    </message>
+    <message>
+        <source>Ruleset</source>
+        <translation>Ruleset</translation>
+    </message>
+    <message>
+        <source>nft-tracer</source>
+        <translation>nft-tracer</translation>
+    </message>
+    <message>
+        <source>Follow packets through the Linux kernel: every layer they cross, every nftables rule that judged them, and where they were dropped. Open a trace file, or start with the sample recorded between two network namespaces.</source>
+        <translation>Theo dõi gói tin đi qua kernel Linux: mọi tầng mà chúng đi qua, mọi luật nftables đã xét chúng, và nơi chúng bị hủy. Hãy mở một tệp trace, hoặc bắt đầu với trace mẫu được ghi giữa hai network namespace.</translation>
+    </message>
+    <message>
+        <source>Open…</source>
+        <translation>Mở…</translation>
+    </message>
+    <message>
+        <source>Open Sample</source>
+        <translation>Mở trace mẫu</translation>
+    </message>
+    <message>
+        <source>Recent traces</source>
+        <translation>Trace gần đây</translation>
+    </message>
+    <message>
+        <source>Live trace</source>
+        <translation>Trace trực tiếp</translation>
+    </message>
+    <message>
+        <source>Sample trace</source>
+        <translation>Trace mẫu</translation>
+    </message>
+    <message>
+        <source>Unsaved trace</source>
+        <translation>Trace chưa lưu</translation>
+    </message>
+    <message>
+        <source>%1 — nft-tracer</source>
+        <translation>%1 — nft-tracer</translation>
+    </message>
+    <message>
+        <source>No trace</source>
+        <translation>Chưa có trace</translation>
+    </message>
+    <message>
+        <source>Backend: %1</source>
+        <translation>Backend: %1</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>không rõ</translation>
+    </message>
+    <message>
+        <source>Kernel %1 on %2</source>
+        <translation>Kernel %1 trên %2</translation>
+    </message>
+    <message>
+        <source>Packets: %1 · Events: %2</source>
+        <translation>Gói tin: %1 · Sự kiện: %2</translation>
+    </message>
+    <message>
+        <source>%1 events/s</source>
+        <translation>%1 sự kiện/s</translation>
+    </message>
+    <message>
+        <source>Lost: %1</source>
+        <translation>Bị mất: %1</translation>
+    </message>
+    <message>
+        <source>Ring buffer full: %1
+Packets not followed (tracking map full): %2
+nft trace messages lost: %3
+nft records joined to no packet: %4</source>
+        <translation>Ring buffer đầy: %1
+Gói bị bỏ sót (map theo dõi đầy): %2
+Thông điệp trace nft bị mất: %3
+Bản ghi nft không ghép được với gói nào: %4</translation>
+    </message>
+    <message>
+        <source>Cannot open the sample</source>
+        <translation>Không mở được trace mẫu</translation>
+    </message>
+    <message>
+        <source>The sample trace could not be copied to %1: %2</source>
+        <translation>Không chép được trace mẫu vào %1: %2</translation>
+    </message>
+    <message>
+        <source>Open Trace</source>
+        <translation>Mở trace</translation>
+    </message>
+    <message>
+        <source>nft-tracer traces (*.nftrace);;All files (*)</source>
+        <translation>Trace nft-tracer (*.nftrace);;Mọi tệp (*)</translation>
+    </message>
+    <message>
+        <source>Opening Trace</source>
+        <translation>Đang mở trace</translation>
+    </message>
+    <message>
+        <source>Reading %1…</source>
+        <translation>Đang đọc %1…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Hủy</translation>
+    </message>
+    <message>
+        <source>Opening %1…</source>
+        <translation>Đang mở %1…</translation>
+    </message>
+    <message>
+        <source>Assembling journeys…</source>
+        <translation>Đang dựng lại các hành trình…</translation>
+    </message>
+    <message>
+        <source>Cannot open the trace</source>
+        <translation>Không mở được trace</translation>
+    </message>
+    <message>
+        <source>Opening cancelled</source>
+        <translation>Đã hủy việc mở</translation>
+    </message>
+    <message>
+        <source>Rule: %1 %2 %3 #%4</source>
+        <translation>Luật: %1 %2 %3 #%4</translation>
+    </message>
+    <message>
+        <source>Chain: %1 %2 %3</source>
+        <translation>Chuỗi: %1 %2 %3</translation>
+    </message>
+    <message>
+        <source>Save Trace As</source>
+        <translation>Lưu trace thành</translation>
+    </message>
+    <message>
+        <source>nft-tracer traces (*.nftrace)</source>
+        <translation>Trace nft-tracer (*.nftrace)</translation>
+    </message>
+    <message>
+        <source>Cannot save the trace</source>
+        <translation>Không lưu được trace</translation>
+    </message>
+    <message>
+        <source>Saved %1</source>
+        <translation>Đã lưu %1</translation>
+    </message>
+    <message>
+        <source>Export JSON</source>
+        <translation>Xuất JSON</translation>
+    </message>
+    <message>
+        <source>JSON files (*.json)</source>
+        <translation>Tệp JSON (*.json)</translation>
+    </message>
+    <message>
+        <source>Exported %1</source>
+        <translation>Đã xuất %1</translation>
+    </message>
+    <message>
+        <source>Cannot export</source>
+        <translation>Không xuất được</translation>
+    </message>
+    <message>
+        <source>Export pcapng</source>
+        <translation>Xuất pcapng</translation>
+    </message>
+    <message>
+        <source>pcapng files (*.pcapng)</source>
+        <translation>Tệp pcapng (*.pcapng)</translation>
+    </message>
+    <message>
+        <source>Trace stopped. Save it with File ▸ Save As.</source>
+        <translation>Trace đã dừng. Hãy lưu bằng Tệp ▸ Lưu thành.</translation>
+    </message>
+    <message>
+        <source>Live tracing needs the nft-tracer helper, which is not installed or could not be started. Install the nft-tracer-helper package (or run &apos;nft-tracer-cli record&apos; as root); trace files can still be opened.</source>
+        <translation>Trace trực tiếp cần helper của nft-tracer, nhưng helper chưa được cài hoặc không khởi động được. Hãy cài gói nft-tracer-helper (hoặc chạy &apos;nft-tracer-cli record&apos; với quyền root); vẫn có thể mở tệp trace.</translation>
+    </message>
+    <message>
+        <source>Tracing was not authorised. Tracing needs an administrator&apos;s permission; trace files can still be opened.</source>
+        <translation>Trace không được cấp quyền. Trace cần quyền của quản trị viên; vẫn có thể mở tệp trace.</translation>
+    </message>
+    <message>
+        <source>Live tracing failed</source>
+        <translation>Trace trực tiếp thất bại</translation>
+    </message>
+    <message>
+        <source>Starting the trace…</source>
+        <translation>Đang bắt đầu trace…</translation>
+    </message>
+    <message>
+        <source>Stopping the trace…</source>
+        <translation>Đang dừng trace…</translation>
+    </message>
+    <message>
+        <source>About nft-tracer</source>
+        <translation>Giới thiệu nft-tracer</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;nft-tracer %1&lt;/h3&gt;&lt;p&gt;Packet journeys through the Linux kernel and nftables: every layer crossed, every rule evaluated, every drop with its reason.&lt;/p&gt;&lt;p&gt;Traces are recorded with eBPF tracepoints and nftables rule tracing.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;nft-tracer %1&lt;/h3&gt;&lt;p&gt;Hành trình của gói tin qua kernel Linux và nftables: mọi tầng đi qua, mọi luật đã xét, mọi lần hủy gói kèm lý do.&lt;/p&gt;&lt;p&gt;Trace được ghi bằng tracepoint eBPF và tính năng trace luật của nftables.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Unsaved Trace</source>
+        <translation>Trace chưa lưu</translation>
+    </message>
+    <message>
+        <source>The recorded trace has not been saved. Save it before quitting?</source>
+        <translation>Trace vừa ghi chưa được lưu. Lưu lại trước khi thoát?</translation>
     </message>
 </context>
 <context>
@@ -586,6 +1571,145 @@ Chạy &apos;nft-tracer-cli LỆNH --help&apos; để xem các tùy chọn của
     <message>
         <source>cannot create the nftables trace table %1: %2</source>
         <translation>không tạo được bảng trace nftables %1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>nt::PacketListModel</name>
+    <message>
+        <source>%1 id=%2 seq=%3</source>
+        <translation>%1 id=%2 seq=%3</translation>
+    </message>
+    <message>
+        <source>Echo request</source>
+        <translation>Echo request</translation>
+    </message>
+    <message>
+        <source>Echo reply</source>
+        <translation>Echo reply</translation>
+    </message>
+    <message>
+        <source>Destination unreachable (code %1)</source>
+        <translation>Destination unreachable (mã %1)</translation>
+    </message>
+    <message>
+        <source>Neighbor solicitation</source>
+        <translation>Neighbor solicitation</translation>
+    </message>
+    <message>
+        <source>Neighbor advertisement</source>
+        <translation>Neighbor advertisement</translation>
+    </message>
+    <message>
+        <source>Router solicitation</source>
+        <translation>Router solicitation</translation>
+    </message>
+    <message>
+        <source>Router advertisement</source>
+        <translation>Router advertisement</translation>
+    </message>
+    <message>
+        <source>type %1 code %2</source>
+        <translation>kiểu %1 mã %2</translation>
+    </message>
+    <message>
+        <source>Fragment (id %1)</source>
+        <translation>Phân mảnh (id %1)</translation>
+    </message>
+    <message>
+        <source>%1 → %2 [%3] Seq=%4 Ack=%5</source>
+        <translation>%1 → %2 [%3] Seq=%4 Ack=%5</translation>
+    </message>
+    <message>
+        <source>%1 → %2</source>
+        <translation>%1 → %2</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>không rõ</translation>
+    </message>
+    <message>
+        <source>%1 (policy, %2)</source>
+        <translation>%1 (policy, %2)</translation>
+    </message>
+    <message>
+        <source>%1 (rule %2, %3)</source>
+        <translation>%1 (luật %2, %3)</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>STT</translation>
+    </message>
+    <message>
+        <source>Journey number</source>
+        <translation>Số thứ tự hành trình</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Thời gian</translation>
+    </message>
+    <message>
+        <source>Seconds since the trace started</source>
+        <translation>Số giây kể từ khi trace bắt đầu</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Nguồn</translation>
+    </message>
+    <message>
+        <source>Destination</source>
+        <translation>Đích</translation>
+    </message>
+    <message>
+        <source>Protocol</source>
+        <translation>Giao thức</translation>
+    </message>
+    <message>
+        <source>Length</source>
+        <translation>Độ dài</translation>
+    </message>
+    <message>
+        <source>Packet length in bytes</source>
+        <translation>Độ dài gói tin tính bằng byte</translation>
+    </message>
+    <message>
+        <source>Layers</source>
+        <translation>Các tầng</translation>
+    </message>
+    <message>
+        <source>Kernel layers crossed, in order</source>
+        <translation>Các tầng kernel đã đi qua, theo thứ tự</translation>
+    </message>
+    <message>
+        <source>Fate</source>
+        <translation>Kết cục</translation>
+    </message>
+    <message>
+        <source>How the packet&apos;s journey ended</source>
+        <translation>Hành trình của gói tin kết thúc thế nào</translation>
+    </message>
+    <message>
+        <source>Verdict</source>
+        <translation>Phán quyết</translation>
+    </message>
+    <message>
+        <source>The final nftables verdict</source>
+        <translation>Phán quyết nftables cuối cùng</translation>
+    </message>
+    <message>
+        <source>Drop reason</source>
+        <translation>Lý do hủy</translation>
+    </message>
+    <message>
+        <source>Total time</source>
+        <translation>Tổng thời gian</translation>
+    </message>
+    <message>
+        <source>Time from the first to the last event</source>
+        <translation>Thời gian từ sự kiện đầu tiên tới sự kiện cuối cùng</translation>
+    </message>
+    <message>
+        <source>Info</source>
+        <translation>Thông tin</translation>
     </message>
 </context>
 <context>
@@ -781,6 +1905,374 @@ Chạy &apos;nft-tracer-cli LỆNH --help&apos; để xem các tùy chọn của
     </message>
 </context>
 <context>
+    <name>nt::RulesetModel</name>
+    <message>
+        <source>%1 × %2</source>
+        <translation>%1 × %2</translation>
+    </message>
+    <message>
+        <source>policy: %1</source>
+        <translation>policy: %1</translation>
+    </message>
+    <message>
+        <source>table %1 %2</source>
+        <translation>bảng %1 %2</translation>
+    </message>
+    <message>
+        <source>chain %1</source>
+        <translation>chuỗi %1</translation>
+    </message>
+    <message>
+        <source>%1 hook %2 priority %3; policy %4</source>
+        <translation>%1 hook %2 priority %3; policy %4</translation>
+    </message>
+    <message>
+        <source>regular chain</source>
+        <translation>chuỗi thường</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n chain(s)</source>
+        <translation>
+            <numerusform>%n chuỗi</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Ruleset</source>
+        <translation>Ruleset</translation>
+    </message>
+    <message>
+        <source>Handle</source>
+        <translation>Handle</translation>
+    </message>
+    <message>
+        <source>Traced packets</source>
+        <translation>Gói đã trace</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Chi tiết</translation>
+    </message>
+</context>
+<context>
+    <name>nt::RulesetView</name>
+    <message>
+        <source>Filter rules…</source>
+        <translation>Lọc luật…</translation>
+    </message>
+    <message>
+        <source>Filter rules</source>
+        <translation>Lọc luật</translation>
+    </message>
+    <message>
+        <source>Ruleset</source>
+        <translation>Ruleset</translation>
+    </message>
+    <message>
+        <source>The ruleset saved in this trace could not be read.</source>
+        <translation>Không đọc được ruleset lưu trong trace này.</translation>
+    </message>
+    <message>
+        <source>The trace holds no nftables ruleset.</source>
+        <translation>Trace này không chứa ruleset nftables nào.</translation>
+    </message>
+    <message>
+        <source>Open a trace to see its nftables ruleset.</source>
+        <translation>Hãy mở một trace để xem ruleset nftables của nó.</translation>
+    </message>
+</context>
+<context>
+    <name>nt::StartDialog</name>
+    <message>
+        <source>Start Trace</source>
+        <translation>Bắt đầu trace</translation>
+    </message>
+    <message>
+        <source>Traces packets through the kernel of this machine with the nft-tracer helper. You will be asked to authenticate.</source>
+        <translation>Trace gói tin qua kernel của máy này bằng helper của nft-tracer. Bạn sẽ được yêu cầu xác thực.</translation>
+    </message>
+    <message>
+        <source>&amp;Filter:</source>
+        <translation>Bộ &amp;lọc:</translation>
+    </message>
+    <message>
+        <source>all packets (e.g. tcp port 443 or icmp)</source>
+        <translation>mọi gói tin (ví dụ tcp port 443 or icmp)</translation>
+    </message>
+    <message>
+        <source>&amp;Network namespace:</source>
+        <translation>&amp;Network namespace:</translation>
+    </message>
+    <message>
+        <source>A name under /run/netns (ip netns add NAME); empty: the helper&apos;s own</source>
+        <translation>Một tên trong /run/netns (ip netns add NAME); để trống: namespace của chính helper</translation>
+    </message>
+    <message>
+        <source>Trace &amp;nftables rule evaluation (adds a trace rule to the ruleset)</source>
+        <translation>Trace quá trình xét luật nf&amp;tables (thêm một luật trace vào ruleset)</translation>
+    </message>
+    <message>
+        <source>Stop after (&amp;seconds):</source>
+        <translation>Dừng sau (&amp;giây):</translation>
+    </message>
+    <message>
+        <source>no limit</source>
+        <translation>không giới hạn</translation>
+    </message>
+    <message>
+        <source>Stop after (&amp;packets):</source>
+        <translation>Dừng sau (&amp;số gói):</translation>
+    </message>
+    <message>
+        <source>&amp;Start</source>
+        <translation>&amp;Bắt đầu</translation>
+    </message>
+</context>
+<context>
+    <name>nt::StatisticsView</name>
+    <message>
+        <source>Statistic</source>
+        <translation>Thống kê</translation>
+    </message>
+    <message>
+        <source>Count</source>
+        <translation>Số lượng</translation>
+    </message>
+    <message>
+        <source>Share</source>
+        <translation>Tỷ lệ</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(không có)</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>Tổng quan</translation>
+    </message>
+    <message>
+        <source>Total events</source>
+        <translation>Tổng số sự kiện</translation>
+    </message>
+    <message>
+        <source>Packets (journeys)</source>
+        <translation>Gói tin (hành trình)</translation>
+    </message>
+    <message>
+        <source>Probes hit</source>
+        <translation>Probe có sự kiện</translation>
+    </message>
+    <message>
+        <source>nft chain walks</source>
+        <translation>Lượt duyệt chuỗi nft</translation>
+    </message>
+    <message>
+        <source>nft rule decisions</source>
+        <translation>Quyết định của luật nft</translation>
+    </message>
+    <message>
+        <source>Packets by fate</source>
+        <translation>Gói tin theo kết cục</translation>
+    </message>
+    <message>
+        <source>Packets by nftables verdict</source>
+        <translation>Gói tin theo phán quyết nftables</translation>
+    </message>
+    <message>
+        <source>Events by layer</source>
+        <translation>Sự kiện theo tầng</translation>
+    </message>
+    <message>
+        <source>Probes hit (functions and tracepoints)</source>
+        <translation>Probe có sự kiện (hàm và tracepoint)</translation>
+    </message>
+    <message>
+        <source>nftables chains and rules</source>
+        <translation>Chuỗi và luật nftables</translation>
+    </message>
+    <message>
+        <source>Top drop reasons</source>
+        <translation>Các lý do hủy gói nhiều nhất</translation>
+    </message>
+    <message>
+        <source>Loss</source>
+        <translation>Mất mát</translation>
+    </message>
+    <message>
+        <source>Events lost: ring buffer full</source>
+        <translation>Sự kiện bị mất: ring buffer đầy</translation>
+    </message>
+    <message>
+        <source>Packets not followed: tracking map full</source>
+        <translation>Gói bị bỏ sót: map theo dõi đầy</translation>
+    </message>
+    <message>
+        <source>nft trace messages lost</source>
+        <translation>Thông điệp trace nft bị mất</translation>
+    </message>
+    <message>
+        <source>nft records joined to no packet</source>
+        <translation>Bản ghi nft không ghép được với gói nào</translation>
+    </message>
+    <message>
+        <source>Packet headers never claimed</source>
+        <translation>Header gói tin không thuộc sự kiện nào</translation>
+    </message>
+    <message>
+        <source>Events skipped by the filter</source>
+        <translation>Sự kiện bị bộ lọc bỏ qua</translation>
+    </message>
+    <message>
+        <source>Events submitted by BPF</source>
+        <translation>Sự kiện do BPF gửi lên</translation>
+    </message>
+</context>
+<context>
+    <name>nt::SwimlaneView</name>
+    <message>
+        <source>µs</source>
+        <translation>µs</translation>
+    </message>
+    <message>
+        <source>s</source>
+        <translation>s</translation>
+    </message>
+    <message>
+        <source>ms</source>
+        <translation>ms</translation>
+    </message>
+    <message>
+        <source>Journey swimlanes</source>
+        <translation>Swimlane hành trình</translation>
+    </message>
+    <message>
+        <source>No journey shown</source>
+        <translation>Không có hành trình nào được hiển thị</translation>
+    </message>
+    <message>
+        <source>&amp;Align Journeys at Their Start</source>
+        <translation>&amp;Căn các hành trình theo điểm bắt đầu</translation>
+    </message>
+    <message>
+        <source>Show &amp;Empty Lanes</source>
+        <translation>Hiện các làn &amp;trống</translation>
+    </message>
+    <message>
+        <source>%1 #%2 %3</source>
+        <translation>%1 #%2 %3</translation>
+    </message>
+    <message>
+        <source>%1 policy %2</source>
+        <translation>%1 policy %2</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n journey(s) over %1</source>
+        <translation>
+            <numerusform>%n hành trình trong %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;nft chain %1&lt;/b&gt;&lt;br&gt;policy: %2</source>
+        <translation>&lt;b&gt;chuỗi nft %1&lt;/b&gt;&lt;br&gt;policy: %2</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;nft rule #%1&lt;/b&gt; in %2&lt;br&gt;verdict: %3</source>
+        <translation>&lt;b&gt;luật nft #%1&lt;/b&gt; trong %2&lt;br&gt;phán quyết: %3</translation>
+    </message>
+    <message>
+        <source>&lt;br&gt;target: %1</source>
+        <translation>&lt;br&gt;đích nhảy: %1</translation>
+    </message>
+    <message>
+        <source>&lt;br&gt;hook: %1</source>
+        <translation>&lt;br&gt;hook: %1</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; (%2)</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; (%2)</translation>
+    </message>
+    <message>
+        <source>function</source>
+        <translation>hàm</translation>
+    </message>
+    <message>
+        <source>tracepoint</source>
+        <translation>tracepoint</translation>
+    </message>
+    <message>
+        <source>&lt;br&gt;if %1, netns %2, len %3</source>
+        <translation>&lt;br&gt;if %1, netns %2, len %3</translation>
+    </message>
+    <message>
+        <source>&lt;br&gt;&lt;b&gt;dropped:&lt;/b&gt; %1 at %2</source>
+        <translation>&lt;br&gt;&lt;b&gt;bị hủy:&lt;/b&gt; %1 tại %2</translation>
+    </message>
+    <message>
+        <source>&lt;br&gt;rc %1</source>
+        <translation>&lt;br&gt;rc %1</translation>
+    </message>
+    <message>
+        <source>&lt;br&gt;layer: %1&lt;br&gt;time: +%2 (journey %3)</source>
+        <translation>&lt;br&gt;tầng: %1&lt;br&gt;thời gian: +%2 (hành trình %3)</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;In</source>
+        <translation>&amp;Phóng to</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;Out</source>
+        <translation>Thu &amp;nhỏ</translation>
+    </message>
+    <message>
+        <source>Zoom to &amp;Fit</source>
+        <translation>&amp;Vừa khung nhìn</translation>
+    </message>
+    <message>
+        <source>Select one or more packets to see their journeys</source>
+        <translation>Hãy chọn một hoặc nhiều gói tin để xem hành trình của chúng</translation>
+    </message>
+    <message>
+        <source>Open a trace to see packet journeys</source>
+        <translation>Hãy mở một trace để xem hành trình của gói tin</translation>
+    </message>
+    <message>
+        <source>from start</source>
+        <translation>từ lúc bắt đầu</translation>
+    </message>
+    <message>
+        <source>from first</source>
+        <translation>từ hành trình đầu</translation>
+    </message>
+    <message>
+        <source>%1 of %2 journeys drawn</source>
+        <translation>đã vẽ %1/%2 hành trình</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n journey(s)</source>
+        <translation>
+            <numerusform>%n hành trình</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>nt::TraceDocument</name>
+    <message>
+        <source>cannot open %1: %2</source>
+        <translation>không mở được %1: %2</translation>
+    </message>
+    <message>
+        <source>cannot save %1: %2</source>
+        <translation>không lưu được %1: %2</translation>
+    </message>
+    <message>
+        <source>cannot save %1: %2; choose a folder you can write to</source>
+        <translation>không lưu được %1: %2; hãy chọn một thư mục bạn có quyền ghi</translation>
+    </message>
+</context>
+<context>
     <name>nt::TraceFile</name>
     <message>
         <source>Reading the trace file was cancelled.</source>
@@ -933,6 +2425,68 @@ Chạy &apos;nft-tracer-cli LỆNH --help&apos; để xem các tùy chọn của
     <message>
         <source>drop reason %1 is out of range</source>
         <translation>lý do hủy %1 nằm ngoài phạm vi</translation>
+    </message>
+</context>
+<context>
+    <name>nt::Verdict</name>
+    <message>
+        <source>ACCEPT</source>
+        <translation>ACCEPT</translation>
+    </message>
+    <message>
+        <source>DROP</source>
+        <translation>DROP</translation>
+    </message>
+    <message>
+        <source>STOLEN</source>
+        <translation>STOLEN</translation>
+    </message>
+    <message>
+        <source>QUEUE</source>
+        <translation>QUEUE</translation>
+    </message>
+    <message>
+        <source>REPEAT</source>
+        <translation>REPEAT</translation>
+    </message>
+    <message>
+        <source>STOP</source>
+        <translation>STOP</translation>
+    </message>
+    <message>
+        <source>CONTINUE</source>
+        <translation>CONTINUE</translation>
+    </message>
+    <message>
+        <source>BREAK</source>
+        <translation>BREAK</translation>
+    </message>
+    <message>
+        <source>JUMP</source>
+        <translation>JUMP</translation>
+    </message>
+    <message>
+        <source>GOTO</source>
+        <translation>GOTO</translation>
+    </message>
+    <message>
+        <source>RETURN</source>
+        <translation>RETURN</translation>
+    </message>
+</context>
+<context>
+    <name>nt::gui</name>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <source>%1 µs</source>
+        <translation>%1 µs</translation>
     </message>
 </context>
 </TS>
