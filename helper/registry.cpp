@@ -21,7 +21,7 @@ void SessionRegistry::checkCanStart(const QString &owner) const {
 
 QString SessionRegistry::reserve(const QString &owner) {
     checkCanStart(owner);
-    const QString path = QLatin1String(kSessionPathPrefix) + QString::number(next_++);
+    QString path = QLatin1String(kSessionPathPrefix) + QString::number(next_++);
     byPath_.emplace(path, owner);
     return path;
 }

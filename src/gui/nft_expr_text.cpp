@@ -81,7 +81,7 @@ QString value(const QJsonValue &v, const ValueStyle &style) {
     case QJsonValue::Array: { // a list of flags: "established,related"
         QStringList parts;
         const QJsonArray a = v.toArray();
-        for (const QJsonValue &e : a) {
+        for (const auto &e : a) {
             parts << value(e, style);
         }
         return parts.join(QLatin1Char(','));
@@ -125,7 +125,7 @@ QString ct(const QJsonObject &c) {
 
 QString setLiteral(const QJsonArray &elements, const ValueStyle &style) {
     QStringList parts;
-    for (const QJsonValue &e : elements) {
+    for (const auto &e : elements) {
         if (e.isArray() && e.toArray().size() == 2) { // map/vmap element: key : data
             parts << value(e.toArray().at(0), style) + QStringLiteral(" : ") +
                          expr(e.toArray().at(1));
@@ -178,7 +178,7 @@ QString expr(const QJsonValue &v, const ValueStyle &style) {
     if (kind == QLatin1String("concat")) {
         QStringList parts;
         const QJsonArray items = arg.toArray();
-        for (const QJsonValue &e : items) {
+        for (const auto &e : items) {
             parts << expr(e, style);
         }
         return parts.join(QStringLiteral(" . "));
@@ -273,7 +273,7 @@ QString nftStatementText(const QJsonValue &statement) {
         return compactJson(statement);
     }
     const QJsonObject o = statement.toObject();
-    const QString kind = o.constBegin().key();
+    QString kind = o.constBegin().key();
     const QJsonValue arg = o.constBegin().value();
     const QJsonObject a = arg.toObject();
 
@@ -409,7 +409,7 @@ QString nftStatementText(const QJsonValue &statement) {
 
 QString nftRuleText(const QJsonArray &expr) {
     QStringList parts;
-    for (const QJsonValue &s : expr) {
+    for (const auto &s : expr) {
         parts << nftStatementText(s);
     }
     return parts.join(QLatin1Char(' '));

@@ -35,7 +35,7 @@ QString q(const std::string &s) {
 }
 
 QString endpoint(const PacketFields &f, bool source) {
-    const QString addr = q(addressToString(f.family, source ? f.saddr : f.daddr));
+    QString addr = q(addressToString(f.family, source ? f.saddr : f.daddr));
     if (!f.hasPorts) {
         return addr;
     }

@@ -16,7 +16,7 @@ QString RuleTextIndex::key(const QString &family, const QString &table, const QS
 
 RuleTextIndex::RuleTextIndex(const std::string &rulesetJson) {
     const QJsonDocument doc = QJsonDocument::fromJson(QByteArray::fromStdString(rulesetJson));
-    for (const QJsonValue &item : doc.object().value(QLatin1String("nftables")).toArray()) {
+    for (const auto &item : doc.object().value(QLatin1String("nftables")).toArray()) {
         const QJsonObject o = item.toObject();
         if (o.contains(QLatin1String("rule"))) {
             const QJsonObject r = o.value(QLatin1String("rule")).toObject();

@@ -70,7 +70,7 @@ bool RulesetModel::setRulesetJson(const QString &json) {
         const QJsonValue list = doc.object().value(QLatin1String("nftables"));
         ok = err.error == QJsonParseError::NoError && list.isArray();
         const QJsonArray items = list.toArray();
-        for (const QJsonValue &item : items) {
+        for (const auto &item : items) {
             const QJsonObject o = item.toObject();
             auto str = [](const QJsonObject &x, const char *key) {
                 return x.value(QLatin1String(key)).toString();

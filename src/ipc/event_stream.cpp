@@ -714,7 +714,7 @@ void StreamDecoder::decodeFrame(uint16_t type, const char *payload, size_t size,
                 "nt::EventStream", "the event rate is not a finite positive number"));
         }
         r.done();
-        out.emplace_back(std::move(f));
+        out.emplace_back(f);
         return;
     }
     case FrameType::End: {
