@@ -73,6 +73,10 @@ void TraceDocument::open(const QString &path) {
                 throw TraceFileCancelled();
             }
             result->assembler = std::make_unique<Assembler>(Assembler::assemble(*result->trace));
+            // The assembler holds every event, time-sorted per journey; the file holds them in
+            // arrival order (Save As copies the file). A second copy would cost 56 B/event.
+            result->trace->events.clear();
+            result->trace->events.shrink_to_fit();
         } catch (const TraceFileCancelled &) {
             result->cancelled = true;
         } catch (const Error &e) {
