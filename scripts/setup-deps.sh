@@ -15,6 +15,8 @@ packages=(
   nftables iproute2 iputils-ping netcat-openbsd procps
   # D-Bus helper tests: a private system bus and polkit
   dbus polkitd
+  # screenshots of the desktop app under a real X server
+  xvfb xauth
 )
 
 if [ "$(id -u)" -ne 0 ]; then

@@ -10,6 +10,11 @@ cmake --preset dev
 cmake --build --preset dev -j"$(nproc)"
 ctest --test-dir build/dev --output-on-failure -j2 --timeout 300
 
+# Screenshots of every main view in English and Vietnamese, rendered by a real X server (Xvfb)
+# and kept as output in build/dev/tests/screenshots for people to look at.
+(cd build/dev/tests && xvfb-run -a -s "-screen 0 1600x1000x24" env QT_QPA_PLATFORM=xcb \
+  ./main_window_test --gtest_filter='*Screenshot*' && ls screenshots)
+
 # Style: clang-format and clang-tidy (the checks in .clang-tidy) must be clean.
 git ls-files -- '*.cpp' '*.h' '*.c' | xargs clang-format --dry-run --Werror
 run-clang-tidy -p build/dev -quiet "$(pwd)/(src|helper)/" > build/dev/clang-tidy.log 2>&1 || {

@@ -46,7 +46,9 @@ inline QString screenshotPath(const QString &name) {
 // the offscreen platform must be chosen before it is created.
 #define NT_GUI_TEST_MAIN()                                                                         \
     int main(int argc, char **argv) {                                                              \
-        qputenv("QT_QPA_PLATFORM", "offscreen");                                                   \
+        if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM")) {                                       \
+            qputenv("QT_QPA_PLATFORM", "offscreen");                                               \
+        }                                                                                          \
         QApplication app(argc, argv);                                                              \
         ::testing::InitGoogleTest(&argc, argv);                                                    \
         return RUN_ALL_TESTS();                                                                    \
