@@ -233,6 +233,9 @@ void LatencyCharts::retranslate() {
     saveButton_->setToolTip(tr("Save the charts and the table as a PNG image"));
     boxView_->chart()->setTitle(tr("Time per layer (µs), visible packets"));
     histView_->chart()->setTitle(tr("End-to-end latency"));
+    if (status_ != nullptr) {
+        updateStatus();
+    }
 }
 
 void LatencyCharts::setTrace(const Trace *trace, const Assembler *assembler) {
@@ -296,6 +299,14 @@ void LatencyCharts::applyStats(LayerLatencyStats stats) {
     tableModel_->setStats(stats_);
     rebuildBoxPlot();
     rebuildHistogram();
+    updateStatus();
+    Q_EMIT statsUpdated();
+}
+
+void LatencyCharts::updateStatus() {
+    if (computing_) {
+        return; // the "computing" text stays until the result arrives
+    }
     if (stats_.journeys == 0) {
         status_->setText(asm_ ? tr("No packets selected") : tr("No trace"));
     } else {
@@ -304,7 +315,6 @@ void LatencyCharts::applyStats(LayerLatencyStats stats) {
                              .arg(gui::formatMicros(stats_.endToEnd.median),
                                   gui::formatMicros(stats_.endToEnd.p99)));
     }
-    Q_EMIT statsUpdated();
 }
 
 void LatencyCharts::styleChart(QChart *chart) const {

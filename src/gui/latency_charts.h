@@ -92,6 +92,7 @@ protected:
     void changeEvent(QEvent *event) override;
 
 private:
+    void updateStatus();
     void startComputation();
     void applyStats(LayerLatencyStats stats);
     void rebuildBoxPlot();
