@@ -8,77 +8,78 @@
 
 /* Every ring-buffer record starts with one of these in its first byte. */
 enum nt_record_type {
-	NT_REC_EVENT = 1,  /* struct nt_event: one observation of one skb */
-	NT_REC_PACKET = 2, /* struct nt_packet: header bytes, once per tracked skb */
+    NT_REC_EVENT = 1,  /* struct nt_event: one observation of one skb */
+    NT_REC_PACKET = 2, /* struct nt_packet: header bytes, once per tracked skb */
 };
 
 /* Probe identifiers. Values are stored in trace files: append, never renumber. */
 enum nt_probe {
-	NT_PROBE_NONE = 0,
-	NT_PROBE_NETIF_RECEIVE_SKB = 1,
-	NT_PROBE_NETIF_RX = 2,
-	NT_PROBE_NAPI_GRO_RECEIVE_ENTRY = 3,
-	NT_PROBE_NAPI_GRO_RECEIVE_EXIT = 4,
-	NT_PROBE_NET_DEV_QUEUE = 5,
-	NT_PROBE_NET_DEV_START_XMIT = 6,
-	NT_PROBE_NET_DEV_XMIT = 7,
-	NT_PROBE_QDISC_ENQUEUE = 8,
-	NT_PROBE_QDISC_DEQUEUE = 9,
-	NT_PROBE_KFREE_SKB = 10,
-	NT_PROBE_CONSUME_SKB = 11,
-	NT_PROBE_SKB_COPY_DATAGRAM_IOVEC = 12,
-	NT_PROBE_TCP_PROBE = 13,
-	NT_PROBE_TCP_RETRANSMIT_SKB = 14,
-	NT_PROBE_TCP_SEND_RESET = 15,
-	NT_PROBE_TCP_BAD_CSUM = 16,
-	NT_PROBE_UDP_FAIL_QUEUE_RCV_SKB = 17,
-	NT_PROBE_FIB_TABLE_LOOKUP = 18,
-	NT_PROBE_FIB6_TABLE_LOOKUP = 19,
-	NT_PROBE_SOCK_RCVQUEUE_FULL = 20,
-	NT_PROBE_TRACEPOINT_COUNT = 21,
-	/* Kernel functions traced by kprobe/fentry get ids from here on. */
-	NT_PROBE_FUNCTION_BASE = 256,
+    NT_PROBE_NONE = 0,
+    NT_PROBE_NETIF_RECEIVE_SKB = 1,
+    NT_PROBE_NETIF_RX = 2,
+    NT_PROBE_NAPI_GRO_RECEIVE_ENTRY = 3,
+    NT_PROBE_NAPI_GRO_RECEIVE_EXIT = 4,
+    NT_PROBE_NET_DEV_QUEUE = 5,
+    NT_PROBE_NET_DEV_START_XMIT = 6,
+    NT_PROBE_NET_DEV_XMIT = 7,
+    NT_PROBE_QDISC_ENQUEUE = 8,
+    NT_PROBE_QDISC_DEQUEUE = 9,
+    NT_PROBE_KFREE_SKB = 10,
+    NT_PROBE_CONSUME_SKB = 11,
+    NT_PROBE_SKB_COPY_DATAGRAM_IOVEC = 12,
+    NT_PROBE_TCP_PROBE = 13,
+    NT_PROBE_TCP_RETRANSMIT_SKB = 14,
+    NT_PROBE_TCP_SEND_RESET = 15,
+    NT_PROBE_TCP_BAD_CSUM = 16,
+    NT_PROBE_UDP_FAIL_QUEUE_RCV_SKB = 17,
+    NT_PROBE_FIB_TABLE_LOOKUP = 18,
+    NT_PROBE_FIB6_TABLE_LOOKUP = 19,
+    NT_PROBE_SOCK_RCVQUEUE_FULL = 20,
+    NT_PROBE_TRACEPOINT_COUNT = 21,
+    /* Kernel functions traced by kprobe/fentry get ids from here on. */
+    NT_PROBE_FUNCTION_BASE = 256,
 };
 
 enum nt_event_flags {
-	NT_EVF_FIRST = 1 << 0,    /* first event of this skb since it was tracked */
-	NT_EVF_HAS_SK = 1 << 1,   /* skb->sk was set */
-	NT_EVF_NO_DEV = 1 << 2,   /* skb->dev was NULL; ifindex/netns from the socket */
-	NT_EVF_CONTEXT = 1 << 3,  /* attributed to the skb last seen on this CPU (fib lookups, GRO exit) */
+    NT_EVF_FIRST = 1 << 0,  /* first event of this skb since it was tracked */
+    NT_EVF_HAS_SK = 1 << 1, /* skb->sk was set */
+    NT_EVF_NO_DEV = 1 << 2, /* skb->dev was NULL; ifindex/netns from the socket */
+    NT_EVF_CONTEXT =
+        1 << 3, /* attributed to the skb last seen on this CPU (fib lookups, GRO exit) */
 };
 
 /* One observation of one skb at one probe. Kept at 56 bytes (design limit 64). */
 struct nt_event {
-	__u8 type;      /* NT_REC_EVENT */
-	__u8 flags;     /* enum nt_event_flags */
-	__u16 probe;    /* enum nt_probe, or NT_PROBE_FUNCTION_BASE + function index */
-	__u16 cpu;
-	__u16 protocol; /* skb->protocol, host byte order (ETH_P_IP, ETH_P_IPV6, ...) */
-	__u64 ts_ns;    /* bpf_ktime_get_ns(): CLOCK_MONOTONIC */
-	__u64 skb;      /* kernel address of the sk_buff: the packet's identity while it lives */
-	__u64 location; /* kfree_skb/consume_skb: the freeing function's address; else 0 */
-	__u32 netns;    /* inode number of the network namespace */
-	__u32 ifindex;  /* skb->dev->ifindex (0 when no device) */
-	__u32 len;      /* skb->len */
-	__u32 mark;     /* skb->mark */
-	__u32 aux;      /* kfree_skb: drop reason; net_dev_xmit: rc; fib: error; udp: rc */
-	__u32 aux2;     /* fib lookups: table id; qdisc: handle; skb_copy_datagram_iovec: len */
+    __u8 type;   /* NT_REC_EVENT */
+    __u8 flags;  /* enum nt_event_flags */
+    __u16 probe; /* enum nt_probe, or NT_PROBE_FUNCTION_BASE + function index */
+    __u16 cpu;
+    __u16 protocol; /* skb->protocol, host byte order (ETH_P_IP, ETH_P_IPV6, ...) */
+    __u64 ts_ns;    /* bpf_ktime_get_ns(): CLOCK_MONOTONIC */
+    __u64 skb;      /* kernel address of the sk_buff: the packet's identity while it lives */
+    __u64 location; /* kfree_skb/consume_skb: the freeing function's address; else 0 */
+    __u32 netns;    /* inode number of the network namespace */
+    __u32 ifindex;  /* skb->dev->ifindex (0 when no device) */
+    __u32 len;      /* skb->len */
+    __u32 mark;     /* skb->mark */
+    __u32 aux;      /* kfree_skb: drop reason; net_dev_xmit: rc; fib: error; udp: rc */
+    __u32 aux2;     /* fib lookups: table id; qdisc: handle; skb_copy_datagram_iovec: len */
 };
 
 #define NT_PACKET_CAPLEN 128
 
 /* The first bytes from the network header, sent once when an skb starts being tracked. */
 struct nt_packet {
-	__u8 type; /* NT_REC_PACKET */
-	__u8 pad;
-	__u16 protocol; /* skb->protocol, host byte order */
-	__u16 caplen;   /* valid bytes in data[] */
-	__u16 pad2;
-	__u64 ts_ns;
-	__u64 skb;
-	__u32 netns;
-	__u32 len;
-	__u8 data[NT_PACKET_CAPLEN];
+    __u8 type; /* NT_REC_PACKET */
+    __u8 pad;
+    __u16 protocol; /* skb->protocol, host byte order */
+    __u16 caplen;   /* valid bytes in data[] */
+    __u16 pad2;
+    __u64 ts_ns;
+    __u64 skb;
+    __u32 netns;
+    __u32 len;
+    __u8 data[NT_PACKET_CAPLEN];
 };
 
 /* In-kernel filter: an OR of terms, each an AND of predicates (disjunctive normal form),
@@ -87,48 +88,48 @@ struct nt_packet {
 #define NT_FILTER_MAX_PREDS 8
 
 enum nt_pred_field {
-	NT_PF_FAMILY = 1, /* lo: 4 or 6 */
-	NT_PF_L4PROTO,    /* lo: IPPROTO_* (ICMPv6 = 58) */
-	NT_PF_SADDR,      /* addr/mask, family in pred.family */
-	NT_PF_DADDR,
-	NT_PF_SPORT,      /* lo..hi inclusive, host byte order; true only for TCP/UDP/SCTP/UDPLite */
-	NT_PF_DPORT,
-	NT_PF_IFINDEX,    /* lo */
-	NT_PF_MARK,       /* (mark & hi) == lo */
+    NT_PF_FAMILY = 1, /* lo: 4 or 6 */
+    NT_PF_L4PROTO,    /* lo: IPPROTO_* (ICMPv6 = 58) */
+    NT_PF_SADDR,      /* addr/mask, family in pred.family */
+    NT_PF_DADDR,
+    NT_PF_SPORT, /* lo..hi inclusive, host byte order; true only for TCP/UDP/SCTP/UDPLite */
+    NT_PF_DPORT,
+    NT_PF_IFINDEX, /* lo */
+    NT_PF_MARK,    /* (mark & hi) == lo */
 };
 
 struct nt_pred {
-	__u8 field;  /* enum nt_pred_field */
-	__u8 negate; /* 1: predicate is true when the test fails */
-	__u8 family; /* 4 or 6 for address predicates */
-	__u8 pad;
-	__u32 lo;
-	__u32 hi;
-	__u8 addr[16]; /* network byte order; IPv4 in the first 4 bytes */
-	__u8 mask[16];
+    __u8 field;  /* enum nt_pred_field */
+    __u8 negate; /* 1: predicate is true when the test fails */
+    __u8 family; /* 4 or 6 for address predicates */
+    __u8 pad;
+    __u32 lo;
+    __u32 hi;
+    __u8 addr[16]; /* network byte order; IPv4 in the first 4 bytes */
+    __u8 mask[16];
 };
 
 struct nt_filter {
-	__u32 enabled; /* 0: everything matches */
-	__u32 nterms;
-	__u32 npreds[NT_FILTER_MAX_TERMS];
-	struct nt_pred preds[NT_FILTER_MAX_TERMS][NT_FILTER_MAX_PREDS];
+    __u32 enabled; /* 0: everything matches */
+    __u32 nterms;
+    __u32 npreds[NT_FILTER_MAX_TERMS];
+    struct nt_pred preds[NT_FILTER_MAX_TERMS][NT_FILTER_MAX_PREDS];
 };
 
 /* Global options for the BPF programs (a one-entry array map). */
 struct nt_config {
-	__u32 netns; /* 0: all namespaces; else only events in this netns inode */
-	__u32 pad;
+    __u32 netns; /* 0: all namespaces; else only events in this netns inode */
+    __u32 pad;
 };
 
 /* Per-CPU counters, summed by user space. */
 enum nt_counter {
-	NT_CNT_EVENTS = 0,      /* events submitted */
-	NT_CNT_PACKETS,         /* packet records submitted */
-	NT_CNT_RINGBUF_FULL,    /* bpf_ringbuf_reserve failed: a record was lost */
-	NT_CNT_TRACK_FULL,      /* the tracked-skb map was full: a packet was not followed */
-	NT_CNT_FILTERED,        /* events skipped by the filter */
-	NT_CNT_MAX,
+    NT_CNT_EVENTS = 0,   /* events submitted */
+    NT_CNT_PACKETS,      /* packet records submitted */
+    NT_CNT_RINGBUF_FULL, /* bpf_ringbuf_reserve failed: a record was lost */
+    NT_CNT_TRACK_FULL,   /* the tracked-skb map was full: a packet was not followed */
+    NT_CNT_FILTERED,     /* events skipped by the filter */
+    NT_CNT_MAX,
 };
 
 #endif /* NT_EVENT_H */

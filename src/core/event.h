@@ -48,8 +48,9 @@ constexpr int32_t None = 0x7fffffff; // the message carried no verdict
 // Upper-case name of a verdict code ("ACCEPT", "DROP", "JUMP", ...); "UNKNOWN(n)" otherwise.
 std::string verdictName(int32_t code);
 
-// Records in ring-buffer order (one poll of the BPF side, or one frame of the event stream). A packet header always comes before the
-// first event of its skb: `packetBefore[i]` is the index of the event it precedes.
+// Records in ring-buffer order (one poll of the BPF side, or one frame of the event stream). A
+// packet header always comes before the first event of its skb: `packetBefore[i]` is the index of
+// the event it precedes.
 struct RecordBatch {
     std::vector<Event> events;
     std::vector<PacketHeader> packets;

@@ -22,7 +22,6 @@ struct BpfTracerOptions {
     size_t ringbufBytes = 16u << 20; // rounded up to a power of two
 };
 
-
 class BpfTracer {
 public:
     // Loads and attaches; throws nt::Error when nothing can be attached (not root, no BTF,

@@ -46,7 +46,7 @@ inline QString screenshotPath(const QString &name) {
 // the offscreen platform must be chosen before it is created.
 #define NT_GUI_TEST_MAIN()                                                                         \
     int main(int argc, char **argv) {                                                              \
-        if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM")) {                                       \
+        if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM")) {                                      \
             qputenv("QT_QPA_PLATFORM", "offscreen");                                               \
         }                                                                                          \
         QApplication app(argc, argv);                                                              \
