@@ -196,8 +196,8 @@ Run &apos;nft-tracer-cli COMMAND --help&apos; for the options of a command.
         <translation>A .nftrace file.</translation>
     </message>
     <message>
-        <source>show needs exactly one trace file; try &apos;show --help&apos;</source>
-        <translation>show needs exactly one trace file; try &apos;show --help&apos;</translation>
+        <source>%1 needs exactly one trace file; try &apos;%1 --help&apos;</source>
+        <translation>%1 needs exactly one trace file; try &apos;%1 --help&apos;</translation>
     </message>
     <message>
         <source>no journey %1 in this trace: it has journeys 0 to %2</source>
@@ -218,10 +218,6 @@ Run &apos;nft-tracer-cli COMMAND --help&apos; for the options of a command.
     <message>
         <source>Write to OUT.</source>
         <translation>Write to OUT.</translation>
-    </message>
-    <message>
-        <source>export needs exactly one trace file; try &apos;export --help&apos;</source>
-        <translation>export needs exactly one trace file; try &apos;export --help&apos;</translation>
     </message>
     <message>
         <source>--format must be json or pcapng, got &apos;%1&apos;</source>

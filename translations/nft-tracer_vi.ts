@@ -196,8 +196,8 @@ Chạy &apos;nft-tracer-cli LỆNH --help&apos; để xem các tùy chọn của
         <translation>Một tệp .nftrace.</translation>
     </message>
     <message>
-        <source>show needs exactly one trace file; try &apos;show --help&apos;</source>
-        <translation>show cần đúng một tệp trace; hãy xem &apos;show --help&apos;</translation>
+        <source>%1 needs exactly one trace file; try &apos;%1 --help&apos;</source>
+        <translation>%1 cần đúng một tệp trace; hãy xem &apos;%1 --help&apos;</translation>
     </message>
     <message>
         <source>no journey %1 in this trace: it has journeys 0 to %2</source>
@@ -218,10 +218,6 @@ Chạy &apos;nft-tracer-cli LỆNH --help&apos; để xem các tùy chọn của
     <message>
         <source>Write to OUT.</source>
         <translation>Ghi ra OUT.</translation>
-    </message>
-    <message>
-        <source>export needs exactly one trace file; try &apos;export --help&apos;</source>
-        <translation>export cần đúng một tệp trace; hãy xem &apos;export --help&apos;</translation>
     </message>
     <message>
         <source>--format must be json or pcapng, got &apos;%1&apos;</source>

@@ -17,6 +17,26 @@
 namespace nt::cli {
 namespace {
 
+// Parses `command`'s arguments, which take exactly one trace file. False when --help was
+// printed (nothing else to do); throws nt::Error on a usage error.
+bool parseWithOneFile(QCommandLineParser &p, const QString &command, const QStringList &args) {
+    p.addPositionalArgument(QStringLiteral("FILE"),
+                            QCoreApplication::translate("nt::Cli", "A .nftrace file."));
+    if (!p.parse(QStringList{command} + args)) {
+        throw Error(p.errorText());
+    }
+    if (p.isSet(QStringLiteral("help"))) {
+        out(p.helpText());
+        return false;
+    }
+    if (p.positionalArguments().size() != 1) {
+        throw Error(QCoreApplication::translate("nt::Cli",
+                                                "%1 needs exactly one trace file; try '%1 --help'")
+                        .arg(command));
+    }
+    return true;
+}
+
 struct Loaded {
     Trace trace;
     Assembler assembler;
@@ -53,18 +73,8 @@ int show(const QStringList &args) {
     const QCommandLineOption json(QStringLiteral("json"),
                                   QCoreApplication::translate("nt::Cli", "JSON instead of text."));
     p.addOptions({packet, stats, json});
-    p.addPositionalArgument(QStringLiteral("FILE"),
-                            QCoreApplication::translate("nt::Cli", "A .nftrace file."));
-    if (!p.parse(QStringList{QStringLiteral("show")} + args)) {
-        throw Error(p.errorText());
-    }
-    if (p.isSet(QStringLiteral("help"))) {
-        out(p.helpText());
+    if (!parseWithOneFile(p, QStringLiteral("show"), args)) {
         return 0;
-    }
-    if (p.positionalArguments().size() != 1) {
-        throw Error(QCoreApplication::translate(
-            "nt::Cli", "show needs exactly one trace file; try 'show --help'"));
     }
     const Loaded l = load(p.positionalArguments().first());
     const Report report(l.trace, l.assembler);
@@ -123,18 +133,8 @@ int exportTrace(const QStringList &args) {
                                     QCoreApplication::translate("nt::Cli", "Write to OUT."),
                                     QStringLiteral("OUT"));
     p.addOptions({format, output});
-    p.addPositionalArgument(QStringLiteral("FILE"),
-                            QCoreApplication::translate("nt::Cli", "A .nftrace file."));
-    if (!p.parse(QStringList{QStringLiteral("export")} + args)) {
-        throw Error(p.errorText());
-    }
-    if (p.isSet(QStringLiteral("help"))) {
-        out(p.helpText());
+    if (!parseWithOneFile(p, QStringLiteral("export"), args)) {
         return 0;
-    }
-    if (p.positionalArguments().size() != 1) {
-        throw Error(QCoreApplication::translate(
-            "nt::Cli", "export needs exactly one trace file; try 'export --help'"));
     }
     const QString fmt = p.value(format);
     if (fmt != QLatin1String("json") && fmt != QLatin1String("pcapng")) {
