@@ -118,16 +118,7 @@ int main(int argc, char **argv) {
     const auto t0 = std::chrono::steady_clock::now();
     auto consume = [&] {
         const double c0 = threadCpu();
-        size_t p = 0;
-        for (size_t i = 0; i < batch.events.size(); ++i) {
-            while (p < batch.packets.size() && batch.packetBefore[p] <= i) {
-                assembler.add(batch.packets[p++]);
-            }
-            assembler.add(batch.events[i]);
-        }
-        for (; p < batch.packets.size(); ++p) {
-            assembler.add(batch.packets[p]);
-        }
+        assembler.add(batch);
         for (const auto &r : nft) {
             assembler.add(r);
             writer.append(r);

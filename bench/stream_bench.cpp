@@ -78,16 +78,7 @@ struct Consumer {
     nt::Assembler assembler{{}, {}};
     uint64_t events = 0;
     void operator()(const nt::RecordBatch &b, const std::vector<nt::NftTraceRecord> &nft) {
-        size_t p = 0;
-        for (size_t i = 0; i < b.events.size(); ++i) {
-            while (p < b.packets.size() && b.packetBefore[p] <= i) {
-                assembler.add(b.packets[p++]);
-            }
-            assembler.add(b.events[i]);
-        }
-        for (; p < b.packets.size(); ++p) {
-            assembler.add(b.packets[p]);
-        }
+        assembler.add(b);
         for (const auto &r : nft) {
             assembler.add(r);
         }

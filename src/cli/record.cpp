@@ -250,25 +250,19 @@ int record(const QStringList &args) {
     auto consume = [&]() {
         const auto symbols = recorder->newSymbols(batch.events);
         trace.symbols.insert(trace.symbols.end(), symbols.begin(), symbols.end());
-        size_t p = 0;
-        auto addHeader = [&](size_t k) {
-            assembler.add(batch.packets[k]);
-            trace.packets.push_back(batch.packets[k]); // the report decodes endpoints from it
-        };
         std::string lines;
-        for (size_t i = 0; i < batch.events.size(); ++i) {
-            while (p < batch.packets.size() && batch.packetBefore[p] <= i) {
-                addHeader(p++);
-            }
-            assembler.add(batch.events[i]);
-            if (!ra.quiet) {
-                lines += report.eventLine(++lineNo, batch.events[i], trace.meta.startMonoNs);
-                lines += '\n';
-            }
-        }
-        for (; p < batch.packets.size(); ++p) {
-            addHeader(p);
-        }
+        batch.visit(
+            [&](const PacketHeader &h) {
+                assembler.add(h);
+                trace.packets.push_back(h); // the report decodes endpoints from it
+            },
+            [&](const Event &e) {
+                assembler.add(e);
+                if (!ra.quiet) {
+                    lines += report.eventLine(++lineNo, e, trace.meta.startMonoNs);
+                    lines += '\n';
+                }
+            });
         for (const NftTraceRecord &r : nft) {
             assembler.add(r);
             if (!ra.quiet) {

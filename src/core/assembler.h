@@ -65,6 +65,10 @@ public:
     void add(const Event &event);
     void add(const PacketHeader &header);
     void add(const NftTraceRecord &record);
+    // A batch read from the BPF side or the event stream, in its order.
+    void add(const RecordBatch &batch) {
+        batch.visit([this](const PacketHeader &h) { add(h); }, [this](const Event &e) { add(e); });
+    }
     // Journeys completed since the last call (freed, and the grace period passed), in
     // completion order. Their events are final; a late nft record may still join them.
     std::vector<JourneyId> takeCompleted();

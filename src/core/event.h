@@ -61,6 +61,21 @@ struct RecordBatch {
         packetBefore.clear();
     }
     bool empty() const { return events.empty() && packets.empty(); }
+    // Visits the records in ring-buffer order: every packet header right before the event it
+    // precedes (where the assembler claims it), headers after the last event at the end.
+    template <class OnPacket, class OnEvent>
+    void visit(OnPacket &&onPacket, OnEvent &&onEvent) const {
+        size_t p = 0;
+        for (size_t i = 0; i < events.size(); ++i) {
+            for (; p < packets.size() && p < packetBefore.size() && packetBefore[p] <= i; ++p) {
+                onPacket(packets[p]);
+            }
+            onEvent(events[i]);
+        }
+        for (; p < packets.size(); ++p) {
+            onPacket(packets[p]);
+        }
+    }
 };
 
 // Tables whose name starts with this are nft-tracer's own trace tables.

@@ -185,24 +185,15 @@ void TraceDocument::appendRecords(const RecordBatch &batch, std::span<const NftT
     for (const KernelSymbol &s : symbols) {
         t.symbols.push_back(s);
     }
-    // A packet header goes in before the event it precedes: the assembler claims it then.
-    size_t p = 0;
-    for (size_t i = 0; i <= batch.events.size(); ++i) {
-        while (p < batch.packets.size() && p < batch.packetBefore.size() &&
-               batch.packetBefore[p] <= i) {
-            t.packets.push_back(batch.packets[p]);
-            a.add(batch.packets[p]);
-            ++p;
-        }
-        if (i < batch.events.size()) {
-            t.events.push_back(batch.events[i]);
-            a.add(batch.events[i]);
-        }
-    }
-    for (; p < batch.packets.size(); ++p) {
-        t.packets.push_back(batch.packets[p]);
-        a.add(batch.packets[p]);
-    }
+    batch.visit(
+        [&](const PacketHeader &h) {
+            t.packets.push_back(h);
+            a.add(h);
+        },
+        [&](const Event &e) {
+            t.events.push_back(e);
+            a.add(e);
+        });
     for (const NftTraceRecord &r : nft) {
         t.nft.push_back(r);
         a.add(r);
