@@ -21,6 +21,7 @@
 #include "dbus_harness.h"
 #include "netns.h"
 #include "recorder.h"
+#include "udp_flood.h"
 
 #include <arpa/inet.h>
 #include <netinet/in.h>
@@ -181,87 +182,6 @@ void syntheticFigures() {
 }
 
 #ifdef NT_STREAM_BENCH_HELPER
-int sh(const std::string &cmd) {
-    return std::system((cmd + " >/dev/null 2>&1").c_str());
-}
-
-// UDP flood from A to a receiving socket in B for as long as `stop` is false.
-struct Flood {
-    std::string a = "nt-sbench-a", b = "nt-sbench-b";
-    std::atomic<bool> stop{false};
-    std::atomic<uint64_t> sent{0};
-    std::thread sender, drainer;
-    int rx = -1;
-    Flood() {
-        sh("ip netns del " + a);
-        sh("ip netns del " + b);
-        sh("ip netns add " + a);
-        sh("ip netns add " + b);
-        sh("ip -n " + a + " link add veth-a type veth peer name veth-b netns " + b);
-        sh("ip -n " + a + " addr add 10.97.0.1/24 dev veth-a");
-        sh("ip -n " + b + " addr add 10.97.0.2/24 dev veth-b");
-        sh("ip -n " + a + " link set veth-a up");
-        sh("ip -n " + b + " link set veth-b up");
-    }
-    ~Flood() {
-        end();
-        sh("ip netns del " + a);
-        sh("ip netns del " + b);
-    }
-    void begin() {
-        stop = false;
-        sent = 0;
-        const nt::NetnsHandle nsB = nt::NetnsHandle::byName(b);
-        {
-            nt::NetnsGuard g(&nsB);
-            rx = socket(AF_INET, SOCK_DGRAM | SOCK_NONBLOCK, 0);
-            sockaddr_in addr{};
-            addr.sin_family = AF_INET;
-            addr.sin_port = htons(9999);
-            bind(rx, reinterpret_cast<sockaddr *>(&addr), sizeof addr);
-        }
-        sender = std::thread([this] {
-            const nt::NetnsHandle nsA = nt::NetnsHandle::byName(a);
-            nt::NetnsGuard g(&nsA);
-            const int fd = socket(AF_INET, SOCK_DGRAM, 0);
-            sockaddr_in dst{};
-            dst.sin_family = AF_INET;
-            dst.sin_port = htons(9999);
-            inet_pton(AF_INET, "10.97.0.2", &dst.sin_addr);
-            char payload[64] = {};
-            while (!stop.load(std::memory_order_relaxed)) {
-                for (int i = 0; i < 64; ++i) {
-                    sendto(fd, payload, sizeof payload, 0, reinterpret_cast<sockaddr *>(&dst),
-                           sizeof dst);
-                }
-                sent.fetch_add(64, std::memory_order_relaxed);
-            }
-            close(fd);
-        });
-        drainer = std::thread([this] {
-            char buf[256];
-            while (!stop.load(std::memory_order_relaxed)) {
-                while (recv(rx, buf, sizeof buf, 0) > 0) {
-                }
-                usleep(1000);
-            }
-        });
-    }
-    void end() {
-        stop = true;
-        if (sender.joinable()) {
-            sender.join();
-        }
-        if (drainer.joinable()) {
-            drainer.join();
-        }
-        if (rx >= 0) {
-            close(rx);
-            rx = -1;
-        }
-    }
-};
-
 uint64_t field(const std::string &line, const std::string &key) {
     const size_t at = line.find(key + "=");
     return at == std::string::npos ? 0
@@ -273,7 +193,7 @@ void helperFigures(double seconds) {
         std::printf("helper path: skipped (%s)\n", why.c_str());
         return;
     }
-    Flood flood;
+    nt::bench::UdpFlood flood("nt-sbench", "10.97.0");
     // In-process: what nft-tracer-cli record does, minus the file.
     double inprocRate = 0;
     {
