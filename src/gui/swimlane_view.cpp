@@ -977,7 +977,7 @@ void SwimlaneView::paintDetailed(QPainter &p) const {
     p.setFont(font());
 }
 
-void SwimlaneView::paintPolylines(QPainter &p) const {
+SwimlaneView::VisibleTracks SwimlaneView::visibleTracks() const {
     const auto [t0, t1] = visibleRangeUs();
     // Tracks are sorted by start: those starting after the view ends are skipped by a binary
     // search, those ending before it starts by the longest duration bound.
@@ -985,9 +985,17 @@ void SwimlaneView::paintPolylines(QPainter &p) const {
                                   [](const Track &a, double v) { return a.startUs < v; });
     auto last = std::upper_bound(first, tracks_.end(), t1,
                                  [](double v, const Track &a) { return v < a.startUs; });
-    const size_t candidates = static_cast<size_t>(last - first);
-    const size_t stride = std::max<size_t>(1, (candidates + kMaxPolylines - 1) / kMaxPolylines);
-    const size_t drawn = (candidates + stride - 1) / stride;
+    VisibleTracks v;
+    v.first = tracks_.data() + (first - tracks_.begin());
+    v.candidates = static_cast<size_t>(last - first);
+    v.stride = std::max<size_t>(1, (v.candidates + kMaxPolylines - 1) / kMaxPolylines);
+    v.drawn = (v.candidates + v.stride - 1) / v.stride;
+    return v;
+}
+
+void SwimlaneView::paintPolylines(QPainter &p) const {
+    const double t0 = visibleRangeUs().first;
+    const auto [first, candidates, stride, drawn] = visibleTracks();
     const int alpha = std::clamp(static_cast<int>(2400 / std::max<size_t>(drawn, 1)), 14, 170);
     std::array<double, kLayerCount> laneY{};
     for (int l = 0; l < kLayerCount; ++l) {
@@ -997,7 +1005,7 @@ void SwimlaneView::paintPolylines(QPainter &p) const {
     QPolygonF line;
     QColor current;
     for (size_t k = 0; k < candidates; k += stride) {
-        const Track &t = first[static_cast<long>(k)];
+        const Track &t = first[k];
         if (t.startUs + t.durationUs < t0) {
             continue;
         }
@@ -1017,16 +1025,9 @@ void SwimlaneView::paintPolylines(QPainter &p) const {
 }
 
 void SwimlaneView::paintPolylineNote(QPainter &p) const {
-    const auto [t0, t1] = visibleRangeUs();
-    auto first = std::lower_bound(tracks_.begin(), tracks_.end(), t0 - maxDurationUs_,
-                                  [](const Track &a, double v) { return a.startUs < v; });
-    auto last = std::upper_bound(first, tracks_.end(), t1,
-                                 [](double v, const Track &a) { return v < a.startUs; });
-    const size_t candidates = static_cast<size_t>(last - first);
-    const size_t stride = std::max<size_t>(1, (candidates + kMaxPolylines - 1) / kMaxPolylines);
-    const size_t drawn = (candidates + stride - 1) / stride;
-    const QString note = stride > 1
-                             ? tr("%1 of %2 journeys drawn").arg(drawn).arg(tracks_.size())
+    const VisibleTracks v = visibleTracks();
+    const QString note = v.stride > 1
+                             ? tr("%1 of %2 journeys drawn").arg(v.drawn).arg(tracks_.size())
                              : tr("%n journey(s)", nullptr, static_cast<int>(tracks_.size()));
     const QFontMetrics fm(font());
     const QRectF box(plotLeft() + plotWidth() - fm.horizontalAdvance(note) - 16, rulerHeight_ + 6,

@@ -149,6 +149,12 @@ private:
     void paintLanes(QPainter &p, const QRect &clip) const;
     void paintRuler(QPainter &p) const;
     void paintDetailed(QPainter &p) const;
+    // The tracks that may show in the visible time range, and every how-many-th is drawn.
+    struct VisibleTracks {
+        const Track *first = nullptr;
+        size_t candidates = 0, stride = 1, drawn = 0;
+    };
+    VisibleTracks visibleTracks() const;
     void paintPolylines(QPainter &p) const;
     void paintPolylineNote(QPainter &p) const;
     void paintMarker(QPainter &p, const SwimlaneItem &item, QPointF c, bool highlighted) const;
