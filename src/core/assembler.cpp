@@ -16,7 +16,11 @@ struct Assembler::Slot {
 struct Assembler::Open {
     uint32_t head = kNoIndex, tail = kNoIndex;
     uint64_t termTs = 0; // when it was queued for completion (0: not queued)
-    JourneyId prevSameSkb = kNoJourney;
+    // Open lifetimes of the same skb address, a doubly linked chain (newest first from
+    // bySkb_): a busy host reuses an address many times within the grace period, and the
+    // oldest lifetime is the one completed first.
+    JourneyId prevSameSkb = kNoJourney; // older
+    JourneyId nextSameSkb = kNoJourney; // newer
     bool startedByFirst = false;
 };
 
@@ -180,12 +184,17 @@ JourneyId Assembler::startJourney(const Event &event, JourneyId newer) {
         auto [it, inserted] = bySkb_.try_emplace(event.skb, id);
         if (!inserted) {
             o.prevSameSkb = it->second;
+            open_.at(it->second).nextSameSkb = id;
             it->second = id;
         }
     } else {
         // An older lifetime of the skb read after a newer one: keep the chain newest first.
         Open &on = open_.at(newer);
         o.prevSameSkb = on.prevSameSkb;
+        o.nextSameSkb = newer;
+        if (on.prevSameSkb != kNoJourney) {
+            open_.at(on.prevSameSkb).nextSameSkb = id;
+        }
         on.prevSameSkb = id;
     }
     open_.emplace(id, o);
@@ -373,23 +382,21 @@ void Assembler::complete(JourneyId id) {
     rec.firstTs = evs.front().ts_ns;
     rec.lastTs = evs.back().ts_ns;
 
-    auto sit = bySkb_.find(rec.skb);
-    if (sit != bySkb_.end()) {
-        if (sit->second == id) {
+    if (o.nextSameSkb == kNoJourney) {
+        auto sit = bySkb_.find(rec.skb);
+        if (sit != bySkb_.end() && sit->second == id) {
             if (o.prevSameSkb != kNoJourney) {
                 sit->second = o.prevSameSkb;
             } else {
                 bySkb_.erase(sit);
             }
-        } else {
-            for (JourneyId j = sit->second; j != kNoJourney;) {
-                Open &oj = open_.at(j);
-                if (oj.prevSameSkb == id) {
-                    oj.prevSameSkb = o.prevSameSkb;
-                    break;
-                }
-                j = oj.prevSameSkb;
-            }
+        }
+    } else if (auto nit = open_.find(o.nextSameSkb); nit != open_.end()) {
+        nit->second.prevSameSkb = o.prevSameSkb;
+    }
+    if (o.prevSameSkb != kNoJourney) {
+        if (auto pit = open_.find(o.prevSameSkb); pit != open_.end()) {
+            pit->second.nextSameSkb = o.nextSameSkb;
         }
     }
     open_.erase(oit);

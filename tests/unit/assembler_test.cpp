@@ -258,6 +258,40 @@ TEST(Assembler, OlderLifetimeReadAfterANewerOneOfTheSameSkb) {
     checkInvariants(a);
 }
 
+TEST(Assembler, ALifetimeInTheMiddleOfAnAddressChainCompletesFirst) {
+    // Three lifetimes of one address open at once, read out of order (CPU buffers): the
+    // middle one is freed and completes first; the others still get their own events.
+    const uint64_t grace = AssemblerOptions{}.graceNs;
+    Stream before, after;
+    before.ev({NT_PROBE_NETIF_RECEIVE_SKB, kSkbA, 20, 2, kNsA, 0, 2, NT_EVF_FIRST})
+        .ev({NT_PROBE_NETIF_RECEIVE_SKB, kSkbA, 10, 2, kNsA, 0, 1, NT_EVF_FIRST})
+        .ev({NT_PROBE_CONSUME_SKB, kSkbA, 12, 2, kNsA, 0, 1})
+        .ev({NT_PROBE_NETIF_RECEIVE_SKB, kSkbA, 0, 2, kNsA, 0, 0, NT_EVF_FIRST})
+        // Time moves past the middle one's grace (another packet).
+        .ev({NT_PROBE_NETIF_RECEIVE_SKB, kSkbB, 12 + grace / 1000 + 1, 2, kNsA, 0, 3,
+             NT_EVF_FIRST});
+    after.ev({NT_PROBE_FIB_TABLE_LOOKUP, kSkbA, 2, 2, kNsA, 0, 0, NT_EVF_CONTEXT})
+        .ev({NT_PROBE_CONSUME_SKB, kSkbA, 5, 2, kNsA, 0, 0})
+        .ev({NT_PROBE_CONSUME_SKB, kSkbA, 25, 2, kNsA, 0, 2});
+    Assembler a({}, dropReasons());
+    before.feed(a);
+    EXPECT_EQ(a.takeCompleted(), std::vector<JourneyId>{1}) << "only the middle lifetime";
+    after.feed(a);
+    a.flush();
+    ASSERT_EQ(a.journeyCount(), 4u);
+    EXPECT_EQ(probes(a, 0),
+              (std::vector<uint16_t>{NT_PROBE_NETIF_RECEIVE_SKB, NT_PROBE_CONSUME_SKB}));
+    EXPECT_EQ(a.journey(0).firstTs, us(20));
+    EXPECT_EQ(probes(a, 1),
+              (std::vector<uint16_t>{NT_PROBE_NETIF_RECEIVE_SKB, NT_PROBE_CONSUME_SKB}));
+    EXPECT_EQ(a.journey(1).firstTs, us(10));
+    EXPECT_EQ(probes(a, 2),
+              (std::vector<uint16_t>{NT_PROBE_NETIF_RECEIVE_SKB, NT_PROBE_FIB_TABLE_LOOKUP,
+                                     NT_PROBE_CONSUME_SKB}));
+    EXPECT_EQ(a.journey(2).firstTs, us(0));
+    checkInvariants(a);
+}
+
 TEST(Assembler, InterleavedCpusSlightlyOutOfOrder) {
     // Two packets on two CPUs, read one per-CPU batch at a time: CPU 1's batch (with a
     // context event for A at 12 µs and the FIRST of B) arrives after CPU 0 already freed A.
