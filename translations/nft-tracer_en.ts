@@ -1343,24 +1343,12 @@ nft records joined to no packet: %4</translation>
         <translation>nft-tracer traces (*.nftrace);;All files (*)</translation>
     </message>
     <message>
-        <source>Opening Trace</source>
-        <translation>Opening Trace</translation>
-    </message>
-    <message>
-        <source>Reading %1…</source>
-        <translation>Reading %1…</translation>
-    </message>
-    <message>
         <source>Cancel</source>
         <translation>Cancel</translation>
     </message>
     <message>
         <source>Opening %1…</source>
         <translation>Opening %1…</translation>
-    </message>
-    <message>
-        <source>Assembling journeys…</source>
-        <translation>Assembling journeys…</translation>
     </message>
     <message>
         <source>Cannot open the trace</source>
@@ -1457,6 +1445,14 @@ nft records joined to no packet: %4</translation>
     <message>
         <source>The recorded trace has not been saved. Save it before quitting?</source>
         <translation>The recorded trace has not been saved. Save it before quitting?</translation>
+    </message>
+    <message>
+        <source>Stop reading %1; the packets read so far stay</source>
+        <translation>Stop reading %1; the packets read so far stay</translation>
+    </message>
+    <message>
+        <source>Opening stopped: the packets read so far are shown</source>
+        <translation>Opening stopped: the packets read so far are shown</translation>
     </message>
 </context>
 <context>
@@ -2271,6 +2267,13 @@ nft records joined to no packet: %4</translation>
     <message>
         <source>cannot save %1: %2; choose a folder you can write to</source>
         <translation>cannot save %1: %2; choose a folder you can write to</translation>
+    </message>
+    <message numerus="yes">
+        <source>The %n packet(s) read before the damage are shown; they may be incomplete.</source>
+        <translation>
+            <numerusform>The %n packet read before the damage is shown; it may be incomplete.</numerusform>
+            <numerusform>The %n packets read before the damage are shown; they may be incomplete.</numerusform>
+        </translation>
     </message>
 </context>
 <context>

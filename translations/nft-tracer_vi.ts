@@ -1341,24 +1341,12 @@ Bản ghi nft không ghép được với gói nào: %4</translation>
         <translation>Trace nft-tracer (*.nftrace);;Mọi tệp (*)</translation>
     </message>
     <message>
-        <source>Opening Trace</source>
-        <translation>Đang mở trace</translation>
-    </message>
-    <message>
-        <source>Reading %1…</source>
-        <translation>Đang đọc %1…</translation>
-    </message>
-    <message>
         <source>Cancel</source>
         <translation>Hủy</translation>
     </message>
     <message>
         <source>Opening %1…</source>
         <translation>Đang mở %1…</translation>
-    </message>
-    <message>
-        <source>Assembling journeys…</source>
-        <translation>Đang dựng lại các hành trình…</translation>
     </message>
     <message>
         <source>Cannot open the trace</source>
@@ -1455,6 +1443,14 @@ Bản ghi nft không ghép được với gói nào: %4</translation>
     <message>
         <source>The recorded trace has not been saved. Save it before quitting?</source>
         <translation>Trace vừa ghi chưa được lưu. Lưu lại trước khi thoát?</translation>
+    </message>
+    <message>
+        <source>Stop reading %1; the packets read so far stay</source>
+        <translation>Dừng đọc %1; các gói tin đã đọc được giữ lại</translation>
+    </message>
+    <message>
+        <source>Opening stopped: the packets read so far are shown</source>
+        <translation>Đã dừng mở tệp: hiển thị các gói tin đã đọc được</translation>
     </message>
 </context>
 <context>
@@ -2266,6 +2262,12 @@ Bản ghi nft không ghép được với gói nào: %4</translation>
     <message>
         <source>cannot save %1: %2; choose a folder you can write to</source>
         <translation>không lưu được %1: %2; hãy chọn một thư mục bạn có quyền ghi</translation>
+    </message>
+    <message numerus="yes">
+        <source>The %n packet(s) read before the damage are shown; they may be incomplete.</source>
+        <translation>
+            <numerusform>%n gói tin đọc được trước chỗ hỏng được hiển thị; chúng có thể không đầy đủ.</numerusform>
+        </translation>
     </message>
 </context>
 <context>

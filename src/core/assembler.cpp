@@ -1,6 +1,8 @@
 // Journey assembly: staging of open journeys, completion after a grace period, nft joins.
 #include "assembler.h"
 
+#include "trace_stream.h"
+
 #include "packet.h"
 
 #include <algorithm>
@@ -1035,24 +1037,14 @@ size_t Assembler::memoryBytes() const {
 
 Assembler Assembler::assemble(const Trace &trace, AssemblerOptions options) {
     Assembler a(trace.probes, trace.dropReasons, options);
-    const auto &ev = trace.events;
-    const auto &pk = trace.packets;
-    const auto &nf = trace.nft;
-    size_t ie = 0, ip = 0, in = 0;
-    // Merge the three streams by time, keeping each one's own order: a header goes before
-    // the event it precedes, an nft record after the events of its time.
-    while (ie < ev.size() || ip < pk.size() || in < nf.size()) {
-        const uint64_t te = ie < ev.size() ? ev[ie].ts_ns : UINT64_MAX;
-        const uint64_t tp = ip < pk.size() ? pk[ip].tsNs : UINT64_MAX;
-        const uint64_t tn = in < nf.size() ? nf[in].tsNs : UINT64_MAX;
-        if (ip < pk.size() && tp <= te && tp <= tn) {
-            a.add(pk[ip++]);
-        } else if (ie < ev.size() && te <= tn) {
-            a.add(ev[ie++]);
-        } else {
-            a.add(nf[in++]);
-        }
-    }
+    // The same merge a file streamed into a viewer goes through (streamTrace).
+    TimeMerge merge(std::span<const PacketHeader>(trace.packets),
+                    std::span<const NftTraceRecord>(trace.nft));
+    auto onPacket = [&a](const PacketHeader &h) { a.add(h); };
+    auto onNft = [&a](const NftTraceRecord &r) { a.add(r); };
+    merge.feed(
+        trace.events, onPacket, [&a](const Event &e) { a.add(e); }, onNft);
+    merge.finish(onPacket, onNft);
     a.flush();
     return a;
 }

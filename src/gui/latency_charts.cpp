@@ -238,12 +238,14 @@ void LatencyCharts::retranslate() {
     }
 }
 
-void LatencyCharts::setTrace(const Trace *trace, const Assembler *assembler) {
+void LatencyCharts::setTrace(const Trace *trace, const Assembler *assembler,
+                             std::shared_mutex *guard) {
     // A running job reads the old assembler: stop it before the caller may free it.
     cancel_->store(true);
     pool_.waitForDone();
     trace_ = trace && assembler ? trace : nullptr;
     asm_ = trace_ ? assembler : nullptr;
+    guard_ = asm_ ? guard : nullptr;
     visible_.clear();
     selected_ = kNoJourney;
     ++generation_;
@@ -276,8 +278,8 @@ void LatencyCharts::startComputation() {
                         static_cast<int>(visible_.size())));
     // The job owns copies of what it reads except the assembler, which the destructor and
     // setTrace() outlive by waiting for the pool.
-    pool_.start([this, gen, ids = visible_, assembler = asm_, cancel = cancel_]() {
-        LayerLatencyStats result = computeLayerLatency(*assembler, ids, cancel.get());
+    pool_.start([this, gen, ids = visible_, assembler = asm_, guard = guard_, cancel = cancel_]() {
+        LayerLatencyStats result = computeLayerLatency(*assembler, ids, cancel.get(), guard);
         if (result.cancelled) {
             return;
         }

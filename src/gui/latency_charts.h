@@ -13,6 +13,7 @@
 
 #include <atomic>
 #include <memory>
+#include <shared_mutex>
 #include <vector>
 
 class QBarSeries;
@@ -67,9 +68,12 @@ public:
     explicit LatencyCharts(QWidget *parent = nullptr);
     ~LatencyCharts() override;
 
-    // The assembler must not change while a background computation runs (files: never; live
-    // traces: call setVisibleJourneys again after new journeys were added).
-    void setTrace(const nt::Trace *trace, const nt::Assembler *assembler);
+    // A background computation reads the assembler holding `guard` shared (a slice at a time):
+    // whoever changes the assembler meanwhile (a live trace, a file still loading) must hold it
+    // exclusively. Without a guard the assembler must not change. setTrace() waits for a
+    // running computation: call it (with nullptrs) before the assembler is destroyed.
+    void setTrace(const nt::Trace *trace, const nt::Assembler *assembler,
+                  std::shared_mutex *guard = nullptr);
     void setVisibleJourneys(const std::vector<nt::JourneyId> &ids);
     void setSelectedJourney(nt::JourneyId id);
     // The whole panel (all charts and the table) as shown.
@@ -104,6 +108,7 @@ private:
 
     const Trace *trace_ = nullptr;
     const Assembler *asm_ = nullptr;
+    std::shared_mutex *guard_ = nullptr;
     std::vector<JourneyId> visible_;
     JourneyId selected_ = kNoJourney;
     LayerLatencyStats stats_;

@@ -74,27 +74,33 @@ std::vector<HistogramBin> latencyHistogram(std::span<const double> durationsUs) 
 }
 
 LayerLatencyStats computeLayerLatency(const Assembler &assembler, std::span<const JourneyId> ids,
-                                      const std::atomic<bool> *cancel) {
+                                      const std::atomic<bool> *cancel, std::shared_mutex *guard) {
     LayerLatencyStats out;
     std::array<std::vector<double>, kLayerCount> perLayer;
     std::vector<double> total;
     total.reserve(ids.size());
-    size_t n = 0;
-    for (JourneyId id : ids) {
-        if (cancel && (++n & 1023) == 0 && cancel->load(std::memory_order_relaxed)) {
+    constexpr size_t kSlice = 1024;
+    for (size_t begin = 0; begin < ids.size(); begin += kSlice) {
+        if (cancel && cancel->load(std::memory_order_relaxed)) {
             out.cancelled = true;
             return out;
         }
-        if (id >= assembler.journeyCount()) {
-            continue;
+        std::shared_lock<std::shared_mutex> lock;
+        if (guard) {
+            lock = std::shared_lock(*guard);
         }
-        const Journey j = assembler.journey(id);
-        for (size_t l = 0; l < kLayerCount; ++l) {
-            if (j.layerNs[l] > 0) {
-                perLayer[l].push_back(static_cast<double>(j.layerNs[l]) / 1000.0);
+        for (const JourneyId id : ids.subspan(begin, std::min(kSlice, ids.size() - begin))) {
+            if (id >= assembler.journeyCount()) {
+                continue;
             }
+            const Journey j = assembler.journey(id);
+            for (size_t l = 0; l < kLayerCount; ++l) {
+                if (j.layerNs[l] > 0) {
+                    perLayer[l].push_back(static_cast<double>(j.layerNs[l]) / 1000.0);
+                }
+            }
+            total.push_back(static_cast<double>(j.durationNs()) / 1000.0);
         }
-        total.push_back(static_cast<double>(j.durationNs()) / 1000.0);
     }
     for (size_t l = 0; l < kLayerCount; ++l) {
         out.layers[l] = summarize(perLayer[l]);

@@ -46,7 +46,7 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QMimeData>
-#include <QProgressDialog>
+#include <QProgressBar>
 #include <QPushButton>
 #include <QScrollArea>
 #include <QScrollBar>
@@ -58,6 +58,7 @@
 #include <QTemporaryFile>
 #include <QTimer>
 #include <QToolBar>
+#include <QToolButton>
 #include <QVBoxLayout>
 
 #include <algorithm>
@@ -84,6 +85,12 @@ MainWindow::MainWindow(Language *language, QWidget *parent)
 
     connect(doc_, &TraceDocument::loadingStarted, this, &MainWindow::onLoadingStarted);
     connect(doc_, &TraceDocument::loadingProgress, this, &MainWindow::onLoadingProgress);
+    connect(doc_, &TraceDocument::aboutToReplace, this, [this] {
+#ifdef NT_HAVE_LATENCY
+        latency_->setTrace(nullptr, nullptr); // stops its job reading the old assembler
+#endif
+    });
+    connect(doc_, &TraceDocument::replaced, this, &MainWindow::onReplaced);
     connect(doc_, &TraceDocument::loaded, this, &MainWindow::onLoaded);
     connect(doc_, &TraceDocument::failed, this, &MainWindow::onFailed);
     connect(doc_, &TraceDocument::cancelled, this, &MainWindow::onCancelled);
@@ -112,7 +119,10 @@ MainWindow::MainWindow(Language *language, QWidget *parent)
             [this](qsizetype visible, qsizetype total) {
                 filterBar_->setCounts(visible, total);
 #ifdef NT_HAVE_LATENCY
-                latency_->setVisibleJourneys(model_->visibleJourneys());
+                // While a file streams in, the charts wait for the end of it (onLoaded).
+                if (doc_->state() != TraceDocument::State::Loading) {
+                    latency_->setVisibleJourneys(model_->visibleJourneys());
+                }
 #endif
             });
 
@@ -367,6 +377,19 @@ void MainWindow::createWidgets() {
         l->setContentsMargins(6, 0, 6, 0);
         statusBar()->addPermanentWidget(l);
     }
+    // Opening a file: the window shows the journeys as they are read, so the progress stays
+    // out of the way in the status bar.
+    progress_ = new QProgressBar(this);
+    progress_->setRange(0, 1000);
+    progress_->setMaximumWidth(160);
+    progress_->setTextVisible(false);
+    cancelLoad_ = new QToolButton(this);
+    cancelLoad_->setAutoRaise(true);
+    connect(cancelLoad_, &QToolButton::clicked, doc_, &TraceDocument::cancel);
+    statusBar()->addPermanentWidget(progress_);
+    statusBar()->addPermanentWidget(cancelLoad_);
+    progress_->hide();
+    cancelLoad_->hide();
 
     auto *toolbar = addToolBar(QString());
     toolbar->setObjectName(QStringLiteral("mainToolBar"));
@@ -494,9 +517,11 @@ void MainWindow::changeEvent(QEvent *event) {
 void MainWindow::updateActions() {
     const bool has = doc_->hasTrace();
     const bool live = doc_->isLive();
+    // Exports are made from the journeys: not before they are all assembled.
+    const bool complete = has && !live && doc_->state() != TraceDocument::State::Loading;
     saveAsAct_->setEnabled(has);
-    exportJsonAct_->setEnabled(has && !live);
-    exportPcapngAct_->setEnabled(has && !live);
+    exportJsonAct_->setEnabled(complete);
+    exportPcapngAct_->setEnabled(complete);
 #ifdef NT_HAVE_IPC
     const bool running = helper_ && (helper_->state() == HelperClient::State::Starting ||
                                      helper_->state() == HelperClient::State::Running);
@@ -657,37 +682,22 @@ void MainWindow::chooseFile() {
 }
 
 void MainWindow::onLoadingStarted(const QString &path) {
-    if (!progress_) {
-        progress_ = new QProgressDialog(this);
-        progress_->setWindowModality(Qt::WindowModal);
-        progress_->setMinimumDuration(400);
-        progress_->setAutoReset(false);
-        progress_->setAutoClose(false);
-        connect(progress_, &QProgressDialog::canceled, doc_, &TraceDocument::cancel);
-    }
-    progress_->setWindowTitle(tr("Opening Trace"));
-    progress_->setLabelText(tr("Reading %1…").arg(QFileInfo(path).fileName()));
-    progress_->setCancelButtonText(tr("Cancel"));
-    progress_->setRange(0, 1000);
     progress_->setValue(0);
-    statusBar()->showMessage(tr("Opening %1…").arg(path));
+    progress_->show();
+    cancelLoad_->setText(tr("Cancel"));
+    cancelLoad_->setToolTip(tr("Stop reading %1; the packets read so far stay").arg(path));
+    cancelLoad_->show();
+    statusBar()->showMessage(tr("Opening %1…").arg(QFileInfo(path).fileName()));
+    updateActions();
 }
 
 void MainWindow::onLoadingProgress(quint64 done, quint64 total) {
-    if (progress_ && total) {
+    if (total) {
         progress_->setValue(static_cast<int>(std::min<quint64>(1000, done * 1000 / total)));
-        if (done >= total) {
-            progress_->setLabelText(tr("Assembling journeys…"));
-        }
     }
 }
 
-void MainWindow::onLoaded() {
-    if (progress_) {
-        progress_->reset();
-        progress_->hide();
-    }
-    statusBar()->clearMessage();
+void MainWindow::onReplaced() {
     stack_->setCurrentWidget(vsplit_);
     const Trace *t = doc_->trace();
     const Assembler *a = doc_->assembler();
@@ -696,7 +706,7 @@ void MainWindow::onLoaded() {
     swimlane_->setTrace(t, a);
 #endif
 #ifdef NT_HAVE_LATENCY
-    latency_->setTrace(t, a);
+    latency_->setTrace(t, a, &doc_->readGuard());
 #endif
 #ifdef NT_HAVE_RULESET
     ruleset_->setTrace(t, a);
@@ -710,20 +720,39 @@ void MainWindow::onLoaded() {
     updateStatus();
 }
 
-void MainWindow::onFailed(const QString &message) {
-    if (progress_) {
-        progress_->reset();
-        progress_->hide();
+void MainWindow::hideProgress() {
+    progress_->hide();
+    cancelLoad_->hide();
+    statusBar()->clearMessage();
+    // The views that summarise every journey catch up once the file stopped streaming.
+    if (doc_->hasTrace() && !doc_->isLive()) {
+#ifdef NT_HAVE_RULESET
+        ruleset_->refreshHits();
+#endif
+#ifdef NT_HAVE_LATENCY
+        latency_->setVisibleJourneys(model_->visibleJourneys());
+#endif
     }
+    updateActions();
+}
+
+void MainWindow::onLoaded() {
+    hideProgress();
+    updateStatus();
+}
+
+void MainWindow::onFailed(const QString &message) {
+    hideProgress();
     showError(tr("Cannot open the trace"), message);
 }
 
 void MainWindow::onCancelled() {
-    if (progress_) {
-        progress_->reset();
-        progress_->hide();
-    }
-    statusBar()->showMessage(tr("Opening cancelled"), 5000);
+    hideProgress();
+    updateStatus();
+    statusBar()->showMessage(doc_->partial()
+                                 ? tr("Opening stopped: the packets read so far are shown")
+                                 : tr("Opening cancelled"),
+                             5000);
 }
 
 bool MainWindow::selectJourney(JourneyId id) {

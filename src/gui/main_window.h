@@ -16,7 +16,8 @@ class QActionGroup;
 class QDockWidget;
 class QLabel;
 class QMenu;
-class QProgressDialog;
+class QProgressBar;
+class QToolButton;
 class QPushButton;
 class QSplitter;
 class QStackedWidget;
@@ -86,7 +87,9 @@ private:
 
     void onLoadingStarted(const QString &path);
     void onLoadingProgress(quint64 done, quint64 total);
+    void onReplaced();
     void onLoaded();
+    void hideProgress();
     void onFailed(const QString &message);
     void onCancelled();
     void onCurrentRowChanged();
@@ -122,7 +125,8 @@ private:
     LatencyCharts *latency_ = nullptr;
     RulesetView *ruleset_ = nullptr;
     QDockWidget *statsDock_ = nullptr, *latencyDock_ = nullptr, *rulesetDock_ = nullptr;
-    QProgressDialog *progress_ = nullptr;
+    QProgressBar *progress_ = nullptr;
+    QToolButton *cancelLoad_ = nullptr;
     QLabel *backendLabel_ = nullptr, *packetsLabel_ = nullptr, *rateLabel_ = nullptr,
            *lostLabel_ = nullptr;
 

@@ -139,7 +139,7 @@ void PacketListModel::setDocument(const TraceDocument *document) {
     auto rebind = [this, document] {
         setSource(document->trace(), document->assembler(), document->report());
     };
-    connect(document, &TraceDocument::loaded, this, rebind);
+    connect(document, &TraceDocument::replaced, this, rebind);
     connect(document, &TraceDocument::journeysAppended, this,
             [this, document](qsizetype first, qsizetype count) {
                 const auto &ids = document->journeys();

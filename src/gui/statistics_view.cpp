@@ -86,6 +86,7 @@ StatisticsView::StatisticsView(QWidget *parent) : QWidget(parent) {
 
 void StatisticsView::setDocument(const TraceDocument *document) {
     doc_ = document;
+    connect(document, &TraceDocument::replaced, this, &StatisticsView::refresh);
     connect(document, &TraceDocument::loaded, this, &StatisticsView::refresh);
     connect(document, &TraceDocument::journeysAppended, this, &StatisticsView::scheduleRefresh);
     connect(document, &TraceDocument::statusChanged, this, &StatisticsView::scheduleRefresh);

@@ -5,30 +5,63 @@
 #include "tracefile.h"
 
 #include <QCoreApplication>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QFileInfo>
 #include <QThread>
+#include <QTimer>
 
 #include <algorithm>
 #include <cerrno>
+#include <condition_variable>
 #include <cstdio>
 #include <cstring>
+#include <deque>
+#include <mutex>
 
 namespace nt {
 
-struct TraceDocument::Result {
-    std::unique_ptr<Trace> trace;
-    std::unique_ptr<Assembler> assembler;
-    QString path;
+namespace {
+// Records assembled per slice before the clock is looked at, and the time a slice may take:
+// the event loop paints and answers input between slices.
+constexpr size_t kSliceRecords = 4096;
+constexpr qint64 kSliceMs = 20;
+// Chunks read ahead of assembly: bounds the memory a fast disk can fill.
+constexpr size_t kQueuedChunks = 4;
+} // namespace
+
+// Between the reading worker and this object's thread.
+struct TraceDocument::LoadQueue {
+    std::mutex mutex;
+    std::condition_variable space;
+    std::deque<TraceChunk> chunks;
+    bool stop = false;        // cancelled, or the document is gone
+    bool ended = false;       // the worker is done (error says how)
+    bool drainPosted = false; // a drain() call is on its way
     QString error;
-    bool cancelled = false;
+
+    // Waits for room; false once stopped.
+    bool push(TraceChunk &&chunk) {
+        std::unique_lock lock(mutex);
+        space.wait(lock, [this] { return stop || chunks.size() < kQueuedChunks; });
+        if (stop) {
+            return false;
+        }
+        chunks.push_back(std::move(chunk));
+        return true;
+    }
+    void halt() {
+        const std::lock_guard lock(mutex);
+        stop = true;
+        space.notify_all();
+    }
 };
 
 TraceDocument::TraceDocument(QObject *parent) : QObject(parent) {}
 
 TraceDocument::~TraceDocument() {
-    if (cancel_) {
-        *cancel_ = true;
+    if (queue_) {
+        queue_->halt();
     }
     for (auto &w : workers_) {
         w->wait();
@@ -38,20 +71,31 @@ TraceDocument::~TraceDocument() {
 void TraceDocument::open(const QString &path) {
     cancel();
     const uint64_t gen = ++generation_;
-    auto flag = std::make_shared<std::atomic_bool>(false);
-    cancel_ = flag;
+    auto queue = std::make_shared<LoadQueue>();
+    queue_ = queue;
     loading_ = true;
     Q_EMIT loadingStarted(path);
 
     // The worker talks back only through queued calls on this object, stamped with its
     // generation: the destructor joins it, so `this` outlives every call it posts.
-    std::unique_ptr<QThread> thread(QThread::create([this, gen, flag, path] {
-        auto result = std::make_shared<Result>();
-        result->path = path;
+    std::unique_ptr<QThread> thread(QThread::create([this, gen, queue, path] {
+        // Asks this object's thread to assemble what is queued, unless a call is on its way.
+        auto wake = [this, gen, queue] {
+            {
+                const std::lock_guard lock(queue->mutex);
+                if (queue->drainPosted) {
+                    return;
+                }
+                queue->drainPosted = true;
+            }
+            QMetaObject::invokeMethod(
+                this, [this, gen] { drain(gen); }, Qt::QueuedConnection);
+        };
+        QString error;
         try {
             uint64_t reported = 0;
             auto progress = [&](uint64_t done, uint64_t total) {
-                if (*flag) {
+                if (queue->stop) {
                     return false;
                 }
                 // At most ~100 reports per load, whatever the file size.
@@ -68,25 +112,37 @@ void TraceDocument::open(const QString &path) {
                 }
                 return true;
             };
-            result->trace = std::make_unique<Trace>(readTrace(path.toStdString(), progress));
-            if (*flag) {
-                throw TraceFileCancelled();
-            }
-            result->assembler = std::make_unique<Assembler>(Assembler::assemble(*result->trace));
-            // The assembler holds every event, time-sorted per journey; the file holds them in
-            // arrival order (Save As copies the file). A second copy would cost 56 B/event.
-            result->trace->events.clear();
-            result->trace->events.shrink_to_fit();
+            TraceReader reader(path.toStdString());
+            auto header = std::make_shared<Trace>(reader.readHeader());
+            QMetaObject::invokeMethod(
+                this, [this, gen, header, path] { beginLoad(gen, header, path); },
+                Qt::QueuedConnection);
+            streamTrace(
+                reader,
+                [&](TraceChunk &&chunk) {
+                    if (!queue->push(std::move(chunk))) {
+                        throw TraceFileCancelled();
+                    }
+                    wake();
+                },
+                progress);
+            // The whole-file integrity check runs last, beside assembly: the journeys read so
+            // far are listed meanwhile; damage found now is reported over them.
+            reader.check([&](uint64_t, uint64_t) { return !queue->stop; });
         } catch (const TraceFileCancelled &) {
-            result->cancelled = true;
+            // cancel() already told the user.
         } catch (const Error &e) {
-            result->error = e.message();
+            error = e.message();
         } catch (const std::exception &e) {
-            result->error = QCoreApplication::translate("nt::TraceDocument", "cannot open %1: %2")
-                                .arg(path, QString::fromLocal8Bit(e.what()));
+            error = QCoreApplication::translate("nt::TraceDocument", "cannot open %1: %2")
+                        .arg(path, QString::fromLocal8Bit(e.what()));
         }
-        QMetaObject::invokeMethod(
-            this, [this, gen, result] { finishLoad(gen, result); }, Qt::QueuedConnection);
+        {
+            const std::lock_guard lock(queue->mutex);
+            queue->ended = true;
+            queue->error = error;
+        }
+        wake();
     }));
     connect(thread.get(), &QThread::finished, this, &TraceDocument::reapWorkers,
             Qt::QueuedConnection);
@@ -108,26 +164,130 @@ void TraceDocument::cancel() {
     if (!loading_) {
         return;
     }
-    *cancel_ = true;
+    queue_->halt();
+    queue_.reset();
     ++generation_; // whatever the worker still delivers is stale now
     loading_ = false;
+    if (state_ == State::Loading) {
+        // Keep what was read: the journeys still open are completed as they stand.
+        partial_ = true;
+        endLoad(QString());
+    }
     Q_EMIT cancelled();
 }
 
-void TraceDocument::finishLoad(uint64_t generation, const std::shared_ptr<Result> &result) {
+void TraceDocument::beginLoad(uint64_t generation, const std::shared_ptr<Trace> &header,
+                              const QString &path) {
     if (generation != generation_) {
         return;
     }
-    loading_ = false;
-    if (result->cancelled) {
-        Q_EMIT cancelled();
+    auto t = std::make_unique<Trace>(std::move(*header));
+    auto a = std::make_unique<Assembler>(t->probes, t->dropReasons);
+    chunk_ = TraceChunk();
+    cursor_ = ChunkCursor();
+    eventsRead_ = 0;
+    adopt(std::move(t), std::move(a), path, State::Loading);
+}
+
+void TraceDocument::drain(uint64_t generation) {
+    if (generation != generation_ || !queue_) {
         return;
     }
-    if (!result->error.isEmpty() || !result->trace || !result->assembler) {
-        Q_EMIT failed(result->error);
+    LoadQueue &q = *queue_;
+    {
+        const std::lock_guard lock(q.mutex);
+        q.drainPosted = false;
+    }
+    if (state_ != State::Loading) {
+        // Failed before the header was read: nothing was replaced.
+        const std::lock_guard lock(q.mutex);
+        if (q.ended) {
+            const QString error = q.error;
+            queue_.reset();
+            loading_ = false;
+            Q_EMIT failed(error);
+        }
         return;
     }
-    adopt(std::move(result->trace), std::move(result->assembler), result->path, State::Loaded);
+    QElapsedTimer clock;
+    clock.start();
+    bool more = true;
+    {
+        const std::unique_lock write(guard_);
+        Trace &t = *trace_;
+        Assembler &a = *assembler_;
+        while (clock.elapsed() < kSliceMs) {
+            if (cursor_.atEnd(chunk_)) {
+                const std::lock_guard lock(q.mutex);
+                if (q.chunks.empty()) {
+                    more = false;
+                    break;
+                }
+                chunk_ = std::move(q.chunks.front());
+                q.chunks.pop_front();
+                cursor_ = ChunkCursor();
+                q.space.notify_all();
+            }
+            cursor_.visit(
+                chunk_, kSliceRecords,
+                [&](PacketHeader &&h) {
+                    a.add(h);
+                    t.packets.push_back(std::move(h));
+                },
+                [&](const Event &e) {
+                    a.add(e);
+                    ++eventsRead_;
+                },
+                [&](NftTraceRecord &&r) {
+                    a.add(r);
+                    t.nft.push_back(std::move(r));
+                });
+        }
+    }
+    listCompleted();
+    Q_EMIT statusChanged();
+    if (more) {
+        // Let the event loop paint and take input before the next slice.
+        QTimer::singleShot(0, this, [this, generation] { drain(generation); });
+        return;
+    }
+    bool ended = false;
+    QString error;
+    {
+        const std::lock_guard lock(q.mutex);
+        ended = q.ended;
+        error = q.error;
+    }
+    if (ended) {
+        queue_.reset();
+        loading_ = false;
+        endLoad(error);
+    }
+}
+
+void TraceDocument::endLoad(const QString &error) {
+    {
+        const std::unique_lock write(guard_);
+        assembler_->flush();
+        chunk_ = TraceChunk();
+        cursor_ = ChunkCursor();
+    }
+    listCompleted();
+    state_ = State::Loaded;
+    if (!error.isEmpty()) {
+        partial_ = true;
+        Q_EMIT statusChanged();
+        const auto n = static_cast<int>(listed_.size());
+        const QString shown = QCoreApplication::translate(
+            "nt::TraceDocument",
+            "The %n packet(s) read before the damage are shown; they may be incomplete.", "", n);
+        Q_EMIT failed(error + QLatin1Char('\n') + shown);
+        return;
+    }
+    Q_EMIT statusChanged();
+    if (!partial_) {
+        Q_EMIT loaded();
+    }
 }
 
 void TraceDocument::setTrace(Trace trace, const QString &path) {
@@ -136,17 +296,25 @@ void TraceDocument::setTrace(Trace trace, const QString &path) {
     auto t = std::make_unique<Trace>(std::move(trace));
     auto a = std::make_unique<Assembler>(Assembler::assemble(*t));
     adopt(std::move(t), std::move(a), path, State::Loaded);
+    Q_EMIT loaded();
 }
 
 void TraceDocument::adopt(std::unique_ptr<Trace> trace, std::unique_ptr<Assembler> assembler,
                           const QString &path, State state) {
-    // The report refers to both: it goes first, the new ones are built in place.
-    report_.reset();
-    trace_ = std::move(trace);
-    assembler_ = std::move(assembler);
-    report_ = std::make_unique<Report>(*trace_, *assembler_);
+    if (trace_) {
+        Q_EMIT aboutToReplace();
+    }
+    {
+        const std::unique_lock write(guard_);
+        // The report refers to both: it goes first, the new ones are built in place.
+        report_.reset();
+        trace_ = std::move(trace);
+        assembler_ = std::move(assembler);
+        report_ = std::make_unique<Report>(*trace_, *assembler_);
+    }
     path_ = path;
     state_ = state;
+    partial_ = false;
     listed_.clear();
     eventsPerSecond_ = 0;
     if (state == State::Loaded) {
@@ -157,7 +325,7 @@ void TraceDocument::adopt(std::unique_ptr<Trace> trace, std::unique_ptr<Assemble
         // Nothing left to complete; keeps takeCompleted() from listing them twice.
         (void)assembler_->takeCompleted();
     }
-    Q_EMIT loaded();
+    Q_EMIT replaced();
     if (!listed_.empty()) {
         Q_EMIT journeysAppended(0, static_cast<qsizetype>(listed_.size()));
     }
@@ -180,23 +348,26 @@ void TraceDocument::appendRecords(const RecordBatch &batch, std::span<const NftT
     if (state_ != State::Live) {
         return;
     }
-    Trace &t = *trace_;
-    Assembler &a = *assembler_;
-    for (const KernelSymbol &s : symbols) {
-        t.symbols.push_back(s);
-    }
-    batch.visit(
-        [&](const PacketHeader &h) {
-            t.packets.push_back(h);
-            a.add(h);
-        },
-        [&](const Event &e) {
-            t.events.push_back(e);
-            a.add(e);
-        });
-    for (const NftTraceRecord &r : nft) {
-        t.nft.push_back(r);
-        a.add(r);
+    {
+        const std::unique_lock write(guard_);
+        Trace &t = *trace_;
+        Assembler &a = *assembler_;
+        for (const KernelSymbol &s : symbols) {
+            t.symbols.push_back(s);
+        }
+        batch.visit(
+            [&](const PacketHeader &h) {
+                t.packets.push_back(h);
+                a.add(h);
+            },
+            [&](const Event &e) {
+                t.events.push_back(e);
+                a.add(e);
+            });
+        for (const NftTraceRecord &r : nft) {
+            t.nft.push_back(r);
+            a.add(r);
+        }
     }
     listCompleted();
 }
@@ -224,8 +395,11 @@ void TraceDocument::endLive(const TraceMeta &finalMeta) {
     if (state_ != State::Live) {
         return;
     }
-    trace_->meta = finalMeta;
-    assembler_->flush();
+    {
+        const std::unique_lock write(guard_);
+        trace_->meta = finalMeta;
+        assembler_->flush();
+    }
     listCompleted();
     state_ = State::Loaded;
     eventsPerSecond_ = 0;

@@ -1,18 +1,20 @@
 // One open trace (a file or a live recording): the records, their journeys and a report over
-// them; files load on a worker thread with progress, cancellation and stale-result guarding.
+// them. A file is read on a worker thread and assembled here in short slices, so its journeys
+// are listed while the rest is still read; progress, cancellation, stale-result guarding.
 #pragma once
 
 #include "assembler.h"
 #include "journey.h"
 #include "report.h"
 #include "trace.h"
+#include "trace_stream.h"
 
 #include <QObject>
 #include <QString>
 
-#include <atomic>
 #include <cstdint>
 #include <memory>
+#include <shared_mutex>
 #include <span>
 #include <vector>
 
@@ -29,13 +31,17 @@ public:
     // Cancels a load in progress and waits for its worker.
     ~TraceDocument() override;
 
-    // Starts loading `path` on a worker thread; a load already running is cancelled and its
-    // result dropped. The current trace stays until the new one is loaded (or fails).
+    // Starts loading `path`: a worker reads it, this object assembles it in slices on its own
+    // thread, listing journeys as they complete. A load already running is cancelled. The
+    // current trace stays until the file's header has been read; then replaced() binds the
+    // views to the new trace, which grows until loaded() (or failed()).
     void open(const QString &path);
-    // Stops the running load: its result is dropped and cancelled() is emitted at once; the
-    // previous trace (if any) stays.
+    // Stops the running load and emits cancelled() at once. Before replaced(), the previous
+    // trace stays; after it, what was read so far stays, completed (partial() is then true).
     void cancel();
     bool loading() const { return loading_; }
+    // The trace shows only part of its file: the load was cancelled or hit damage.
+    bool partial() const { return partial_; }
     // Replaces the content with an already built trace (tests, benchmarks); synchronous.
     void setTrace(Trace trace, const QString &path = {});
 
@@ -55,7 +61,10 @@ public:
     QString path() const { return path_; }
     void setPath(const QString &path) { path_ = path; }
 
-    // Valid while hasTrace(); replaced (and the old ones destroyed) on every open/begin.
+    // Valid while hasTrace(); replaced (and the old ones destroyed) on every open/begin. Code
+    // on another thread reading them holds readGuard() shared, in short slices: this object
+    // holds it exclusively while it changes them (loading, live).
+    std::shared_mutex &readGuard() const { return guard_; }
     const Trace *trace() const { return trace_.get(); }
     const Assembler *assembler() const { return assembler_.get(); }
     const Report *report() const { return report_.get(); }
@@ -76,9 +85,14 @@ public:
 
 Q_SIGNALS:
     void loadingStarted(const QString &path);
-    // Rows read out of the total (events + packets + nft records), then assembling.
+    // Rows read out of the total (events + packets + nft records).
     void loadingProgress(quint64 done, quint64 total);
-    // A new trace replaced the previous one (file loaded, or live started): views rebind.
+    // The current trace, assembler and report are about to be destroyed: stop reading them.
+    void aboutToReplace();
+    // A new trace replaced the previous one (a file started loading, or live started): views
+    // rebind; journeysAppended() follows as journeys complete.
+    void replaced();
+    // A file was read and assembled completely (setTrace() too).
     void loaded();
     void failed(const QString &message);
     void cancelled();
@@ -88,8 +102,10 @@ Q_SIGNALS:
     void liveEnded();
 
 private:
-    struct Result;
-    void finishLoad(uint64_t generation, const std::shared_ptr<Result> &result);
+    struct LoadQueue;
+    void beginLoad(uint64_t generation, const std::shared_ptr<Trace> &header, const QString &path);
+    void drain(uint64_t generation);
+    void endLoad(const QString &error);
     void adopt(std::unique_ptr<Trace> trace, std::unique_ptr<Assembler> assembler,
                const QString &path, State state);
     void listCompleted();
@@ -104,7 +120,12 @@ private:
     double eventsPerSecond_ = 0;
     uint64_t generation_ = 0;
     bool loading_ = false;
-    std::shared_ptr<std::atomic_bool> cancel_;
+    bool partial_ = false;
+    std::shared_ptr<LoadQueue> queue_; // of the running load
+    TraceChunk chunk_;                 // being assembled, up to cursor_
+    ChunkCursor cursor_;
+    uint64_t eventsRead_ = 0;
+    mutable std::shared_mutex guard_;
     std::vector<std::unique_ptr<QThread>> workers_;
 };
 

@@ -1,6 +1,7 @@
 // TraceDocument: loading on a worker with progress, failures, cancellation and stale results,
 // live appends (same journeys as the bulk assembly) and Save As for files and live traces.
 #include "sample_trace_fixture.h"
+#include "synthetic_trace.h"
 #include "trace_document.h"
 #include "tracefile.h"
 
@@ -38,10 +39,97 @@ TEST(TraceDocumentTest, OpensTheSampleOnAWorkerWithProgress) {
     ASSERT_TRUE(doc.hasTrace());
     EXPECT_EQ(doc.assembler()->journeyCount(), 27u);
     EXPECT_EQ(doc.journeys().size(), 27u);
-    ASSERT_EQ(appended.count(), 1);
-    EXPECT_EQ(appended.first().at(0).toLongLong(), 0);
-    EXPECT_EQ(appended.first().at(1).toLongLong(), 27);
+    EXPECT_FALSE(doc.partial());
+    // Listed in batches as they complete: consecutive, covering every journey once.
+    ASSERT_GE(appended.count(), 1);
+    qsizetype next = 0;
+    for (const auto &batch : appended) {
+        EXPECT_EQ(batch.at(0).toLongLong(), next);
+        next += batch.at(1).toLongLong();
+    }
+    EXPECT_EQ(next, 27);
+    std::vector<JourneyId> ids = doc.journeys();
+    std::sort(ids.begin(), ids.end());
+    EXPECT_EQ(std::adjacent_find(ids.begin(), ids.end()), ids.end());
     EXPECT_EQ(doc.trace()->meta.backend, "tracepoints+nftrace");
+}
+
+// A file big enough to take several slices: 20k packets, one every 100 µs (2 s of trace; a
+// journey completes 200 ms of trace time after its free).
+class BigFile : public ::testing::Test {
+protected:
+    static void SetUpTestSuite() {
+        dir = std::make_unique<QTemporaryDir>();
+        path = dir->filePath(QStringLiteral("big.nftrace"));
+        nt::test::writeSyntheticTrace(path.toStdString(), 20'000, 100'000);
+    }
+    static void TearDownTestSuite() { dir.reset(); }
+    static std::unique_ptr<QTemporaryDir> dir;
+    static QString path;
+};
+std::unique_ptr<QTemporaryDir> BigFile::dir;
+QString BigFile::path;
+
+TEST_F(BigFile, JourneysAreListedWhileTheFileIsStillRead) {
+    TraceDocument doc;
+    QSignalSpy replaced(&doc, &TraceDocument::replaced);
+    QSignalSpy loaded(&doc, &TraceDocument::loaded);
+    bool loadingAtFirstBatch = false;
+    size_t firstBatch = 0;
+    QObject::connect(&doc, &TraceDocument::journeysAppended, &doc,
+                     [&](qsizetype first, qsizetype count) {
+                         if (first == 0) {
+                             loadingAtFirstBatch = doc.loading();
+                             firstBatch = static_cast<size_t>(count);
+                             EXPECT_EQ(replaced.count(), 1);
+                             EXPECT_EQ(doc.state(), TraceDocument::State::Loading);
+                         }
+                     });
+    doc.open(path);
+    ASSERT_TRUE(loaded.wait(60000));
+    EXPECT_TRUE(loadingAtFirstBatch) << "the first journeys came only with the last";
+    EXPECT_GT(firstBatch, 0u);
+    EXPECT_LT(firstBatch, 20'000u);
+    EXPECT_EQ(doc.state(), TraceDocument::State::Loaded);
+    EXPECT_FALSE(doc.partial());
+
+    // The same journeys as assembling the whole file at once.
+    const Trace whole = readTrace(path.toStdString());
+    const Assembler bulk = Assembler::assemble(whole);
+    const Assembler &a = *doc.assembler();
+    ASSERT_EQ(a.journeyCount(), bulk.journeyCount());
+    ASSERT_EQ(doc.journeys().size(), bulk.journeyCount());
+    for (JourneyId id = 0; id < bulk.journeyCount(); ++id) {
+        const Journey x = a.journey(id), y = bulk.journey(id);
+        ASSERT_EQ(x.fate, y.fate) << id;
+        ASSERT_EQ(x.firstTs, y.firstTs) << id;
+        ASSERT_EQ(x.eventCount, y.eventCount) << id;
+        ASSERT_EQ(x.header, y.header) << id;
+    }
+    EXPECT_EQ(doc.trace()->packets.size(), whole.packets.size());
+    EXPECT_TRUE(doc.trace()->events.empty()) << "a file's events live in the assembler only";
+    EXPECT_EQ(a.counters().events, whole.events.size());
+}
+
+TEST_F(BigFile, CancelAfterTheFirstJourneysKeepsWhatWasRead) {
+    TraceDocument doc;
+    QSignalSpy loaded(&doc, &TraceDocument::loaded);
+    QSignalSpy cancelled(&doc, &TraceDocument::cancelled);
+    QSignalSpy appended(&doc, &TraceDocument::journeysAppended);
+    doc.open(path);
+    ASSERT_TRUE(appended.wait(60000));
+    doc.cancel();
+    EXPECT_EQ(cancelled.count(), 1);
+    EXPECT_FALSE(doc.loading());
+    EXPECT_TRUE(doc.partial());
+    EXPECT_EQ(doc.state(), TraceDocument::State::Loaded);
+    // Every journey begun was completed and listed; the rest of the file was not read.
+    EXPECT_EQ(doc.journeys().size(), doc.assembler()->journeyCount());
+    EXPECT_LT(doc.journeys().size(), 20'000u);
+    const size_t shown = doc.journeys().size();
+    QTest::qWait(300); // whatever the worker still delivers must be dropped
+    EXPECT_EQ(doc.journeys().size(), shown);
+    EXPECT_EQ(loaded.count(), 0);
 }
 
 TEST(TraceDocumentTest, ReportsFailuresWithTheReadersMessage) {
@@ -68,7 +156,36 @@ TEST(TraceDocumentTest, ReportsFailuresWithTheReadersMessage) {
     EXPECT_NE(failed.last().at(0).toString(), message);
 }
 
-TEST(TraceDocumentTest, CancelDropsTheLoadAndKeepsThePreviousTrace) {
+TEST_F(BigFile, DamageFoundMidwayKeepsTheJourneysReadBeforeIt) {
+    QTemporaryDir tmp;
+    const QString damaged = tmp.filePath(QStringLiteral("damaged.nftrace"));
+    ASSERT_TRUE(QFile::copy(path, damaged));
+    {
+        // Overwrite a stretch well inside the events table: whole pages become garbage.
+        QFile f(damaged);
+        ASSERT_TRUE(f.open(QIODevice::ReadWrite));
+        const qint64 at = f.size() * 7 / 10 / 65536 * 65536;
+        ASSERT_TRUE(f.seek(at));
+        ASSERT_EQ(f.write(QByteArray(131072, '\xff')), 131072);
+    }
+    TraceDocument doc;
+    QSignalSpy replaced(&doc, &TraceDocument::replaced);
+    QSignalSpy failed(&doc, &TraceDocument::failed);
+    QSignalSpy loaded(&doc, &TraceDocument::loaded);
+    doc.open(damaged);
+    ASSERT_TRUE(failed.wait(60000));
+    EXPECT_EQ(replaced.count(), 1);
+    EXPECT_EQ(loaded.count(), 0);
+    EXPECT_FALSE(doc.loading());
+    EXPECT_TRUE(doc.partial());
+    EXPECT_EQ(doc.state(), TraceDocument::State::Loaded);
+    EXPECT_GT(doc.journeys().size(), 0u);
+    EXPECT_EQ(doc.journeys().size(), doc.assembler()->journeyCount());
+    const QString message = failed.first().at(0).toString();
+    EXPECT_TRUE(message.contains(QStringLiteral("before the damage"))) << message.toStdString();
+}
+
+TEST(TraceDocumentTest, CancelBeforeTheNewTraceIsShownKeepsThePreviousOne) {
     TraceDocument doc;
     QSignalSpy loaded(&doc, &TraceDocument::loaded);
     QSignalSpy cancelled(&doc, &TraceDocument::cancelled);
@@ -77,9 +194,10 @@ TEST(TraceDocumentTest, CancelDropsTheLoadAndKeepsThePreviousTrace) {
     const Trace *before = doc.trace();
 
     doc.open(kSample);
-    doc.cancel();
+    doc.cancel(); // before the worker could deliver the new header
     EXPECT_EQ(cancelled.count(), 1);
     EXPECT_FALSE(doc.loading());
+    EXPECT_FALSE(doc.partial());
     QTest::qWait(500); // whatever the worker still delivers must be dropped
     EXPECT_EQ(loaded.count(), 1);
     EXPECT_EQ(doc.trace(), before);

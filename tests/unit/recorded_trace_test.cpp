@@ -2,6 +2,7 @@
 // kernel's actual event order, clones, address reuse and nft messages, not a synthetic stream.
 #include "assembler.h"
 #include "packet.h"
+#include "trace_stream.h"
 #include "tracefile.h"
 
 #include <gtest/gtest.h>
@@ -152,6 +153,78 @@ TEST_F(RecordedTrace, LiveAssemblyInFileOrderGivesTheSameJourneys) {
         EXPECT_EQ(a.ruleHandle, b.ruleHandle) << id;
         EXPECT_EQ(a.layerNs, b.layerNs) << id;
     }
+}
+
+TEST_F(RecordedTrace, StreamedInChunksGivesTheSameJourneys) {
+    // A viewer reads the file in chunks and consumes each in slices of any size: the journeys
+    // must not depend on where the chunks or the slices end.
+    for (const size_t chunkRecords : {size_t{1}, size_t{7}, size_t{1000}}) {
+        SCOPED_TRACE(chunkRecords);
+        TraceReader reader(kFile);
+        Assembler a(trace->probes, trace->dropReasons);
+        size_t chunks = 0, events = 0, packets = 0, nft = 0, slice = 1;
+        streamTrace(
+            reader,
+            [&](TraceChunk &&c) {
+                ++chunks;
+                // A chunk is cut after the event batch that filled it: at most one batch over.
+                EXPECT_LE(c.size(), chunkRecords + std::max<size_t>(chunkRecords / 4, 1) +
+                                        trace->packets.size() + trace->nft.size());
+                ChunkCursor cur;
+                while (!cur.atEnd(c)) {
+                    slice = slice % 5 + 1;
+                    cur.visit(
+                        c, slice,
+                        [&](PacketHeader &&h) {
+                            ++packets;
+                            a.add(h);
+                        },
+                        [&](const Event &e) {
+                            ++events;
+                            a.add(e);
+                        },
+                        [&](NftTraceRecord &&r) {
+                            ++nft;
+                            a.add(r);
+                        });
+                }
+            },
+            {}, chunkRecords);
+        a.flush();
+        EXPECT_EQ(events, trace->events.size());
+        EXPECT_EQ(packets, trace->packets.size());
+        EXPECT_EQ(nft, trace->nft.size());
+        EXPECT_GT(chunks, chunkRecords == 1000 ? 0u : 10u);
+        ASSERT_EQ(a.journeyCount(), bulk->journeyCount());
+        for (JourneyId id = 0; id < bulk->journeyCount(); ++id) {
+            const Journey x = a.journey(id), y = bulk->journey(id);
+            EXPECT_EQ(x.fate, y.fate) << id;
+            EXPECT_EQ(x.header, y.header) << id;
+            EXPECT_EQ(x.firstTs, y.firstTs) << id;
+            EXPECT_EQ(x.lastTs, y.lastTs) << id;
+            EXPECT_EQ(x.nft, y.nft) << id;
+            EXPECT_EQ(x.ruleHandle, y.ruleHandle) << id;
+            EXPECT_EQ(x.layerNs, y.layerNs) << id;
+        }
+    }
+}
+
+TEST_F(RecordedTrace, StreamingStopsWhenProgressSaysSo) {
+    TraceReader reader(kFile);
+    uint64_t lastDone = 0, total = 0;
+    size_t chunks = 0;
+    EXPECT_THROW(streamTrace(
+                     reader, [&](TraceChunk &&) { ++chunks; },
+                     [&](uint64_t done, uint64_t all) {
+                         lastDone = done;
+                         total = all;
+                         return chunks < 2;
+                     },
+                     16),
+                 TraceFileCancelled);
+    EXPECT_EQ(chunks, 2u);
+    EXPECT_EQ(total, trace->events.size() + trace->packets.size() + trace->nft.size());
+    EXPECT_LT(lastDone, total);
 }
 
 } // namespace
