@@ -146,6 +146,11 @@ MainWindow::MainWindow(Language *language, QWidget *parent)
 }
 
 MainWindow::~MainWindow() {
+#ifdef NT_HAVE_LATENCY
+    // The document (a child like the charts) may go first: its assembler must outlive the
+    // charts' background job.
+    latency_->setTrace(nullptr, nullptr);
+#endif
     if (!sampleCopy_.isEmpty()) {
         QFile::remove(sampleCopy_);
     }
