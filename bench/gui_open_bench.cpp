@@ -74,6 +74,15 @@ int main(int argc, char **argv) {
                 packets);
     std::printf("  first paint with journeys listed  %.0f ms\n", firstPaintMs);
     std::printf("  fully loaded                      %.0f ms\n", loadedMs);
+    const nt::TraceDocument &doc = *window.document();
+    size_t headerBytes = 0;
+    for (const nt::PacketHeader &h : doc.trace()->packets) {
+        headerBytes += sizeof(h) + h.data.capacity();
+    }
+    std::printf("  of which journeys and events      %.1f bytes/event\n",
+                static_cast<double>(doc.assembler()->memoryBytes()) / static_cast<double>(events));
+    std::printf("  of which packet headers           %.1f bytes/event\n",
+                static_cast<double>(headerBytes) / static_cast<double>(events));
     std::printf("  resident memory                   %.1f bytes/event (%ld KiB)\n",
                 static_cast<double>(after - before) * 1024.0 / static_cast<double>(events),
                 after - before);

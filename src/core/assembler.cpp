@@ -37,7 +37,6 @@ struct Assembler::Pending {
 
 namespace {
 
-constexpr uint32_t kChunkEvents = 1U << 14;
 constexpr uint64_t kIdleCheckEvery = 1U << 16;
 constexpr uint16_t kEthPIp = 0x0800;
 constexpr uint16_t kEthPIpv6 = 0x86DD;
@@ -337,29 +336,6 @@ void Assembler::sweepIndexes() {
         4096, 2 * (byFingerprint_.size() + byTraceId_.size() + pendingHeaders_.size()));
 }
 
-uint32_t Assembler::storeEvents(std::vector<Event> &events) {
-    const auto n = static_cast<uint32_t>(events.size());
-    const uint32_t chunkEnd = chunkStart_.empty() ? 0 : chunkStart_.back() + chunkSize_.back();
-    if (chunks_.empty() || slotEnd_ + n > chunkEnd) {
-        const uint32_t size = std::max(kChunkEvents, n);
-        chunks_.push_back(std::make_unique_for_overwrite<Event[]>(size));
-        chunkStart_.push_back(chunkEnd);
-        chunkSize_.push_back(size);
-        slotEnd_ = chunkEnd;
-    }
-    Event *dst = chunks_.back().get() + (slotEnd_ - chunkStart_.back());
-    std::memcpy(static_cast<void *>(dst), events.data(), n * sizeof(Event));
-    const uint32_t begin = slotEnd_;
-    slotEnd_ += n;
-    return begin;
-}
-
-const Event *Assembler::eventPtr(uint32_t slot) const {
-    auto it = std::upper_bound(chunkStart_.begin(), chunkStart_.end(), slot);
-    const auto c = static_cast<size_t>(it - chunkStart_.begin()) - 1;
-    return chunks_[c].get() + (slot - chunkStart_[c]);
-}
-
 void Assembler::complete(JourneyId id) {
     auto oit = open_.find(id);
     if (oit == open_.end()) {
@@ -379,10 +355,15 @@ void Assembler::complete(JourneyId id) {
     // Arrival order breaks ties, so equal timestamps keep their per-CPU order.
     std::stable_sort(evs.begin(), evs.end(),
                      [](const Event &a, const Event &b) { return a.ts_ns < b.ts_ns; });
-    rec.eventBegin = storeEvents(evs);
+    rec.eventBegin = slotEnd_;
     rec.eventCount = static_cast<uint32_t>(evs.size());
+    slotEnd_ += rec.eventCount;
     rec.firstTs = evs.front().ts_ns;
     rec.lastTs = evs.back().ts_ns;
+    if (eventPos_.size() <= id) {
+        eventPos_.resize(journeys_.size());
+    }
+    eventPos_[id] = store_.append(evs, rec.skb, rec.firstTs);
 
     if (o.nextSameSkb == kNoJourney) {
         auto sit = bySkb_.find(rec.skb);
@@ -437,14 +418,8 @@ void Assembler::flush() {
     decltype(byFingerprint_)().swap(byFingerprint_);
     decltype(byTraceId_)().swap(byTraceId_);
     std::vector<JourneyId>().swap(prevSameFp_);
-    // Trim the last event chunk to what it holds; a later add() starts a new chunk.
-    if (!chunks_.empty() && slotEnd_ < chunkStart_.back() + chunkSize_.back()) {
-        const uint32_t used = slotEnd_ - chunkStart_.back();
-        auto trimmed = std::make_unique_for_overwrite<Event[]>(std::max<uint32_t>(used, 1));
-        std::memcpy(static_cast<void *>(trimmed.get()), chunks_.back().get(), used * sizeof(Event));
-        chunks_.back() = std::move(trimmed);
-        chunkSize_.back() = std::max<uint32_t>(used, 1);
-    }
+    store_.shrink();
+    eventPos_.shrink_to_fit();
 }
 
 // ---- headers and fingerprints ------------------------------------------------------------------
@@ -698,7 +673,7 @@ void Assembler::expirePending(bool all) {
 
 void Assembler::decideFate(JourneyId id) {
     JourneyRecord &rec = journeys_[id];
-    const std::span<const Event> ev = events(id);
+    const std::vector<Event> ev = events(id);
     const std::vector<uint32_t> steps = nftOf(id, true);
 
     rec.verdictNft = kNoIndex;
@@ -802,12 +777,14 @@ void Assembler::decideFate(JourneyId id) {
 // ---- queries
 // -------------------------------------------------------------------------------------
 
-std::span<const Event> Assembler::events(JourneyId id) const {
+std::vector<Event> Assembler::events(JourneyId id) const {
     const JourneyRecord &rec = journeys_.at(id);
+    std::vector<Event> out;
     if (open_.contains(id) || rec.eventCount == 0) {
-        return {};
+        return out;
     }
-    return {eventPtr(rec.eventBegin), rec.eventCount};
+    store_.read(eventPos_[id], rec.eventCount, rec.skb, rec.firstTs, out);
+    return out;
 }
 
 std::vector<uint32_t> Assembler::nftOf(JourneyId id, bool withHidden) const {
@@ -838,7 +815,7 @@ JourneyId Assembler::openJourney(uint64_t skb) const {
 // cross the stack twice) the last one that precedes the record's receive time wins. The gap
 // at the boundary is charged to Netfilter: it also holds IP-layer work tracepoints cannot see.
 std::vector<TimelineItem> Assembler::timeline(JourneyId id) const {
-    const std::span<const Event> ev = events(id);
+    const std::vector<Event> ev = events(id);
     const std::vector<uint32_t> steps = nftOf(id, true);
     std::vector<TimelineItem> items;
     const size_t n = ev.size();
@@ -969,7 +946,7 @@ Journey Assembler::journey(JourneyId id) const {
     j.parent = rec.parent;
     j.verdictNft = rec.verdictNft;
 
-    const std::span<const Event> ev = events(id);
+    const std::vector<Event> ev = events(id);
     if (rec.fate == Fate::Dropped || rec.fate == Fate::DroppedByRule) {
         for (size_t i = ev.size(); i-- > 0;) {
             if (ev[i].probe == NT_PROBE_KFREE_SKB) {
@@ -1002,11 +979,7 @@ size_t Assembler::memoryBytes() const {
         return m.size() * (sizeof(V) + 2 * sizeof(void *)) + m.bucket_count() * sizeof(void *);
     };
     size_t bytes = sizeof(*this);
-    for (uint32_t s : chunkSize_) {
-        bytes += size_t{s} * sizeof(Event);
-    }
-    bytes += chunks_.capacity() * sizeof(chunks_[0]) + chunkStart_.capacity() * 4 +
-             chunkSize_.capacity() * 4;
+    bytes += store_.memoryBytes() + eventPos_.capacity() * sizeof(EventStore::Position);
     // libstdc++ deques allocate 512-byte blocks plus a map of block pointers.
     auto dequeBytes = [](size_t n, size_t elem) {
         const size_t perBlock = std::max<size_t>(1, 512 / elem);

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "event.h"
+#include "event_store.h"
 #include "journey.h"
 #include "layers.h"
 #include "trace.h"
@@ -86,8 +87,9 @@ public:
     bool completed(JourneyId id) const;
     // The derived view of a journey (fate details, verdict, per-layer time).
     Journey journey(JourneyId id) const;
-    // Time-sorted events of a completed journey (empty while it is still open).
-    std::span<const Event> events(JourneyId id) const;
+    // Time-sorted events of a completed journey (empty while it is still open), decoded from
+    // the compact store: a copy, so fetch it once per journey, not per event.
+    std::vector<Event> events(JourneyId id) const;
     // Events and nft records in time order, nft chain walks placed at their hook's boundary.
     std::vector<TimelineItem> timeline(JourneyId id) const;
     // The nft record ordinals of a journey, arrival order; hidden steps (NftStep::hidden) only
@@ -123,20 +125,18 @@ private:
     void expirePending(bool all);
     void sweepIndexes();
     uint16_t intern(const std::string &s);
-    const Event *eventPtr(uint32_t slot) const;
-    uint32_t storeEvents(std::vector<Event> &events);
 
     AssemblerOptions options_;
     std::vector<std::string> dropReasonNames_;
     uint32_t netfilterDrop_ = UINT32_MAX; // enum skb_drop_reason value of NETFILTER_DROP
     std::vector<Layer> probeLayers_;      // index: probe id (tracepoints, then functions)
 
-    // Completed events, one contiguous time-sorted run per journey. Chunked so that growth
-    // never copies and capacity stays close to size; a run never straddles two chunks.
-    std::vector<std::unique_ptr<Event[]>> chunks_;
-    std::vector<uint32_t> chunkStart_; // first slot of each chunk
-    std::vector<uint32_t> chunkSize_;
-    uint32_t slotEnd_ = 0; // next free slot (in the last chunk)
+    // Completed events, time-sorted per journey, delta-encoded. Slots (JourneyRecord::
+    // eventBegin, TimelineItem::index) still number every event as if stored one after the
+    // other: slot - eventBegin is the index into events(id).
+    EventStore store_;
+    std::vector<EventStore::Position> eventPos_; // by journey, once completed
+    uint32_t slotEnd_ = 0;                       // next slot
 
     // Deques: no capacity doubling, references stay valid while growing.
     std::deque<JourneyRecord> journeys_;

@@ -62,14 +62,15 @@ enum JourneyFlag : uint8_t {
 };
 
 // What the assembler keeps per journey: 56 bytes, so that with ~10 events per packet the
-// journey costs ~6 bytes per event on top of the 56-byte event (design limit: 64 in total).
+// journey costs ~6 bytes per event on top of its delta-encoded events (EventStore, ~6-10 bytes
+// each; design limit: 64 bytes per event in total).
 // Everything else (id = its index, drop reason, rule, per-layer time) is derived on demand
 // into `Journey`.
 struct JourneyRecord {
     uint64_t skb = 0;
     uint64_t firstTs = 0, lastTs = 0;
     uint32_t header = kNoIndex;  // ordinal of its PacketHeader (index into Trace::packets)
-    uint32_t eventBegin = 0;     // slot of its first event in the assembler's event store
+    uint32_t eventBegin = 0;     // slot of its first event (slots number every stored event)
     uint32_t eventCount = 0;     // events, time-sorted from eventBegin (0 while staged)
     uint32_t nftHead = kNoIndex; // first joined nft record (ordinal), list in arrival order
     uint32_t nftTail = kNoIndex;

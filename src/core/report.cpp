@@ -202,7 +202,7 @@ std::string Report::fateText(JourneyId id) const {
 
 std::string Report::fateText(JourneyId id, bool localized) const {
     const Journey j = asm_.journey(id);
-    const std::span<const Event> ev = asm_.events(id);
+    const std::vector<Event> ev = asm_.events(id);
     const QString where =
         q(at(localized, dropReasonName(j.dropReason), symbolName(j.dropLocation)));
     const QString chain = q(j.family + " " + j.table + " " + j.chain);
@@ -283,8 +283,7 @@ std::string Report::summary(JourneyId id) const {
 
 std::string Report::summary(JourneyId id, bool localized) const {
     const JourneyRecord &rec = asm_.record(id);
-    const uint32_t events =
-        asm_.events(id).empty() ? rec.eventCount : static_cast<uint32_t>(asm_.events(id).size());
+    const uint32_t events = rec.eventCount;
     return text(localized,
                 QT_TRANSLATE_NOOP("nt::Report", "journey %1: %2, %3 events, %4\u00b5s: %5"))
         .arg(QString::number(id), q(header(id)), QString::number(events),
@@ -320,7 +319,7 @@ std::string Report::packetTrace(JourneyId id) const {
     const JourneyRecord &rec = asm_.record(id);
     const Journey j = asm_.journey(id);
     const std::vector<TimelineItem> items = asm_.timeline(id);
-    const std::span<const Event> ev = asm_.events(id);
+    const std::vector<Event> ev = asm_.events(id);
 
     std::set<uint16_t> probes;
     for (const Event &e : ev) {
@@ -598,7 +597,7 @@ QJsonObject Report::journeyJson(JourneyId id) const {
     o[QStringLiteral("layer_ns")] = layers;
 
     QJsonArray events, nft;
-    const std::span<const Event> ev = asm_.events(id);
+    const std::vector<Event> ev = asm_.events(id);
     for (const TimelineItem &it : asm_.timeline(id)) {
         if (it.nft) {
             const NftStep &s = asm_.nftStep(it.index);

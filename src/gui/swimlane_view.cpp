@@ -173,6 +173,8 @@ void SwimlaneView::rebuild() {
             if (timeline.empty()) {
                 continue;
             }
+            // Events only for the markers that show them (one journey, or a few).
+            const std::vector<Event> events = detailed ? asm_->events(id) : std::vector<Event>{};
             Track t;
             t.id = id;
             const uint64_t base = rec.firstTs;
@@ -232,9 +234,9 @@ void SwimlaneView::rebuild() {
                             QLatin1Char(' ') + QString::fromStdString(asm_->name(step.jumpTarget));
                     }
                     item.color = gui::verdictColor(item.verdict, pal);
-                } else {
+                } else if (detailed) {
                     // Timeline indices of events are slots in the assembler's store.
-                    const Event &e = asm_->events(id)[ti.index - rec.eventBegin];
+                    const Event &e = events[ti.index - rec.eventBegin];
                     if (e.probe == NT_PROBE_KFREE_SKB) {
                         item.kind = SwimlaneItemKind::Drop;
                         item.label = report_
@@ -504,7 +506,7 @@ QString SwimlaneView::toolTipFor(const SwimlaneItem &item) const {
     } else {
         const uint32_t slot =
             asm_->timeline(item.journey)[static_cast<size_t>(item.timelineIndex)].index;
-        const Event &e = asm_->events(item.journey)[slot - asm_->record(item.journey).eventBegin];
+        const Event e = asm_->events(item.journey)[slot - asm_->record(item.journey).eventBegin];
         text = tr("<b>%1</b> (%2)")
                    .arg(QString::fromStdString(report_->probeName(e.probe)).toHtmlEscaped(),
                         e.probe >= NT_PROBE_FUNCTION_BASE ? tr("function") : tr("tracepoint"));
