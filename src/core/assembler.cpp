@@ -383,7 +383,7 @@ void Assembler::complete(JourneyId id) {
         }
     }
     open_.erase(oit);
-    decideFate(id);
+    decideFate(id, evs);
     completed_.push_back(id);
 }
 
@@ -672,8 +672,11 @@ void Assembler::expirePending(bool all) {
 // ---- fate -------------------------------------------------------------------------------------
 
 void Assembler::decideFate(JourneyId id) {
+    decideFate(id, events(id));
+}
+
+void Assembler::decideFate(JourneyId id, std::span<const Event> ev) {
     JourneyRecord &rec = journeys_[id];
-    const std::vector<Event> ev = events(id);
     const std::vector<uint32_t> steps = nftOf(id, true);
 
     rec.verdictNft = kNoIndex;

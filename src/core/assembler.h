@@ -122,6 +122,7 @@ private:
     void advance(uint64_t ts);
     void complete(JourneyId id);
     void decideFate(JourneyId id);
+    void decideFate(JourneyId id, std::span<const Event> events); // events(id), already at hand
     void expirePending(bool all);
     void sweepIndexes();
     uint16_t intern(const std::string &s);
