@@ -2,18 +2,23 @@
 // Paint figures are the view's own painting (lanes, ruler, journeys) of a 1600x600 widget into
 // an image, as its paintEvent does into the window's backing store.
 #include "assembler.h"
+#include "filter.h"
 #include "latency_charts.h"
 #include "latency_stats.h"
+#include "packet_list_model.h"
+#include "report.h"
 #include "swimlane_view.h"
 #include "trace.h"
 
 #include <QApplication>
+#include <QEventLoop>
 #include <QImage>
 #include <QPainter>
 
 #include <benchmark/benchmark.h>
 
 #include <cstring>
+#include <functional>
 #include <memory>
 #include <numeric>
 #include <vector>
@@ -239,6 +244,60 @@ void BM_LatencyChartsRefresh1000(benchmark::State &state) {
     }
 }
 BENCHMARK(BM_LatencyChartsRefresh1000)->Unit(benchmark::kMillisecond);
+
+// The packet list over 100k journeys: a sort by a column whose key needs the decoded header,
+// one by a number, a filter on addresses and ports. "Held" is the time the GUI thread spends in
+// the call (the work runs on a worker); "UntilShown" waits for the rows to be shown.
+void listModel(benchmark::State &state, const std::function<void(nt::PacketListModel &)> &op,
+               bool untilShown) {
+    Synthetic &d = data();
+    const nt::Report report(d.trace, *d.assembler);
+    for (auto _ : state) {
+        state.PauseTiming();
+        nt::PacketListModel model;
+        model.setSource(&d.trace, d.assembler.get(), &report);
+        model.appendJourneys(d.all);
+        state.ResumeTiming();
+        op(model);
+        while (untilShown && model.busy()) {
+            QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents);
+        }
+        state.PauseTiming();
+        while (model.busy()) {
+            QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents);
+        }
+        state.ResumeTiming();
+    }
+}
+void sortBySource(nt::PacketListModel &m) {
+    m.sort(nt::PacketListModel::SourceColumn, Qt::DescendingOrder);
+}
+void sortByDuration(nt::PacketListModel &m) {
+    m.sort(nt::PacketListModel::DurationColumn, Qt::AscendingOrder);
+}
+void filterAddresses(nt::PacketListModel &m) {
+    m.setFilter(nt::Filter::parse("src net 10.0.1.0/24 and tcp port 22"));
+}
+void BM_PacketListSortBySource100kHeld(benchmark::State &state) {
+    listModel(state, sortBySource, false);
+}
+BENCHMARK(BM_PacketListSortBySource100kHeld)->Unit(benchmark::kMillisecond);
+void BM_PacketListSortBySource100kUntilShown(benchmark::State &state) {
+    listModel(state, sortBySource, true);
+}
+BENCHMARK(BM_PacketListSortBySource100kUntilShown)->Unit(benchmark::kMillisecond);
+void BM_PacketListSortByDuration100kUntilShown(benchmark::State &state) {
+    listModel(state, sortByDuration, true);
+}
+BENCHMARK(BM_PacketListSortByDuration100kUntilShown)->Unit(benchmark::kMillisecond);
+void BM_PacketListFilter100kHeld(benchmark::State &state) {
+    listModel(state, filterAddresses, false);
+}
+BENCHMARK(BM_PacketListFilter100kHeld)->Unit(benchmark::kMillisecond);
+void BM_PacketListFilter100kUntilShown(benchmark::State &state) {
+    listModel(state, filterAddresses, true);
+}
+BENCHMARK(BM_PacketListFilter100kUntilShown)->Unit(benchmark::kMillisecond);
 
 } // namespace
 

@@ -1454,6 +1454,13 @@ nft records joined to no packet: %4</translation>
         <source>Opening stopped: the packets read so far are shown</source>
         <translation>Opening stopped: the packets read so far are shown</translation>
     </message>
+    <message numerus="yes">
+        <source>Sorting and filtering %n packet(s)…</source>
+        <translation>
+            <numerusform>Sorting and filtering %n packet…</numerusform>
+            <numerusform>Sorting and filtering %n packets…</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>nt::Netns</name>

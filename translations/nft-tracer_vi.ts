@@ -1452,6 +1452,12 @@ Bản ghi nft không ghép được với gói nào: %4</translation>
         <source>Opening stopped: the packets read so far are shown</source>
         <translation>Đã dừng mở tệp: hiển thị các gói tin đã đọc được</translation>
     </message>
+    <message numerus="yes">
+        <source>Sorting and filtering %n packet(s)…</source>
+        <translation>
+            <numerusform>Đang sắp xếp và lọc %n gói tin…</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>nt::Netns</name>

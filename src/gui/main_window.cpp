@@ -374,6 +374,14 @@ void MainWindow::createWidgets() {
     }
 
     // Status bar: where the data came from and what may be missing from it.
+    busyLabel_ = new QLabel(this);
+    busyLabel_->hide();
+    statusBar()->addWidget(busyLabel_);
+    connect(model_, &PacketListModel::busyChanged, this, [this](bool busy) {
+        busyLabel_->setText(tr("Sorting and filtering %n packet(s)…", nullptr,
+                               static_cast<int>(model_->totalCount())));
+        busyLabel_->setVisible(busy);
+    });
     backendLabel_ = new QLabel(this);
     packetsLabel_ = new QLabel(this);
     rateLabel_ = new QLabel(this);

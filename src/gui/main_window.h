@@ -127,6 +127,7 @@ private:
     QDockWidget *statsDock_ = nullptr, *latencyDock_ = nullptr, *rulesetDock_ = nullptr;
     QProgressBar *progress_ = nullptr;
     QToolButton *cancelLoad_ = nullptr;
+    QLabel *busyLabel_ = nullptr;
     QLabel *backendLabel_ = nullptr, *packetsLabel_ = nullptr, *rateLabel_ = nullptr,
            *lostLabel_ = nullptr;
 

@@ -111,13 +111,6 @@ QString infoText(const PacketFields &f) {
     }
 }
 
-// Sort key: a number, then bytes (addresses compare by value, not by text).
-struct Key {
-    uint64_t num = 0;
-    QByteArray bytes;
-    bool operator<(const Key &o) const { return num != o.num ? num < o.num : bytes < o.bytes; }
-};
-
 QByteArray addressKey(const PacketFields &f, bool source) {
     QByteArray k;
     k.append(static_cast<char>(f.family));
@@ -131,14 +124,35 @@ QByteArray addressKey(const PacketFields &f, bool source) {
 
 } // namespace
 
-PacketListModel::PacketListModel(QObject *parent) : QAbstractTableModel(parent), cache_(1024) {}
+// A background filter/sort: its input is a copy, its output delivered by a queued call.
+struct PacketListModel::Job {
+    bool refilter = false; // input: every listed journey; else the shown rows
+    std::vector<JourneyId> input;
+    size_t inputEnd = 0; // all_ or rows_ size when it started
+    Filter filter;
+    std::optional<RuleFilter> rule;
+    int column = -1;
+    Qt::SortOrder order = Qt::AscendingOrder;
+    std::atomic_bool cancel{false};
+    std::vector<JourneyId> rows;
+    std::vector<Key> keys;
+};
 
-PacketListModel::~PacketListModel() = default;
+PacketListModel::PacketListModel(QObject *parent) : QAbstractTableModel(parent), cache_(1024) {
+    pool_.setMaxThreadCount(1);
+}
+
+PacketListModel::~PacketListModel() {
+    stopJob();
+}
 
 void PacketListModel::setDocument(const TraceDocument *document) {
     auto rebind = [this, document] {
-        setSource(document->trace(), document->assembler(), document->report());
+        setSource(document->trace(), document->assembler(), document->report(),
+                  &document->readGuard());
     };
+    // The worker reads the records the document is about to destroy.
+    connect(document, &TraceDocument::aboutToReplace, this, &PacketListModel::stopJob);
     connect(document, &TraceDocument::replaced, this, rebind);
     connect(document, &TraceDocument::journeysAppended, this,
             [this, document](qsizetype first, qsizetype count) {
@@ -153,16 +167,30 @@ void PacketListModel::setDocument(const TraceDocument *document) {
 }
 
 void PacketListModel::setSource(const Trace *trace, const Assembler *assembler,
-                                const Report *report) {
+                                const Report *report, std::shared_mutex *guard) {
+    stopJob();
     beginResetModel();
     trace_ = trace;
     asm_ = assembler;
     report_ = report;
+    guard_ = assembler ? guard : nullptr;
     all_.clear();
     rows_.clear();
+    keys_.clear();
     cache_.clear();
     endResetModel();
     Q_EMIT countsChanged(0, 0);
+}
+
+void PacketListModel::stopJob() {
+    if (!job_) {
+        return;
+    }
+    job_->cancel = true;
+    job_.reset();
+    ++generation_;
+    pool_.waitForDone();
+    Q_EMIT busyChanged(false);
 }
 
 void PacketListModel::appendJourneys(std::span<const JourneyId> ids) {
@@ -172,6 +200,9 @@ void PacketListModel::appendJourneys(std::span<const JourneyId> ids) {
     // Live: journeys listed before may have gained late nft records.
     cache_.clear();
     all_.insert(all_.end(), ids.begin(), ids.end());
+    if (job_ && job_->refilter) {
+        return; // the filter's result takes them in when it is shown
+    }
     std::vector<JourneyId> shown;
     shown.reserve(ids.size());
     for (JourneyId id : ids) {
@@ -184,24 +215,35 @@ void PacketListModel::appendJourneys(std::span<const JourneyId> ids) {
         beginInsertRows({}, first, first + static_cast<int>(shown.size()) - 1);
         rows_.insert(rows_.end(), shown.begin(), shown.end());
         endInsertRows();
-        if (sortColumn_ >= 0) {
-            resort();
+        if (sortColumn_ >= 0 && !job_) {
+            if (shown.size() >= backgroundRows_) {
+                startJob(false);
+            } else {
+                // Into place: only the new rows need keys.
+                std::vector<JourneyId> rows(rows_.begin(),
+                                            rows_.end() - static_cast<long>(shown.size()));
+                std::vector<Key> keys = keys_;
+                mergeSorted(rows, keys, std::move(shown));
+                applyOrder(std::move(rows), std::move(keys));
+            }
         }
     }
     Q_EMIT countsChanged(static_cast<qsizetype>(rows_.size()), totalCount());
 }
 
 bool PacketListModel::accepts(JourneyId id) const {
-    if (!asm_) {
-        return false;
-    }
-    if (rule_) {
+    return asm_ && passes(id, filter_, rule_);
+}
+
+bool PacketListModel::passes(JourneyId id, const Filter &filter,
+                             const std::optional<RuleFilter> &rule) const {
+    if (rule) {
         bool judged = false;
         for (uint32_t ordinal : asm_->nftOf(id)) {
             const NftStep &s = asm_->nftStep(ordinal);
-            if ((rule_->handle == 0 || s.ruleHandle == rule_->handle) &&
-                q(asm_->name(s.chain)) == rule_->chain && q(asm_->name(s.table)) == rule_->table &&
-                q(nfFamilyName(s.family)) == rule_->family) {
+            if ((rule->handle == 0 || s.ruleHandle == rule->handle) &&
+                q(asm_->name(s.chain)) == rule->chain && q(asm_->name(s.table)) == rule->table &&
+                q(nfFamilyName(s.family)) == rule->family) {
                 judged = true;
                 break;
             }
@@ -210,7 +252,7 @@ bool PacketListModel::accepts(JourneyId id) const {
             return false;
         }
     }
-    if (filter_.empty()) {
+    if (filter.empty()) {
         return true;
     }
     PacketFields f;
@@ -221,7 +263,7 @@ bool PacketListModel::accepts(JourneyId id) const {
     }
     const auto events = asm_->events(id);
     if (events.empty()) {
-        return filter_.matches(f, 0, std::string(), 0);
+        return filter.matches(f, 0, std::string(), 0);
     }
     // The packet passes when it passed at any point of its path (device and mark change).
     uint32_t lastIf = UINT32_MAX, lastMark = UINT32_MAX;
@@ -231,7 +273,7 @@ bool PacketListModel::accepts(JourneyId id) const {
         }
         lastIf = e.ifindex;
         lastMark = e.mark;
-        if (filter_.matches(f, e.ifindex, std::string(), e.mark)) {
+        if (filter.matches(f, e.ifindex, std::string(), e.mark)) {
             return true;
         }
     }
@@ -252,6 +294,14 @@ void PacketListModel::setRuleFilter(const std::optional<RuleFilter> &rule) {
 }
 
 void PacketListModel::rebuildRows() {
+    if (!asm_) {
+        return;
+    }
+    if (all_.size() >= backgroundRows_) {
+        startJob(true);
+        return;
+    }
+    stopJob();
     std::vector<JourneyId> rows;
     rows.reserve(all_.size());
     for (JourneyId id : all_) {
@@ -259,11 +309,13 @@ void PacketListModel::rebuildRows() {
             rows.push_back(id);
         }
     }
+    std::vector<Key> keys;
     if (sortColumn_ >= 0) {
-        sortRows(rows);
+        sortWithKeys(rows, keys, sortColumn_, sortOrder_);
     }
     beginResetModel();
     rows_ = std::move(rows);
+    keys_ = std::move(keys);
     endResetModel();
     Q_EMIT countsChanged(static_cast<qsizetype>(rows_.size()), totalCount());
 }
@@ -452,82 +504,112 @@ QVariant PacketListModel::headerData(int section, Qt::Orientation orientation, i
     }
 }
 
-void PacketListModel::sortRows(std::vector<JourneyId> &rows) const {
-    if (!asm_ || sortColumn_ < 0 || rows.empty()) {
-        return;
-    }
-    // Keys once per row (a comparison must not decode headers), then the ids are sorted.
-    std::vector<Key> keys(rows.size());
-    const uint64_t base = baseTs();
-    for (size_t i = 0; i < rows.size(); ++i) {
-        const JourneyId id = rows[i];
-        const JourneyRecord &rec = asm_->record(id);
-        Key &k = keys[i];
-        switch (sortColumn_) {
-        case NumberColumn:
-            k.num = id;
-            break;
-        case TimeColumn:
-            k.num = rec.firstTs - std::min(base, rec.firstTs);
-            break;
-        case DurationColumn:
-            k.num = rec.lastTs - rec.firstTs;
-            break;
-        case FateColumn:
-            k.num = static_cast<uint64_t>(rec.fate);
-            break;
-        case SourceColumn:
-        case DestinationColumn:
-        case ProtocolColumn: {
-            const auto f = report_ ? report_->fields(id) : std::nullopt;
-            if (!f) {
-                k.num = UINT64_MAX;
-            } else if (sortColumn_ == ProtocolColumn) {
-                k.bytes = QByteArray::fromStdString(protocolName(f->l4proto));
-            } else {
-                k.bytes = addressKey(*f, sortColumn_ == SourceColumn);
-            }
-            break;
+PacketListModel::Key PacketListModel::key(JourneyId id, int column) const {
+    Key k;
+    const JourneyRecord &rec = asm_->record(id);
+    const uint64_t base = column == TimeColumn ? baseTs() : 0;
+    switch (column) {
+    case NumberColumn:
+        k.num = id;
+        break;
+    case TimeColumn:
+        k.num = rec.firstTs - std::min(base, rec.firstTs);
+        break;
+    case DurationColumn:
+        k.num = rec.lastTs - rec.firstTs;
+        break;
+    case FateColumn:
+        k.num = static_cast<uint64_t>(rec.fate);
+        break;
+    case SourceColumn:
+    case DestinationColumn:
+    case ProtocolColumn: {
+        const auto f = report_ ? report_->fields(id) : std::nullopt;
+        if (!f) {
+            k.num = UINT64_MAX;
+        } else if (column == ProtocolColumn) {
+            k.bytes = QByteArray::fromStdString(protocolName(f->l4proto));
+        } else {
+            k.bytes = addressKey(*f, column == SourceColumn);
         }
-        case LengthColumn:
-            if (trace_ && rec.header < trace_->packets.size()) {
-                k.num = trace_->packets[rec.header].len;
-            }
-            break;
-        default:
-            // Derived text columns: the journey's texts (not cached: a sort sees every row).
-            {
-                const Journey j = asm_->journey(id);
-                if (sortColumn_ == VerdictColumn && j.verdictNft != kNoIndex) {
-                    k.bytes = QByteArray::fromStdString(verdictName(j.verdict));
-                    k.num = 1;
-                } else if (sortColumn_ == DropReasonColumn &&
-                           (j.fate == Fate::Dropped || j.fate == Fate::DroppedByRule) && report_) {
-                    k.bytes = QByteArray::fromStdString(report_->dropReasonName(j.dropReason));
-                    k.num = 1;
-                } else if (sortColumn_ == LayersColumn) {
-                    k.num = asm_->timeline(id).size();
-                } else if (sortColumn_ == InfoColumn) {
-                    k.bytes = rowText(id).text[InfoColumn].toUtf8();
-                }
-            }
-            break;
+        break;
+    }
+    case LengthColumn:
+        if (trace_ && rec.header < trace_->packets.size()) {
+            k.num = trace_->packets[rec.header].len;
         }
+        break;
+    default:
+        // Derived text columns: the journey's texts (not cached: a sort sees every row).
+        {
+            const Journey j = asm_->journey(id);
+            if (column == VerdictColumn && j.verdictNft != kNoIndex) {
+                k.bytes = QByteArray::fromStdString(verdictName(j.verdict));
+                k.num = 1;
+            } else if (column == DropReasonColumn &&
+                       (j.fate == Fate::Dropped || j.fate == Fate::DroppedByRule) && report_) {
+                k.bytes = QByteArray::fromStdString(report_->dropReasonName(j.dropReason));
+                k.num = 1;
+            } else if (column == LayersColumn) {
+                k.num = asm_->timeline(id).size();
+            } else if (column == InfoColumn) {
+                const auto f = report_ ? report_->fields(id) : std::nullopt;
+                k.bytes = f ? infoText(*f).toUtf8() : QByteArray();
+            }
+        }
+        break;
     }
-    std::vector<uint32_t> order(rows.size());
-    std::iota(order.begin(), order.end(), 0u);
-    const bool desc = sortOrder_ == Qt::DescendingOrder;
-    std::stable_sort(order.begin(), order.end(), [&](uint32_t a, uint32_t b) {
-        return desc ? keys[b] < keys[a] : keys[a] < keys[b];
-    });
-    std::vector<JourneyId> sorted(rows.size());
-    for (size_t i = 0; i < order.size(); ++i) {
-        sorted[i] = rows[order[i]];
-    }
-    rows = std::move(sorted);
+    return k;
 }
 
-void PacketListModel::resort() {
+void PacketListModel::sortWithKeys(std::vector<JourneyId> &rows, std::vector<Key> &keys, int column,
+                                   Qt::SortOrder order) const {
+    keys.resize(rows.size());
+    for (size_t i = 0; i < rows.size(); ++i) {
+        keys[i] = key(rows[i], column);
+    }
+    std::vector<uint32_t> perm(rows.size());
+    std::iota(perm.begin(), perm.end(), 0U);
+    const bool desc = order == Qt::DescendingOrder;
+    std::stable_sort(perm.begin(), perm.end(), [&](uint32_t a, uint32_t b) {
+        return desc ? keys[b] < keys[a] : keys[a] < keys[b];
+    });
+    std::vector<JourneyId> sortedRows(rows.size());
+    std::vector<Key> sortedKeys(rows.size());
+    for (size_t i = 0; i < perm.size(); ++i) {
+        sortedRows[i] = rows[perm[i]];
+        sortedKeys[i] = std::move(keys[perm[i]]);
+    }
+    rows = std::move(sortedRows);
+    keys = std::move(sortedKeys);
+}
+
+void PacketListModel::mergeSorted(std::vector<JourneyId> &rows, std::vector<Key> &keys,
+                                  std::vector<JourneyId> extra) const {
+    std::vector<Key> extraKeys;
+    sortWithKeys(extra, extraKeys, sortColumn_, sortOrder_);
+    const bool desc = sortOrder_ == Qt::DescendingOrder;
+    auto before = [desc](const Key &a, const Key &b) { return desc ? b < a : a < b; };
+    std::vector<JourneyId> outRows;
+    std::vector<Key> outKeys;
+    outRows.reserve(rows.size() + extra.size());
+    outKeys.reserve(rows.size() + extra.size());
+    size_t i = 0, j = 0;
+    while (i < rows.size() || j < extra.size()) {
+        // An older row goes first unless the new one sorts strictly before it.
+        if (j < extra.size() && (i >= rows.size() || before(extraKeys[j], keys[i]))) {
+            outRows.push_back(extra[j]);
+            outKeys.push_back(std::move(extraKeys[j++]));
+        } else {
+            outRows.push_back(rows[i]);
+            outKeys.push_back(std::move(keys[i++]));
+        }
+    }
+    rows = std::move(outRows);
+    keys = std::move(outKeys);
+}
+
+void PacketListModel::applyOrder(std::vector<JourneyId> rows, std::vector<Key> keys) {
     Q_EMIT layoutAboutToBeChanged({}, QAbstractItemModel::VerticalSortHint);
     const QModelIndexList before = persistentIndexList();
     std::vector<JourneyId> ids;
@@ -535,7 +617,8 @@ void PacketListModel::resort() {
     for (const QModelIndex &i : before) {
         ids.push_back(journeyAt(i.row()));
     }
-    sortRows(rows_);
+    rows_ = std::move(rows);
+    keys_ = std::move(keys);
     if (!before.isEmpty()) {
         std::vector<int> rowOfId(asm_->journeyCount(), -1);
         for (size_t r = 0; r < rows_.size(); ++r) {
@@ -553,6 +636,153 @@ void PacketListModel::resort() {
     Q_EMIT layoutChanged({}, QAbstractItemModel::VerticalSortHint);
 }
 
+std::vector<JourneyId> PacketListModel::inListingOrder(const std::vector<JourneyId> &rows) const {
+    std::vector<bool> shown(asm_ ? asm_->journeyCount() : 0);
+    for (JourneyId id : rows) {
+        if (id < shown.size()) {
+            shown[id] = true;
+        }
+    }
+    std::vector<JourneyId> out;
+    out.reserve(rows.size());
+    for (JourneyId id : all_) {
+        if (id < shown.size() && shown[id]) {
+            out.push_back(id);
+        }
+    }
+    return out;
+}
+
+void PacketListModel::resort() {
+    if (!asm_ || sortColumn_ < 0) {
+        return;
+    }
+    if (rows_.size() >= backgroundRows_) {
+        startJob(false);
+        return;
+    }
+    stopJob();
+    std::vector<JourneyId> rows = inListingOrder(rows_);
+    std::vector<Key> keys;
+    sortWithKeys(rows, keys, sortColumn_, sortOrder_);
+    applyOrder(std::move(rows), std::move(keys));
+}
+
+void PacketListModel::startJob(bool refilter) {
+    // A filter job replaces a sort job (it sorts too); a sort job keeps a running filter job.
+    const bool wasBusy = job_ != nullptr;
+    if (job_) {
+        refilter = refilter || job_->refilter;
+        job_->cancel = true;
+    }
+    auto job = std::make_shared<Job>();
+    job->refilter = refilter;
+    job->input = refilter ? all_ : inListingOrder(rows_);
+    job->inputEnd = job->input.size();
+    job->filter = filter_;
+    job->rule = rule_;
+    job->column = sortColumn_;
+    job->order = sortOrder_;
+    job_ = job;
+    const uint64_t gen = ++generation_;
+    if (!wasBusy) {
+        Q_EMIT busyChanged(true);
+    }
+    // The job reads the records in slices, holding the guard shared; setSource() and the
+    // destructor wait for it, so `this` and the records outlive it.
+    pool_.start([this, job, gen, guard = guard_] {
+        constexpr size_t kSlice = 4096;
+        std::vector<JourneyId> rows;
+        rows.reserve(job->input.size());
+        for (size_t begin = 0; begin < job->input.size(); begin += kSlice) {
+            if (job->cancel) {
+                return;
+            }
+            std::shared_lock<std::shared_mutex> lock;
+            if (guard) {
+                lock = std::shared_lock(*guard);
+            }
+            const size_t end = std::min(job->input.size(), begin + kSlice);
+            for (size_t i = begin; i < end; ++i) {
+                const JourneyId id = job->input[i];
+                if (!job->refilter || passes(id, job->filter, job->rule)) {
+                    rows.push_back(id);
+                }
+            }
+        }
+        std::vector<Key> keys;
+        if (job->column >= 0) {
+            keys.resize(rows.size());
+            for (size_t begin = 0; begin < rows.size(); begin += kSlice) {
+                if (job->cancel) {
+                    return;
+                }
+                std::shared_lock<std::shared_mutex> lock;
+                if (guard) {
+                    lock = std::shared_lock(*guard);
+                }
+                const size_t end = std::min(rows.size(), begin + kSlice);
+                for (size_t i = begin; i < end; ++i) {
+                    keys[i] = key(rows[i], job->column);
+                }
+            }
+            std::vector<uint32_t> perm(rows.size());
+            std::iota(perm.begin(), perm.end(), 0U);
+            const bool desc = job->order == Qt::DescendingOrder;
+            std::stable_sort(perm.begin(), perm.end(), [&](uint32_t a, uint32_t b) {
+                return desc ? keys[b] < keys[a] : keys[a] < keys[b];
+            });
+            job->rows.resize(rows.size());
+            job->keys.resize(rows.size());
+            for (size_t i = 0; i < perm.size(); ++i) {
+                job->rows[i] = rows[perm[i]];
+                job->keys[i] = std::move(keys[perm[i]]);
+            }
+        } else {
+            job->rows = std::move(rows);
+        }
+        QMetaObject::invokeMethod(
+            this, [this, gen, job] { finishJob(gen, job); }, Qt::QueuedConnection);
+    });
+}
+
+void PacketListModel::finishJob(uint64_t generation, const std::shared_ptr<Job> &job) {
+    if (generation != generation_ || job != job_) {
+        return;
+    }
+    job_.reset();
+    std::vector<JourneyId> rows = std::move(job->rows);
+    std::vector<Key> keys = std::move(job->keys);
+    // Journeys listed while it ran.
+    std::vector<JourneyId> extra;
+    if (job->refilter) {
+        for (size_t i = job->inputEnd; i < all_.size(); ++i) {
+            if (accepts(all_[i])) {
+                extra.push_back(all_[i]);
+            }
+        }
+    } else {
+        extra.assign(rows_.begin() + static_cast<long>(std::min(job->inputEnd, rows_.size())),
+                     rows_.end());
+    }
+    if (sortColumn_ >= 0) {
+        mergeSorted(rows, keys, std::move(extra));
+    } else {
+        rows.insert(rows.end(), extra.begin(), extra.end());
+        keys.clear();
+    }
+    if (job->refilter) {
+        beginResetModel();
+        rows_ = std::move(rows);
+        keys_ = std::move(keys);
+        endResetModel();
+    } else {
+        applyOrder(std::move(rows), std::move(keys));
+    }
+    Q_EMIT countsChanged(static_cast<qsizetype>(rows_.size()), totalCount());
+    Q_EMIT busyChanged(false);
+}
+
 void PacketListModel::sort(int column, Qt::SortOrder order) {
     if (column < -1 || column >= ColumnCount) {
         return;
@@ -562,6 +792,10 @@ void PacketListModel::sort(int column, Qt::SortOrder order) {
     if (column < 0) {
         // Back to listing order.
         rebuildRows();
+        return;
+    }
+    if (job_ && job_->refilter) {
+        startJob(true); // the running filter has to sort by the new column
         return;
     }
     resort();

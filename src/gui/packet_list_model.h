@@ -6,11 +6,16 @@
 #include "journey.h"
 
 #include <QAbstractTableModel>
+#include <QByteArray>
 #include <QCache>
 #include <QString>
+#include <QThreadPool>
 
+#include <atomic>
 #include <cstdint>
+#include <memory>
 #include <optional>
+#include <shared_mutex>
 #include <span>
 #include <vector>
 
@@ -52,13 +57,19 @@ public:
         FateRole,                         // int (nt::Fate)
     };
 
+    // From this many rows on, filtering and sorting run on a worker: the list keeps its old
+    // content (busy() is true) until the new one is ready.
+    static constexpr size_t kBackgroundRows = 20'000;
+
     explicit PacketListModel(QObject *parent = nullptr);
     ~PacketListModel() override;
 
     // Follows a document: rebinds when it loads, appends rows when journeys are listed.
     void setDocument(const TraceDocument *document);
     // Without a document: the records to show (nullptr clears); all must outlive the model.
-    void setSource(const Trace *trace, const Assembler *assembler, const Report *report);
+    // `guard`: held shared by the worker while it reads them, when they may grow meanwhile.
+    void setSource(const Trace *trace, const Assembler *assembler, const Report *report,
+                   std::shared_mutex *guard = nullptr);
     // Lists more journeys (a batch: one beginInsertRows, then a re-sort when sorted).
     void appendJourneys(std::span<const JourneyId> ids);
 
@@ -78,6 +89,10 @@ public:
     const std::vector<JourneyId> &visibleJourneys() const { return rows_; }
     int sortColumn() const { return sortColumn_; }
     Qt::SortOrder sortOrder() const { return sortOrder_; }
+    // A filter or sort is being worked out on the worker.
+    bool busy() const { return job_ != nullptr; }
+    // Changes kBackgroundRows (SIZE_MAX: always on this thread; tests compare both ways).
+    void setBackgroundRows(size_t rows) { backgroundRows_ = rows; }
 
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;
@@ -92,13 +107,37 @@ public:
 Q_SIGNALS:
     // After a filter change or appended rows: visible / total.
     void countsChanged(qsizetype visible, qsizetype total);
+    // A background filter/sort started (true) or its rows are shown (false).
+    void busyChanged(bool busy);
 
 private:
     struct RowText;
+    // Sort key: a number, then bytes (addresses compare by value, not by text).
+    struct Key {
+        uint64_t num = 0;
+        QByteArray bytes;
+        bool operator<(const Key &o) const { return num != o.num ? num < o.num : bytes < o.bytes; }
+    };
+    struct Job;
     const RowText &rowText(JourneyId id) const;
+    // Both are safe on the worker: they read the records only (no cache).
+    bool passes(JourneyId id, const Filter &filter, const std::optional<RuleFilter> &rule) const;
+    Key key(JourneyId id, int column) const;
+    // Keys of `rows`, then rows (and keys) stably sorted by them.
+    void sortWithKeys(std::vector<JourneyId> &rows, std::vector<Key> &keys, int column,
+                      Qt::SortOrder order) const;
+    // Sorted `extra` merged into the sorted rows/keys (equal keys: the older rows first).
+    void mergeSorted(std::vector<JourneyId> &rows, std::vector<Key> &keys,
+                     std::vector<JourneyId> extra) const;
+    // `rows` in listing order: a sort keeps equal rows in that order, whatever came before.
+    std::vector<JourneyId> inListingOrder(const std::vector<JourneyId> &rows) const;
     void rebuildRows();
-    void sortRows(std::vector<JourneyId> &rows) const;
     void resort();
+    // Rows reordered in place (same set): persistent indexes follow their journeys.
+    void applyOrder(std::vector<JourneyId> rows, std::vector<Key> keys);
+    void startJob(bool refilter);
+    void finishJob(uint64_t generation, const std::shared_ptr<Job> &job);
+    void stopJob();
     uint64_t baseTs() const;
 
     const Trace *trace_ = nullptr;
@@ -106,12 +145,18 @@ private:
     const Report *report_ = nullptr;
     std::vector<JourneyId> all_;  // listing order
     std::vector<JourneyId> rows_; // shown, in display order
+    std::vector<Key> keys_;       // sort keys of rows_ while sorted
     Filter filter_;
     std::optional<RuleFilter> rule_;
     int sortColumn_ = -1;
     Qt::SortOrder sortOrder_ = Qt::AscendingOrder;
     // Texts of recently shown rows: a view asks for every column and role of a row in turn.
     mutable QCache<JourneyId, RowText> cache_;
+    std::shared_mutex *guard_ = nullptr;
+    std::shared_ptr<Job> job_; // running
+    size_t backgroundRows_ = kBackgroundRows;
+    uint64_t generation_ = 0;
+    QThreadPool pool_;
 };
 
 } // namespace nt
