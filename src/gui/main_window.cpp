@@ -165,7 +165,11 @@ void MainWindow::createActions() {
     openSampleAct_ = new QAction(this);
     connect(openSampleAct_, &QAction::triggered, this, &MainWindow::openSample);
     saveAsAct_ = new QAction(this);
-    saveAsAct_->setShortcut(QKeySequence::SaveAs);
+    // Some platforms bind no key to Save As: then the common Ctrl+Shift+S.
+    saveAsAct_->setShortcuts(
+        QKeySequence::keyBindings(QKeySequence::SaveAs).isEmpty()
+            ? QList<QKeySequence>{QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S)}
+            : QKeySequence::keyBindings(QKeySequence::SaveAs));
     saveAsAct_->setIcon(QIcon::fromTheme(QStringLiteral("document-save-as"),
                                          style()->standardIcon(QStyle::SP_DialogSaveButton)));
     connect(saveAsAct_, &QAction::triggered, this, &MainWindow::saveAs);
