@@ -73,6 +73,12 @@ public:
     // Journeys completed since the last call (freed, and the grace period passed), in
     // completion order. Their events are final; a late nft record may still join them.
     std::vector<JourneyId> takeCompleted();
+    // The records' clock reached `ts` with no record: nothing older is still to come. Completes
+    // the journeys whose grace ended by then (a quiet live trace: the last packets would
+    // otherwise wait for the next record).
+    void advanceTo(uint64_t ts) { advance(ts); }
+    // The newest record time seen (0 before any).
+    uint64_t now() const { return now_; }
     // End of input: completes every journey (unfreed ones as InFlight), declares pending nft
     // records unjoined and frees the live indexes (later records start afresh). Completed
     // journeys are reported by the next takeCompleted().

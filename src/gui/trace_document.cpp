@@ -16,6 +16,7 @@
 #include <condition_variable>
 #include <cstdio>
 #include <cstring>
+#include <ctime>
 #include <deque>
 #include <mutex>
 
@@ -28,6 +29,13 @@ constexpr size_t kSliceRecords = 4096;
 constexpr qint64 kSliceMs = 20;
 // Chunks read ahead of assembly: bounds the memory a fast disk can fill.
 constexpr size_t kQueuedChunks = 4;
+// A live trace's journeys complete when the records' clock passes their grace period; on a
+// quiet network no record comes to move it, so the wall clock does, this far behind now (records
+// still on their way through the helper are never older than that).
+constexpr uint64_t kLiveLagNs = 500'000'000;
+// Records whose times are further than this from now are not on this host's monotonic clock
+// (a replay): the wall clock must not complete their journeys.
+constexpr uint64_t kSameClockNs = 60'000'000'000;
 } // namespace
 
 // Between the reading worker and this object's thread.
@@ -57,7 +65,10 @@ struct TraceDocument::LoadQueue {
     }
 };
 
-TraceDocument::TraceDocument(QObject *parent) : QObject(parent) {}
+TraceDocument::TraceDocument(QObject *parent) : QObject(parent), liveClock_(new QTimer(this)) {
+    liveClock_->setInterval(250);
+    connect(liveClock_, &QTimer::timeout, this, &TraceDocument::tickLive);
+}
 
 TraceDocument::~TraceDocument() {
     if (queue_) {
@@ -341,6 +352,27 @@ void TraceDocument::beginLive(Trace header) {
     auto t = std::make_unique<Trace>(std::move(header));
     auto a = std::make_unique<Assembler>(t->probes, t->dropReasons);
     adopt(std::move(t), std::move(a), QString(), State::Live);
+    liveClock_->start();
+}
+
+void TraceDocument::tickLive() {
+    if (state_ != State::Live) {
+        liveClock_->stop();
+        return;
+    }
+    timespec ts{};
+    ::clock_gettime(CLOCK_MONOTONIC, &ts);
+    const uint64_t now =
+        static_cast<uint64_t>(ts.tv_sec) * 1'000'000'000ULL + static_cast<uint64_t>(ts.tv_nsec);
+    const uint64_t seen = assembler_->now();
+    if (seen == 0 || now < kLiveLagNs || seen + kSameClockNs < now || seen > now + kSameClockNs) {
+        return;
+    }
+    {
+        const std::unique_lock write(guard_);
+        assembler_->advanceTo(now - kLiveLagNs);
+    }
+    listCompleted();
 }
 
 void TraceDocument::appendRecords(const RecordBatch &batch, std::span<const NftTraceRecord> nft,
@@ -402,6 +434,7 @@ void TraceDocument::endLive(const TraceMeta &finalMeta) {
     }
     listCompleted();
     state_ = State::Loaded;
+    liveClock_->stop();
     eventsPerSecond_ = 0;
     Q_EMIT statusChanged();
     Q_EMIT liveEnded();

@@ -19,6 +19,7 @@
 #include <vector>
 
 class QThread;
+class QTimer;
 
 namespace nt {
 
@@ -110,6 +111,7 @@ private:
                const QString &path, State state);
     void listCompleted();
     void reapWorkers();
+    void tickLive();
 
     State state_ = State::Empty;
     QString path_;
@@ -127,6 +129,7 @@ private:
     uint64_t eventsRead_ = 0;
     mutable std::shared_mutex guard_;
     std::vector<std::unique_ptr<QThread>> workers_;
+    QTimer *liveClock_ = nullptr;
 };
 
 } // namespace nt

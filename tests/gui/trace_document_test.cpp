@@ -3,6 +3,7 @@
 #include "sample_trace_fixture.h"
 #include "synthetic_trace.h"
 #include "trace_document.h"
+#include "trace_stream.h"
 #include "tracefile.h"
 
 #include <QFile>
@@ -11,6 +12,7 @@
 #include <QTest>
 
 #include <algorithm>
+#include <ctime>
 
 namespace {
 
@@ -296,6 +298,67 @@ TEST(TraceDocumentTest, LiveRecordsBecomeTheSameJourneysAsTheFile) {
     EXPECT_EQ(back.rulesetJson, file.rulesetJson);
     EXPECT_EQ(Assembler::assemble(back).journeyCount(), 27u);
     EXPECT_FALSE(QFile::exists(saved + QStringLiteral(".partial")));
+}
+
+uint64_t monotonicNow() {
+    timespec ts{};
+    ::clock_gettime(CLOCK_MONOTONIC, &ts);
+    return static_cast<uint64_t>(ts.tv_sec) * 1'000'000'000ULL + static_cast<uint64_t>(ts.tv_nsec);
+}
+
+TEST(TraceDocumentTest, LastLivePacketIsListedWithoutWaitingForAnotherRecord) {
+    // The sample shifted to now, as the helper would deliver it on this host; then silence.
+    Trace file = readTrace(nt::testing::kSampleTrace);
+    uint64_t last = 0;
+    for (const Event &e : file.events) {
+        last = std::max<uint64_t>(last, e.ts_ns);
+    }
+    for (const NftTraceRecord &r : file.nft) {
+        last = std::max(last, r.tsNs);
+    }
+    const uint64_t shift = monotonicNow() - last;
+    for (Event &e : file.events) {
+        e.ts_ns += shift;
+    }
+    for (PacketHeader &h : file.packets) {
+        h.tsNs += shift;
+    }
+    for (NftTraceRecord &r : file.nft) {
+        r.tsNs += shift;
+    }
+    // Every journey whose end was seen is listed once its grace is over; the ones never freed
+    // wait for the end of the trace (or the idle time).
+    Assembler ref(file.probes, file.dropReasons);
+    TimeMerge merge{std::span<const PacketHeader>(file.packets),
+                    std::span<const NftTraceRecord>(file.nft)};
+    auto onPacket = [&](const PacketHeader &h) { ref.add(h); };
+    auto onNft = [&](const NftTraceRecord &r) { ref.add(r); };
+    merge.feed(
+        file.events, onPacket, [&](const Event &e) { ref.add(e); }, onNft);
+    merge.finish(onPacket, onNft);
+    ref.advanceTo(last + shift + 1'000'000'000);
+    const size_t freed = ref.takeCompleted().size();
+    ASSERT_GT(freed, 5u);
+    ASSERT_LT(freed, 27u);
+    TraceDocument doc;
+    doc.beginLive(file);
+    replay(doc, file);
+    ASSERT_LT(doc.journeys().size(), freed) << "the last journeys wait for their grace period";
+    for (int i = 0; i < 100 && doc.journeys().size() < freed; ++i) {
+        QTest::qWait(50);
+    }
+    EXPECT_EQ(doc.journeys().size(), freed);
+    EXPECT_TRUE(doc.isLive());
+
+    // Records from another clock (a replay of an old trace): time does not complete them.
+    TraceDocument old;
+    const Trace original = readTrace(nt::testing::kSampleTrace);
+    old.beginLive(original);
+    replay(old, original);
+    const size_t listed = old.journeys().size();
+    ASSERT_LT(listed, 27u);
+    QTest::qWait(800);
+    EXPECT_EQ(old.journeys().size(), listed);
 }
 
 TEST(TraceDocumentTest, SaveAsCopiesAFileAndReplacesAtomically) {
