@@ -246,6 +246,23 @@ public:
         }
     }
 
+    // Waits until `done(*this)` holds for what the child printed so far; false on timeout, or
+    // when it exited without `done` holding.
+    template <class Pred> bool waitUntil(Pred done, int ms) {
+        const auto end = std::chrono::steady_clock::now() + std::chrono::milliseconds(ms);
+        for (;;) {
+            if (done(*this)) {
+                return true;
+            }
+            if (exited_ || std::chrono::steady_clock::now() >= end) {
+                pump(0);
+                return done(*this);
+            }
+            pump(50);
+            reap();
+        }
+    }
+
     // Exit code, or -signal; kills after `ms`.
     int wait(int ms = 30000) {
         if (pid_ <= 0) {
@@ -462,6 +479,36 @@ polkit.addRule(function(action, subject) {
     }
 
     const std::string &address() const { return address_; }
+
+    // Replaces the helper's activation file (nullopt removes it: "not installed") and makes the
+    // bus read its service directory again. Empty when done, else why not.
+    std::string setActivationFile(const std::optional<std::string> &content) {
+        const fs::path file = dir_ / "services" / "io.github.nfttracer.Helper.service";
+        std::error_code ec;
+        if (!content) {
+            fs::remove(file, ec);
+        } else if (!writeFile(file, *content)) {
+            return "cannot write " + file.string();
+        }
+        if (ec) {
+            return "cannot remove " + file.string() + ": " + ec.message();
+        }
+        const CommandResult r = runCommand("DBUS_SYSTEM_BUS_ADDRESS=" + address_ +
+                                           " dbus-send --system --print-reply "
+                                           "--dest=org.freedesktop.DBus /org/freedesktop/DBus "
+                                           "org.freedesktop.DBus.ReloadConfig");
+        return r.status == 0 ? std::string() : "ReloadConfig failed: " + r.output;
+    }
+
+    // Asks the bus to start the helper as root: the bus's own answer (error name or reply).
+    std::string startHelperByName() const {
+        return runCommand("DBUS_SYSTEM_BUS_ADDRESS=" + address_ +
+                          " dbus-send --system --print-reply --dest=org.freedesktop.DBus "
+                          "/org/freedesktop/DBus org.freedesktop.DBus.StartServiceByName "
+                          "string:" +
+                          std::string(kHelperName) + " uint32:0")
+            .output;
+    }
     std::string busEnv() const { return "DBUS_SYSTEM_BUS_ADDRESS=" + address_; }
 
     // dbus-send on the private bus as root; returns its output (empty on failure).
