@@ -703,13 +703,20 @@ void Assembler::decideFate(JourneyId id, std::span<const Event> ev) {
             break;
         }
     }
-    if (term == ev.size() &&
-        (ev.empty() || ev.back().probe != NT_PROBE_NET_DEV_XMIT || ev.back().aux != 0)) {
+    auto delivers = [this](const Event &e) {
+        return e.probe == NT_PROBE_SKB_COPY_DATAGRAM_IOVEC || e.probe == NT_PROBE_TCP_PROBE ||
+               (layerOf(e.probe) == Layer::Socket && e.probe != NT_PROBE_SOCK_RCVQUEUE_FULL);
+    };
+    const bool leftByDevice =
+        !ev.empty() && ev.back().probe == NT_PROBE_NET_DEV_XMIT && ev.back().aux == 0;
+    if (term == ev.size() && !leftByDevice && (ev.empty() || !delivers(ev.back()))) {
         rec.fate = Fate::InFlight;
         return;
     }
     // Not freed but last seen leaving through a device: it left what was traced (a veth into
-    // another namespace, or the trace stopped); decided as transmitted/forwarded below.
+    // another namespace, or the trace stopped); decided as transmitted/forwarded below. Not
+    // freed but last seen entering TCP or a socket: TCP frees a pure ACK with __kfree_skb,
+    // which has no tracepoint, and a queued packet waits for its reader: delivered, below.
     if (term < ev.size() && ev[term].probe == NT_PROBE_KFREE_SKB) {
         // Without reason names (old kernels) a DROP verdict is the best explanation we have.
         const bool nfDrop = netfilterDrop_ != UINT32_MAX ? ev[term].aux == netfilterDrop_
@@ -726,9 +733,7 @@ void Assembler::decideFate(JourneyId id, std::span<const Event> ev) {
     ptrdiff_t lastDeliver = -1, lastRx = -1, lastTx = -1;
     for (size_t i = 0; i < term; ++i) {
         const uint16_t p = ev[i].probe;
-        const Layer l = layerOf(p);
-        if (p == NT_PROBE_SKB_COPY_DATAGRAM_IOVEC || p == NT_PROBE_TCP_PROBE ||
-            (l == Layer::Socket && p != NT_PROBE_SOCK_RCVQUEUE_FULL)) {
+        if (delivers(ev[i])) {
             lastDeliver = static_cast<ptrdiff_t>(i);
         }
         if (isRxEntry(p)) {

@@ -69,6 +69,25 @@ TEST(Assembler, RxIcmpDelivered) {
     checkInvariants(a);
 }
 
+TEST(Assembler, UnfreedPacketLastSeenEnteringTcpIsDelivered) {
+    // A pure ACK: TCP takes it (tcp_probe) and frees it with __kfree_skb, which no tracepoint
+    // reports; its address is then reused. A packet last seen in the device layer stays in flight.
+    Stream s;
+    s.ev({NT_PROBE_NETIF_RECEIVE_SKB, kSkbA, 0, 2, kNsA, 0, 0, NT_EVF_FIRST})
+        .ev({NT_PROBE_FIB_TABLE_LOOKUP, kSkbA, 3, 2, kNsA, 0, 0, NT_EVF_CONTEXT})
+        .ev({NT_PROBE_TCP_PROBE, kSkbA, 6, 2, kNsA})
+        .ev({NT_PROBE_NETIF_RECEIVE_SKB, kSkbA, 50, 2, kNsA, 0, 0, NT_EVF_FIRST})
+        .ev({NT_PROBE_CONSUME_SKB, kSkbA, 60})
+        .ev({NT_PROBE_NETIF_RECEIVE_SKB, kSkbB, 70, 2, kNsA, 0, 0, NT_EVF_FIRST});
+    Assembler a = s.live();
+    ASSERT_EQ(a.journeyCount(), 3u);
+    EXPECT_EQ(a.journey(0).fate, Fate::Delivered);
+    EXPECT_EQ(a.journey(0).eventCount, 3u);
+    EXPECT_EQ(a.journey(1).fate, Fate::Consumed);
+    EXPECT_EQ(a.journey(2).fate, Fate::InFlight);
+    checkInvariants(a);
+}
+
 TEST(Assembler, RxConsumedWithoutIpEvidenceIsConsumed) {
     Stream s;
     s.hdr(header(kSkbA, 0, icmpEcho(1)))
