@@ -215,16 +215,20 @@ void PacketListModel::appendJourneys(std::span<const JourneyId> ids) {
         beginInsertRows({}, first, first + static_cast<int>(shown.size()) - 1);
         rows_.insert(rows_.end(), shown.begin(), shown.end());
         endInsertRows();
-        if (sortColumn_ >= 0 && !job_) {
-            if (shown.size() >= backgroundRows_) {
+        if (!job_) {
+            if (shown.size() >= backgroundRows_ && rows_.size() > shown.size()) {
                 startJob(false);
             } else {
-                // Into place: only the new rows need keys.
+                // Into place: only the new rows need keys. Usually they all go last.
                 std::vector<JourneyId> rows(rows_.begin(),
                                             rows_.end() - static_cast<long>(shown.size()));
                 std::vector<Key> keys = keys_;
                 mergeSorted(rows, keys, std::move(shown));
-                applyOrder(std::move(rows), std::move(keys));
+                if (rows == rows_) {
+                    keys_ = std::move(keys);
+                } else {
+                    applyOrder(std::move(rows), std::move(keys));
+                }
             }
         }
     }
@@ -310,9 +314,7 @@ void PacketListModel::rebuildRows() {
         }
     }
     std::vector<Key> keys;
-    if (sortColumn_ >= 0) {
-        sortWithKeys(rows, keys, sortColumn_, sortOrder_);
-    }
+    sortWithKeys(rows, keys, orderColumn(), orderDirection());
     beginResetModel();
     rows_ = std::move(rows);
     keys_ = std::move(keys);
@@ -568,6 +570,11 @@ void PacketListModel::sortWithKeys(std::vector<JourneyId> &rows, std::vector<Key
     for (size_t i = 0; i < rows.size(); ++i) {
         keys[i] = key(rows[i], column);
     }
+    orderByKeys(rows, keys, order);
+}
+
+void PacketListModel::orderByKeys(std::vector<JourneyId> &rows, std::vector<Key> &keys,
+                                  Qt::SortOrder order) {
     std::vector<uint32_t> perm(rows.size());
     std::iota(perm.begin(), perm.end(), 0U);
     const bool desc = order == Qt::DescendingOrder;
@@ -587,8 +594,8 @@ void PacketListModel::sortWithKeys(std::vector<JourneyId> &rows, std::vector<Key
 void PacketListModel::mergeSorted(std::vector<JourneyId> &rows, std::vector<Key> &keys,
                                   std::vector<JourneyId> extra) const {
     std::vector<Key> extraKeys;
-    sortWithKeys(extra, extraKeys, sortColumn_, sortOrder_);
-    const bool desc = sortOrder_ == Qt::DescendingOrder;
+    sortWithKeys(extra, extraKeys, orderColumn(), orderDirection());
+    const bool desc = orderDirection() == Qt::DescendingOrder;
     auto before = [desc](const Key &a, const Key &b) { return desc ? b < a : a < b; };
     std::vector<JourneyId> outRows;
     std::vector<Key> outKeys;
@@ -636,7 +643,7 @@ void PacketListModel::applyOrder(std::vector<JourneyId> rows, std::vector<Key> k
     Q_EMIT layoutChanged({}, QAbstractItemModel::VerticalSortHint);
 }
 
-std::vector<JourneyId> PacketListModel::inListingOrder(const std::vector<JourneyId> &rows) const {
+std::vector<JourneyId> PacketListModel::inNumberOrder(const std::vector<JourneyId> &rows) const {
     std::vector<bool> shown(asm_ ? asm_->journeyCount() : 0);
     for (JourneyId id : rows) {
         if (id < shown.size()) {
@@ -645,8 +652,8 @@ std::vector<JourneyId> PacketListModel::inListingOrder(const std::vector<Journey
     }
     std::vector<JourneyId> out;
     out.reserve(rows.size());
-    for (JourneyId id : all_) {
-        if (id < shown.size() && shown[id]) {
+    for (JourneyId id = 0; id < shown.size(); ++id) {
+        if (shown[id]) {
             out.push_back(id);
         }
     }
@@ -654,7 +661,7 @@ std::vector<JourneyId> PacketListModel::inListingOrder(const std::vector<Journey
 }
 
 void PacketListModel::resort() {
-    if (!asm_ || sortColumn_ < 0) {
+    if (!asm_) {
         return;
     }
     if (rows_.size() >= backgroundRows_) {
@@ -662,9 +669,9 @@ void PacketListModel::resort() {
         return;
     }
     stopJob();
-    std::vector<JourneyId> rows = inListingOrder(rows_);
+    std::vector<JourneyId> rows = inNumberOrder(rows_);
     std::vector<Key> keys;
-    sortWithKeys(rows, keys, sortColumn_, sortOrder_);
+    sortWithKeys(rows, keys, orderColumn(), orderDirection());
     applyOrder(std::move(rows), std::move(keys));
 }
 
@@ -677,12 +684,12 @@ void PacketListModel::startJob(bool refilter) {
     }
     auto job = std::make_shared<Job>();
     job->refilter = refilter;
-    job->input = refilter ? all_ : inListingOrder(rows_);
+    job->input = inNumberOrder(refilter ? all_ : rows_);
     job->inputEnd = job->input.size();
     job->filter = filter_;
     job->rule = rule_;
-    job->column = sortColumn_;
-    job->order = sortOrder_;
+    job->column = orderColumn();
+    job->order = orderDirection();
     job_ = job;
     const uint64_t gen = ++generation_;
     if (!wasBusy) {
@@ -710,37 +717,23 @@ void PacketListModel::startJob(bool refilter) {
                 }
             }
         }
-        std::vector<Key> keys;
-        if (job->column >= 0) {
-            keys.resize(rows.size());
-            for (size_t begin = 0; begin < rows.size(); begin += kSlice) {
-                if (job->cancel) {
-                    return;
-                }
-                std::shared_lock<std::shared_mutex> lock;
-                if (guard) {
-                    lock = std::shared_lock(*guard);
-                }
-                const size_t end = std::min(rows.size(), begin + kSlice);
-                for (size_t i = begin; i < end; ++i) {
-                    keys[i] = key(rows[i], job->column);
-                }
+        std::vector<Key> keys(rows.size());
+        for (size_t begin = 0; begin < rows.size(); begin += kSlice) {
+            if (job->cancel) {
+                return;
             }
-            std::vector<uint32_t> perm(rows.size());
-            std::iota(perm.begin(), perm.end(), 0U);
-            const bool desc = job->order == Qt::DescendingOrder;
-            std::stable_sort(perm.begin(), perm.end(), [&](uint32_t a, uint32_t b) {
-                return desc ? keys[b] < keys[a] : keys[a] < keys[b];
-            });
-            job->rows.resize(rows.size());
-            job->keys.resize(rows.size());
-            for (size_t i = 0; i < perm.size(); ++i) {
-                job->rows[i] = rows[perm[i]];
-                job->keys[i] = std::move(keys[perm[i]]);
+            std::shared_lock<std::shared_mutex> lock;
+            if (guard) {
+                lock = std::shared_lock(*guard);
             }
-        } else {
-            job->rows = std::move(rows);
+            const size_t end = std::min(rows.size(), begin + kSlice);
+            for (size_t i = begin; i < end; ++i) {
+                keys[i] = key(rows[i], job->column);
+            }
         }
+        orderByKeys(rows, keys, job->order);
+        job->rows = std::move(rows);
+        job->keys = std::move(keys);
         QMetaObject::invokeMethod(
             this, [this, gen, job] { finishJob(gen, job); }, Qt::QueuedConnection);
     });
@@ -765,12 +758,7 @@ void PacketListModel::finishJob(uint64_t generation, const std::shared_ptr<Job> 
         extra.assign(rows_.begin() + static_cast<long>(std::min(job->inputEnd, rows_.size())),
                      rows_.end());
     }
-    if (sortColumn_ >= 0) {
-        mergeSorted(rows, keys, std::move(extra));
-    } else {
-        rows.insert(rows.end(), extra.begin(), extra.end());
-        keys.clear();
-    }
+    mergeSorted(rows, keys, std::move(extra));
     if (job->refilter) {
         beginResetModel();
         rows_ = std::move(rows);
@@ -789,11 +777,6 @@ void PacketListModel::sort(int column, Qt::SortOrder order) {
     }
     sortColumn_ = column;
     sortOrder_ = order;
-    if (column < 0) {
-        // Back to listing order.
-        rebuildRows();
-        return;
-    }
     if (job_ && job_->refilter) {
         startJob(true); // the running filter has to sort by the new column
         return;

@@ -126,11 +126,20 @@ private:
     // Keys of `rows`, then rows (and keys) stably sorted by them.
     void sortWithKeys(std::vector<JourneyId> &rows, std::vector<Key> &keys, int column,
                       Qt::SortOrder order) const;
+    // Rows and their keys reordered by the keys (stable).
+    static void orderByKeys(std::vector<JourneyId> &rows, std::vector<Key> &keys,
+                            Qt::SortOrder order);
     // Sorted `extra` merged into the sorted rows/keys (equal keys: the older rows first).
     void mergeSorted(std::vector<JourneyId> &rows, std::vector<Key> &keys,
                      std::vector<JourneyId> extra) const;
-    // `rows` in listing order: a sort keeps equal rows in that order, whatever came before.
-    std::vector<JourneyId> inListingOrder(const std::vector<JourneyId> &rows) const;
+    // Without a sort column the rows are in journey number order (the order packets started,
+    // as a capture lists them), whatever order journeys completed in.
+    int orderColumn() const { return sortColumn_ < 0 ? NumberColumn : sortColumn_; }
+    Qt::SortOrder orderDirection() const {
+        return sortColumn_ < 0 ? Qt::AscendingOrder : sortOrder_;
+    }
+    // `rows` by number: a sort keeps equal rows in that order, whatever came before.
+    std::vector<JourneyId> inNumberOrder(const std::vector<JourneyId> &rows) const;
     void rebuildRows();
     void resort();
     // Rows reordered in place (same set): persistent indexes follow their journeys.
@@ -143,9 +152,9 @@ private:
     const Trace *trace_ = nullptr;
     const Assembler *asm_ = nullptr;
     const Report *report_ = nullptr;
-    std::vector<JourneyId> all_;  // listing order
+    std::vector<JourneyId> all_;  // every journey listed, in the order it was listed
     std::vector<JourneyId> rows_; // shown, in display order
-    std::vector<Key> keys_;       // sort keys of rows_ while sorted
+    std::vector<Key> keys_;       // sort keys of rows_ (unless a job is reordering them)
     Filter filter_;
     std::optional<RuleFilter> rule_;
     int sortColumn_ = -1;

@@ -9,6 +9,7 @@
 #include <QAbstractItemModelTester>
 #include <QLabel>
 #include <QLineEdit>
+#include <QPersistentModelIndex>
 #include <QSignalSpy>
 #include <QTest>
 
@@ -109,7 +110,7 @@ TEST_F(PacketList, SortsIdsByAnyColumnAndKeepsTheSelection) {
     EXPECT_EQ(model->data(model->index(0, 0), PacketListModel::FateRole).toInt(),
               static_cast<int>(Fate::DroppedByRule));
 
-    // Back to listing order.
+    // Back to journey number order.
     model->sort(-1);
     for (int i = 0; i < model->rowCount(); ++i) {
         EXPECT_EQ(model->journeyAt(i), static_cast<JourneyId>(i));
@@ -177,6 +178,24 @@ TEST_F(PacketList, RowsArriveInBatches) {
         EXPECT_LE(assembler->journey(m.journeyAt(i - 1)).durationNs(),
                   assembler->journey(m.journeyAt(i)).durationNs());
     }
+}
+
+TEST_F(PacketList, JourneysCompletedOutOfOrderAreListedByNumber) {
+    // Journeys complete in their own order (a long one late); unsorted, the list is by number,
+    // like a capture, and the selection follows its journey when rows go in before it.
+    PacketListModel m;
+    QAbstractItemModelTester t(&m, QAbstractItemModelTester::FailureReportingMode::Fatal);
+    m.setSource(trace.get(), assembler.get(), report.get());
+    m.appendJourneys(std::vector<JourneyId>{4, 2, 9});
+    const QPersistentModelIndex nine = m.index(2, 0);
+    m.appendJourneys(std::vector<JourneyId>{7, 0, 12});
+    std::vector<JourneyId> expected = {0, 2, 4, 7, 9, 12};
+    EXPECT_EQ(m.visibleJourneys(), expected);
+    ASSERT_TRUE(nine.isValid());
+    EXPECT_EQ(m.journeyAt(nine.row()), 9u);
+    m.appendJourneys(std::vector<JourneyId>{13, 14});
+    expected.insert(expected.end(), {13, 14});
+    EXPECT_EQ(m.visibleJourneys(), expected);
 }
 
 TEST_F(PacketList, FilterBarAppliesValidFiltersAndShowsErrorsInline) {
@@ -363,7 +382,7 @@ TEST(PacketListScale, HundredThousandJourneysFilteredAndSortedOnTheWorker) {
             RuleFilter{QStringLiteral("inet"), QStringLiteral("fw"), QStringLiteral("input"), 3});
     });
     EXPECT_EQ(m.rowCount(), 0);
-    both("filters cleared, listing order", [](PacketListModel &x) {
+    both("filters cleared, number order", [](PacketListModel &x) {
         x.setRuleFilter(std::nullopt);
         x.setFilter(Filter());
         x.sort(-1);
