@@ -710,7 +710,13 @@ void Assembler::decideFate(JourneyId id, std::span<const Event> ev) {
     const bool leftByDevice =
         !ev.empty() && ev.back().probe == NT_PROBE_NET_DEV_XMIT && ev.back().aux == 0;
     if (term == ev.size() && !leftByDevice && (ev.empty() || !delivers(ev.back()))) {
-        rec.fate = Fate::InFlight;
+        // Accepted at the input hook and then never seen again: the transport layer took it
+        // (a handshake's last ACK is freed untraced; a transport drop would have been traced).
+        const bool acceptedForInput = rec.verdictNft != kNoIndex &&
+                                      nft_[rec.verdictNft].hook == NftHook::Input &&
+                                      effectiveVerdict(nft_[rec.verdictNft]) == verdict::Accept &&
+                                      !ev.empty() && layerOf(ev.back().probe) != Layer::Xmit;
+        rec.fate = acceptedForInput ? Fate::Delivered : Fate::InFlight;
         return;
     }
     // Not freed but last seen leaving through a device: it left what was traced (a veth into

@@ -25,8 +25,9 @@ constexpr uint32_t kNoIndex = UINT32_MAX;
 //   routing, IP, transport, Socket or Netfilter event, or an nft walk at prerouting/input)
 //   — e.g. an ICMP echo request consumed by icmp_rcv. Tracepoints cannot see the socket for
 //   every protocol, so "consumed by the local stack" counts as delivery. Also a packet never
-//   freed whose last event is a local-delivery probe: TCP frees pure ACKs with __kfree_skb,
-//   which has no tracepoint.
+//   freed whose last event is a local-delivery probe, or whose final nft verdict was ACCEPT at
+//   the input hook (and was not seen transmitted): TCP frees ACKs with __kfree_skb, which has
+//   no tracepoint, while a transport-layer drop would have been traced.
 // - Forwarded: the last direction was a successful transmit (net_dev_xmit rc 0) on a device
 //   other than the one it was received on.
 // - Transmitted: the last direction was a successful transmit and nothing was received before.

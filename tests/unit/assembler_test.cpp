@@ -88,6 +88,35 @@ TEST(Assembler, UnfreedPacketLastSeenEnteringTcpIsDelivered) {
     checkInvariants(a);
 }
 
+TEST(Assembler, UnfreedPacketAcceptedAtInputIsDelivered) {
+    // A handshake's last ACK: accepted by the input hook, then taken by TCP outside
+    // tcp_rcv_established (no tcp_probe) and freed untraced.
+    Stream s;
+    s.hdr(header(kSkbA, 0, tcpSyn()))
+        .ev({NT_PROBE_NETIF_RECEIVE_SKB, kSkbA, 0, 2, kNsA, 0, 0, NT_EVF_FIRST})
+        .ev({NT_PROBE_FIB_TABLE_LOOKUP, kSkbA, 2, 2, kNsA, 0, 0, NT_EVF_CONTEXT})
+        .rec({7, 40, "input", NftTraceType::Rule, verdict::Accept, 2, tcpSyn()});
+    Assembler a = s.live();
+    ASSERT_EQ(a.journeyCount(), 1u);
+    EXPECT_EQ(a.journey(0).fate, Fate::Delivered);
+    EXPECT_EQ(a.journey(0).ruleHandle, 2u);
+
+    // Accepted at input but last seen queued for transmission: not known to be delivered.
+    Stream t;
+    t.hdr(header(kSkbA, 0, tcpSyn()))
+        .ev({NT_PROBE_NETIF_RECEIVE_SKB, kSkbA, 0, 2, kNsA, 0, 0, NT_EVF_FIRST})
+        .ev({NT_PROBE_NET_DEV_QUEUE, kSkbA, 5, 3, kNsA})
+        .rec({7, 40, "input", NftTraceType::Rule, verdict::Accept, 2, tcpSyn()});
+    EXPECT_EQ(t.live().journey(0).fate, Fate::InFlight);
+
+    // Accepted at prerouting only, never seen again: in flight.
+    Stream u;
+    u.hdr(header(kSkbA, 0, tcpSyn()))
+        .ev({NT_PROBE_NETIF_RECEIVE_SKB, kSkbA, 0, 2, kNsA, 0, 0, NT_EVF_FIRST})
+        .rec({7, 40, "prerouting", NftTraceType::Rule, verdict::Accept, 2, tcpSyn()});
+    EXPECT_EQ(u.live().journey(0).fate, Fate::InFlight);
+}
+
 TEST(Assembler, RxConsumedWithoutIpEvidenceIsConsumed) {
     Stream s;
     s.hdr(header(kSkbA, 0, icmpEcho(1)))
