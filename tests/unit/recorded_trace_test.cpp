@@ -125,6 +125,22 @@ TEST_F(RecordedTrace, EveryJourneyIsOrderedAndItsLayerTimesAddUp) {
     }
 }
 
+// The same journeys, field by field that the assembly decides.
+void expectSameJourneys(const Assembler &got, const Assembler &want) {
+    ASSERT_EQ(got.journeyCount(), want.journeyCount());
+    for (JourneyId id = 0; id < want.journeyCount(); ++id) {
+        const Journey x = got.journey(id), y = want.journey(id);
+        EXPECT_EQ(x.fate, y.fate) << id;
+        EXPECT_EQ(x.skb, y.skb) << id;
+        EXPECT_EQ(x.header, y.header) << id;
+        EXPECT_EQ(x.firstTs, y.firstTs) << id;
+        EXPECT_EQ(x.lastTs, y.lastTs) << id;
+        EXPECT_EQ(x.nft, y.nft) << id;
+        EXPECT_EQ(x.ruleHandle, y.ruleHandle) << id;
+        EXPECT_EQ(x.layerNs, y.layerNs) << id;
+    }
+}
+
 TEST_F(RecordedTrace, LiveAssemblyInFileOrderGivesTheSameJourneys) {
     // The recorder wrote records in arrival order per kind; replay them merged by time as a
     // live feed would deliver them, and compare with the bulk result.
@@ -143,16 +159,7 @@ TEST_F(RecordedTrace, LiveAssemblyInFileOrderGivesTheSameJourneys) {
         }
     }
     live.flush();
-    ASSERT_EQ(live.journeyCount(), bulk->journeyCount());
-    for (JourneyId id = 0; id < bulk->journeyCount(); ++id) {
-        const Journey a = live.journey(id), b = bulk->journey(id);
-        EXPECT_EQ(a.fate, b.fate) << id;
-        EXPECT_EQ(a.skb, b.skb) << id;
-        EXPECT_EQ(a.firstTs, b.firstTs) << id;
-        EXPECT_EQ(a.lastTs, b.lastTs) << id;
-        EXPECT_EQ(a.ruleHandle, b.ruleHandle) << id;
-        EXPECT_EQ(a.layerNs, b.layerNs) << id;
-    }
+    expectSameJourneys(live, *bulk);
 }
 
 TEST_F(RecordedTrace, StreamedInChunksGivesTheSameJourneys) {
@@ -195,17 +202,7 @@ TEST_F(RecordedTrace, StreamedInChunksGivesTheSameJourneys) {
         EXPECT_EQ(packets, trace->packets.size());
         EXPECT_EQ(nft, trace->nft.size());
         EXPECT_GT(chunks, chunkRecords == 1000 ? 0u : 10u);
-        ASSERT_EQ(a.journeyCount(), bulk->journeyCount());
-        for (JourneyId id = 0; id < bulk->journeyCount(); ++id) {
-            const Journey x = a.journey(id), y = bulk->journey(id);
-            EXPECT_EQ(x.fate, y.fate) << id;
-            EXPECT_EQ(x.header, y.header) << id;
-            EXPECT_EQ(x.firstTs, y.firstTs) << id;
-            EXPECT_EQ(x.lastTs, y.lastTs) << id;
-            EXPECT_EQ(x.nft, y.nft) << id;
-            EXPECT_EQ(x.ruleHandle, y.ruleHandle) << id;
-            EXPECT_EQ(x.layerNs, y.layerNs) << id;
-        }
+        expectSameJourneys(a, *bulk);
     }
 }
 
