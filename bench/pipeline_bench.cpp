@@ -66,7 +66,7 @@ int main(int argc, char **argv) {
         nft.clear();
     };
     while (std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count() < seconds) {
-        rec.poll(50, batch, nft);
+        rec.poll(50, batch, nft, nt::Recorder::kPollBatch);
         consume();
     }
     flood.end();

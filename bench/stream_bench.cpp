@@ -207,7 +207,7 @@ void helperFigures(double seconds) {
         std::vector<nt::NftTraceRecord> nft;
         const auto t0 = Clock::now();
         while (since(t0) < seconds) {
-            rec.poll(50, batch, nft);
+            rec.poll(50, batch, nft, nt::Recorder::kPollBatch);
             c(batch, nft);
             batch.clear();
             nft.clear();

@@ -36,6 +36,10 @@ QVariantMap countersMap(const stream::CountersFrame &c) {
 // already gone by then, so this only delays closing the socket.
 constexpr auto kFinalFlushTime = std::chrono::seconds(2);
 constexpr int kPollMs = 100;
+// While more than this waits for the client, the ring buffer is not read: a slow client then
+// shows as ring-buffer loss, counted by the BPF side, instead of records read, encoded and
+// thrown away (the queue limit stays a last resort for bursts).
+constexpr size_t kReadBelowBytes = 2u << 20;
 constexpr uint64_t kCountersIntervalNs = 1'000'000'000;
 
 } // namespace
@@ -169,8 +173,11 @@ void Session::run() {
         const std::vector<int> sources = recorder->fds();
         while (true) {
             std::vector<pollfd> pfds{{wake_.get(), POLLIN, 0}};
-            for (int fd : sources) {
-                pfds.push_back({fd, POLLIN, 0});
+            const bool reading = writer.queuedBytes() < kReadBelowBytes;
+            if (reading) {
+                for (int fd : sources) {
+                    pfds.push_back({fd, POLLIN, 0});
+                }
             }
             // POLLOUT only while frames wait; POLLHUP/POLLERR are always reported.
             pfds.push_back({writer.fd(), static_cast<short>(writer.pending() ? POLLOUT : 0), 0});
@@ -181,8 +188,10 @@ void Session::run() {
             if (stop_.load() != StopReason::None) {
                 break;
             }
-            recorder->poll(0, batch, nft);
-            sendRecords(false);
+            if (reading) {
+                recorder->poll(0, batch, nft, Recorder::kPollBatch);
+                sendRecords(false);
+            }
             if (!writer.flush() || (pfds.back().revents & (POLLHUP | POLLERR)) != 0) {
                 requestStop(StopReason::StreamClosed);
                 break;

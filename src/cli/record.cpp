@@ -295,7 +295,7 @@ int record(const QStringList &args) {
         if ((pfds[0].revents & POLLIN) != 0 && signals.consume()) {
             stop = true;
         }
-        recorder->poll(0, batch, nft);
+        recorder->poll(0, batch, nft, Recorder::kPollBatch);
         consume();
         const uint64_t now = monotonicNs();
         if (writer && now - lastCommit >= 100'000'000) {

@@ -187,6 +187,12 @@ int BpfTracer::fd() const {
     return ring_ ? ring_buffer__epoll_fd(ring_.get()) : -1;
 }
 
+namespace {
+// What onRecord returns to stop libbpf's consumer loop once a batch is full (any negative value
+// stops it; this one is not an error code libbpf itself returns while consuming).
+constexpr int kBatchFull = -ENOSPC;
+} // namespace
+
 int BpfTracer::onRecord(void *ctx, void *data, size_t size) {
     auto *self = static_cast<BpfTracer *>(ctx);
     RecordBatch *out = self->sink_;
@@ -211,19 +217,21 @@ int BpfTracer::onRecord(void *ctx, void *data, size_t size) {
         out->packetBefore.push_back(out->events.size());
         out->packets.push_back(std::move(h));
     }
-    return 0;
+    // The record is consumed either way; stopping here leaves the rest for the next poll.
+    return out->events.size() + out->packets.size() >= self->limit_ ? kBatchFull : 0;
 }
 
-int BpfTracer::poll(int timeoutMs, RecordBatch &out) {
+int BpfTracer::poll(int timeoutMs, RecordBatch &out, size_t maxRecords) {
     if (!ring_) {
         return 0;
     }
     sink_ = &out;
     const size_t before = out.events.size() + out.packets.size();
+    limit_ = maxRecords > SIZE_MAX - before ? SIZE_MAX : before + maxRecords;
     const int rc = timeoutMs > 0 ? ring_buffer__poll(ring_.get(), timeoutMs)
                                  : ring_buffer__consume(ring_.get());
     sink_ = nullptr;
-    if (rc < 0 && rc != -EINTR) {
+    if (rc < 0 && rc != -EINTR && rc != kBatchFull) {
         throw Error(
             QCoreApplication::translate("nt::BpfTracer", "reading the BPF ring buffer failed: %1")
                 .arg(errnoText(rc)));

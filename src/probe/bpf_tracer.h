@@ -5,6 +5,7 @@
 #include "event.h"
 
 #include <cstddef>
+#include <cstdint>
 #include <memory>
 #include <string>
 #include <vector>
@@ -36,9 +37,10 @@ public:
 
     // File descriptor that becomes readable when records wait (for poll/epoll).
     int fd() const;
-    // Waits up to timeoutMs (0: do not wait) and appends every waiting record to `out`.
-    // Returns the number of records read.
-    int poll(int timeoutMs, RecordBatch &out);
+    // Waits up to timeoutMs (0: do not wait) and appends the waiting records to `out`, at most
+    // `maxRecords` (the rest stays in the ring buffer for the next call). Returns the number of
+    // records read.
+    int poll(int timeoutMs, RecordBatch &out, size_t maxRecords = SIZE_MAX);
 
     // Sums of the per-CPU counters: submitted, filtered and lost records.
     LossCounters counters() const;
@@ -48,6 +50,7 @@ public:
 
 private:
     static int onRecord(void *ctx, void *data, size_t size);
+    size_t limit_ = SIZE_MAX; // records in *sink_ at which onRecord stops the consumer
 
     struct SkelDeleter {
         void operator()(nt_trace *s) const;

@@ -104,7 +104,8 @@ std::vector<int> Recorder::fds() const {
     return fds;
 }
 
-void Recorder::poll(int timeoutMs, RecordBatch &bpf, std::vector<NftTraceRecord> &nft) {
+void Recorder::poll(int timeoutMs, RecordBatch &bpf, std::vector<NftTraceRecord> &nft,
+                    size_t maxRecords) {
     if (stopped_) {
         return;
     }
@@ -115,15 +116,17 @@ void Recorder::poll(int timeoutMs, RecordBatch &bpf, std::vector<NftTraceRecord>
     if (timeoutMs > 0) {
         ::poll(pfds.data(), pfds.size(), timeoutMs);
     }
-    bpf_->poll(0, bpf);
+    bpf_->poll(0, bpf, maxRecords);
     if (nftReader_) {
-        drainNft(nft);
+        // Bounded too: under a flood nft messages keep coming, and an unbounded drain would
+        // starve the ring buffer (its overflow is then counted as lost nft messages instead).
+        drainNft(nft, maxRecords);
     }
 }
 
-void Recorder::drainNft(std::vector<NftTraceRecord> &nft) {
+void Recorder::drainNft(std::vector<NftTraceRecord> &nft, size_t maxRecords) {
     const size_t before = nft.size();
-    nftReader_->drain(nft);
+    nftReader_->drain(nft, maxRecords);
     // Our own chain answers three times at every hook (its rule, the end of the chain, the
     // policy). Only the first, which carries the packet's headers, says something: it joins
     // the packet and marks the hook. The other two would double the records for nothing.

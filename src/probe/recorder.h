@@ -6,6 +6,7 @@
 #include "event.h"
 #include "trace.h"
 
+#include <cstdint>
 #include <memory>
 #include <span>
 #include <string>
@@ -48,8 +49,13 @@ public:
     // Descriptors to wait on (BPF ring buffer, nft netlink socket).
     std::vector<int> fds() const;
 
-    // Reads whatever is waiting on both sources (waits up to timeoutMs for the BPF side).
-    void poll(int timeoutMs, RecordBatch &bpf, std::vector<NftTraceRecord> &nft);
+    // Records per source a consumer should take per poll: bounded batches let both sources
+    // take turns under a flood (and keep stream frames small).
+    static constexpr size_t kPollBatch = 8192;
+    // Reads whatever is waiting on both sources (waits up to timeoutMs for the BPF side), at
+    // most `maxRecords` BPF records and `maxRecords` nft records.
+    void poll(int timeoutMs, RecordBatch &bpf, std::vector<NftTraceRecord> &nft,
+              size_t maxRecords = SIZE_MAX);
 
     // Names for the kernel addresses in `events` not named before (free locations).
     std::vector<KernelSymbol> newSymbols(std::span<const Event> events);
@@ -63,7 +69,7 @@ public:
     LossCounters counters() const;
 
 private:
-    void drainNft(std::vector<NftTraceRecord> &nft);
+    void drainNft(std::vector<NftTraceRecord> &nft, size_t maxRecords = SIZE_MAX);
 
     TraceMeta meta_;
     std::vector<std::string> dropReasons_;
