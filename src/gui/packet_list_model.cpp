@@ -18,6 +18,8 @@
 #include <algorithm>
 #include <array>
 #include <cstring>
+#include <functional>
+#include <iterator>
 #include <numeric>
 
 namespace nt {
@@ -220,13 +222,28 @@ void PacketListModel::appendJourneys(std::span<const JourneyId> ids) {
                 startJob(false);
             } else {
                 // Into place: only the new rows need keys. Usually they all go last.
-                std::vector<JourneyId> rows(rows_.begin(),
-                                            rows_.end() - static_cast<long>(shown.size()));
-                std::vector<Key> keys = keys_;
-                mergeSorted(rows, keys, std::move(shown));
-                if (rows == rows_) {
-                    keys_ = std::move(keys);
+                const size_t old = rows_.size() - shown.size();
+                std::vector<Key> shownKeys;
+                sortWithKeys(shown, shownKeys, orderColumn(), orderDirection());
+                const bool keyed = orderColumn() != NumberColumn;
+                const bool last =
+                    old == 0 || !goesBefore(shown.front(), keyed ? &shownKeys.front() : nullptr,
+                                            rows_[old - 1], keyed ? &keys_.back() : nullptr);
+                if (last) {
+                    const bool inPlace = std::equal(shown.begin(), shown.end(),
+                                                    rows_.begin() + static_cast<long>(old));
+                    std::move(shownKeys.begin(), shownKeys.end(), std::back_inserter(keys_));
+                    if (!inPlace) {
+                        std::vector<JourneyId> rows(rows_.begin(),
+                                                    rows_.begin() + static_cast<long>(old));
+                        rows.insert(rows.end(), shown.begin(), shown.end());
+                        applyOrder(std::move(rows), std::move(keys_));
+                    }
                 } else {
+                    std::vector<JourneyId> rows(rows_.begin(),
+                                                rows_.begin() + static_cast<long>(old));
+                    std::vector<Key> keys = std::move(keys_);
+                    mergeSorted(rows, keys, std::move(shown));
                     applyOrder(std::move(rows), std::move(keys));
                 }
             }
@@ -566,6 +583,16 @@ PacketListModel::Key PacketListModel::key(JourneyId id, int column) const {
 
 void PacketListModel::sortWithKeys(std::vector<JourneyId> &rows, std::vector<Key> &keys, int column,
                                    Qt::SortOrder order) const {
+    if (column == NumberColumn) {
+        // The id is the key: nothing to keep beside the rows.
+        keys.clear();
+        if (order == Qt::DescendingOrder) {
+            std::sort(rows.begin(), rows.end(), std::greater<>());
+        } else {
+            std::sort(rows.begin(), rows.end());
+        }
+        return;
+    }
     keys.resize(rows.size());
     for (size_t i = 0; i < rows.size(); ++i) {
         keys[i] = key(rows[i], column);
@@ -591,25 +618,40 @@ void PacketListModel::orderByKeys(std::vector<JourneyId> &rows, std::vector<Key>
     keys = std::move(sortedKeys);
 }
 
+bool PacketListModel::goesBefore(JourneyId a, const Key *ka, JourneyId b, const Key *kb) const {
+    const bool desc = orderDirection() == Qt::DescendingOrder;
+    if (orderColumn() == NumberColumn) {
+        return desc ? b < a : a < b;
+    }
+    return desc ? *kb < *ka : *ka < *kb;
+}
+
 void PacketListModel::mergeSorted(std::vector<JourneyId> &rows, std::vector<Key> &keys,
                                   std::vector<JourneyId> extra) const {
     std::vector<Key> extraKeys;
     sortWithKeys(extra, extraKeys, orderColumn(), orderDirection());
-    const bool desc = orderDirection() == Qt::DescendingOrder;
-    auto before = [desc](const Key &a, const Key &b) { return desc ? b < a : a < b; };
+    const bool keyed = orderColumn() != NumberColumn;
     std::vector<JourneyId> outRows;
     std::vector<Key> outKeys;
     outRows.reserve(rows.size() + extra.size());
-    outKeys.reserve(rows.size() + extra.size());
+    outKeys.reserve(keyed ? rows.size() + extra.size() : 0);
     size_t i = 0, j = 0;
     while (i < rows.size() || j < extra.size()) {
         // An older row goes first unless the new one sorts strictly before it.
-        if (j < extra.size() && (i >= rows.size() || before(extraKeys[j], keys[i]))) {
+        if (j < extra.size() &&
+            (i >= rows.size() || goesBefore(extra[j], keyed ? &extraKeys[j] : nullptr, rows[i],
+                                            keyed ? &keys[i] : nullptr))) {
             outRows.push_back(extra[j]);
-            outKeys.push_back(std::move(extraKeys[j++]));
+            if (keyed) {
+                outKeys.push_back(std::move(extraKeys[j]));
+            }
+            ++j;
         } else {
             outRows.push_back(rows[i]);
-            outKeys.push_back(std::move(keys[i++]));
+            if (keyed) {
+                outKeys.push_back(std::move(keys[i]));
+            }
+            ++i;
         }
     }
     rows = std::move(outRows);
@@ -716,6 +758,14 @@ void PacketListModel::startJob(bool refilter) {
                     rows.push_back(id);
                 }
             }
+        }
+        if (job->column == NumberColumn) {
+            std::vector<Key> none;
+            sortWithKeys(rows, none, NumberColumn, job->order);
+            job->rows = std::move(rows);
+            QMetaObject::invokeMethod(
+                this, [this, gen, job] { finishJob(gen, job); }, Qt::QueuedConnection);
+            return;
         }
         std::vector<Key> keys(rows.size());
         for (size_t begin = 0; begin < rows.size(); begin += kSlice) {

@@ -129,6 +129,9 @@ private:
     // Rows and their keys reordered by the keys (stable).
     static void orderByKeys(std::vector<JourneyId> &rows, std::vector<Key> &keys,
                             Qt::SortOrder order);
+    // Does row a (key ka) sort strictly before row b (key kb) in the current order? The keys
+    // are only read when the order is not by number.
+    bool goesBefore(JourneyId a, const Key *ka, JourneyId b, const Key *kb) const;
     // Sorted `extra` merged into the sorted rows/keys (equal keys: the older rows first).
     void mergeSorted(std::vector<JourneyId> &rows, std::vector<Key> &keys,
                      std::vector<JourneyId> extra) const;
@@ -154,7 +157,9 @@ private:
     const Report *report_ = nullptr;
     std::vector<JourneyId> all_;  // every journey listed, in the order it was listed
     std::vector<JourneyId> rows_; // shown, in display order
-    std::vector<Key> keys_;       // sort keys of rows_ (unless a job is reordering them)
+    // Sort keys of rows_ (empty when ordered by number: the id is the key; stale while a job
+    // reorders the rows).
+    std::vector<Key> keys_;
     Filter filter_;
     std::optional<RuleFilter> rule_;
     int sortColumn_ = -1;
