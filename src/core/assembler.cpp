@@ -364,6 +364,12 @@ void Assembler::complete(JourneyId id) {
         eventPos_.resize(journeys_.size());
     }
     eventPos_[id] = store_.append(evs, rec.skb, rec.firstTs);
+    for (const Event &e : evs) {
+        if (e.probe >= eventsByProbe_.size()) {
+            eventsByProbe_.resize(size_t{e.probe} + 1);
+        }
+        ++eventsByProbe_[e.probe];
+    }
 
     if (o.nextSameSkb == kNoJourney) {
         auto sit = bySkb_.find(rec.skb);

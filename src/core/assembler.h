@@ -109,6 +109,8 @@ public:
     JourneyId openJourney(uint64_t skb) const;
     Layer layerOf(uint16_t probe) const;
     const AssemblerCounters &counters() const { return counters_; }
+    // Events of completed journeys by probe id (index): statistics without walking every event.
+    std::span<const uint64_t> eventsByProbe() const { return eventsByProbe_; }
     const AssemblerOptions &options() const { return options_; }
     // Bytes the assembler holds (capacity-based: stores, staging, indexes).
     size_t memoryBytes() const;
@@ -143,7 +145,8 @@ private:
     // other: slot - eventBegin is the index into events(id).
     EventStore store_;
     std::vector<EventStore::Position> eventPos_; // by journey, once completed
-    uint32_t slotEnd_ = 0;                       // next slot
+    std::vector<uint64_t> eventsByProbe_;
+    uint32_t slotEnd_ = 0; // next slot
 
     // Deques: no capacity doubling, references stay valid while growing.
     std::deque<JourneyRecord> journeys_;

@@ -421,13 +421,16 @@ TraceStats Report::stats() const {
     const AssemblerCounters &c = asm_.counters();
     st.totalEvents = c.events;
     st.packets = asm_.journeyCount();
-    std::set<uint16_t> probes;
+    const std::span<const uint64_t> byProbe = asm_.eventsByProbe();
+    for (size_t probe = 0; probe < byProbe.size(); ++probe) {
+        if (byProbe[probe] != 0) {
+            ++st.probesHit;
+            st.eventsByLayer[static_cast<size_t>(asm_.layerOf(static_cast<uint16_t>(probe)))] +=
+                byProbe[probe];
+        }
+    }
     std::map<std::string, uint64_t> verdicts, drops;
     for (JourneyId id = 0; id < asm_.journeyCount(); ++id) {
-        for (const Event &e : asm_.events(id)) {
-            probes.insert(e.probe);
-            ++st.eventsByLayer[static_cast<size_t>(asm_.layerOf(e.probe))];
-        }
         const JourneyRecord &rec = asm_.record(id);
         ++st.packetsByFate[static_cast<size_t>(rec.fate)];
         if (rec.verdictNft != kNoIndex) {
@@ -437,7 +440,6 @@ TraceStats Report::stats() const {
             ++drops[dropReasonName(asm_.journey(id).dropReason)];
         }
     }
-    st.probesHit = probes.size();
     for (size_t i = 0; i < asm_.nftCount(); ++i) {
         const NftStep &s = asm_.nftStep(static_cast<uint32_t>(i));
         if (s.hidden) {

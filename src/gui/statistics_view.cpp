@@ -108,14 +108,12 @@ void StatisticsView::refresh() {
         const Report &report = *doc_->report();
         const Assembler &a = *doc_->assembler();
         stats_ = report.stats();
-        std::map<uint16_t, uint64_t> probes;
-        for (JourneyId id = 0; id < a.journeyCount(); ++id) {
-            for (const Event &e : a.events(id)) {
-                ++probes[e.probe];
+        const std::span<const uint64_t> probes = a.eventsByProbe();
+        for (size_t probe = 0; probe < probes.size(); ++probe) {
+            if (probes[probe] != 0) {
+                probeCounts_.emplace_back(q(report.probeName(static_cast<uint16_t>(probe))),
+                                          probes[probe]);
             }
-        }
-        for (const auto &[probe, n] : probes) {
-            probeCounts_.emplace_back(q(report.probeName(probe)), n);
         }
         std::map<std::string, uint64_t> rules;
         for (size_t i = 0; i < a.nftCount(); ++i) {

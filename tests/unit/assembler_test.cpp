@@ -16,6 +16,15 @@ namespace {
 
 // Every completed journey: events time-sorted, layer times non-negative and summing up.
 void checkInvariants(const Assembler &a) {
+    // The per-probe counts are the completed journeys' events, probe by probe.
+    std::vector<uint64_t> byProbe;
+    for (JourneyId id = 0; id < a.journeyCount(); ++id) {
+        for (const Event &e : a.events(id)) {
+            byProbe.resize(std::max<size_t>(byProbe.size(), size_t{e.probe} + 1));
+            ++byProbe[e.probe];
+        }
+    }
+    EXPECT_EQ(byProbe, std::vector<uint64_t>(a.eventsByProbe().begin(), a.eventsByProbe().end()));
     for (JourneyId id = 0; id < a.journeyCount(); ++id) {
         ASSERT_TRUE(a.completed(id));
         const Journey j = a.journey(id);
