@@ -196,7 +196,6 @@ void TraceDocument::beginLoad(uint64_t generation, const std::shared_ptr<Trace> 
     auto a = std::make_unique<Assembler>(t->probes, t->dropReasons);
     chunk_ = TraceChunk();
     cursor_ = ChunkCursor();
-    eventsRead_ = 0;
     adopt(std::move(t), std::move(a), path, State::Loading);
 }
 
@@ -211,10 +210,15 @@ void TraceDocument::drain(uint64_t generation) {
     }
     if (state_ != State::Loading) {
         // Failed before the header was read: nothing was replaced.
-        const std::lock_guard lock(q.mutex);
-        if (q.ended) {
-            const QString error = q.error;
-            queue_.reset();
+        bool ended = false;
+        QString error;
+        {
+            const std::lock_guard lock(q.mutex);
+            ended = q.ended;
+            error = q.error;
+        }
+        if (ended) {
+            queue_.reset(); // may destroy q
             loading_ = false;
             Q_EMIT failed(error);
         }
@@ -245,10 +249,7 @@ void TraceDocument::drain(uint64_t generation) {
                     a.add(h);
                     t.packets.push_back(std::move(h));
                 },
-                [&](const Event &e) {
-                    a.add(e);
-                    ++eventsRead_;
-                },
+                [&](const Event &e) { a.add(e); },
                 [&](NftTraceRecord &&r) {
                     a.add(r);
                     t.nft.push_back(std::move(r));

@@ -126,7 +126,6 @@ private:
     std::shared_ptr<LoadQueue> queue_; // of the running load
     TraceChunk chunk_;                 // being assembled, up to cursor_
     ChunkCursor cursor_;
-    uint64_t eventsRead_ = 0;
     mutable std::shared_mutex guard_;
     std::vector<std::unique_ptr<QThread>> workers_;
     QTimer *liveClock_ = nullptr;
