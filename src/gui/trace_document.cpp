@@ -12,6 +12,7 @@
 #include <QTimer>
 
 #include <algorithm>
+#include <atomic>
 #include <cerrno>
 #include <condition_variable>
 #include <cstdio>
@@ -43,9 +44,9 @@ struct TraceDocument::LoadQueue {
     std::mutex mutex;
     std::condition_variable space;
     std::deque<TraceChunk> chunks;
-    bool stop = false;        // cancelled, or the document is gone
-    bool ended = false;       // the worker is done (error says how)
-    bool drainPosted = false; // a drain() call is on its way
+    std::atomic_bool stop{false}; // cancelled, or the document is gone (read unlocked too)
+    bool ended = false;           // the worker is done (error says how)
+    bool drainPosted = false;     // a drain() call is on its way
     QString error;
 
     // Waits for room; false once stopped.
@@ -125,8 +126,10 @@ void TraceDocument::open(const QString &path) {
             };
             TraceReader reader(path.toStdString());
             auto header = std::make_shared<Trace>(reader.readHeader());
+            // Handed over whole: only this object's thread touches the header from now on.
             QMetaObject::invokeMethod(
-                this, [this, gen, header, path] { beginLoad(gen, header, path); },
+                this,
+                [this, gen, header = std::move(header), path] { beginLoad(gen, header, path); },
                 Qt::QueuedConnection);
             streamTrace(
                 reader,
