@@ -20,6 +20,7 @@
 #include <ctime>
 #include <deque>
 #include <mutex>
+#include <optional>
 
 namespace nt {
 
@@ -58,6 +59,11 @@ struct TraceDocument::LoadQueue {
         }
         chunks.push_back(std::move(chunk));
         return true;
+    }
+    // The worker's outcome once it is done: its error (empty: success); nullopt while it runs.
+    std::optional<QString> outcome() {
+        const std::lock_guard lock(mutex);
+        return ended ? std::optional<QString>(error) : std::nullopt;
     }
     void halt() {
         const std::lock_guard lock(mutex);
@@ -213,17 +219,10 @@ void TraceDocument::drain(uint64_t generation) {
     }
     if (state_ != State::Loading) {
         // Failed before the header was read: nothing was replaced.
-        bool ended = false;
-        QString error;
-        {
-            const std::lock_guard lock(q.mutex);
-            ended = q.ended;
-            error = q.error;
-        }
-        if (ended) {
+        if (const std::optional<QString> error = q.outcome()) {
             queue_.reset(); // may destroy q
             loading_ = false;
-            Q_EMIT failed(error);
+            Q_EMIT failed(*error);
         }
         return;
     }
@@ -266,17 +265,10 @@ void TraceDocument::drain(uint64_t generation) {
         QTimer::singleShot(0, this, [this, generation] { drain(generation); });
         return;
     }
-    bool ended = false;
-    QString error;
-    {
-        const std::lock_guard lock(q.mutex);
-        ended = q.ended;
-        error = q.error;
-    }
-    if (ended) {
-        queue_.reset();
+    if (const std::optional<QString> error = q.outcome()) {
+        queue_.reset(); // may destroy q
         loading_ = false;
-        endLoad(error);
+        endLoad(*error);
     }
 }
 
