@@ -835,7 +835,10 @@ JourneyId Assembler::openJourney(uint64_t skb) const {
 // cross the stack twice) the last one that precedes the record's receive time wins. The gap
 // at the boundary is charged to Netfilter: it also holds IP-layer work tracepoints cannot see.
 std::vector<TimelineItem> Assembler::timeline(JourneyId id) const {
-    const std::vector<Event> ev = events(id);
+    return timeline(id, events(id));
+}
+
+std::vector<TimelineItem> Assembler::timeline(JourneyId id, std::span<const Event> ev) const {
     const std::vector<uint32_t> steps = nftOf(id, true);
     std::vector<TimelineItem> items;
     const size_t n = ev.size();
@@ -985,7 +988,7 @@ Journey Assembler::journey(JourneyId id) const {
         j.table = names_[s.table];
         j.chain = names_[s.chain];
     }
-    const std::vector<TimelineItem> items = timeline(id);
+    const std::vector<TimelineItem> items = timeline(id, ev); // decoded once
     for (size_t i = 0; i + 1 < items.size(); ++i) {
         j.layerNs[static_cast<size_t>(items[i].layer)] += items[i + 1].tsNs - items[i].tsNs;
     }

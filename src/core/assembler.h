@@ -131,6 +131,7 @@ private:
     void complete(JourneyId id);
     void decideFate(JourneyId id);
     void decideFate(JourneyId id, std::span<const Event> events); // events(id), already at hand
+    std::vector<TimelineItem> timeline(JourneyId id, std::span<const Event> events) const;
     void expirePending(bool all);
     void sweepIndexes();
     uint16_t intern(const std::string &s);
