@@ -4,10 +4,9 @@
 // writes a file that tells their journeys. Refused and missing helpers give the user a message
 // and leave the window working for files.
 #include "assembler.h"
-#include "dbus_harness.h"
+#include "helper_trace_fixture.h"
 #include "netns.h"
 #include "packet.h"
-#include "testnet.h"
 #include "tracefile.h"
 #include "unique_fd.h"
 
@@ -85,36 +84,24 @@ bool isSynTo(const nt::PacketFields &f, int port) {
            (f.tcpFlags & 0x12) == 0x02;
 }
 
-class GuiLiveTrace : public ::testing::Test {
+class GuiLiveTrace : public HelperTraceTest {
 protected:
     void SetUp() override {
-        NT_REQUIRE(missingDbusSetup());
         NT_REQUIRE(missingGuiClient());
-        NT_REQUIRE(missingBpf());
-        NT_REQUIRE(missingNetns());
-        NT_REQUIRE(missingNfTables());
-        harness = std::make_unique<DbusHarness>();
-        const std::string error = harness->start();
-        ASSERT_EQ(error, "");
-        net = std::make_unique<TestNet>();
-        ASSERT_TRUE(net->ok) << net->error;
+        HelperTraceTest::SetUp();
+        if (IsSkipped() || HasFatalFailure()) {
+            return;
+        }
         char tmpl[] = "/tmp/nt-gui-e2e-XXXXXX";
         ASSERT_NE(::mkdtemp(tmpl), nullptr);
         home = tmpl;
     }
     void TearDown() override {
-        net.reset();
-        harness.reset();
+        HelperTraceTest::TearDown();
         if (!home.empty()) {
             std::error_code ec;
             fs::remove_all(home, ec);
         }
-    }
-
-    bool tracerTableIn(const std::string &ns) const {
-        std::string out;
-        sh("ip netns exec " + ns + " nft list tables", &out);
-        return out.find("nft_tracer_") != std::string::npos;
     }
 
     // The desktop app as `user`, with a home of its own (settings, the saved trace).
@@ -205,8 +192,6 @@ protected:
         EXPECT_FALSE(tracerTableIn(net->b));
     }
 
-    std::unique_ptr<DbusHarness> harness;
-    std::unique_ptr<TestNet> net;
     fs::path home;
     nt::UniqueFd listener;
 };

@@ -1,7 +1,6 @@
 // The helper over a real private system bus with a real polkitd: D-Bus activation, polkit
 // allow/deny, the event stream through the fd, cleanup when a client is killed, option refusals.
-#include "dbus_harness.h"
-#include "testnet.h"
+#include "helper_trace_fixture.h"
 
 #include <gtest/gtest.h>
 
@@ -13,31 +12,8 @@ using namespace nt::test;
 
 namespace {
 
-class HelperDbus : public ::testing::Test {
+class HelperDbus : public HelperTraceTest {
 protected:
-    void SetUp() override {
-        NT_REQUIRE(missingDbusSetup());
-        // The helper traces: BPF, namespaces and nf_tables must work here.
-        NT_REQUIRE(missingBpf());
-        NT_REQUIRE(missingNetns());
-        NT_REQUIRE(missingNfTables());
-        harness = std::make_unique<DbusHarness>();
-        const std::string error = harness->start();
-        ASSERT_EQ(error, "");
-        net = std::make_unique<TestNet>();
-        ASSERT_TRUE(net->ok) << net->error;
-    }
-    void TearDown() override {
-        net.reset();
-        harness.reset();
-    }
-
-    bool tracerTableIn(const std::string &ns) const {
-        std::string out;
-        sh("ip netns exec " + ns + " nft list tables", &out);
-        return out.find("nft_tracer_") != std::string::npos;
-    }
-
     // ICMP echo and one TCP connection from A to B.
     void traffic() const {
         EXPECT_EQ(sh(net->inA("ping -c 3 -i 0.2 -W 1 " + net->addrB())), 0);
@@ -54,9 +30,6 @@ protected:
         ASSERT_TRUE(c.waitForLine("STATE Running", 30000))
             << c.out() << c.err() << "\nhelper running: " << harness->helperPid();
     }
-
-    std::unique_ptr<DbusHarness> harness;
-    std::unique_ptr<TestNet> net;
 };
 
 TEST_F(HelperDbus, AllowedUserTracesTrafficThroughTheStream) {
