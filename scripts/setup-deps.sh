@@ -6,6 +6,8 @@ packages=(
   # build
   cmake ninja-build g++ pkg-config clang clang-format clang-tidy bpftool
   qt6-base-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-charts-dev
+  # Qt6Charts' CMake package needs Qt6OpenGL, only a Recommends of qt6-base-dev
+  libqt6opengl6-dev
   libbpf-dev libelf-dev zlib1g-dev libnftables-dev libnftnl-dev libmnl-dev
   libsqlite3-dev libpcap-dev linux-libc-dev
   # tests and benchmarks
@@ -17,6 +19,8 @@ packages=(
   dbus polkitd
   # screenshots of the desktop app under a real X server
   xvfb xauth
+  # function-level backends are tested in a VM booting Debian's cloud kernels
+  qemu-system-x86 busybox-static cpio zstd e2fsprogs
 )
 
 if [ "$(id -u)" -ne 0 ]; then
