@@ -314,6 +314,10 @@ Run &apos;nft-tracer-cli COMMAND --help&apos; for the options of a command.
         <source>The helper&apos;s event stream ended in the middle of a frame: the helper stopped unexpectedly. Check the system log for nft-tracer-helper.</source>
         <translation>The helper&apos;s event stream ended in the middle of a frame: the helper stopped unexpectedly. Check the system log for nft-tracer-helper.</translation>
     </message>
+    <message>
+        <source>interface names before the header</source>
+        <translation>interface names before the header</translation>
+    </message>
 </context>
 <context>
     <name>nt::Export</name>
@@ -1124,6 +1128,13 @@ Run &apos;nft-tracer-cli COMMAND --help&apos; for the options of a command.
     <message>
         <source>Drop</source>
         <translation>Drop</translation>
+    </message>
+</context>
+<context>
+    <name>nt::LinkWatcher</name>
+    <message>
+        <source>cannot list the network interfaces of the traced namespace (%1: %2). Check that rtnetlink (NETLINK_ROUTE) works in this namespace.</source>
+        <translation>cannot list the network interfaces of the traced namespace (%1: %2). Check that rtnetlink (NETLINK_ROUTE) works in this namespace.</translation>
     </message>
 </context>
 <context>
@@ -2444,6 +2455,10 @@ nft records joined to no packet: %4</translation>
     <message>
         <source>drop reason %1 is out of range</source>
         <translation>drop reason %1 is out of range</translation>
+    </message>
+    <message>
+        <source>interface %1 has a name of %2 bytes</source>
+        <translation>interface %1 has a name of %2 bytes</translation>
     </message>
 </context>
 <context>

@@ -934,6 +934,8 @@ void MainWindow::startTrace() {
         connect(h, &HelperClient::countersChanged, this, [this](const stream::CountersFrame &c) {
             doc_->setLiveLoss(c.loss, c.eventsPerSecond);
         });
+        connect(h, &HelperClient::interfacesReceived, this,
+                [this](const std::vector<InterfaceName> &names) { doc_->appendInterfaces(names); });
         connect(h, &HelperClient::finished, this, [this](const TraceMeta &meta) {
             doc_->endLive(meta);
             statusBar()->showMessage(tr("Trace stopped. Save it with File ▸ Save As."), 10000);
