@@ -1472,6 +1472,10 @@ nft records joined to no packet: %4</translation>
             <numerusform>Sorting and filtering %n packets…</numerusform>
         </translation>
     </message>
+    <message>
+        <source>This trace holds no interface names (it was recorded by an older version), so &apos;ifname&apos; matches nothing in it. Use &apos;ifindex N&apos; instead.</source>
+        <translation>This trace holds no interface names (it was recorded by an older version), so &apos;ifname&apos; matches nothing in it. Use &apos;ifindex N&apos; instead.</translation>
+    </message>
 </context>
 <context>
     <name>nt::Netns</name>

@@ -1469,6 +1469,10 @@ Bản ghi nft không ghép được với gói nào: %4</translation>
             <numerusform>Đang sắp xếp và lọc %n gói tin…</numerusform>
         </translation>
     </message>
+    <message>
+        <source>This trace holds no interface names (it was recorded by an older version), so &apos;ifname&apos; matches nothing in it. Use &apos;ifindex N&apos; instead.</source>
+        <translation>Bản ghi này không có tên giao diện (được ghi bởi phiên bản cũ hơn), nên 'ifname' không khớp gì trong đó. Hãy dùng 'ifindex N'.</translation>
+    </message>
 </context>
 <context>
     <name>nt::Netns</name>

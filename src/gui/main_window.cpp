@@ -332,6 +332,17 @@ void MainWindow::createWidgets() {
     connect(filterBar_, &FilterBar::filterChanged, this, [this](const Filter &f) {
         const JourneyId current = detail_->journey();
         model_->setFilter(f);
+        const bool byName = std::any_of(f.terms().begin(), f.terms().end(), [](const auto &t) {
+            return std::any_of(t.begin(), t.end(), [](const FilterPredicate &p) {
+                return p.field == FilterPredicate::Field::IfName;
+            });
+        });
+        if (byName && doc_->trace() != nullptr && doc_->trace()->interfaces.empty()) {
+            statusBar()->showMessage(
+                tr("This trace holds no interface names (it was recorded by an older version), "
+                   "so 'ifname' matches nothing in it. Use 'ifindex N' instead."),
+                15000);
+        }
         if (current == kNoJourney || !selectJourney(current)) {
             if (model_->rowCount() > 0) {
                 table_->setCurrentIndex(model_->index(0, 0));
