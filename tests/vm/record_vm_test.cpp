@@ -33,7 +33,8 @@ QJsonObject firstTcpJourneyTo(const QJsonDocument &trace, int dport) {
     for (const QJsonValue &v : trace.object()[QStringLiteral("journeys")].toArray()) {
         const QJsonObject j = v.toObject();
         const QJsonObject p = j[QStringLiteral("packet")].toObject();
-        if (p[QStringLiteral("protocol")].toString() != QLatin1String("tcp") ||
+        if (p[QStringLiteral("protocol")].toString().compare(QLatin1String("tcp"),
+                                                             Qt::CaseInsensitive) != 0 ||
             p[QStringLiteral("dport")].toInt() != dport) {
             continue;
         }
