@@ -11,11 +11,7 @@ namespace {
 
 namespace vm = nt::test::vm;
 
-class KernelInVm : public ::testing::TestWithParam<std::string> {
-protected:
-    void SetUp() override { NT_REQUIRE_VM_KERNEL(GetParam(), kernel); }
-    vm::Kernel kernel;
-};
+class KernelInVm : public vm::KernelTest {};
 
 TEST_P(KernelInVm, OffersBtfTracefsModulesAndTraceableStackFunctions) {
     vm::Scenario s;
@@ -50,7 +46,6 @@ TEST_P(KernelInVm, ConfigReadsTheKernelsBuildOptions) {
     EXPECT_EQ(kernel.config("CONFIG_FPROBE"), GetParam() == "trixie" ? "y" : "");
 }
 
-INSTANTIATE_TEST_SUITE_P(DebianKernels, KernelInVm, ::testing::ValuesIn(vm::suites()),
-                         [](const auto &info) { return info.param; });
+NT_VM_TEST_ON_KERNELS(KernelInVm);
 
 } // namespace

@@ -9,11 +9,7 @@ namespace {
 
 namespace vm = nt::test::vm;
 
-class RecordInVm : public ::testing::TestWithParam<std::string> {
-protected:
-    void SetUp() override { NT_REQUIRE_VM_KERNEL(GetParam(), kernel); }
-    vm::Kernel kernel;
-};
+class RecordInVm : public vm::KernelTest {};
 
 // The recorder's default backend: tracepoints, with nftables verdicts from the trace netlink.
 TEST_P(RecordInVm, TracepointsTellTheDroppedAndTheAcceptedSyn) {
@@ -60,7 +56,6 @@ TEST_P(RecordInVm, TracepointsTellTheDroppedAndTheAcceptedSyn) {
     }
 }
 
-INSTANTIATE_TEST_SUITE_P(DebianKernels, RecordInVm, ::testing::ValuesIn(vm::suites()),
-                         [](const auto &info) { return info.param; });
+NT_VM_TEST_ON_KERNELS(RecordInVm);
 
 } // namespace
