@@ -84,6 +84,8 @@ for b in "${bins[@]}"; do
     [ "$guest" != "$b" ] || guest=/usr/bin/$(basename "$host")
     [ -f "$host" ] || die "no binary $host (build it first)"
     add_elf "$host" "$guest"
+    # Debug information only makes the initramfs bigger and slower to build and unpack.
+    ! command -v strip >/dev/null || strip --strip-debug "$root$guest"
 done
 
 # Kernel modules with their dependencies, in load order, uncompressed (busybox insmod).
