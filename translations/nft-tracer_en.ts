@@ -1573,6 +1573,30 @@ nft records joined to no packet: %4</translation>
         <source>cannot create the nftables trace table %1: %2</source>
         <translation>cannot create the nftables trace table %1: %2</translation>
     </message>
+    <message>
+        <source>a netdev trace chain binds between 1 and %1 interfaces, got %2</source>
+        <translation>a netdev trace chain binds between 1 and %1 interfaces, got %2</translation>
+    </message>
+    <message>
+        <source>invalid interface name &apos;%1&apos;</source>
+        <translation>invalid interface name &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>bridge family chains are not traced: %1</source>
+        <translation>bridge family chains are not traced: %1</translation>
+    </message>
+    <message>
+        <source>netdev chains of these interfaces are not traced: %1</source>
+        <translation>netdev chains of these interfaces are not traced: %1</translation>
+    </message>
+    <message>
+        <source>netdev egress chains are not traced (the egress hook needs Linux 5.16 or later): %1</source>
+        <translation>netdev egress chains are not traced (the egress hook needs Linux 5.16 or later): %1</translation>
+    </message>
+    <message>
+        <source>netdev ingress and egress chains are not traced: %1</source>
+        <translation>netdev ingress and egress chains are not traced: %1</translation>
+    </message>
 </context>
 <context>
     <name>nt::PacketListModel</name>

@@ -1570,6 +1570,30 @@ Bản ghi nft không ghép được với gói nào: %4</translation>
         <source>cannot create the nftables trace table %1: %2</source>
         <translation>không tạo được bảng trace nftables %1: %2</translation>
     </message>
+    <message>
+        <source>a netdev trace chain binds between 1 and %1 interfaces, got %2</source>
+        <translation>một chuỗi theo dõi netdev gắn với từ 1 đến %1 giao diện, nhận được %2</translation>
+    </message>
+    <message>
+        <source>invalid interface name &apos;%1&apos;</source>
+        <translation>tên giao diện không hợp lệ &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>bridge family chains are not traced: %1</source>
+        <translation>các chuỗi thuộc họ bridge không được theo dõi: %1</translation>
+    </message>
+    <message>
+        <source>netdev chains of these interfaces are not traced: %1</source>
+        <translation>các chuỗi netdev của những giao diện này không được theo dõi: %1</translation>
+    </message>
+    <message>
+        <source>netdev egress chains are not traced (the egress hook needs Linux 5.16 or later): %1</source>
+        <translation>các chuỗi netdev egress không được theo dõi (hook egress cần Linux 5.16 trở lên): %1</translation>
+    </message>
+    <message>
+        <source>netdev ingress and egress chains are not traced: %1</source>
+        <translation>các chuỗi netdev ingress và egress không được theo dõi: %1</translation>
+    </message>
 </context>
 <context>
     <name>nt::PacketListModel</name>

@@ -273,7 +273,17 @@ protected:
         traffic();
         const double seconds =
             std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
-        std::this_thread::sleep_for(std::chrono::milliseconds(500));
+        // nft formats each message against its ruleset cache, slower than they come under a
+        // burst: let it drain its socket (its output stops growing) before stopping it.
+        std::uintmax_t size = 0;
+        int quiet = 0;
+        for (int i = 0; i < 600 && quiet < 5; ++i) {
+            std::this_thread::sleep_for(std::chrono::milliseconds(200));
+            std::error_code ec;
+            const std::uintmax_t now = std::filesystem::file_size(monitorFile, ec);
+            quiet = now == size ? quiet + 1 : 0;
+            size = now;
+        }
         // nft stops first: everything it printed was sent while our reader listened.
         monitor.signal(SIGTERM);
         monitor.wait();
