@@ -227,6 +227,10 @@ Run &apos;nft-tracer-cli COMMAND --help&apos; for the options of a command.
         <source>export needs an output file: -o OUT</source>
         <translation>export needs an output file: -o OUT</translation>
     </message>
+    <message>
+        <source>Warning: %1</source>
+        <translation>Warning: %1</translation>
+    </message>
 </context>
 <context>
     <name>nt::EventStream</name>
@@ -1977,6 +1981,18 @@ nft records joined to no packet: %4</translation>
     <message>
         <source>Details</source>
         <translation>Details</translation>
+    </message>
+    <message>
+        <source>device %1</source>
+        <translation>device %1</translation>
+    </message>
+    <message>
+        <source>devices = { %1 }</source>
+        <translation>devices = { %1 }</translation>
+    </message>
+    <message>
+        <source>%1 hook %2 %3 priority %4; policy %5</source>
+        <translation>%1 hook %2 %3 priority %4; policy %5</translation>
     </message>
 </context>
 <context>

@@ -227,6 +227,10 @@ Chạy &apos;nft-tracer-cli LỆNH --help&apos; để xem các tùy chọn của
         <source>export needs an output file: -o OUT</source>
         <translation>export cần một tệp đầu ra: -o OUT</translation>
     </message>
+    <message>
+        <source>Warning: %1</source>
+        <translation>Cảnh báo: %1</translation>
+    </message>
 </context>
 <context>
     <name>nt::EventStream</name>
@@ -1973,6 +1977,18 @@ Bản ghi nft không ghép được với gói nào: %4</translation>
     <message>
         <source>Details</source>
         <translation>Chi tiết</translation>
+    </message>
+    <message>
+        <source>device %1</source>
+        <translation>device %1</translation>
+    </message>
+    <message>
+        <source>devices = { %1 }</source>
+        <translation>devices = { %1 }</translation>
+    </message>
+    <message>
+        <source>%1 hook %2 %3 priority %4; policy %5</source>
+        <translation>%1 hook %2 %3 priority %4; policy %5</translation>
     </message>
 </context>
 <context>
