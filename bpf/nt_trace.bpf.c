@@ -370,10 +370,9 @@ static __always_inline int handle_dev(struct sk_buff *skb, struct net_device *de
                 count(NT_CNT_FILTERED);
             return 0;
         }
-        /* Only IP packets start a journey: a frame of another protocol (ARP, or a buffer
-         * with no protocol set) would have its bytes decoded as invented addresses. */
+        /* A buffer with no protocol set is no frame from a wire (nor one going to it). */
         __u16 proto = bpf_ntohs(BPF_CORE_READ(skb, protocol));
-        if (proto != ETH_P_IP && proto != ETH_P_IPV6) {
+        if (!proto) {
             count(NT_CNT_EXCLUDED);
             return 0;
         }
@@ -385,8 +384,11 @@ static __always_inline int handle_dev(struct sk_buff *skb, struct net_device *de
         f->ifindex = dev ? BPF_CORE_READ(dev, ifindex) : 0;
         f->mark = BPF_CORE_READ(skb, mark);
         decode(p, f);
-        /* A header that does not parse as the IP its protocol says is not followed. */
-        if (!f->family || !filter_match(f)) {
+        /* A frame that says it is IP must parse as IP. Other frames (ARP, LLDP …) are followed
+         * as what they are: family 0 for the filter, as in tcpdump (`not port 80` matches ARP),
+         * and user space shows their ethertype, never invented addresses. */
+        int ip = proto == ETH_P_IP || proto == ETH_P_IPV6;
+        if ((ip && !f->family) || !filter_match(f)) {
             count(NT_CNT_FILTERED);
             return 0;
         }

@@ -70,7 +70,9 @@ path = sys.argv[1]
 text = open(path, encoding="utf-8").read()
 # One message at a time: the source may not run past its own </source>. Plural messages
 # (<numerusform>) are left for a person to write singular and plural forms, and listed.
-text = re.sub(r'<source>((?:(?!</source>).)*)</source>(\s*)<translation type="unfinished">[^<]*</translation>',
+# Translator comments (<comment>, <extracomment>) may stand between the source and its translation.
+notes = r'((?:\s*<(?:extra)?comment>[^<]*</(?:extra)?comment>)*\s*)'
+text = re.sub(r'<source>((?:(?!</source>).)*)</source>' + notes + r'<translation type="unfinished">[^<]*</translation>',
               r'<source>\1</source>\2<translation>\1</translation>', text, flags=re.S)
 open(path, "w", encoding="utf-8").write(text)
 for m in re.finditer(r'<source>((?:(?!</source>).)*)</source>\s*<translation type="unfinished">\s*<numerusform>',

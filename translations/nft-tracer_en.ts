@@ -227,6 +227,10 @@ Run &apos;nft-tracer-cli COMMAND --help&apos; for the options of a command.
         <source>export needs an output file: -o OUT</source>
         <translation>export needs an output file: -o OUT</translation>
     </message>
+    <message>
+        <source>Warning: %1</source>
+        <translation>Warning: %1</translation>
+    </message>
 </context>
 <context>
     <name>nt::EventStream</name>
@@ -1588,6 +1592,30 @@ nft records joined to no packet: %4</translation>
         <source>cannot create the nftables trace table %1: %2</source>
         <translation>cannot create the nftables trace table %1: %2</translation>
     </message>
+    <message>
+        <source>a netdev trace chain binds between 1 and %1 interfaces, got %2</source>
+        <translation>a netdev trace chain binds between 1 and %1 interfaces, got %2</translation>
+    </message>
+    <message>
+        <source>invalid interface name &apos;%1&apos;</source>
+        <translation>invalid interface name &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>bridge family chains are not traced: %1</source>
+        <translation>bridge family chains are not traced: %1</translation>
+    </message>
+    <message>
+        <source>netdev chains of these interfaces are not traced: %1</source>
+        <translation>netdev chains of these interfaces are not traced: %1</translation>
+    </message>
+    <message>
+        <source>netdev egress chains are not traced (the egress hook needs Linux 5.16 or later): %1</source>
+        <translation>netdev egress chains are not traced (the egress hook needs Linux 5.16 or later): %1</translation>
+    </message>
+    <message>
+        <source>netdev ingress and egress chains are not traced: %1</source>
+        <translation>netdev ingress and egress chains are not traced: %1</translation>
+    </message>
 </context>
 <context>
     <name>nt::PacketListModel</name>
@@ -1901,8 +1929,82 @@ nft records joined to no packet: %4</translation>
         <translation>Events filtered in kernel</translation>
     </message>
     <message>
-        <source>Events excluded (netlink, AF_UNIX, non-IP)</source>
-        <translation>Events excluded (netlink, AF_UNIX, non-IP)</translation>
+        <source>NAT: %1</source>
+        <translation>NAT: %1</translation>
+    </message>
+    <message>
+        <source> became %1 at %2</source>
+        <extracomment>NAT rewrote the packet&apos;s addresses: %1 the new endpoints, %2 the netfilter hook.</extracomment>
+        <translation> became %1 at %2</translation>
+    </message>
+    <message>
+        <source> became %1</source>
+        <translation> became %1</translation>
+    </message>
+    <message>
+        <source>Conntrack: %1</source>
+        <translation>Conntrack: %1</translation>
+    </message>
+    <message>
+        <source>original direction</source>
+        <translation>original direction</translation>
+    </message>
+    <message>
+        <source>reply direction</source>
+        <translation>reply direction</translation>
+    </message>
+    <message>
+        <source>Conntrack: id %1, %2, %3</source>
+        <translation>Conntrack: id %1, %2, %3</translation>
+    </message>
+    <message>
+        <source>original freed at %1 (%2)</source>
+        <extracomment>%1 the kernel function, %2 the drop reason (NO_SOCKET).</extracomment>
+        <translation>original freed at %1 (%2)</translation>
+    </message>
+    <message>
+        <source>original consumed at %1</source>
+        <translation>original consumed at %1</translation>
+    </message>
+    <message>
+        <source>original not freed yet</source>
+        <translation>original not freed yet</translation>
+    </message>
+    <message>
+        <source>DELIVERED: %1; a clone was delivered to a socket (journey %2)</source>
+        <translation>DELIVERED: %1; a clone was delivered to a socket (journey %2)</translation>
+    </message>
+    <message>
+        <source>  no packet with that header</source>
+        <translation>  no packet with that header</translation>
+    </message>
+    <message>
+        <source>  no packet, events were lost</source>
+        <translation>  no packet, events were lost</translation>
+    </message>
+    <message>
+        <source>  header is not an IP packet</source>
+        <translation>  header is not an IP packet</translation>
+    </message>
+    <message>
+        <source>  out of order (walk start missing)</source>
+        <translation>  out of order (walk start missing)</translation>
+    </message>
+    <message>
+        <source>  duplicate message</source>
+        <translation>  duplicate message</translation>
+    </message>
+    <message>
+        <source>Packets followed through NAT</source>
+        <translation>Packets followed through NAT</translation>
+    </message>
+    <message>
+        <source>Trace id collisions (joined by header)</source>
+        <translation>Trace id collisions (joined by header)</translation>
+    </message>
+    <message>
+        <source>Events excluded (not packets)</source>
+        <translation>Events excluded (not packets)</translation>
     </message>
 </context>
 <context>
@@ -1972,6 +2074,18 @@ nft records joined to no packet: %4</translation>
     <message>
         <source>Details</source>
         <translation>Details</translation>
+    </message>
+    <message>
+        <source>device %1</source>
+        <translation>device %1</translation>
+    </message>
+    <message>
+        <source>devices = { %1 }</source>
+        <translation>devices = { %1 }</translation>
+    </message>
+    <message>
+        <source>%1 hook %2 %3 priority %4; policy %5</source>
+        <translation>%1 hook %2 %3 priority %4; policy %5</translation>
     </message>
 </context>
 <context>
@@ -2147,8 +2261,8 @@ nft records joined to no packet: %4</translation>
         <translation>Events submitted by BPF</translation>
     </message>
     <message>
-        <source>Events excluded: netlink/AF_UNIX messages, non-IP frames</source>
-        <translation>Events excluded: netlink/AF_UNIX messages, non-IP frames</translation>
+        <source>Events excluded: netlink/AF_UNIX messages, buffers without a protocol</source>
+        <translation>Events excluded: netlink/AF_UNIX messages, buffers without a protocol</translation>
     </message>
 </context>
 <context>

@@ -227,6 +227,10 @@ Chạy &apos;nft-tracer-cli LỆNH --help&apos; để xem các tùy chọn của
         <source>export needs an output file: -o OUT</source>
         <translation>export cần một tệp đầu ra: -o OUT</translation>
     </message>
+    <message>
+        <source>Warning: %1</source>
+        <translation>Cảnh báo: %1</translation>
+    </message>
 </context>
 <context>
     <name>nt::EventStream</name>
@@ -1471,7 +1475,7 @@ Bản ghi nft không ghép được với gói nào: %4</translation>
     </message>
     <message>
         <source>This trace holds no interface names (it was recorded by an older version), so &apos;ifname&apos; matches nothing in it. Use &apos;ifindex N&apos; instead.</source>
-        <translation>Bản ghi này không có tên giao diện (được ghi bởi phiên bản cũ hơn), nên 'ifname' không khớp gì trong đó. Hãy dùng 'ifindex N'.</translation>
+        <translation>Bản ghi này không có tên giao diện (được ghi bởi phiên bản cũ hơn), nên &apos;ifname&apos; không khớp gì trong đó. Hãy dùng &apos;ifindex N&apos;.</translation>
     </message>
 </context>
 <context>
@@ -1584,6 +1588,30 @@ Bản ghi nft không ghép được với gói nào: %4</translation>
     <message>
         <source>cannot create the nftables trace table %1: %2</source>
         <translation>không tạo được bảng trace nftables %1: %2</translation>
+    </message>
+    <message>
+        <source>a netdev trace chain binds between 1 and %1 interfaces, got %2</source>
+        <translation>một chuỗi theo dõi netdev gắn với từ 1 đến %1 giao diện, nhận được %2</translation>
+    </message>
+    <message>
+        <source>invalid interface name &apos;%1&apos;</source>
+        <translation>tên giao diện không hợp lệ &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>bridge family chains are not traced: %1</source>
+        <translation>các chuỗi thuộc họ bridge không được theo dõi: %1</translation>
+    </message>
+    <message>
+        <source>netdev chains of these interfaces are not traced: %1</source>
+        <translation>các chuỗi netdev của những giao diện này không được theo dõi: %1</translation>
+    </message>
+    <message>
+        <source>netdev egress chains are not traced (the egress hook needs Linux 5.16 or later): %1</source>
+        <translation>các chuỗi netdev egress không được theo dõi (hook egress cần Linux 5.16 trở lên): %1</translation>
+    </message>
+    <message>
+        <source>netdev ingress and egress chains are not traced: %1</source>
+        <translation>các chuỗi netdev ingress và egress không được theo dõi: %1</translation>
     </message>
 </context>
 <context>
@@ -1898,8 +1926,82 @@ Bản ghi nft không ghép được với gói nào: %4</translation>
         <translation>Sự kiện bị lọc trong kernel</translation>
     </message>
     <message>
-        <source>Events excluded (netlink, AF_UNIX, non-IP)</source>
-        <translation>Sự kiện loại trừ (netlink/AF_UNIX/phi IP)</translation>
+        <source>Events excluded (not packets)</source>
+        <translation>Sự kiện loại trừ (không phải gói tin)</translation>
+    </message>
+    <message>
+        <source>NAT: %1</source>
+        <translation>NAT: %1</translation>
+    </message>
+    <message>
+        <source> became %1 at %2</source>
+        <extracomment>NAT rewrote the packet&apos;s addresses: %1 the new endpoints, %2 the netfilter hook.</extracomment>
+        <translation> thành %1 tại %2</translation>
+    </message>
+    <message>
+        <source> became %1</source>
+        <translation> thành %1</translation>
+    </message>
+    <message>
+        <source>Conntrack: %1</source>
+        <translation>Conntrack: %1</translation>
+    </message>
+    <message>
+        <source>original direction</source>
+        <translation>chiều gốc</translation>
+    </message>
+    <message>
+        <source>reply direction</source>
+        <translation>chiều trả lời</translation>
+    </message>
+    <message>
+        <source>Conntrack: id %1, %2, %3</source>
+        <translation>Conntrack: id %1, %2, %3</translation>
+    </message>
+    <message>
+        <source>original freed at %1 (%2)</source>
+        <extracomment>%1 the kernel function, %2 the drop reason (NO_SOCKET).</extracomment>
+        <translation>bản gốc được giải phóng tại %1 (%2)</translation>
+    </message>
+    <message>
+        <source>original consumed at %1</source>
+        <translation>bản gốc được tiêu thụ tại %1</translation>
+    </message>
+    <message>
+        <source>original not freed yet</source>
+        <translation>bản gốc chưa được giải phóng</translation>
+    </message>
+    <message>
+        <source>DELIVERED: %1; a clone was delivered to a socket (journey %2)</source>
+        <translation>ĐÃ CHUYỂN GIAO: %1; một bản sao đã được chuyển tới một socket (hành trình %2)</translation>
+    </message>
+    <message>
+        <source>  no packet with that header</source>
+        <translation>  không có gói nào có header đó</translation>
+    </message>
+    <message>
+        <source>  no packet, events were lost</source>
+        <translation>  không có gói, sự kiện đã bị mất</translation>
+    </message>
+    <message>
+        <source>  header is not an IP packet</source>
+        <translation>  header không phải gói IP</translation>
+    </message>
+    <message>
+        <source>  out of order (walk start missing)</source>
+        <translation>  sai thứ tự (thiếu bản ghi bắt đầu chuỗi)</translation>
+    </message>
+    <message>
+        <source>  duplicate message</source>
+        <translation>  thông điệp trùng lặp</translation>
+    </message>
+    <message>
+        <source>Packets followed through NAT</source>
+        <translation>Gói được theo dõi qua NAT</translation>
+    </message>
+    <message>
+        <source>Trace id collisions (joined by header)</source>
+        <translation>Trùng trace id (ghép theo header)</translation>
     </message>
 </context>
 <context>
@@ -1968,6 +2070,18 @@ Bản ghi nft không ghép được với gói nào: %4</translation>
     <message>
         <source>Details</source>
         <translation>Chi tiết</translation>
+    </message>
+    <message>
+        <source>device %1</source>
+        <translation>device %1</translation>
+    </message>
+    <message>
+        <source>devices = { %1 }</source>
+        <translation>devices = { %1 }</translation>
+    </message>
+    <message>
+        <source>%1 hook %2 %3 priority %4; policy %5</source>
+        <translation>%1 hook %2 %3 priority %4; policy %5</translation>
     </message>
 </context>
 <context>
@@ -2143,8 +2257,8 @@ Bản ghi nft không ghép được với gói nào: %4</translation>
         <translation>Sự kiện do BPF gửi lên</translation>
     </message>
     <message>
-        <source>Events excluded: netlink/AF_UNIX messages, non-IP frames</source>
-        <translation>Sự kiện bị loại trừ: thông điệp netlink/AF_UNIX, khung không phải IP</translation>
+        <source>Events excluded: netlink/AF_UNIX messages, buffers without a protocol</source>
+        <translation>Sự kiện bị loại trừ: thông điệp netlink/AF_UNIX, bộ đệm không có giao thức</translation>
     </message>
 </context>
 <context>

@@ -236,6 +236,11 @@ int record(const QStringList &args) {
                                                  .arg(QString::fromStdString(trace.meta.filter)))
             .toUtf8()
             .constData());
+    for (const QString &gap : recorder->nftNotCovered()) {
+        std::fprintf(
+            stderr, "%s\n",
+            QCoreApplication::translate("nt::Cli", "Warning: %1").arg(gap).toUtf8().constData());
+    }
 
     Assembler assembler(trace.probes, trace.dropReasons);
     const Report report(trace, assembler);

@@ -24,6 +24,9 @@ struct Assembler::Open {
     JourneyId prevSameSkb = kNoJourney; // older
     JourneyId nextSameSkb = kNoJourney; // newer
     bool startedByFirst = false;
+    bool hasNatKey = false;
+    uint8_t ttl = 0;
+    uint64_t natKey = 0; // natInvariantKey of its header, to follow it across a NAT rewrite
 };
 
 struct Assembler::Pending {
@@ -123,6 +126,8 @@ Assembler::Assembler(const std::vector<ProbeDesc> &probes, std::vector<std::stri
     for (size_t i = 0; i < dropReasonNames_.size(); ++i) {
         if (dropReasonNames_[i] == "NETFILTER_DROP") {
             netfilterDrop_ = static_cast<uint32_t>(i);
+        } else if (dropReasonNames_[i] == "NO_SOCKET") {
+            noSocketDrop_ = static_cast<uint32_t>(i);
         }
     }
     // Classifying by name is a table scan: do it once per probe, not once per event.
@@ -203,9 +208,51 @@ JourneyId Assembler::startJourney(const Event &event, JourneyId newer) {
     if (ph != pendingHeaders_.end() && ph->second.tsNs <= event.ts_ns) {
         const PendingHeader h = ph->second;
         pendingHeaders_.erase(ph);
-        attachHeader(id, h.ordinal, h.fp);
+        attachHeader(id, h, event.probe == NT_PROBE_SKB_COPY_DATAGRAM_IOVEC);
     }
     return id;
+}
+
+// A FIRST event that is not a receive, for an skb whose open lifetime was received here and
+// is still on its way: the BPF side restarts following an skb whose header changed, and NAT
+// changes it between the receive and the transmit. It is the same packet when everything NAT
+// leaves alone is equal (natInvariantKey: length, IPv4 id / IPv6 flow label, TCP sequence
+// numbers, ICMP sequence), the TTL went down by at most one, in the same namespace, soon.
+bool Assembler::continuesAfterNat(JourneyId id, const Event &event) const {
+    const Open &o = open_.at(id);
+    if (o.termTs != 0 || !o.hasNatKey || isRxEntry(event.probe)) {
+        return false;
+    }
+    auto ph = pendingHeaders_.find(event.skb);
+    if (ph == pendingHeaders_.end() || ph->second.tsNs > event.ts_ns) {
+        return false;
+    }
+    const PendingHeader &h = ph->second;
+    if (h.natKey != o.natKey || h.fp == 0 || (h.ttl != o.ttl && h.ttl + 1 != o.ttl)) {
+        return false;
+    }
+    const JourneyRecord &rec = journeys_[id];
+    if (event.ts_ns > rec.lastTs + options_.graceNs) {
+        return false;
+    }
+    bool received = false;
+    for (uint32_t s = o.head; s != kNoIndex; s = pool_[s].next) {
+        const Event &e = pool_[s].ev;
+        if (e.netns != event.netns && e.netns != 0) {
+            return false;
+        }
+        received = received || isRxEntry(e.probe);
+        switch (layerOf(e.probe)) {
+        case Layer::TCP:
+        case Layer::UDP:
+        case Layer::Socket:
+        case Layer::Xmit:
+            return false; // delivered or already sent: this is another packet
+        default:
+            break;
+        }
+    }
+    return received;
 }
 
 JourneyId Assembler::placeEvent(const Event &event) {
@@ -228,6 +275,16 @@ JourneyId Assembler::placeEvent(const Event &event) {
             (cand == kNoJourney || (journeys_[cand].flags & JourneyTerminated))) {
             open_.at(newer).startedByFirst = true;
             return newer;
+        }
+        if (cand != kNoJourney && newer == kNoJourney && continuesAfterNat(cand, event)) {
+            auto ph = pendingHeaders_.find(event.skb);
+            const PendingHeader h = ph->second;
+            pendingHeaders_.erase(ph);
+            laterHeaders_[cand].push_back(h.ordinal);
+            journeys_[cand].flags |= JourneyNat;
+            ++counters_.natContinued;
+            aliasFingerprint(cand, h.fp);
+            return cand;
         }
         // Otherwise a new packet. If the previous lifetime is still open, its free was not
         // seen: complete it after the grace like a freed one.
@@ -315,7 +372,8 @@ void Assembler::advance(uint64_t ts) {
             complete(id);
         }
     }
-    if (byFingerprint_.size() + byTraceId_.size() + pendingHeaders_.size() > sweepAt_) {
+    if (byFingerprint_.size() + byTraceId_.size() + pendingHeaders_.size() + aliasFp_.size() >
+        sweepAt_) {
         sweepIndexes();
     }
 }
@@ -327,13 +385,20 @@ void Assembler::sweepIndexes() {
         return completed(id) && r.lastTs + keep < now_;
     };
     std::erase_if(byFingerprint_, [&](const auto &kv) { return stale(kv.second); });
-    std::erase_if(byTraceId_, [&](const auto &kv) { return stale(kv.second.journey); });
+    std::erase_if(byTraceId_, [&](const auto &kv) {
+        const TraceIdState &t = kv.second;
+        if (t.journey != kNoJourney) {
+            return stale(t.journey);
+        }
+        return pendingAt(t.pendingSeq) == nullptr; // its walk found no packet
+    });
+    std::erase_if(aliasFp_, [&](const auto &kv) { return stale(kv.second); });
     const size_t before = pendingHeaders_.size();
     std::erase_if(pendingHeaders_,
                   [&](const auto &kv) { return kv.second.tsNs + options_.idleNs < now_; });
     counters_.unusedHeaders += before - pendingHeaders_.size();
-    sweepAt_ = std::max<size_t>(
-        4096, 2 * (byFingerprint_.size() + byTraceId_.size() + pendingHeaders_.size()));
+    sweepAt_ = std::max<size_t>(4096, 2 * (byFingerprint_.size() + byTraceId_.size() +
+                                           pendingHeaders_.size() + aliasFp_.size()));
 }
 
 void Assembler::complete(JourneyId id) {
@@ -390,6 +455,9 @@ void Assembler::complete(JourneyId id) {
     }
     open_.erase(oit);
     decideFate(id, evs);
+    if ((rec.flags & JourneyCloned) && rec.fate == Fate::Delivered) {
+        cloneCompleted(id);
+    }
     completed_.push_back(id);
 }
 
@@ -423,6 +491,7 @@ void Assembler::flush() {
     decltype(terminated_)().swap(terminated_);
     decltype(byFingerprint_)().swap(byFingerprint_);
     decltype(byTraceId_)().swap(byTraceId_);
+    decltype(aliasFp_)().swap(aliasFp_);
     std::vector<JourneyId>().swap(prevSameFp_);
     store_.shrink();
     eventPos_.shrink_to_fit();
@@ -434,34 +503,54 @@ void Assembler::add(const PacketHeader &header) {
     const uint32_t ordinal = headerOrdinal_++;
     ++counters_.headers;
     PacketFields f;
-    const uint64_t fp = parsePacket(header.data, header.protocol, f) ? packetFingerprint(f) : 0;
+    PendingHeader h{ordinal, 0, header.tsNs, 0, 0};
+    if (parsePacket(header.data, header.protocol, f)) {
+        h.fp = packetFingerprint(f);
+        h.natKey = natInvariantKey(f);
+        h.ttl = f.ttl;
+    }
     auto it = bySkb_.find(header.skb);
     if (it != bySkb_.end()) {
         // The FIRST event was read before its header (another CPU's buffer came first).
         const JourneyRecord &rec = journeys_[it->second];
         if (rec.header == kNoIndex && header.tsNs <= rec.firstTs) {
-            attachHeader(it->second, ordinal, fp);
+            attachHeader(it->second, h, false);
             advance(header.tsNs);
             return;
         }
     }
-    auto [pit, inserted] =
-        pendingHeaders_.try_emplace(header.skb, PendingHeader{ordinal, fp, header.tsNs});
+    auto [pit, inserted] = pendingHeaders_.try_emplace(header.skb, h);
     if (!inserted) {
         ++counters_.unusedHeaders;
-        pit->second = PendingHeader{ordinal, fp, header.tsNs};
+        pit->second = h;
     }
     advance(header.tsNs);
 }
 
-void Assembler::attachHeader(JourneyId id, uint32_t ordinal, uint64_t fp) {
-    journeys_[id].header = ordinal;
-    if (fp != 0) {
-        registerFingerprint(id, fp);
+void Assembler::attachHeader(JourneyId id, const PendingHeader &h, bool firstAtSocket) {
+    journeys_[id].header = h.ordinal;
+    if (auto o = open_.find(id); o != open_.end() && h.fp != 0) {
+        o->second.hasNatKey = true;
+        o->second.natKey = h.natKey;
+        o->second.ttl = h.ttl;
+    }
+    if (h.fp != 0) {
+        registerFingerprint(id, h.fp, firstAtSocket);
     }
 }
 
-void Assembler::registerFingerprint(JourneyId id, uint64_t fp) {
+// The header a journey had after NAT (a later BPF header, an nft walk's header bytes): nft
+// records with it join the journey. Kept apart from byFingerprint_, whose chains link journeys
+// with one and the same first header.
+void Assembler::aliasFingerprint(JourneyId id, uint64_t fp) {
+    if (fp == 0 || byFingerprint_.contains(fp)) {
+        return; // another packet has that header as its own: the fingerprint decides for it
+    }
+    aliasFp_[fp] = id;
+    joinPendingByFp(id, fp);
+}
+
+void Assembler::registerFingerprint(JourneyId id, uint64_t fp, bool firstAtSocket) {
     auto [it, inserted] = byFingerprint_.try_emplace(fp, id);
     JourneyRecord &rec = journeys_[id];
     if (!inserted) {
@@ -470,15 +559,23 @@ void Assembler::registerFingerprint(JourneyId id, uint64_t fp) {
         it->second = id;
         const JourneyRecord &o = journeys_[other];
         // Same headers on another skb while the first is alive: a clone (TCP transmit clones,
-        // packet sockets, multicast).
+        // packet sockets, multicast). A packet first seen when a socket reads it, with the
+        // headers of one just received, is a clone too (a raw socket's copy of an ICMP packet
+        // is read after the original was freed).
         const bool alive = (o.flags & JourneyTerminated)
-                               ? o.lastTs >= rec.firstTs
+                               ? o.lastTs >= rec.firstTs ||
+                                     (firstAtSocket && o.lastTs + options_.graceNs >= rec.firstTs)
                                : o.lastTs + options_.nftWindowNs >= rec.firstTs;
         if (o.skb != rec.skb && o.firstTs <= rec.firstTs && alive) {
             rec.parent = o.parent != kNoJourney ? o.parent : other;
             rec.flags |= JourneyCloned;
         }
     }
+    joinPendingByFp(id, fp);
+}
+
+void Assembler::joinPendingByFp(JourneyId id, uint64_t fp) {
+    const JourneyRecord &rec = journeys_[id];
     auto [first, last] = pendingByFp_.equal_range(fp);
     std::vector<uint64_t> joined;
     for (auto it = first; it != last; ++it) {
@@ -488,7 +585,11 @@ void Assembler::registerFingerprint(JourneyId id, uint64_t fp) {
             for (uint32_t ord : p->ordinals) {
                 joinNft(id, ord);
             }
-            byTraceId_[p->traceId] = TraceIdState{id, p->hook, fp};
+            if (auto t = byTraceId_.find(p->traceId);
+                t != byTraceId_.end() && t->second.pendingSeq == it->second) {
+                t->second.journey = id;
+                t->second.pendingSeq = UINT64_MAX;
+            }
             joined.push_back(it->second);
         }
     }
@@ -519,16 +620,19 @@ void Assembler::resolvePending(uint64_t seq) {
             break;
         }
     }
-    auto t = pendingByTraceId_.find(p->traceId);
-    if (t != pendingByTraceId_.end() && t->second == seq) {
-        pendingByTraceId_.erase(t);
-    }
 }
 
 JourneyId Assembler::findByFingerprint(uint64_t fp, uint64_t ts) const {
     auto it = byFingerprint_.find(fp);
     if (it == byFingerprint_.end()) {
-        return kNoJourney;
+        auto a = aliasFp_.find(fp);
+        if (a == aliasFp_.end()) {
+            return kNoJourney;
+        }
+        const JourneyRecord &r = journeys_[a->second];
+        return r.firstTs <= ts + options_.nftWindowNs && ts <= r.lastTs + options_.nftWindowNs
+                   ? a->second
+                   : kNoJourney;
     }
     const uint64_t window = options_.nftWindowNs;
     JourneyId after = kNoJourney; // nearest journey that starts just after the record
@@ -549,8 +653,77 @@ JourneyId Assembler::findByFingerprint(uint64_t fp, uint64_t ts) const {
     return after;
 }
 
+bool Assembler::hasFingerprint(JourneyId id, uint64_t fp) const {
+    if (auto a = aliasFp_.find(fp); a != aliasFp_.end() && a->second == id) {
+        return true;
+    }
+    auto it = byFingerprint_.find(fp);
+    int steps = 0;
+    for (JourneyId k = it != byFingerprint_.end() ? it->second : kNoJourney;
+         k != kNoJourney && steps < 64; k = prevSameFp_[k], ++steps) {
+        if (k == id) {
+            return true;
+        }
+    }
+    return false;
+}
+
 // ---- nft records ----------------------------------------------------------------------------
 
+namespace {
+
+// Order of the hooks one packet passes in one namespace: ingress, then prerouting (received) or
+// output (sent from here), then input or forward, then postrouting.
+int hookRank(NftHook hook) {
+    switch (hook) {
+    case NftHook::Ingress:
+        return 0;
+    case NftHook::Prerouting:
+    case NftHook::Output:
+        return 1;
+    case NftHook::Input:
+    case NftHook::Forward:
+        return 2;
+    case NftHook::Postrouting:
+        return 3;
+    case NftHook::Unknown:
+        break;
+    }
+    return -1;
+}
+
+bool sameMessage(const NftStep &a, const NftStep &b) {
+    return a.type == b.type && a.table == b.table && a.chain == b.chain &&
+           a.ruleHandle == b.ruleHandle && a.verdict == b.verdict && a.policy == b.policy &&
+           a.jumpTarget == b.jumpTarget && a.walkStart == b.walkStart && a.family == b.family;
+}
+
+} // namespace
+
+void Assembler::unjoin(uint32_t ordinal, uint64_t AssemblerCounters::*reason) {
+    unjoined_.push_back(ordinal);
+    ++counters_.unjoinedNft;
+    ++(counters_.*reason);
+}
+
+void Assembler::noteLoss(uint64_t ts) {
+    if (lossTimes_.empty() || lossTimes_.back() < ts) {
+        lossTimes_.push_back(ts);
+    }
+}
+
+bool Assembler::lossNear(uint64_t ts) const {
+    const uint64_t w = options_.nftWindowNs;
+    auto it = std::lower_bound(lossTimes_.begin(), lossTimes_.end(), ts > w ? ts - w : 0);
+    return it != lossTimes_.end() && *it <= ts + w;
+}
+
+// NFTA_TRACE_ID hashes the skb address, its flow hash and the input interface: constant across
+// the hooks one packet passes, so it carries a packet's walks through NAT, where the header
+// bytes change. But the next packet of a flow in the same skb has the same id. A walk continues
+// the id's packet only while the hooks go forward (prerouting, forward, postrouting), or at the
+// same hook in another chain; a walk that starts over at a hook's first chain, or goes back,
+// is a new packet, joined by its header.
 void Assembler::add(const NftTraceRecord &record) {
     const auto ordinal = static_cast<uint32_t>(nft_.size());
     ++counters_.nftRecords;
@@ -570,56 +743,101 @@ void Assembler::add(const NftTraceRecord &record) {
                (record.type == NftTraceType::Rule && record.ruleHandle == 0 &&
                 record.verdict == verdict::Continue);
     s.hook = hookFromChainName(record.chain);
+    s.ctState = static_cast<uint8_t>(record.ctState);
+    s.ctDirection = record.ctDirection;
+    s.ctId = record.ctId;
+    s.ctStatus = record.ctStatus;
 
+    auto tit = byTraceId_.find(record.id);
+    TraceIdState *st = tit != byTraceId_.end() ? &tit->second : nullptr;
+    uint64_t fp = 0;
     if (s.walkStart) {
         if (s.hook == NftHook::Unknown) {
             s.hook = hookFromDevices(record.iif, record.oif);
         }
-        std::vector<uint8_t> bytes = record.networkHeader;
-        bytes.insert(bytes.end(), record.transportHeader.begin(), record.transportHeader.end());
-        const uint16_t proto =
-            record.nfproto == 2 ? kEthPIp : (record.nfproto == 10 ? kEthPIpv6 : uint16_t{0});
         PacketFields f;
-        const uint64_t fp = parsePacket(bytes, proto, f) ? packetFingerprint(f) : 0;
-        nft_.push_back(s);
-        const JourneyId id = fp != 0 ? findByFingerprint(fp, record.tsNs) : kNoJourney;
-        if (id != kNoJourney) {
-            joinNft(id, ordinal);
-            byTraceId_[record.id] = TraceIdState{id, s.hook, fp};
-        } else if (fp != 0) {
-            // Its events may still be in another buffer: wait for a journey with this header.
-            byTraceId_.erase(record.id);
-            const uint64_t seq = pendingBase_ + pending_.size();
-            pending_.push_back(Pending{record.id, fp, record.tsNs, s.hook, {ordinal}});
-            pendingByFp_.emplace(fp, seq);
-            pendingByTraceId_[record.id] = seq;
-        } else {
-            byTraceId_.erase(record.id);
-            unjoined_.push_back(ordinal);
-            ++counters_.unjoinedNft;
+        if (parseNftHeaders(record.networkHeader, record.transportHeader,
+                            nftRecordProtocol(record.nfproto, record.llHeader), f)) {
+            fp = packetFingerprint(f);
         }
-    } else {
-        // A later record of a walk (jumped-to chains, return, policy): same trace id.
-        auto pseq = pendingByTraceId_.find(record.id);
-        Pending *pit = pseq != pendingByTraceId_.end() ? pendingAt(pseq->second) : nullptr;
-        auto tit = byTraceId_.find(record.id);
-        if (s.hook == NftHook::Unknown) {
-            if (pit != nullptr) {
-                s.hook = pit->hook;
-            } else if (tit != byTraceId_.end()) {
-                s.hook = tit->second.hook;
-            }
-        }
-        nft_.push_back(s);
-        if (pit != nullptr) {
-            pit->ordinals.push_back(ordinal);
-        } else if (tit != byTraceId_.end()) {
-            joinNft(tit->second.journey, ordinal);
-        } else {
-            unjoined_.push_back(ordinal);
-            ++counters_.unjoinedNft;
-        }
+    } else if (st != nullptr && s.hook == NftHook::Unknown) {
+        s.hook = st->hook;
     }
+    nft_.push_back(s);
+
+    if (st != nullptr && st->lastOrdinal != kNoIndex && sameMessage(nft_[st->lastOrdinal], s) &&
+        (!s.walkStart || fp == st->lastFp)) {
+        unjoin(ordinal, &AssemblerCounters::unjoinedDuplicate);
+        advance(record.tsNs);
+        return;
+    }
+
+    if (!s.walkStart) {
+        // A later record of a walk (jumped-to chains, return, policy): same trace id.
+        Pending *p = st != nullptr ? pendingAt(st->pendingSeq) : nullptr;
+        if (p != nullptr) {
+            p->ordinals.push_back(ordinal);
+            st->lastOrdinal = ordinal;
+        } else if (st != nullptr && st->journey != kNoJourney) {
+            joinNft(st->journey, ordinal);
+            st->lastOrdinal = ordinal;
+        } else if (st != nullptr && st->lostReason != nullptr) {
+            unjoin(ordinal, st->lostReason); // its walk found no packet: the same reason
+        } else {
+            unjoin(ordinal, &AssemblerCounters::unjoinedOrphan);
+        }
+        advance(record.tsNs);
+        return;
+    }
+
+    bool continues = false;
+    if (st != nullptr) {
+        const int r = hookRank(s.hook), rs = hookRank(st->hook);
+        continues = (s.hook == st->hook || r < 0 || rs < 0) ? s.chain != st->firstChain : r > rs;
+    }
+    const JourneyId byFp = fp != 0 ? findByFingerprint(fp, record.tsNs) : kNoJourney;
+    Pending *p = continues ? pendingAt(st->pendingSeq) : nullptr;
+    TraceIdState next;
+    next.hook = s.hook;
+    next.firstChain = continues && s.hook == st->hook ? st->firstChain : s.chain;
+    next.lastOrdinal = ordinal;
+    next.lastFp = fp;
+    if (continues && st->journey != kNoJourney) {
+        if (byFp != kNoJourney && byFp != st->journey && !hasFingerprint(st->journey, fp)) {
+            // The id continued another packet, the header names this one: the header wins.
+            ++counters_.traceIdCollisions;
+            next.journey = byFp;
+        } else {
+            next.journey = st->journey;
+            aliasFingerprint(st->journey, fp); // its header after NAT, when NAT changed it
+        }
+        joinNft(next.journey, ordinal);
+    } else if (p != nullptr) {
+        if (byFp != kNoJourney) {
+            // The packet of the waiting walks is known now, by this walk's header.
+            for (uint32_t ord : p->ordinals) {
+                joinNft(byFp, ord);
+            }
+            resolvePending(st->pendingSeq);
+            joinNft(byFp, ordinal);
+            next.journey = byFp;
+        } else {
+            p->ordinals.push_back(ordinal);
+            next.pendingSeq = st->pendingSeq;
+        }
+    } else if (byFp != kNoJourney) {
+        joinNft(byFp, ordinal);
+        next.journey = byFp;
+    } else if (fp != 0) {
+        // Its events may still be in another buffer: wait for a journey with this header.
+        next.pendingSeq = pendingBase_ + pending_.size();
+        pending_.push_back(Pending{record.id, fp, record.tsNs, s.hook, {ordinal}});
+        pendingByFp_.emplace(fp, next.pendingSeq);
+    } else {
+        unjoin(ordinal, &AssemblerCounters::unjoinedNoHeader);
+        next.lostReason = &AssemblerCounters::unjoinedNoHeader;
+    }
+    byTraceId_[record.id] = next;
     advance(record.tsNs);
 }
 
@@ -664,9 +882,15 @@ void Assembler::expirePending(bool all) {
             if (!all && p.tsNs + options_.nftWindowNs >= now_) {
                 break;
             }
+            auto reason = lossNear(p.tsNs) ? &AssemblerCounters::unjoinedLoss
+                                           : &AssemblerCounters::unjoinedNoPacket;
             for (uint32_t ord : p.ordinals) {
-                unjoined_.push_back(ord);
-                ++counters_.unjoinedNft;
+                unjoin(ord, reason);
+            }
+            if (auto t = byTraceId_.find(p.traceId);
+                t != byTraceId_.end() && t->second.pendingSeq == pendingBase_) {
+                t->second.pendingSeq = UINT64_MAX;
+                t->second.lostReason = reason;
             }
             resolvePending(pendingBase_);
         }
@@ -682,6 +906,55 @@ void Assembler::decideFate(JourneyId id) {
 }
 
 void Assembler::decideFate(JourneyId id, std::span<const Event> ev) {
+    decideOwnFate(id, ev);
+    JourneyRecord &rec = journeys_[id];
+    if (!(rec.flags & JourneyCloneDelivered)) {
+        return;
+    }
+    // A clone was delivered: the packet reached a socket, whatever happened to the original
+    // skb afterwards (freed NO_SOCKET by ping_rcv while a raw socket read the clone, or
+    // consumed). A rule drop or another drop reason stays what it was.
+    bool noSocket = false;
+    for (size_t i = ev.size(); i-- > 0;) {
+        if (ev[i].probe == NT_PROBE_KFREE_SKB) {
+            noSocket = noSocketDrop_ != UINT32_MAX && ev[i].aux == noSocketDrop_;
+            break;
+        }
+    }
+    if ((rec.fate == Fate::Dropped && noSocket) || rec.fate == Fate::Consumed ||
+        rec.fate == Fate::InFlight) {
+        rec.fate = Fate::Delivered;
+    }
+}
+
+void Assembler::cloneCompleted(JourneyId clone) {
+    const JourneyId parent = journeys_[clone].parent;
+    if (parent == kNoJourney || parent >= journeys_.size()) {
+        return;
+    }
+    JourneyRecord &p = journeys_[parent];
+    if (p.flags & JourneyCloneDelivered) {
+        return;
+    }
+    p.flags |= JourneyCloneDelivered;
+    deliveredClone_.emplace(parent, clone);
+    ++counters_.cloneDelivered;
+    if (completed(parent)) {
+        decideFate(parent);
+    }
+}
+
+std::span<const uint32_t> Assembler::laterHeaders(JourneyId id) const {
+    auto it = laterHeaders_.find(id);
+    return it == laterHeaders_.end() ? std::span<const uint32_t>() : std::span(it->second);
+}
+
+JourneyId Assembler::deliveredClone(JourneyId id) const {
+    auto it = deliveredClone_.find(id);
+    return it == deliveredClone_.end() ? kNoJourney : it->second;
+}
+
+void Assembler::decideOwnFate(JourneyId id, std::span<const Event> ev) {
     JourneyRecord &rec = journeys_[id];
     const std::vector<uint32_t> steps = nftOf(id, true);
 
@@ -745,7 +1018,9 @@ void Assembler::decideFate(JourneyId id, std::span<const Event> ev) {
     ptrdiff_t lastDeliver = -1, lastRx = -1, lastTx = -1;
     for (size_t i = 0; i < term; ++i) {
         const uint16_t p = ev[i].probe;
-        if (delivers(ev[i])) {
+        // After a transmit only a new receive brings the packet back: a socket event then is
+        // the peer namespace's (a veth peer's TCP attributed here when it cleared skb->dev).
+        if (delivers(ev[i]) && (lastTx < 0 || lastRx > lastTx)) {
             lastDeliver = static_cast<ptrdiff_t>(i);
         }
         if (isRxEntry(p)) {
@@ -1018,13 +1293,13 @@ size_t Assembler::memoryBytes() const {
     bytes += mapBytes(nameIndex_) + unjoined_.capacity() * 4;
     bytes += pool_.capacity() * sizeof(Slot);
     bytes += mapBytes(open_) + mapBytes(bySkb_) + mapBytes(pendingHeaders_) +
-             mapBytes(byFingerprint_) + mapBytes(byTraceId_);
+             mapBytes(byFingerprint_) + mapBytes(byTraceId_) + mapBytes(aliasFp_);
     bytes += terminated_.capacity() * 4 + completed_.capacity() * 4;
     for (const Pending &p : pending_) {
         bytes += sizeof(Pending) + p.ordinals.capacity() * 4;
     }
-    bytes += mapBytes(pendingByTraceId_) + pendingByFp_.size() * (sizeof(void *) + 16) +
-             pendingByFp_.bucket_count() * sizeof(void *);
+    bytes +=
+        pendingByFp_.size() * (sizeof(void *) + 16) + pendingByFp_.bucket_count() * sizeof(void *);
     bytes += probeLayers_.capacity() * sizeof(Layer);
     return bytes;
 }

@@ -35,10 +35,36 @@ struct AssemblerCounters {
     uint64_t events = 0;
     uint64_t headers = 0;
     uint64_t nftRecords = 0;
-    uint64_t unjoinedNft = 0; // nft records that joined no journey (kept, listed by unjoinedNft())
-    uint64_t lateNft = 0;     // joined a journey after it was completed
-    uint64_t unusedHeaders = 0; // packet headers no event ever claimed
-    uint64_t idleClosed = 0;    // journeys closed by AssemblerOptions::idleNs
+    // nft records that joined no journey (kept, listed by unjoinedNft()), the sum of the
+    // reasons below.
+    uint64_t unjoinedNft = 0;
+    uint64_t unjoinedNoPacket = 0;  // its header matched no packet in the time window
+    uint64_t unjoinedLoss = 0;      // the same, while the BPF side lost records (ring buffer)
+    uint64_t unjoinedNoHeader = 0;  // a chain walk whose header bytes are not an IP packet
+    uint64_t unjoinedOrphan = 0;    // no chain walk of its trace id started before it (its
+                                    // first message was lost or came out of order)
+    uint64_t unjoinedDuplicate = 0; // the same message as the one before it of its trace id
+    uint64_t lateNft = 0;           // joined a journey after it was completed
+    uint64_t unusedHeaders = 0;     // packet headers no event ever claimed
+    uint64_t idleClosed = 0;        // journeys closed by AssemblerOptions::idleNs
+    uint64_t natContinued = 0;      // packets followed across a NAT rewrite of their header
+    // A chain walk whose trace id continued an open walk of another packet (NFTA_TRACE_ID
+    // collision or reuse) but whose header bytes belong to a different packet: joined by header.
+    uint64_t traceIdCollisions = 0;
+    uint64_t cloneDelivered = 0; // packets delivered through a clone, the original freed
+};
+
+// The unjoined reasons, for statistics: (key, count) in a fixed order.
+struct UnjoinedReason {
+    const char *key; // "no_packet", "ringbuf_loss", "no_header", "orphan", "duplicate"
+    uint64_t AssemblerCounters::*count;
+};
+constexpr UnjoinedReason kUnjoinedReasons[] = {
+    {"no_packet", &AssemblerCounters::unjoinedNoPacket},
+    {"ringbuf_loss", &AssemblerCounters::unjoinedLoss},
+    {"no_header", &AssemblerCounters::unjoinedNoHeader},
+    {"orphan", &AssemblerCounters::unjoinedOrphan},
+    {"duplicate", &AssemblerCounters::unjoinedDuplicate},
 };
 
 // One entry of a journey's timeline: an event, or an nft record placed at its hook's boundary.
@@ -66,6 +92,9 @@ public:
     void add(const Event &event);
     void add(const PacketHeader &header);
     void add(const NftTraceRecord &record);
+    // The BPF side reported lost records (ring buffer full) by time `ts`: nft records around
+    // then that find no packet are counted as unjoined because of that loss.
+    void noteLoss(uint64_t ts);
     // A batch read from the BPF side or the event stream, in its order.
     void add(const RecordBatch &batch) {
         batch.visit([this](const PacketHeader &h) { add(h); }, [this](const Event &e) { add(e); });
@@ -105,6 +134,11 @@ public:
     size_t nftCount() const { return nft_.size(); }
     const std::string &name(uint16_t index) const { return names_.at(index); }
     std::span<const uint32_t> unjoinedNft() const { return unjoined_; }
+    // Header ordinals (Trace::packets) a journey gained after its first: the same packet seen
+    // again after NAT rewrote it. Empty for most journeys.
+    std::span<const uint32_t> laterHeaders(JourneyId id) const;
+    // The clone journey whose delivery decided this journey's fate (JourneyCloneDelivered).
+    JourneyId deliveredClone(JourneyId id) const;
     // The open journey of an skb (live lines use its header), or kNoJourney.
     JourneyId openJourney(uint64_t skb) const;
     Layer layerOf(uint16_t probe) const;
@@ -121,16 +155,24 @@ private:
     struct Pending;
 
     JourneyId startJourney(const Event &event, JourneyId newer);
+    bool continuesAfterNat(JourneyId id, const Event &event) const;
+    void unjoin(uint32_t ordinal, uint64_t AssemblerCounters::*reason);
+    void cloneCompleted(JourneyId clone);
     JourneyId placeEvent(const Event &event);
     void stage(JourneyId id, const Event &event);
-    void attachHeader(JourneyId id, uint32_t ordinal, uint64_t fp);
-    void registerFingerprint(JourneyId id, uint64_t fp);
+    struct PendingHeader;
+    void attachHeader(JourneyId id, const PendingHeader &h, bool firstAtSocket);
+    void registerFingerprint(JourneyId id, uint64_t fp, bool firstAtSocket);
+    void aliasFingerprint(JourneyId id, uint64_t fp);
+    void joinPendingByFp(JourneyId id, uint64_t fp);
+    bool hasFingerprint(JourneyId id, uint64_t fp) const;
     JourneyId findByFingerprint(uint64_t fp, uint64_t ts) const;
     void joinNft(JourneyId id, uint32_t ordinal);
     void advance(uint64_t ts);
     void complete(JourneyId id);
     void decideFate(JourneyId id);
     void decideFate(JourneyId id, std::span<const Event> events); // events(id), already at hand
+    void decideOwnFate(JourneyId id, std::span<const Event> events);
     std::vector<TimelineItem> timeline(JourneyId id, std::span<const Event> events) const;
     void expirePending(bool all);
     void sweepIndexes();
@@ -139,6 +181,7 @@ private:
     AssemblerOptions options_;
     std::vector<std::string> dropReasonNames_;
     uint32_t netfilterDrop_ = UINT32_MAX; // enum skb_drop_reason value of NETFILTER_DROP
+    uint32_t noSocketDrop_ = UINT32_MAX;  // ... of NO_SOCKET
     std::vector<Layer> probeLayers_;      // index: probe id (tracepoints, then functions)
 
     // Completed events, time-sorted per journey, delta-encoded. Slots (JourneyRecord::
@@ -170,13 +213,24 @@ private:
         uint32_t ordinal;
         uint64_t fp;
         uint64_t tsNs;
+        uint64_t natKey;
+        uint8_t ttl;
     };
     std::unordered_map<uint64_t, PendingHeader> pendingHeaders_; // by skb
     std::unordered_map<uint64_t, JourneyId> byFingerprint_;      // newest journey per fingerprint
+    std::unordered_map<uint64_t, JourneyId> aliasFp_;            // headers after NAT -> journey
+    // The current chain walk of a trace id: the packet it belongs to (a journey, or a pending
+    // walk while its packet is not known yet), the hook it ran at, and the chain that opened
+    // that hook's walks (a new packet with the same id starts at that chain again).
     struct TraceIdState {
-        JourneyId journey;
-        NftHook hook;
-        uint64_t fp;
+        JourneyId journey = kNoJourney;
+        uint64_t pendingSeq = UINT64_MAX;
+        NftHook hook = NftHook::Unknown;
+        uint16_t firstChain = 0;
+        uint32_t lastOrdinal = kNoIndex; // the walk's latest record, to notice duplicates
+        uint64_t lastFp = 0;
+        // Its walk joined nothing: later records of it are unjoined for the same reason.
+        uint64_t AssemblerCounters::*lostReason = nullptr;
     };
     std::unordered_map<uint32_t, TraceIdState> byTraceId_;
     // nft walks waiting for their journey, oldest first; pending_[i] has sequence number
@@ -184,8 +238,11 @@ private:
     // every lookup goes through the two indexes instead of scanning.
     std::deque<Pending> pending_;
     uint64_t pendingBase_ = 0;
-    std::unordered_multimap<uint64_t, uint64_t> pendingByFp_; // fingerprint -> sequence
-    std::unordered_map<uint32_t, uint64_t> pendingByTraceId_; // trace id -> newest sequence
+    std::unordered_multimap<uint64_t, uint64_t> pendingByFp_;           // fingerprint -> sequence
+    std::unordered_map<JourneyId, std::vector<uint32_t>> laterHeaders_; // NAT-rewritten headers
+    std::unordered_map<JourneyId, JourneyId> deliveredClone_;           // parent -> clone
+    std::vector<uint64_t> lossTimes_; // noteLoss() times, ascending
+    bool lossNear(uint64_t ts) const;
     Pending *pendingAt(uint64_t seq);
     void resolvePending(uint64_t seq);
     size_t sweepAt_ = 4096;

@@ -95,6 +95,12 @@ struct NftTraceRecord {
     uint8_t family = 0; // table family (NFPROTO_INET, ...)
     NftTraceType type = NftTraceType::Unspec;
     uint32_t netns = 0; // namespace the trace socket listened in
+    // Conntrack state of the packet (Linux >= 6.7 sends it in the first message of each chain
+    // walk): id (the same in both directions of one connection), IPS_* status bits, and the
+    // NF_CT_STATE_* bit of the packet (1 invalid, 2 established, 4 related, 8 new, 64
+    // untracked). ctState 0: the kernel sent none.
+    uint32_t ctId = 0, ctStatus = 0, ctState = 0;
+    uint8_t ctDirection = 0; // IP_CT_DIR_ORIGINAL (0) or IP_CT_DIR_REPLY (1)
     std::string table, chain, jumpTarget;
     // Header bytes: the kernel sends them only in the first message of each chain walk.
     std::vector<uint8_t> llHeader, networkHeader, transportHeader;
@@ -107,8 +113,9 @@ struct LossCounters {
     uint64_t nftLost = 0;     // nft trace messages lost (ENOBUFS on the netlink socket)
     uint64_t bpfEvents = 0;   // events the BPF side submitted
     uint64_t filtered = 0;    // events skipped by the in-kernel filter
-    // Events of sk_buffs never traced: netlink and AF_UNIX socket messages (the tracer's own
-    // reads among them) and frames that are not IP. Not loss, not the filter's doing.
+    // Events of sk_buffs that are no packets, never traced: netlink and AF_UNIX socket messages
+    // (the tracer's own reads among them), buffers with no protocol set. Not loss, not the
+    // filter's doing.
     uint64_t excluded = 0;
     bool operator==(const LossCounters &) const = default;
 };

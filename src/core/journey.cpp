@@ -1,6 +1,8 @@
 // Names of the journey model's enums and small helpers on nft steps.
 #include "journey.h"
 
+#include <utility>
+
 #include "event.h"
 
 #include <QCoreApplication>
@@ -76,6 +78,20 @@ int32_t effectiveVerdict(const NftStep &step) {
         return step.policy;
     }
     return step.verdict;
+}
+
+std::string ctStateName(uint32_t state) {
+    // NF_CT_STATE_INVALID_BIT 1, NF_CT_STATE_BIT(IP_CT_ESTABLISHED) 2, (IP_CT_RELATED) 4,
+    // (IP_CT_NEW) 8, NF_CT_STATE_UNTRACKED_BIT 64.
+    static constexpr std::pair<uint32_t, const char *> kNames[] = {
+        {8, "new"}, {2, "established"}, {4, "related"}, {1, "invalid"}, {64, "untracked"}};
+    std::string out;
+    for (const auto &[bit, name] : kNames) {
+        if (state & bit) {
+            out += (out.empty() ? "" : ",") + std::string(name);
+        }
+    }
+    return out;
 }
 
 std::string nfFamilyName(uint8_t family) {

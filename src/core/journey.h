@@ -62,6 +62,11 @@ enum JourneyFlag : uint8_t {
     JourneyCloned = 1 << 1,     // `parent` is the journey this one was cloned from
     JourneyLateNft = 1 << 2,    // nft records joined after the journey was completed
     JourneyIdleClosed = 1 << 3, // closed because no event came for AssemblerOptions::idleNs
+    JourneyNat = 1 << 4,        // NAT rewrote its header (Assembler::laterHeaders, nft walks)
+    // Delivered through a clone (Assembler::deliveredClone): the original skb itself was freed
+    // without reaching a socket (an ICMP echo reply freed by ping_rcv while a raw socket's clone
+    // was read).
+    JourneyCloneDelivered = 1 << 5,
 };
 
 // What the assembler keeps per journey: 56 bytes, so that with ~10 events per packet the
@@ -104,7 +109,14 @@ struct NftStep {
     // "end of chain" rule record (handle 0, CONTINUE) the kernel sends before the policy.
     // Hidden steps still join packets and place hooks in time; they never give a verdict.
     bool hidden = false;
+    uint8_t ctState = 0;     // NftTraceRecord::ctState (walk starts of Linux >= 6.7)
+    uint8_t ctDirection = 0; // 0 original, 1 reply
+    uint32_t ctId = 0;       // conntrack id: links both directions of a connection
+    uint32_t ctStatus = 0;   // IPS_* bits (SRC_NAT 0x10, DST_NAT 0x20, ...)
 };
+
+// "new", "established", "related", "invalid", "untracked" (joined by ","), "" for none.
+std::string ctStateName(uint32_t state);
 
 // The verdict an nft step gave: policy records carry it in `policy` when `verdict` is unset.
 int32_t effectiveVerdict(const NftStep &step);

@@ -4,7 +4,9 @@
 #include <arpa/inet.h>
 #include <netinet/in.h>
 
+#include <cstdio>
 #include <cstring>
+#include <vector>
 
 namespace nt {
 namespace {
@@ -77,12 +79,15 @@ bool parseIpv6(std::span<const uint8_t> b, PacketFields &f) {
         return false;
     }
     f.family = 6;
+    f.flowLabel = be32(&b[0]) & 0xfffffU;
     f.totalLen = static_cast<uint16_t>(be16(&b[4]) + 40);
     f.ttl = b[7];
     std::memcpy(f.saddr.data(), &b[8], 16);
     std::memcpy(f.daddr.data(), &b[24], 16);
     uint8_t next = b[6];
     size_t off = 40;
+    f.extHeaders = next == IPPROTO_HOPOPTS || next == IPPROTO_ROUTING || next == IPPROTO_DSTOPTS ||
+                   next == IPPROTO_FRAGMENT;
     // Walk extension headers; bounded so a crafted chain cannot loop long.
     for (int i = 0; i < 8; ++i) {
         if (next == IPPROTO_HOPOPTS || next == IPPROTO_ROUTING || next == IPPROTO_DSTOPTS) {
@@ -114,13 +119,86 @@ bool parsePacket(std::span<const uint8_t> bytes, uint16_t protocol, PacketFields
     if (bytes.empty()) {
         return false;
     }
-    if (protocol == kEthPIp || (protocol == 0 && (bytes[0] >> 4) == 4)) {
+    if (protocol == kEthPIp && (bytes[0] >> 4) == 4) {
         return parseIpv4(bytes, out);
     }
-    if (protocol == kEthPIpv6 || (protocol == 0 && (bytes[0] >> 4) == 6)) {
+    if (protocol == kEthPIpv6 && (bytes[0] >> 4) == 6) {
         return parseIpv6(bytes, out);
     }
     return false;
+}
+
+bool parseNftHeaders(std::span<const uint8_t> network, std::span<const uint8_t> transport,
+                     uint16_t protocol, PacketFields &out) {
+    if (!parsePacket(network, protocol, out)) {
+        return false;
+    }
+    if (out.family == 6 && out.extHeaders) {
+        out.l4proto = 0; // the extension headers are not in the record
+        out.l4Offset = network.size();
+        return true;
+    }
+    if (out.family == 4) {
+        const size_t ihl = size_t{network[0] & 0x0fU} * 4;
+        if (network.size() < ihl) {
+            return true; // options cut off: the transport bytes do not follow on
+        }
+    }
+    if (!transport.empty() && !out.fragment) {
+        std::vector<uint8_t> bytes(network.begin(), network.end());
+        bytes.resize(out.family == 4 ? size_t{network[0] & 0x0fU} * 4 : 40);
+        bytes.insert(bytes.end(), transport.begin(), transport.end());
+        parseTransport(bytes, bytes.size() - transport.size(), out);
+    }
+    return true;
+}
+
+std::string frameName(uint16_t protocol) {
+    switch (protocol) {
+    case 0:
+        return "protocol 0 (not IP)";
+    case 0x0806:
+        return "ARP";
+    case 0x8035:
+        return "RARP";
+    case 0x88cc:
+        return "LLDP";
+    case 0x8100:
+    case 0x88a8:
+        return "802.1Q";
+    case 0x8847:
+    case 0x8848:
+        return "MPLS";
+    case 0x8863:
+    case 0x8864:
+        return "PPPoE";
+    case 0x888e:
+        return "EAPOL";
+    case kEthPIp:
+        return "IPv4";
+    case kEthPIpv6:
+        return "IPv6";
+    default:
+        break;
+    }
+    char buf[24];
+    std::snprintf(buf, sizeof buf, "ethertype 0x%04x", protocol);
+    return buf;
+}
+
+uint16_t nftRecordProtocol(uint32_t nfproto, std::span<const uint8_t> llHeader) {
+    constexpr uint32_t kNfprotoIpv4 = 2, kNfprotoIpv6 = 10;
+    if (nfproto == kNfprotoIpv4) {
+        return kEthPIp;
+    }
+    if (nfproto == kNfprotoIpv6) {
+        return kEthPIpv6;
+    }
+    // Bridge and netdev chains: the link-layer header is an Ethernet header (14 bytes).
+    if (llHeader.size() >= 14) {
+        return be16(&llHeader[12]);
+    }
+    return 0;
 }
 
 std::string addressToString(uint8_t family, const std::array<uint8_t, 16> &addr) {
@@ -190,6 +268,13 @@ uint64_t packetFingerprint(const PacketFields &f) {
     };
     const size_t alen = f.family == 6 ? 16 : 4;
     mix(&f.family, 1);
+    if (f.extHeaders) {
+        mix(f.saddr.data(), alen);
+        mix(f.daddr.data(), alen);
+        mix(&f.totalLen, 2);
+        mix(&f.flowLabel, 4);
+        return h;
+    }
     mix(&f.l4proto, 1);
     mix(f.saddr.data(), alen);
     mix(f.daddr.data(), alen);
@@ -201,6 +286,28 @@ uint64_t packetFingerprint(const PacketFields &f) {
     mix(&f.tcpFlags, 1);
     mix(&f.icmpType, 1);
     mix(&f.icmpId, 2);
+    mix(&f.icmpSeq, 2);
+    return h;
+}
+
+uint64_t natInvariantKey(const PacketFields &f) {
+    uint64_t h = 1099511628211ULL;
+    auto mix = [&h](const void *p, size_t n) {
+        const auto *c = static_cast<const uint8_t *>(p);
+        for (size_t i = 0; i < n; ++i) {
+            h = (h ^ c[i]) * 1099511628211ULL;
+        }
+    };
+    mix(&f.family, 1);
+    mix(&f.l4proto, 1);
+    mix(&f.totalLen, 2);
+    mix(&f.ipId, 2);
+    mix(&f.flowLabel, 4);
+    mix(&f.tcpSeq, 4);
+    mix(&f.tcpAck, 4);
+    mix(&f.tcpFlags, 1);
+    mix(&f.icmpType, 1);
+    mix(&f.icmpCode, 1);
     mix(&f.icmpSeq, 2);
     return h;
 }

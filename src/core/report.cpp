@@ -191,9 +191,116 @@ std::string Report::eventLine(uint64_t index, const Event &event, uint64_t baseT
 std::string Report::header(JourneyId id) const {
     const std::optional<PacketFields> f = fields(id);
     if (!f) {
-        return "[?] skb " + hex(asm_.record(id).skb);
+        // Not IP: say what the frame is (ARP, an ethertype), never invent addresses.
+        const JourneyRecord &rec = asm_.record(id);
+        const std::string what = rec.header < trace_.packets.size()
+                                     ? frameName(trace_.packets[rec.header].protocol)
+                                     : "?";
+        return "[" + what + "] skb " + hex(rec.skb);
     }
     return "[" + protocolName(f->l4proto) + "] " + endpointsToString(*f);
+}
+
+namespace {
+
+bool sameEndpoints(const PacketFields &a, const PacketFields &b) {
+    return a.family == b.family && a.saddr == b.saddr && a.daddr == b.daddr && a.sport == b.sport &&
+           a.dport == b.dport && a.icmpId == b.icmpId;
+}
+
+} // namespace
+
+std::vector<NatStep> Report::natSteps(JourneyId id) const {
+    std::vector<NatStep> steps;
+    const JourneyRecord &rec = asm_.record(id);
+    NftHook lastHook = NftHook::Unknown;
+    auto see = [&](const PacketFields &f, NftHook hook) {
+        if (steps.empty() || !sameEndpoints(steps.back().fields, f)) {
+            steps.push_back(NatStep{f, lastHook});
+        }
+        lastHook = hook;
+    };
+    if (const std::optional<PacketFields> f = fields(id)) {
+        see(*f, NftHook::Unknown);
+    }
+    for (uint32_t ord : asm_.nftOf(id, true)) {
+        const NftStep &s = asm_.nftStep(ord);
+        if (!s.walkStart || ord >= trace_.nft.size()) {
+            continue;
+        }
+        const NftTraceRecord &r = trace_.nft[ord];
+        PacketFields f;
+        if (parseNftHeaders(r.networkHeader, r.transportHeader,
+                            nftRecordProtocol(r.nfproto, r.llHeader), f)) {
+            see(f, s.hook);
+        }
+    }
+    for (uint32_t h : asm_.laterHeaders(id)) {
+        PacketFields f;
+        if (h < trace_.packets.size() &&
+            parsePacket(trace_.packets[h].data, trace_.packets[h].protocol, f)) {
+            see(f, NftHook::Unknown);
+        }
+    }
+    if (steps.size() < 2) {
+        steps.clear();
+    }
+    (void)rec;
+    return steps;
+}
+
+std::string Report::natText(JourneyId id, bool localized) const {
+    const std::vector<NatStep> steps = natSteps(id);
+    if (steps.empty()) {
+        return {};
+    }
+    QString t = text(localized, QT_TRANSLATE_NOOP("nt::Report", "NAT: %1"))
+                    .arg(q(endpointsToString(steps.front().fields)));
+    for (size_t i = 1; i < steps.size(); ++i) {
+        const QString tuple = q(endpointsToString(steps[i].fields));
+        if (i > 1) {
+            t += QStringLiteral(",");
+        }
+        if (steps[i].rewrittenAt != NftHook::Unknown) {
+            //: NAT rewrote the packet's addresses: %1 the new endpoints, %2 the netfilter hook.
+            t += text(localized, QT_TRANSLATE_NOOP("nt::Report", " became %1 at %2"))
+                     .arg(tuple, QLatin1String(nftHookName(steps[i].rewrittenAt)));
+        } else {
+            t += text(localized, QT_TRANSLATE_NOOP("nt::Report", " became %1")).arg(tuple);
+        }
+    }
+    return t.toStdString();
+}
+
+std::string Report::conntrackText(JourneyId id) const {
+    for (uint32_t ord : asm_.nftOf(id, true)) {
+        const NftStep &s = asm_.nftStep(ord);
+        if (!s.walkStart || s.ctState == 0) {
+            continue;
+        }
+        if (s.ctId == 0) { // untracked or invalid: no connection to name
+            return QCoreApplication::translate("nt::Report", "Conntrack: %1")
+                .arg(q(ctStateName(s.ctState)))
+                .toStdString();
+        }
+        std::string nat;
+        if (s.ctStatus & 0x20U) { // IPS_DST_NAT
+            nat += "DNAT";
+        }
+        if (s.ctStatus & 0x10U) { // IPS_SRC_NAT
+            nat += nat.empty() ? "SNAT" : ", SNAT";
+        }
+        const QString dir = s.ctDirection == 0
+                                ? QCoreApplication::translate("nt::Report", "original direction")
+                                : QCoreApplication::translate("nt::Report", "reply direction");
+        QString t = QCoreApplication::translate("nt::Report", "Conntrack: id %1, %2, %3")
+                        .arg(q(hex(s.ctId)), dir, q(ctStateName(s.ctState)));
+        if (!nat.empty()) {
+            t += QStringLiteral(" (%1)").arg(q(nat));
+        }
+        return t.toStdString();
+    }
+    return {};
 }
 
 std::string Report::fateText(JourneyId id) const {
@@ -224,9 +331,40 @@ std::string Report::fateText(JourneyId id, bool localized) const {
         t = text(localized, QT_TRANSLATE_NOOP("nt::Report", "DROPPED: %1")).arg(where);
         break;
     case Fate::Delivered:
-        t = text(localized,
-                 QT_TRANSLATE_NOOP("nt::Report", "DELIVERED to the local stack in netns %1"))
-                .arg(ev.empty() ? 0u : ev.back().netns);
+        if (const JourneyId clone = asm_.deliveredClone(id);
+            clone != kNoJourney && (j.flags & JourneyCloneDelivered)) {
+            // What happened to the original skb, then the clone that reached the socket.
+            const Event *freed = nullptr;
+            for (const Event &e : ev) {
+                if (e.probe == NT_PROBE_KFREE_SKB || e.probe == NT_PROBE_CONSUME_SKB) {
+                    freed = &e;
+                }
+            }
+            QString original;
+            if (freed != nullptr && freed->probe == NT_PROBE_KFREE_SKB) {
+                //: %1 the kernel function, %2 the drop reason (NO_SOCKET).
+                original =
+                    text(localized, QT_TRANSLATE_NOOP("nt::Report", "original freed at %1 (%2)"))
+                        .arg(q(symbolName(freed->location)), q(dropReasonName(freed->aux)));
+            } else if (freed != nullptr) {
+                original =
+                    text(localized, QT_TRANSLATE_NOOP("nt::Report", "original consumed at %1"))
+                        .arg(q(symbolName(freed->location)));
+            } else {
+                original =
+                    text(localized, QT_TRANSLATE_NOOP("nt::Report", "original not freed yet"));
+            }
+            t = text(localized,
+                     QT_TRANSLATE_NOOP(
+                         "nt::Report",
+                         "DELIVERED: %1; a clone was delivered to a socket (journey %2)"))
+                    .arg(original)
+                    .arg(clone);
+        } else {
+            t = text(localized,
+                     QT_TRANSLATE_NOOP("nt::Report", "DELIVERED to the local stack in netns %1"))
+                    .arg(ev.empty() ? 0u : ev.back().netns);
+        }
         break;
     case Fate::Forwarded: {
         uint32_t in = 0, out = 0;
@@ -355,6 +493,12 @@ std::string Report::packetTrace(JourneyId id) const {
                    .toStdString() +
                "\n";
     }
+    if (const std::string nat = natText(id); !nat.empty()) {
+        out += nat + "\n";
+    }
+    if (const std::string ct = conntrackText(id); !ct.empty()) {
+        out += ct + "\n";
+    }
 
     // Events grouped by layer, layers in order of first appearance (seed style).
     std::vector<Layer> order;
@@ -461,7 +605,12 @@ TraceStats Report::stats() const {
     }
     st.loss = trace_.meta.loss;
     st.unjoinedNft = c.unjoinedNft;
+    for (size_t i = 0; i < std::size(kUnjoinedReasons); ++i) {
+        st.unjoinedByReason[i] = c.*kUnjoinedReasons[i].count;
+    }
     st.unusedHeaders = c.unusedHeaders;
+    st.natContinued = c.natContinued;
+    st.traceIdCollisions = c.traceIdCollisions;
     return st;
 }
 
@@ -536,9 +685,24 @@ std::string Report::statisticsText(const TraceStats &st) {
     out += loss(QT_TRANSLATE_NOOP("nt::Report", "NFT trace messages lost"), st.loss.nftLost);
     out +=
         loss(QT_TRANSLATE_NOOP("nt::Report", "NFT records not joined to a packet"), st.unjoinedNft);
+    // Why, one line per reason (the kUnjoinedReasons order), each counted even when zero.
+    static constexpr const char *kReasonText[] = {
+        QT_TRANSLATE_NOOP("nt::Report", "  no packet with that header"),
+        QT_TRANSLATE_NOOP("nt::Report", "  no packet, events were lost"),
+        QT_TRANSLATE_NOOP("nt::Report", "  header is not an IP packet"),
+        QT_TRANSLATE_NOOP("nt::Report", "  out of order (walk start missing)"),
+        QT_TRANSLATE_NOOP("nt::Report", "  duplicate message"),
+    };
+    static_assert(std::size(kReasonText) == std::size(kUnjoinedReasons));
+    for (size_t i = 0; i < std::size(kReasonText); ++i) {
+        out += loss(kReasonText[i], st.unjoinedByReason[i]);
+    }
+    out += loss(QT_TRANSLATE_NOOP("nt::Report", "Packets followed through NAT"), st.natContinued);
+    out += loss(QT_TRANSLATE_NOOP("nt::Report", "Trace id collisions (joined by header)"),
+                st.traceIdCollisions);
     out += loss(QT_TRANSLATE_NOOP("nt::Report", "Packet headers without events"), st.unusedHeaders);
     out += loss(QT_TRANSLATE_NOOP("nt::Report", "Events filtered in kernel"), st.loss.filtered);
-    out += loss(QT_TRANSLATE_NOOP("nt::Report", "Events excluded (netlink, AF_UNIX, non-IP)"),
+    out += loss(QT_TRANSLATE_NOOP("nt::Report", "Events excluded (not packets)"),
                 st.loss.excluded);
     return out;
 }
@@ -593,6 +757,39 @@ QJsonObject Report::journeyJson(JourneyId id) const {
     o[QStringLiteral("parent_id")] = j.parent != kNoJourney
                                          ? QJsonValue(static_cast<qint64>(j.parent))
                                          : QJsonValue(QJsonValue::Null);
+    const JourneyId clone = asm_.deliveredClone(id);
+    o[QStringLiteral("delivered_clone_id")] =
+        clone != kNoJourney ? QJsonValue(static_cast<qint64>(clone)) : QJsonValue(QJsonValue::Null);
+    QJsonArray nat;
+    for (const NatStep &n : natSteps(id)) {
+        QJsonObject t;
+        t[QStringLiteral("src")] = q(addressToString(n.fields.family, n.fields.saddr));
+        t[QStringLiteral("dst")] = q(addressToString(n.fields.family, n.fields.daddr));
+        if (n.fields.hasPorts) {
+            t[QStringLiteral("sport")] = n.fields.sport;
+            t[QStringLiteral("dport")] = n.fields.dport;
+        }
+        t[QStringLiteral("rewritten_at")] =
+            n.rewrittenAt != NftHook::Unknown
+                ? QJsonValue(QLatin1String(nftHookName(n.rewrittenAt)))
+                : QJsonValue(QJsonValue::Null);
+        nat.append(t);
+    }
+    o[QStringLiteral("nat")] = nat;
+    o[QStringLiteral("conntrack")] = QJsonValue(QJsonValue::Null);
+    for (uint32_t ord : asm_.nftOf(id, true)) {
+        const NftStep &s = asm_.nftStep(ord);
+        if (s.walkStart && s.ctState != 0) {
+            QJsonObject c;
+            c[QStringLiteral("id")] = static_cast<qint64>(s.ctId);
+            c[QStringLiteral("direction")] =
+                s.ctDirection == 0 ? QStringLiteral("original") : QStringLiteral("reply");
+            c[QStringLiteral("state")] = q(ctStateName(s.ctState));
+            c[QStringLiteral("status")] = static_cast<qint64>(s.ctStatus);
+            o[QStringLiteral("conntrack")] = c;
+            break;
+        }
+    }
     QJsonObject layers;
     for (int l = 0; l < kLayerCount; ++l) {
         layers[q(lower(layerName(static_cast<Layer>(l))))] =
@@ -686,6 +883,14 @@ QJsonObject Report::statsJson(const TraceStats &st) {
     loss[QStringLiteral("filtered")] = static_cast<qint64>(st.loss.filtered);
     loss[QStringLiteral("excluded")] = static_cast<qint64>(st.loss.excluded);
     loss[QStringLiteral("bpf_events")] = static_cast<qint64>(st.loss.bpfEvents);
+    loss[QStringLiteral("nat_continued")] = static_cast<qint64>(st.natContinued);
+    loss[QStringLiteral("trace_id_collisions")] = static_cast<qint64>(st.traceIdCollisions);
+    QJsonObject reasons;
+    for (size_t i = 0; i < std::size(kUnjoinedReasons); ++i) {
+        reasons[QLatin1String(kUnjoinedReasons[i].key)] =
+            static_cast<qint64>(st.unjoinedByReason[i]);
+    }
+    loss[QStringLiteral("unjoined_nft_reasons")] = reasons;
     o[QStringLiteral("loss")] = loss;
     return o;
 }

@@ -29,7 +29,17 @@ struct TraceStats {
     std::vector<std::pair<std::string, uint64_t>> topDropReasons; // at most 10, count desc
     LossCounters loss;
     uint64_t unjoinedNft = 0;
+    // unjoinedNft by reason, in the order of kUnjoinedReasons.
+    std::array<uint64_t, std::size(kUnjoinedReasons)> unjoinedByReason{};
     uint64_t unusedHeaders = 0;
+    uint64_t natContinued = 0;      // packets followed across a NAT rewrite
+    uint64_t traceIdCollisions = 0; // walks joined by header against their trace id
+};
+
+// One header a journey had, in order: its first, then each change NAT made.
+struct NatStep {
+    PacketFields fields;
+    NftHook rewrittenAt = NftHook::Unknown; // the hook of the last walk that saw the previous one
 };
 
 // Renders what an Assembler built from the records of `trace` (which supplies probe names,
@@ -45,7 +55,12 @@ struct TraceStats {
 //   "drop": { "reason": str, "reason_code": int, "location": str } | null,
 //   "verdict": { "verdict": "DROP"…, "by_policy": bool, "rule_handle": int, "family": str,
 //                "table": str, "chain": str, "nft_index": int } | null,
-//   "parent_id": int | null, "layer_ns": { "device": int, "gro": int, … every layer },
+//   "parent_id": int | null, "delivered_clone_id": int | null,
+//   "nat": [ { "src": str, "dst": str, "sport": int, "dport": int, "rewritten_at": str } ]
+//          (the headers before and after each rewrite; empty without NAT),
+//   "conntrack": { "id": int, "direction": "original"|"reply", "state": str,
+//                  "status": int } | null, "layer_ns": { "device": int, "gro": int, … every layer
+//                  },
 //   "events": [ { "index": int, "ts_ns": int, "offset_ns": int, "probe": str, "layer": str,
 //                 "cpu": int, "ifindex": int, "netns": int, "len": int, "mark": int,
 //                 "aux": int, "aux2": int, "location": str|null } ],
@@ -56,7 +71,9 @@ struct TraceStats {
 //   "events_by_layer": { layer: int }, "packets_by_verdict": { verdict: int },
 //   "packets_by_fate": { fate: int, every fate }, "top_drop_reasons": [ { "reason": str,
 //   "count": int } ], "loss": { "ringbuf_full", "track_full", "nft_lost", "unjoined_nft",
-//   "unused_headers", "filtered", "excluded", "bpf_events": int } }
+//   "unused_headers", "filtered", "excluded", "bpf_events", "nat_continued",
+//   "trace_id_collisions": int, "unjoined_nft_reasons": { "no_packet", "ringbuf_loss",
+//   "no_header", "orphan", "duplicate": int } } }
 class Report {
 public:
     Report(const Trace &trace, const Assembler &assembler);
@@ -67,6 +84,15 @@ public:
     std::string symbolName(uint64_t addr) const;       // "tcp_v4_rcv+0x1a4", or hex
     // Decoded header of a journey, when the trace holds it and it parses.
     std::optional<PacketFields> fields(JourneyId id) const;
+    // The journey's headers before and after each NAT rewrite (from its BPF headers and its nft
+    // walks' header bytes); fewer than two entries when nothing rewrote it.
+    std::vector<NatStep> natSteps(JourneyId id) const;
+    // "NAT: 10.0.0.1:5000 → 10.0.1.1:80 became 10.0.0.1:5000 → 10.0.2.2:80 at prerouting";
+    // empty without a rewrite.
+    std::string natText(JourneyId id, bool localized = true) const;
+    // "Conntrack: id 0x1a2b3c4d, original direction, new (DNAT)"; empty when the kernel sent
+    // no conntrack attributes (before Linux 6.7).
+    std::string conntrackText(JourneyId id) const;
 
     // One live line per event:
     // [   1]        0.000µs  TP    Device     netif_receive_skb   10.0.0.1 → 10.0.0.2 ICMP  if=3

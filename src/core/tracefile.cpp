@@ -17,6 +17,7 @@
 #include <limits>
 #include <optional>
 #include <stdexcept>
+#include <unordered_map>
 
 #include <fcntl.h>
 #include <sys/stat.h>
@@ -71,6 +72,8 @@ CREATE TABLE nft(ts_ns INTEGER NOT NULL, rule_handle INTEGER NOT NULL,
                  family INTEGER NOT NULL, type INTEGER NOT NULL, netns INTEGER NOT NULL,
                  table_name TEXT NOT NULL, chain TEXT NOT NULL, jump_target TEXT NOT NULL,
                  ll_header BLOB, network_header BLOB, transport_header BLOB);
+CREATE TABLE nft_ct(nft INTEGER PRIMARY KEY, ct_id INTEGER NOT NULL,
+                    direction INTEGER NOT NULL, status INTEGER NOT NULL, state INTEGER NOT NULL);
 CREATE TABLE ruleset(json TEXT NOT NULL);
 CREATE TABLE interfaces(ts_ns INTEGER NOT NULL, netns INTEGER NOT NULL,
                         ifindex INTEGER NOT NULL, name TEXT NOT NULL);
@@ -177,8 +180,8 @@ TraceFileCancelled::TraceFileCancelled()
 struct TraceWriter::Impl {
     QString displayPath;
     DbPtr db;
-    StmtPtr insEvents, insEvent, insPacket, insNft, insMeta, insSymbol, insProbe, insDrop,
-        insRuleset, insInterface;
+    StmtPtr insEvents, insEvent, insPacket, insNft, insNftCt, insMeta, insSymbol, insProbe,
+        insDrop, insRuleset, insInterface;
 
     [[noreturn]] void fail(const QString &what) const {
         throw TraceFileError(
@@ -314,6 +317,8 @@ TraceWriter::TraceWriter(const std::string &path, const TraceMeta &meta, bool ov
             "verdict, iiftype, oiftype, family, type, netns, table_name, chain, jump_target, "
             "ll_header, network_header, transport_header) "
             "VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+        d->insNftCt = d->prepare(
+            "INSERT INTO nft_ct(nft, ct_id, direction, status, state) VALUES(?,?,?,?,?)");
         d->insMeta = d->prepare("INSERT OR REPLACE INTO meta(key, value) VALUES(?,?)");
         d->insSymbol = d->prepare("INSERT OR IGNORE INTO symbols(addr, name) VALUES(?,?)");
         d->insProbe =
@@ -479,6 +484,15 @@ void TraceWriter::append(const NftTraceRecord &r) {
     bindBlob(s, 19, r.networkHeader, true);
     bindBlob(s, 20, r.transportHeader, true);
     w.run(s);
+    if (r.ctState != 0 || r.ctId != 0) {
+        sqlite3_stmt *c = w.insNftCt.get();
+        sqlite3_bind_int64(c, 1, sqlite3_last_insert_rowid(w.db.get()));
+        sqlite3_bind_int64(c, 2, r.ctId);
+        sqlite3_bind_int(c, 3, r.ctDirection);
+        sqlite3_bind_int64(c, 4, r.ctStatus);
+        sqlite3_bind_int64(c, 5, r.ctState);
+        w.run(c);
+    }
 }
 
 void TraceWriter::commit() {
@@ -512,6 +526,7 @@ void TraceWriter::finish(const TraceMeta &finalMeta) {
     w.insEvent.reset();
     w.insPacket.reset();
     w.insNft.reset();
+    w.insNftCt.reset();
     w.insMeta.reset();
     w.insSymbol.reset();
     w.insProbe.reset();
@@ -967,10 +982,30 @@ void TraceReader::Impl::readPackets(std::vector<PacketHeader> &out, ProgressCtx 
 }
 
 void TraceReader::Impl::readNft(std::vector<NftTraceRecord> &out, ProgressCtx &pc) {
+    // Conntrack attributes (nft_ct, written since Linux 6.7 sends them; older files lack it).
+    struct Ct {
+        uint32_t id, status, state;
+        uint8_t direction;
+    };
+    std::unordered_map<int64_t, Ct> cts;
+    {
+        StmtPtr has =
+            prepare("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'nft_ct'",
+                    "sqlite_master");
+        if (next(has.get()) && sqlite3_column_int64(has.get(), 0) > 0) {
+            StmtPtr ct =
+                prepare("SELECT nft, ct_id, direction, status, state FROM nft_ct", "nft_ct");
+            const Row crow(ct.get(), QStringLiteral("nft_ct"), corruptFn);
+            while (next(ct.get())) {
+                cts[crow.integer(0)] = Ct{crow.in<uint32_t>(1), crow.in<uint32_t>(3),
+                                          crow.in<uint32_t>(4), crow.in<uint8_t>(2)};
+            }
+        }
+    }
     StmtPtr stmt = prepare(
         "SELECT ts_ns, rule_handle, trace_id, iif, oif, mark, nfproto, policy, verdict, iiftype, "
         "oiftype, family, type, netns, table_name, chain, jump_target, ll_header, "
-        "network_header, transport_header FROM nft ORDER BY rowid",
+        "network_header, transport_header, rowid FROM nft ORDER BY rowid",
         "nft");
     const Row row(stmt.get(), QStringLiteral("nft"), corruptFn);
     out.reserve(out.size() + reserveFor(info.nftRecords));
@@ -1000,6 +1035,12 @@ void TraceReader::Impl::readNft(std::vector<NftTraceRecord> &out, ProgressCtx &p
         r.llHeader = row.blob(17, kMaxNftHeaderBytes, true);
         r.networkHeader = row.blob(18, kMaxNftHeaderBytes, true);
         r.transportHeader = row.blob(19, kMaxNftHeaderBytes, true);
+        if (auto c = cts.find(row.integer(20)); c != cts.end()) {
+            r.ctId = c->second.id;
+            r.ctStatus = c->second.status;
+            r.ctState = c->second.state;
+            r.ctDirection = c->second.direction;
+        }
         out.push_back(std::move(r));
         pc.step();
     }

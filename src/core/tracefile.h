@@ -30,6 +30,9 @@ namespace nt {
 //   nft(ts_ns, rule_handle, trace_id, iif, oif, mark, nfproto, policy, verdict, iiftype,
 //       oiftype, family, type, netns, table_name, chain, jump_target,
 //       ll_header, network_header, transport_header)    headers: BLOB, NULL when not sent
+//   nft_ct(nft INTEGER PRIMARY KEY, ct_id, direction, status, state)  conntrack attributes of
+//       the nft row `nft` (its rowid), when the kernel sent them; files written before it was
+//       added lack the table and are read without it (older readers ignore it)
 //   ruleset(json TEXT)
 //   interfaces(ts_ns, netns, ifindex, name)      names from ts_ns on (absent in older files)
 constexpr int kTraceSchemaVersion = 1;

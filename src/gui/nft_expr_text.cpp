@@ -424,15 +424,18 @@ QString nftPriorityText(const QString &family, const QString &hook, int64_t prio
     const bool natIn = hook == QLatin1String("prerouting") || hook == QLatin1String("output");
     const bool natOut = hook == QLatin1String("postrouting") || hook == QLatin1String("input");
     std::vector<Named> names;
-    if (bridge) {
+    if (family == QLatin1String("netdev")) {
+        // nft names only "filter" for ingress and egress hooks.
+        names = {{"filter", 0}};
+    } else if (bridge) {
         names = {{"filter", -200}, {"out", 100}};
     } else {
         names = {{"raw", -300}, {"mangle", -150}, {"filter", 0}, {"security", 50}};
     }
-    if (natIn) {
+    if (natIn && family != QLatin1String("netdev")) {
         names.push_back({"dstnat", bridge ? -300 : -100});
     }
-    if (natOut) {
+    if (natOut && family != QLatin1String("netdev")) {
         names.push_back({"srcnat", bridge ? 300 : 100});
     }
     // nft names a priority near a standard one relative to it: "filter + 10".

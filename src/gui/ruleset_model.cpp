@@ -89,6 +89,18 @@ bool RulesetModel::setRulesetJson(const QString &json) {
                 n.policy = str(c, "policy");
                 n.prio = c.value(QLatin1String("prio")).toInteger();
                 n.base = !n.hook.isEmpty();
+                // netdev chains name their device ("dev": "eth0", or a list); libnftables
+                // 1.0.6 leaves it out of its JSON, later versions write it.
+                const QJsonValue dev = c.value(QLatin1String("dev"));
+                n.devices.clear();
+                if (dev.isString()) {
+                    n.devices << dev.toString();
+                } else {
+                    const QJsonArray devs = dev.toArray();
+                    for (const auto &d : devs) {
+                        n.devices << d.toString();
+                    }
+                }
             } else if (o.contains(QLatin1String("rule"))) {
                 const QJsonObject r = o.value(QLatin1String("rule")).toObject();
                 const int chain =
@@ -322,6 +334,15 @@ QVariant RulesetModel::data(const QModelIndex &index, int role) const {
         case HitsColumn:
             return hitsText(*n);
         case DetailsColumn:
+            if (n->kind == ChainNode && n->base && !n->devices.isEmpty()) {
+                const QString devices =
+                    n->devices.size() == 1
+                        ? tr("device %1").arg(n->devices.front())
+                        : tr("devices = { %1 }").arg(n->devices.join(QStringLiteral(", ")));
+                return tr("%1 hook %2 %3 priority %4; policy %5")
+                    .arg(n->type, n->hook, devices, nftPriorityText(n->family, n->hook, n->prio),
+                         n->policy);
+            }
             if (n->kind == ChainNode && n->base) {
                 return tr("%1 hook %2 priority %3; policy %4")
                     .arg(n->type, n->hook, nftPriorityText(n->family, n->hook, n->prio), n->policy);

@@ -7,6 +7,7 @@
 #include <QAbstractItemModel>
 #include <QPalette>
 #include <QString>
+#include <QStringList>
 
 #include <cstdint>
 #include <utility>
@@ -66,6 +67,7 @@ private:
         uint64_t handle = 0;
         QString text; // rules: nft text; chains: type/hook/priority; tables: empty
         QString type, hook, policy;
+        QStringList devices; // netdev chains: the interfaces the hook is bound to
         int64_t prio = 0;
         bool base = false;                         // a base chain (has a hook)
         std::vector<std::pair<int32_t, int>> hits; // verdict, packets; most first

@@ -31,6 +31,15 @@ struct TraceDeleter {
     void operator()(nftnl_trace *t) const { nftnl_trace_free(t); }
 };
 
+// Conntrack attributes of trace messages, sent since Linux 6.7 (enum nft_trace_attributes in
+// the kernel's include/uapi/linux/netfilter/nf_tables.h, after NFTA_TRACE_PAD). Debian 12's
+// uapi header predates them; the values are the kernel's ABI and never change.
+constexpr uint16_t kTraceCtId = 18;        // NFTA_TRACE_CT_ID: u32, the conntrack id
+constexpr uint16_t kTraceCtDirection = 19; // NFTA_TRACE_CT_DIRECTION: u8, IP_CT_DIR_*
+constexpr uint16_t kTraceCtStatus = 20;    // NFTA_TRACE_CT_STATUS: be32, IPS_* bits
+constexpr uint16_t kTraceCtState = 21;     // NFTA_TRACE_CT_STATE: be32, NF_CT_STATE_* bits
+static_assert(NFTA_TRACE_PAD == 17, "the conntrack attributes follow NFTA_TRACE_PAD");
+
 bool isTraceMessage(const nlmsghdr *nlh) {
     return NFNL_SUBSYS_ID(nlh->nlmsg_type) == NFNL_SUBSYS_NFTABLES &&
            NFNL_MSG_TYPE(nlh->nlmsg_type) == NFT_MSG_TRACE;
@@ -121,11 +130,43 @@ bool validTrace(const nlmsghdr *nlh) {
                 });
             return nestedOk && haveCode && (haveChain || (code != NFT_JUMP && code != NFT_GOTO));
         }
+        case kTraceCtId:
+        case kTraceCtStatus:
+        case kTraceCtState:
+            return len == sizeof(uint32_t);
+        case kTraceCtDirection:
+            return len == sizeof(uint8_t);
         default:
-            return true; // newer attributes (conntrack info, padding): libnftnl skips them too
+            return true; // newer attributes, padding: libnftnl skips them too
         }
     });
     return ok && haveId && haveType;
+}
+
+// The conntrack attributes, which libnftnl 1.2 does not know (validTrace checked their sizes).
+void readConntrack(const nlmsghdr *nlh, NftTraceRecord &r) {
+    const char *attrs =
+        static_cast<const char *>(mnl_nlmsg_get_payload_offset(nlh, sizeof(nfgenmsg)));
+    const char *tail = reinterpret_cast<const char *>(nlh) + nlh->nlmsg_len;
+    walkAttributes(attrs, tail - attrs, [&](const nlattr *a) {
+        switch (mnl_attr_get_type(a)) {
+        case kTraceCtId:
+            r.ctId = mnl_attr_get_u32(a); // the kernel puts it unconverted: an opaque number
+            break;
+        case kTraceCtDirection:
+            r.ctDirection = mnl_attr_get_u8(a);
+            break;
+        case kTraceCtStatus:
+            r.ctStatus = ntohl(mnl_attr_get_u32(a));
+            break;
+        case kTraceCtState:
+            r.ctState = ntohl(mnl_attr_get_u32(a));
+            break;
+        default:
+            break;
+        }
+        return true;
+    });
 }
 
 std::vector<uint8_t> headerBytes(const nftnl_trace *t, uint16_t attr) {
@@ -186,6 +227,7 @@ bool parseNftTraceMessage(const struct nlmsghdr *nlh, NftTraceRecord &out) {
     r.llHeader = headerBytes(trace, NFTNL_TRACE_LL_HEADER);
     r.networkHeader = headerBytes(trace, NFTNL_TRACE_NETWORK_HEADER);
     r.transportHeader = headerBytes(trace, NFTNL_TRACE_TRANSPORT_HEADER);
+    readConntrack(nlh, r);
     out = std::move(r);
     return true;
 }

@@ -96,6 +96,10 @@ const std::string &Recorder::nftTableName() const {
     return nftTable_ ? nftTable_->name() : none;
 }
 
+std::vector<QString> Recorder::nftNotCovered() const {
+    return nftTable_ ? nftTable_->notCovered() : std::vector<QString>{};
+}
+
 std::vector<int> Recorder::fds() const {
     std::vector<int> fds;
     if (bpf_ && !stopped_) {

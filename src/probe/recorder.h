@@ -6,6 +6,8 @@
 #include "event.h"
 #include "trace.h"
 
+#include <QString>
+
 #include <cstdint>
 #include <memory>
 #include <span>
@@ -46,6 +48,9 @@ public:
     const std::vector<std::string> &dropReasons() const { return dropReasons_; }
     const std::string &rulesetJson() const { return ruleset_; }
     const std::string &nftTableName() const;
+    // What the nftables trace tables do not cover (a family or hook the kernel refused), one
+    // sentence each; empty when nothing is missing or nft tracing is off.
+    std::vector<QString> nftNotCovered() const;
 
     // Descriptors to wait on (BPF ring buffer, nft netlink socket).
     std::vector<int> fds() const;

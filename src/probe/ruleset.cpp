@@ -18,8 +18,12 @@ namespace nt {
 
 namespace {
 
+// NftTraceTable creates inet, bridge and netdev tables; one of another family with that name
+// belongs to someone else.
 bool isTracerTable(const QJsonObject &o, const QString &nameKey) {
-    return o.value(QLatin1String("family")).toString() == QLatin1String("inet") &&
+    const QString family = o.value(QLatin1String("family")).toString();
+    return (family == QLatin1String("inet") || family == QLatin1String("bridge") ||
+            family == QLatin1String("netdev")) &&
            o.value(nameKey).toString().startsWith(QLatin1String(NftTraceTable::kNamePrefix));
 }
 

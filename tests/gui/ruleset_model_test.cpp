@@ -198,7 +198,8 @@ TEST_P(RulesetFixture, RuleTextMatchesNft) {
 }
 
 INSTANTIATE_TEST_SUITE_P(NftListings, RulesetFixture,
-                         ::testing::Values("inet-filter-nat", "inet-tracer-misc", "ip6-bridge"));
+                         ::testing::Values("inet-filter-nat", "inet-tracer-misc", "ip6-bridge",
+                                           "netdev-bridge"));
 
 TEST(NftExprText, UnknownStatementsFallBackToJson) {
     const QJsonObject unknown{
@@ -217,6 +218,56 @@ TEST(NftExprText, PriorityNames) {
               QStringLiteral("filter + 10"));
     EXPECT_EQ(nftPriorityText(QStringLiteral("bridge"), QStringLiteral("forward"), -200),
               QStringLiteral("filter"));
+    EXPECT_EQ(nftPriorityText(QStringLiteral("bridge"), QStringLiteral("prerouting"), -300),
+              QStringLiteral("dstnat"));
+    // netdev knows only "filter": -300 is no "raw" there.
+    EXPECT_EQ(nftPriorityText(QStringLiteral("netdev"), QStringLiteral("ingress"), 5),
+              QStringLiteral("filter + 5"));
+    EXPECT_EQ(nftPriorityText(QStringLiteral("netdev"), QStringLiteral("ingress"), -300),
+              QStringLiteral("-300"));
+}
+
+QString details(const RulesetModel &model, const char *family, const char *table,
+                const char *chain) {
+    const QModelIndex c = model.findChain(QString::fromLatin1(family), QString::fromLatin1(table),
+                                          QString::fromLatin1(chain));
+    EXPECT_TRUE(c.isValid()) << family << " " << table << " " << chain;
+    return model.index(c.row(), RulesetModel::DetailsColumn, c.parent()).data().toString();
+}
+
+TEST(RulesetTree, BridgeAndNetdevTablesAndChains) {
+    RulesetModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::Fatal);
+    ASSERT_TRUE(model.setRulesetJson(
+        readFile(QStringLiteral(NT_TEST_DATA_DIR "/ruleset/netdev-bridge.json"))));
+    ASSERT_EQ(model.rowCount(), 2);
+    EXPECT_EQ(model.index(0, 0).data().toString(), QStringLiteral("table netdev edge"));
+    EXPECT_EQ(model.index(1, 0).data().toString(), QStringLiteral("table bridge br"));
+    EXPECT_EQ(model.rowCount(model.index(0, 0)), 2);
+    // libnftables 1.0.6 writes no device into its JSON: the tree shows what it has.
+    EXPECT_EQ(details(model, "netdev", "edge", "egress"),
+              QStringLiteral("filter hook egress priority filter + 5; policy accept"));
+    EXPECT_EQ(details(model, "bridge", "br", "pre"),
+              QStringLiteral("filter hook prerouting priority dstnat; policy accept"));
+    EXPECT_EQ(details(model, "bridge", "br", "forward"),
+              QStringLiteral("filter hook forward priority filter; policy drop"));
+}
+
+TEST(RulesetTree, NetdevChainsShowTheirDevices) {
+    // Later libnftables versions name the device: one as a string, several as a list.
+    const QString json = QStringLiteral(R"({"nftables": [
+      {"table": {"family": "netdev", "name": "edge", "handle": 1}},
+      {"chain": {"family": "netdev", "table": "edge", "name": "in", "handle": 1, "type": "filter",
+                 "hook": "ingress", "prio": 0, "policy": "accept", "dev": "veth0"}},
+      {"chain": {"family": "netdev", "table": "edge", "name": "out", "handle": 2, "type": "filter",
+                 "hook": "egress", "prio": 5, "policy": "drop", "dev": ["veth0", "veth1"]}}]})");
+    RulesetModel model;
+    ASSERT_TRUE(model.setRulesetJson(json));
+    EXPECT_EQ(details(model, "netdev", "edge", "in"),
+              QStringLiteral("filter hook ingress device veth0 priority filter; policy accept"));
+    EXPECT_EQ(details(model, "netdev", "edge", "out"),
+              QStringLiteral("filter hook egress devices = { veth0, veth1 } priority filter + 5; "
+                             "policy drop"));
 }
 
 TEST(NftExprText, ChainDetailsUsePriorityNames) {

@@ -60,11 +60,16 @@ protected:
         ns_ = std::make_unique<nt::NetnsHandle>(nt::NetnsHandle::byName(netns_->name()));
     }
 
-    bool tableListed(const std::string &table, bool inHost = false) const {
+    bool tableListed(const std::string &table, bool inHost = false,
+                     const std::string &family = "inet") const {
         const nt::test::CommandResult r =
             inHost ? nt::test::runCommand("nft list tables") : netns_->exec("nft list tables");
         EXPECT_EQ(r.status, 0) << r.output;
-        return r.output.find("table inet " + table + "\n") != std::string::npos;
+        return r.output.find("table " + family + " " + table + "\n") != std::string::npos;
+    }
+    bool anyFamilyListed(const std::string &table) const {
+        return tableListed(table, false, "inet") || tableListed(table, false, "bridge") ||
+               tableListed(table, false, "netdev");
     }
 
     // Waits until `done` holds for the records read so far, or until the time runs out.
@@ -82,7 +87,16 @@ protected:
     std::unique_ptr<nt::NetnsHandle> ns_;
 };
 
+size_t occurrences(const std::string &s, const std::string &what) {
+    size_t n = 0;
+    for (size_t at = 0; (at = s.find(what, at)) != std::string::npos; at += what.size()) {
+        ++n;
+    }
+    return n;
+}
+
 TEST_F(NftTableTest, TableLivesInTheNamespaceAndDiesWithTheObject) {
+    ASSERT_EQ(netns_->exec("ip link add d0 type veth peer name d1").status, 0);
     std::string name;
     {
         nt::NftTraceTable table(ns_.get(), {"", "ip protocol icmp"});
@@ -92,32 +106,81 @@ TEST_F(NftTableTest, TableLivesInTheNamespaceAndDiesWithTheObject) {
         EXPECT_NE(ns_->inode(), nt::currentNetnsInode());
         EXPECT_TRUE(tableListed(name));
         EXPECT_FALSE(tableListed(name, /*inHost=*/true));
+        for (const QString &gap : table.notCovered()) {
+            ADD_FAILURE() << "not covered on this kernel: " << gap.toStdString();
+        }
+        EXPECT_EQ(table.families(), (std::vector<std::string>{"inet", "bridge", "netdev"}));
+        std::vector<std::string> devices = table.devices();
+        std::sort(devices.begin(), devices.end());
+        EXPECT_EQ(devices, (std::vector<std::string>{"d0", "d1", "lo"}));
+        EXPECT_TRUE(table.netdevEgress()) << "the egress hook exists since Linux 5.16";
 
         const nt::test::CommandResult listing = netns_->exec("nft -y list table inet " + name);
         ASSERT_EQ(listing.status, 0) << listing.output;
         EXPECT_NE(listing.output.find("flags owner"), std::string::npos) << listing.output;
-        for (const char *hook : {"prerouting", "input", "forward", "output", "postrouting"}) {
+        // A filter with a match-all term: the flag set at the first hook stays on the skb.
+        for (const char *hook : {"prerouting", "output"}) {
             EXPECT_NE(listing.output.find(std::string("type filter hook ") + hook +
-                                          " priority -500; policy accept;"),
+                                          " priority -2147483648; policy accept;"),
                       std::string::npos)
                 << hook << "\n"
                 << listing.output;
         }
-        // Two rules per chain: the match-all one and the icmp one.
-        size_t rules = 0;
-        for (size_t at = 0;
-             (at = listing.output.find("meta nftrace set 1", at)) != std::string::npos; ++at) {
-            ++rules;
+        for (const char *hook : {"input", "forward", "postrouting"}) {
+            EXPECT_EQ(listing.output.find(std::string("hook ") + hook), std::string::npos)
+                << listing.output;
         }
-        EXPECT_EQ(rules, 10u) << listing.output;
+        // Two rules per chain: the match-all one and the icmp one.
+        EXPECT_EQ(occurrences(listing.output, "meta nftrace set 1"), 4u) << listing.output;
         EXPECT_NE(listing.output.find("ip protocol icmp meta nftrace set 1"), std::string::npos);
 
-        // The owner flag: nobody else, not even root's nft, may remove it while we live.
-        const nt::test::CommandResult del = netns_->exec("nft delete table inet " + name);
-        EXPECT_NE(del.status, 0) << del.output;
-        EXPECT_TRUE(tableListed(name));
+        const nt::test::CommandResult bridge = netns_->exec("nft -y list table bridge " + name);
+        ASSERT_EQ(bridge.status, 0) << bridge.output;
+        EXPECT_NE(bridge.output.find("flags owner"), std::string::npos) << bridge.output;
+        EXPECT_NE(bridge.output.find("type filter hook prerouting priority -2147483648"),
+                  std::string::npos)
+            << bridge.output;
+        EXPECT_NE(bridge.output.find("type filter hook output priority -2147483648"),
+                  std::string::npos)
+            << bridge.output;
+        EXPECT_EQ(occurrences(bridge.output, "meta nftrace set 1"), 4u) << bridge.output;
+
+        const nt::test::CommandResult netdev = netns_->exec("nft -y list table netdev " + name);
+        ASSERT_EQ(netdev.status, 0) << netdev.output;
+        EXPECT_NE(netdev.output.find("flags owner"), std::string::npos) << netdev.output;
+        for (const char *hook : {"ingress", "egress"}) {
+            EXPECT_NE(netdev.output.find(std::string("type filter hook ") + hook),
+                      std::string::npos)
+                << netdev.output;
+        }
+        EXPECT_NE(netdev.output.find("devices = { d0, d1, lo }"), std::string::npos)
+            << netdev.output;
+        EXPECT_EQ(occurrences(netdev.output, "meta nftrace set 1"), 4u) << netdev.output;
+
+        // The owner flag: nobody else, not even root's nft, may remove them while we live.
+        for (const char *family : {"inet", "bridge", "netdev"}) {
+            const nt::test::CommandResult del =
+                netns_->exec(std::string("nft delete table ") + family + " " + name);
+            EXPECT_NE(del.status, 0) << del.output;
+            EXPECT_TRUE(tableListed(name, false, family)) << family;
+        }
     }
-    EXPECT_FALSE(tableListed(name));
+    EXPECT_FALSE(anyFamilyListed(name));
+}
+
+TEST_F(NftTableTest, AFilterAddsTheHooksAfterNat) {
+    nt::NftTraceTable table(ns_.get(), {"ip daddr 10.0.0.1"});
+    const nt::test::CommandResult listing = netns_->exec("nft -y list table inet " + table.name());
+    ASSERT_EQ(listing.status, 0) << listing.output;
+    for (const char *hook : {"prerouting", "input", "forward", "output", "postrouting"}) {
+        EXPECT_NE(listing.output.find(std::string("type filter hook ") + hook), std::string::npos)
+            << hook << "\n"
+            << listing.output;
+    }
+    // The bridge and netdev families take the IP-version test as an ethertype.
+    const nt::test::CommandResult bridge = netns_->exec("nft -y list table bridge " + table.name());
+    EXPECT_NE(bridge.output.find("ip daddr 10.0.0.1 meta nftrace set 1"), std::string::npos)
+        << bridge.output;
 }
 
 TEST_F(NftTableTest, KernelRemovesTheTableWhenTheOwnerIsKilled) {
@@ -148,6 +211,8 @@ TEST_F(NftTableTest, KernelRemovesTheTableWhenTheOwnerIsKilled) {
     close(pipefd[0]);
     ASSERT_FALSE(name.empty()) << "the child could not create the table";
     EXPECT_TRUE(tableListed(name));
+    EXPECT_TRUE(tableListed(name, false, "bridge"));
+    EXPECT_TRUE(tableListed(name, false, "netdev"));
 
     ASSERT_EQ(kill(child, SIGKILL), 0);
     int status = 0;
@@ -156,7 +221,7 @@ TEST_F(NftTableTest, KernelRemovesTheTableWhenTheOwnerIsKilled) {
     // The socket is released when the process's files close; allow the kernel a moment.
     bool gone = false;
     for (int i = 0; i < 20 && !gone; ++i) {
-        gone = !tableListed(name);
+        gone = !anyFamilyListed(name);
         if (!gone) {
             std::this_thread::sleep_for(std::chrono::milliseconds(100));
         }

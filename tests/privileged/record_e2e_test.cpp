@@ -3,6 +3,7 @@
 #include "assembler.h"
 #include "netns.h"
 #include "packet.h"
+#include "sockets.h"
 #include "subprocess.h"
 #include "testnet.h"
 #include "tracefile.h"
@@ -21,39 +22,10 @@
 
 namespace {
 
+using nt::test::listenIn;
 using nt::test::sh;
 
 constexpr int kOpenPort = 8080, kAcceptedPort = 8081, kDroppedPort = 8082;
-
-// Listening sockets inside a namespace (sockets keep the namespace they were made in).
-std::vector<int> listenIn(const std::string &ns, const std::vector<int> &ports) {
-    const nt::NetnsHandle h = nt::NetnsHandle::byName(ns);
-    nt::NetnsGuard guard(&h);
-    std::vector<int> fds;
-    for (int port : ports) {
-        for (int family : {AF_INET, AF_INET6}) {
-            const int fd = socket(family, SOCK_STREAM | SOCK_CLOEXEC, 0);
-            const int one = 1;
-            setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &one, sizeof one);
-            if (family == AF_INET6) {
-                setsockopt(fd, IPPROTO_IPV6, IPV6_V6ONLY, &one, sizeof one);
-                sockaddr_in6 a{};
-                a.sin6_family = AF_INET6;
-                a.sin6_port = htons(static_cast<uint16_t>(port));
-                a.sin6_addr = in6addr_any;
-                EXPECT_EQ(bind(fd, reinterpret_cast<sockaddr *>(&a), sizeof a), 0);
-            } else {
-                sockaddr_in a{};
-                a.sin_family = AF_INET;
-                a.sin_port = htons(static_cast<uint16_t>(port));
-                EXPECT_EQ(bind(fd, reinterpret_cast<sockaddr *>(&a), sizeof a), 0);
-            }
-            EXPECT_EQ(listen(fd, 16), 0);
-            fds.push_back(fd);
-        }
-    }
-    return fds;
-}
 
 // Handle of the rule in `chain` whose text contains `needle`, from nft's JSON.
 uint64_t ruleHandle(const nt::test::TestNet &net, const std::string &chain, int dport) {
