@@ -88,9 +88,7 @@ std::vector<std::string> KernelBtf::dropReasons() const {
     return names;
 }
 
-namespace {
-
-const struct btf_type *skipModifiers(const struct btf *b, __u32 id, __u32 *outId = nullptr) {
+const struct btf_type *skipModifiers(const struct btf *b, __u32 id, __u32 *outId) {
     const struct btf_type *t = btf__type_by_id(b, id);
     while (t != nullptr && (btf_is_const(t) || btf_is_volatile(t) || btf_is_typedef(t) ||
                             btf_is_restrict(t) || btf_is_type_tag(t))) {
@@ -102,8 +100,6 @@ const struct btf_type *skipModifiers(const struct btf *b, __u32 id, __u32 *outId
     }
     return t;
 }
-
-} // namespace
 
 std::string KernelBtf::checkTracepointArg(const std::string &tracepoint, int argIndex,
                                           const std::string &structName) const {

@@ -4,11 +4,14 @@
 #include "event.h"
 #include "trace.h"
 
+#include <linux/types.h>
+
 #include <memory>
 #include <string>
 #include <vector>
 
 struct btf;
+struct btf_type;
 
 namespace nt {
 
@@ -35,6 +38,10 @@ public:
 private:
     struct btf *btf_ = nullptr;
 };
+
+// The type `id` names once const, volatile, restrict, typedefs and type tags are looked
+// through; its id in *outId.
+const struct btf_type *skipModifiers(const struct btf *b, __u32 id, __u32 *outId = nullptr);
 
 // Routes libbpf's own messages away from stderr unless NFT_TRACER_DEBUG=1.
 void quietLibbpf();
