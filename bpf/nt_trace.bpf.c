@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0
-/* Tracepoint probes: follow the skbs that match the filter and emit one event per probe hit,
- * plus the packet's header bytes once, through one ring buffer. */
+/* Tracepoint and kernel function probes: follow the skbs that match the filter and emit one
+ * event per probe hit, plus the packet's header bytes once, through one ring buffer. Both kinds
+ * go through the same handler, so one journey mixes them. */
 #include "nt_kernel.h"
 
 #include <bpf/bpf_core_read.h>
@@ -563,3 +564,39 @@ int BPF_PROG(nt_fib6_table_lookup, void *net, void *res, void *table, const stru
     bpf_probe_read_kernel(addr, 16, &flp->daddr);
     return handle_context(c->last_skb, NT_PROBE_FIB6_TABLE_LOOKUP, 0, 0, addr, 6);
 }
+
+/* Kernel functions, pwru-style: one generic program per position of the sk_buff argument,
+ * attached to every function with its skb there. The probe id travels with the attachment: a
+ * BPF cookie for kprobes and kprobe.multi; for fentry, where a program is loaded once per
+ * function, user space writes it into the instruction that loads NT_FENTRY_ID_MAGIC. */
+#define NT_FENTRY_ID_MAGIC 0x4e54f1d0
+
+static __always_inline int handle_function(struct sk_buff *skb, __u64 probe) {
+    if (probe < NT_PROBE_FUNCTION_BASE || probe > 0xffff)
+        return 0;
+    return handle(skb, (__u16)probe, 0, 0, 0, 0, 0);
+}
+
+#define NT_KPROBE_PROGRAMS(n)                                                                      \
+    SEC("kprobe")                                                                                  \
+    int nt_kprobe_skb##n(struct pt_regs *ctx) {                                                    \
+        return handle_function((struct sk_buff *)PT_REGS_PARM##n##_CORE(ctx),                     \
+                               bpf_get_attach_cookie(ctx));                                        \
+    }                                                                                              \
+    SEC("kprobe.multi")                                                                            \
+    int nt_kprobe_multi_skb##n(struct pt_regs *ctx) {                                              \
+        return handle_function((struct sk_buff *)PT_REGS_PARM##n##_CORE(ctx),                     \
+                               bpf_get_attach_cookie(ctx));                                        \
+    }                                                                                              \
+    SEC("fentry")                                                                                  \
+    int nt_fentry_skb##n(unsigned long long *ctx) {                                                \
+        __u64 id;                                                                                  \
+        asm volatile("%0 = %1" : "=r"(id) : "i"(NT_FENTRY_ID_MAGIC));                              \
+        return handle_function((struct sk_buff *)ctx[n - 1], id);                                  \
+    }
+
+NT_KPROBE_PROGRAMS(1)
+NT_KPROBE_PROGRAMS(2)
+NT_KPROBE_PROGRAMS(3)
+NT_KPROBE_PROGRAMS(4)
+NT_KPROBE_PROGRAMS(5)

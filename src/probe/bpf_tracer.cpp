@@ -1,4 +1,4 @@
-// libbpf side of the tracepoint backend.
+// libbpf side of a recording: tracepoints and kernel function probes.
 #include "bpf_tracer.h"
 
 #include "error.h"
@@ -9,9 +9,11 @@
 
 #include <QCoreApplication>
 
+#include <bpf/bpf.h>
 #include <bpf/libbpf.h>
 #include <unistd.h>
 
+#include <array>
 #include <cerrno>
 #include <cstring>
 
@@ -77,6 +79,187 @@ void BpfTracer::SkelDeleter::operator()(nt_trace *s) const {
 void BpfTracer::RingDeleter::operator()(ring_buffer *r) const {
     ring_buffer__free(r);
 }
+void BpfTracer::LinkDeleter::operator()(bpf_link *l) const {
+    bpf_link__destroy(l);
+}
+
+namespace {
+
+// Must match NT_FENTRY_ID_MAGIC in nt_trace.bpf.c: the immediate each fentry copy gets its probe
+// id in place of.
+constexpr int32_t kFentryIdMagic = 0x4e54f1d0;
+constexpr int kMaxSkbArg = 5;
+
+} // namespace
+
+bpf_program *BpfTracer::functionProgram(Backend backend, int arg) const {
+    auto &p = skel_->progs;
+    const std::array<bpf_program *, kMaxSkbArg> multi = {
+        p.nt_kprobe_multi_skb1, p.nt_kprobe_multi_skb2, p.nt_kprobe_multi_skb3,
+        p.nt_kprobe_multi_skb4, p.nt_kprobe_multi_skb5};
+    const std::array<bpf_program *, kMaxSkbArg> kprobe = {
+        p.nt_kprobe_skb1, p.nt_kprobe_skb2, p.nt_kprobe_skb3, p.nt_kprobe_skb4, p.nt_kprobe_skb5};
+    const std::array<bpf_program *, kMaxSkbArg> fentry = {
+        p.nt_fentry_skb1, p.nt_fentry_skb2, p.nt_fentry_skb3, p.nt_fentry_skb4, p.nt_fentry_skb5};
+    if (arg < 1 || arg > kMaxSkbArg) {
+        return nullptr;
+    }
+    const auto i = static_cast<size_t>(arg - 1);
+    switch (backend) {
+    case Backend::KprobeMulti:
+        return multi[i];
+    case Backend::Kprobe:
+        return kprobe[i];
+    case Backend::Fentry:
+        return fentry[i];
+    case Backend::Tracepoint:
+        break;
+    }
+    return nullptr;
+}
+
+void BpfTracer::attachFunctions(const BpfTracerOptions &options) {
+    std::array<std::vector<size_t>, kMaxSkbArg + 1> byArg;
+    for (size_t i = 0; i < functions_.size(); ++i) {
+        byArg[functions_[i].skbArg].push_back(i);
+    }
+    for (int arg = 1; arg <= kMaxSkbArg; ++arg) {
+        const std::vector<size_t> &which = byArg[static_cast<size_t>(arg)];
+        if (which.empty()) {
+            continue;
+        }
+        bpf_program *prog = functionProgram(options.backend, arg);
+        switch (options.backend) {
+        case Backend::KprobeMulti:
+            attachMulti(prog, which);
+            break;
+        case Backend::Kprobe:
+            attachKprobes(prog, which);
+            break;
+        case Backend::Fentry:
+            attachFentry(prog, which);
+            break;
+        case Backend::Tracepoint:
+            break;
+        }
+    }
+}
+
+// kprobe.multi attaches all or nothing and does not say which name it refused: on a refusal
+// the set is halved until the refused functions stand alone, each with the kernel's reason.
+void BpfTracer::attachMulti(bpf_program *prog, const std::vector<size_t> &which) {
+    std::vector<const char *> syms;
+    std::vector<__u64> cookies;
+    for (size_t i : which) {
+        syms.push_back(functions_[i].name.c_str());
+        cookies.push_back(NT_PROBE_FUNCTION_BASE + i);
+    }
+    LIBBPF_OPTS(bpf_kprobe_multi_opts, opts, .syms = syms.data(), .cookies = cookies.data(),
+                .cnt = syms.size());
+    bpf_link *link = bpf_program__attach_kprobe_multi_opts(prog, nullptr, &opts);
+    if (link != nullptr) {
+        links_.emplace_back(link);
+        for (size_t i : which) {
+            probes_[firstFunction_ + i].attached = true;
+        }
+        return;
+    }
+    const int err = errno;
+    if (which.size() == 1) {
+        probes_[firstFunction_ + which.front()].error =
+            std::string("kprobe.multi refused it: ") + std::strerror(err);
+        return;
+    }
+    const auto half = static_cast<std::ptrdiff_t>(which.size() / 2);
+    attachMulti(prog, std::vector<size_t>(which.begin(), which.begin() + half));
+    attachMulti(prog, std::vector<size_t>(which.begin() + half, which.end()));
+}
+
+void BpfTracer::attachKprobes(bpf_program *prog, const std::vector<size_t> &which) {
+    for (size_t i : which) {
+        LIBBPF_OPTS(bpf_kprobe_opts, opts, .bpf_cookie = NT_PROBE_FUNCTION_BASE + i);
+        bpf_link *link = bpf_program__attach_kprobe_opts(prog, functions_[i].name.c_str(), &opts);
+        if (link == nullptr) {
+            probes_[firstFunction_ + i].error =
+                std::string("kprobe refused it: ") + std::strerror(errno);
+            continue;
+        }
+        links_.emplace_back(link);
+        probes_[firstFunction_ + i].attached = true;
+    }
+}
+
+// An fentry program is bound to its function when it is loaded: each function gets a copy of
+// the loaded template's final instructions with its probe id written in, loaded and attached.
+void BpfTracer::attachFentry(bpf_program *prog, const std::vector<size_t> &which) {
+    const bpf_insn *insns = bpf_program__insns(prog);
+    const size_t count = bpf_program__insn_cnt(prog);
+    std::vector<bpf_insn> copy(insns, insns + count);
+    size_t magicAt = count;
+    for (size_t k = 0; k < count; ++k) {
+        if (copy[k].code == (BPF_ALU64 | BPF_MOV | BPF_K) && copy[k].imm == kFentryIdMagic) {
+            magicAt = k;
+            break;
+        }
+    }
+    // The verifier needs the function layout (main program, bpf_loop callback) as loaded.
+    bpf_prog_info info{};
+    __u32 infoLen = sizeof info;
+    std::vector<bpf_func_info> funcInfo;
+    if (bpf_obj_get_info_by_fd(bpf_program__fd(prog), &info, &infoLen) == 0 &&
+        info.nr_func_info > 0) {
+        funcInfo.resize(info.nr_func_info);
+        const __u32 n = info.nr_func_info;
+        info = bpf_prog_info{};
+        info.nr_func_info = n;
+        info.func_info_rec_size = sizeof(bpf_func_info);
+        info.func_info = reinterpret_cast<uintptr_t>(funcInfo.data());
+        infoLen = sizeof info;
+        if (bpf_obj_get_info_by_fd(bpf_program__fd(prog), &info, &infoLen) != 0) {
+            funcInfo.clear();
+        }
+    }
+    for (size_t i : which) {
+        ProbeDesc &desc = probes_[firstFunction_ + i];
+        if (magicAt == count) {
+            desc.error = "the fentry program carries no probe id slot";
+            continue;
+        }
+        const KernelFunction &f = functions_[i];
+        if (!f.module.empty()) {
+            desc.error = "fentry on module functions is not supported yet (" + f.module + ")";
+            continue;
+        }
+        const int btfId = libbpf_find_vmlinux_btf_id(f.name.c_str(), BPF_TRACE_FENTRY);
+        if (btfId < 0) {
+            desc.error = "not described by the kernel's BTF";
+            continue;
+        }
+        copy[magicAt].imm = static_cast<int32_t>(NT_PROBE_FUNCTION_BASE + i);
+        LIBBPF_OPTS(bpf_prog_load_opts, opts, .expected_attach_type = BPF_TRACE_FENTRY,
+                    .attach_btf_id = static_cast<__u32>(btfId));
+        if (!funcInfo.empty()) {
+            opts.prog_btf_fd = static_cast<__u32>(bpf_object__btf_fd(skel_->obj));
+            opts.func_info = funcInfo.data();
+            opts.func_info_cnt = static_cast<__u32>(funcInfo.size());
+            opts.func_info_rec_size = sizeof(bpf_func_info);
+        }
+        UniqueFd progFd(bpf_prog_load(BPF_PROG_TYPE_TRACING, "nt_fentry", "GPL", copy.data(),
+                                      copy.size(), &opts));
+        if (!progFd) {
+            desc.error = std::string("fentry refused it: ") + std::strerror(errno);
+            continue;
+        }
+        UniqueFd linkFd(bpf_raw_tracepoint_open(nullptr, progFd.get()));
+        if (!linkFd) {
+            desc.error = std::string("fentry attach failed: ") + std::strerror(errno);
+            continue;
+        }
+        fentryFds_.push_back(std::move(progFd));
+        fentryFds_.push_back(std::move(linkFd));
+        desc.attached = true;
+    }
+}
 
 BpfTracer::BpfTracer(const KernelBtf &btf, const BpfTracerOptions &options) {
     if (geteuid() != 0) {
@@ -114,6 +297,41 @@ BpfTracer::BpfTracer(const KernelBtf &btf, const BpfTracerOptions &options) {
             }
         }
         probes_.push_back(std::move(desc));
+    }
+
+    // Function programs: only the chosen backend's, and only for argument positions in use.
+    for (Backend b : {Backend::KprobeMulti, Backend::Kprobe, Backend::Fentry}) {
+        for (int arg = 1; arg <= kMaxSkbArg; ++arg) {
+            bpf_program__set_autoload(functionProgram(b, arg), false);
+        }
+    }
+    firstFunction_ = probes_.size();
+    if (options.backend != Backend::Tracepoint) {
+        functions_ = options.functions;
+    }
+    std::array<bool, kMaxSkbArg + 1> argUsed{};
+    for (size_t i = 0; i < functions_.size(); ++i) {
+        const KernelFunction &f = functions_[i];
+        ProbeDesc desc;
+        desc.id = static_cast<uint16_t>(NT_PROBE_FUNCTION_BASE + i);
+        desc.name = f.name;
+        desc.kind = backendName(options.backend);
+        probes_.push_back(std::move(desc));
+        if (f.skbArg < 1 || f.skbArg > kMaxSkbArg || argUsed[f.skbArg]) {
+            continue;
+        }
+        argUsed[f.skbArg] = true;
+        bpf_program *prog = functionProgram(options.backend, f.skbArg);
+        bpf_program__set_autoload(prog, true);
+        if (options.backend == Backend::Fentry) {
+            // The template is verified against the most important function at its position;
+            // every function gets its own copy later.
+            if (int err = bpf_program__set_attach_target(prog, 0, f.name.c_str()); err != 0) {
+                throw Error(
+                    QCoreApplication::translate("nt::BpfTracer", "cannot prepare fentry for %1: %2")
+                        .arg(QString::fromStdString(f.name), errnoText(err)));
+            }
+        }
     }
 
     if (int err = nt_trace__load(skel_.get()); err != 0) {
@@ -158,6 +376,7 @@ BpfTracer::BpfTracer(const KernelBtf &btf, const BpfTracerOptions &options) {
         }
         desc.attached = true;
     }
+    attachFunctions(options);
     if (attachedCount() == 0) {
         throw Error(
             QCoreApplication::translate("nt::BpfTracer", "no tracepoint could be attached: %1")
@@ -268,6 +487,8 @@ LossCounters BpfTracer::counters() const {
 }
 
 void BpfTracer::detach() {
+    links_.clear();
+    fentryFds_.clear();
     if (!skel_) {
         return;
     }
