@@ -185,6 +185,11 @@ static __always_inline void decode(const struct nt_packet *p, struct nt_fields *
     }
     if (f->family == 4)
         f->ident = (__u32)p->data[4] << 8 | p->data[5];
+    /* off is at most 60 here. Masked behind a barrier, so the compiler keeps the mask: the
+     * 6.12 verifier loses off's bounds across the caplen comparisons below (it rejected the
+     * program with "makes map_value pointer be out of bounds"). */
+    barrier_var(off);
+    off &= 0x3f;
     if (has_ports(f->l4proto) && off + 4 <= p->caplen && off <= NT_PACKET_CAPLEN - 4) {
         f->has_ports = 1;
         f->sport = (__u16)p->data[off] << 8 | p->data[off + 1];

@@ -8,6 +8,9 @@ cd "$(dirname "$0")/.."
 
 cmake --preset dev
 cmake --build --preset dev -j"$(nproc)"
+# The VM tests boot Debian 12's and 13's cloud kernels: fetch them (or reuse the cache) first, so
+# a missing kernel shows here and not as a test skip.
+./scripts/vm-kernel.sh bookworm trixie
 ctest --test-dir build/dev --output-on-failure -j2 --timeout 300
 
 # Screenshots of every main view in English and Vietnamese, rendered by a real X server (Xvfb)
