@@ -68,6 +68,11 @@ struct sk_buff {
     struct sock *sk;
 };
 
+/* nf_tables passes the packet as its pktinfo; the skb is its first member. */
+struct nft_pktinfo {
+    struct sk_buff *skb;
+};
+
 struct Qdisc {
     __u32 handle;
 };

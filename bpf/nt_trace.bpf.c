@@ -582,26 +582,35 @@ static __always_inline int handle_function(struct sk_buff *skb, __u64 probe) {
     return handle(skb, (__u16)probe, 0, 0, 0, 0, 0);
 }
 
-#define NT_KPROBE_PROGRAMS(n)                                                                      \
+/* `arg` is the probed argument: an sk_buff, or for nf_tables functions an nft_pktinfo. */
+static __always_inline struct sk_buff *pkt_skb(__u64 arg) {
+    return BPF_CORE_READ((struct nft_pktinfo *)arg, skb);
+}
+
+#define NT_FUNCTION_PROGRAMS(n, kind, get)                                                         \
     SEC("kprobe")                                                                                  \
-    int nt_kprobe_skb##n(struct pt_regs *ctx) {                                                    \
-        return handle_function((struct sk_buff *)PT_REGS_PARM##n##_CORE(ctx),                     \
+    int nt_kprobe_##kind##n(struct pt_regs *ctx) {                                                 \
+        return handle_function(get((__u64)PT_REGS_PARM##n##_CORE(ctx)),                            \
                                bpf_get_attach_cookie(ctx));                                        \
     }                                                                                              \
     SEC("kprobe.multi")                                                                            \
-    int nt_kprobe_multi_skb##n(struct pt_regs *ctx) {                                              \
-        return handle_function((struct sk_buff *)PT_REGS_PARM##n##_CORE(ctx),                     \
+    int nt_kprobe_multi_##kind##n(struct pt_regs *ctx) {                                           \
+        return handle_function(get((__u64)PT_REGS_PARM##n##_CORE(ctx)),                            \
                                bpf_get_attach_cookie(ctx));                                        \
     }                                                                                              \
     SEC("fentry")                                                                                  \
-    int nt_fentry_skb##n(unsigned long long *ctx) {                                                \
+    int nt_fentry_##kind##n(unsigned long long *ctx) {                                             \
         __u64 id;                                                                                  \
         asm volatile("%0 = %1" : "=r"(id) : "i"(NT_FENTRY_ID_MAGIC));                              \
-        return handle_function((struct sk_buff *)ctx[n - 1], id);                                  \
+        return handle_function(get(ctx[n - 1]), id);                                               \
     }
 
-NT_KPROBE_PROGRAMS(1)
-NT_KPROBE_PROGRAMS(2)
-NT_KPROBE_PROGRAMS(3)
-NT_KPROBE_PROGRAMS(4)
-NT_KPROBE_PROGRAMS(5)
+#define NT_AS_SKB(v) ((struct sk_buff *)(v))
+NT_FUNCTION_PROGRAMS(1, skb, NT_AS_SKB)
+NT_FUNCTION_PROGRAMS(2, skb, NT_AS_SKB)
+NT_FUNCTION_PROGRAMS(3, skb, NT_AS_SKB)
+NT_FUNCTION_PROGRAMS(4, skb, NT_AS_SKB)
+NT_FUNCTION_PROGRAMS(5, skb, NT_AS_SKB)
+NT_FUNCTION_PROGRAMS(1, pkt, pkt_skb)
+NT_FUNCTION_PROGRAMS(2, pkt, pkt_skb)
+NT_FUNCTION_PROGRAMS(3, pkt, pkt_skb)

@@ -141,6 +141,9 @@ int discover(const QStringList &args) {
             o[QStringLiteral("layer")] = QString::fromLatin1(layerName(f.layer));
             o[QStringLiteral("priority")] = f.priority;
             o[QStringLiteral("skb_arg")] = f.skbArg;
+            if (f.pktinfo) {
+                o[QStringLiteral("via")] = QStringLiteral("nft_pktinfo");
+            }
             list.append(o);
         }
         QJsonObject root;
@@ -157,7 +160,7 @@ int discover(const QStringList &args) {
         ++perLayer[static_cast<size_t>(f.layer)];
         table += "  " + std::to_string(f.priority) + "  ";
         table += padRight(layerDisplayName(f.layer), 10);
-        table += "  arg" + std::to_string(f.skbArg) + "  " + f.name;
+        table += (f.pktinfo ? "  pkt" : "  arg") + std::to_string(f.skbArg) + "  " + f.name;
         if (!f.module.empty()) {
             table += " [" + f.module + "]";
         }

@@ -18,6 +18,8 @@ struct KernelFunction {
     std::string name;
     std::string module; // "" for vmlinux, else the module whose BTF declares it ("veth")
     uint8_t skbArg = 1; // 1-based position of the first sk_buff pointer argument (1..5)
+    // nf_tables functions take the packet as `struct nft_pktinfo *` (skb inside) at skbArg 1..3.
+    bool pktinfo = false;
     Layer layer = Layer::Device;
     uint8_t priority = kPriorityVerbose;
 };

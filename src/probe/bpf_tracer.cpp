@@ -10,12 +10,16 @@
 #include <QCoreApplication>
 
 #include <bpf/bpf.h>
+#include <bpf/btf.h>
 #include <bpf/libbpf.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <array>
 #include <cerrno>
 #include <cstring>
+#include <map>
+#include <optional>
 
 namespace nt {
 namespace {
@@ -88,23 +92,69 @@ namespace {
 // Must match NT_FENTRY_ID_MAGIC in nt_trace.bpf.c: the immediate each fentry copy gets its probe
 // id in place of.
 constexpr int32_t kFentryIdMagic = 0x4e54f1d0;
-constexpr int kMaxSkbArg = 5;
+constexpr size_t kSkbPrograms = 5;     // sk_buff at argument 1..5
+constexpr size_t kPktinfoPrograms = 3; // nft_pktinfo at argument 1..3
+constexpr size_t kPrograms = kSkbPrograms + kPktinfoPrograms;
+
+// Which generic program reads this function's packet argument; kPrograms when none does.
+size_t programIndex(const KernelFunction &f) {
+    const size_t arg = f.skbArg;
+    if (arg < 1 || arg > (f.pktinfo ? kPktinfoPrograms : kSkbPrograms)) {
+        return kPrograms;
+    }
+    return (f.pktinfo ? kSkbPrograms : 0) + arg - 1;
+}
+
+// Where fentry finds a module's function: the module's BTF object in the kernel (by fd) and the
+// function's type id in it.
+struct ModuleTarget {
+    UniqueFd btfFd;
+    BtfPtr btf;
+};
+
+std::optional<ModuleTarget> moduleTarget(const std::string &module, const struct btf *vmlinux) {
+    __u32 id = 0;
+    while (bpf_btf_get_next_id(id, &id) == 0) {
+        UniqueFd fd(bpf_btf_get_fd_by_id(id));
+        if (!fd) {
+            continue;
+        }
+        std::array<char, 64> name{};
+        bpf_btf_info info{};
+        info.name = reinterpret_cast<uintptr_t>(name.data());
+        info.name_len = name.size();
+        __u32 len = sizeof info;
+        if (bpf_obj_get_info_by_fd(fd.get(), &info, &len) == 0 && module == name.data()) {
+            ModuleTarget t;
+            t.btf.reset(btf__load_from_kernel_by_id_split(id, const_cast<struct btf *>(vmlinux)));
+            if (!t.btf) {
+                return std::nullopt;
+            }
+            t.btfFd = std::move(fd);
+            return t;
+        }
+    }
+    return std::nullopt;
+}
 
 } // namespace
 
-bpf_program *BpfTracer::functionProgram(Backend backend, int arg) const {
+bpf_program *BpfTracer::functionProgram(Backend backend, size_t i) const {
     auto &p = skel_->progs;
-    const std::array<bpf_program *, kMaxSkbArg> multi = {
+    // Per backend: sk_buff at argument 1..5, then nft_pktinfo at argument 1..3.
+    const std::array<bpf_program *, kPrograms> multi = {
         p.nt_kprobe_multi_skb1, p.nt_kprobe_multi_skb2, p.nt_kprobe_multi_skb3,
-        p.nt_kprobe_multi_skb4, p.nt_kprobe_multi_skb5};
-    const std::array<bpf_program *, kMaxSkbArg> kprobe = {
-        p.nt_kprobe_skb1, p.nt_kprobe_skb2, p.nt_kprobe_skb3, p.nt_kprobe_skb4, p.nt_kprobe_skb5};
-    const std::array<bpf_program *, kMaxSkbArg> fentry = {
-        p.nt_fentry_skb1, p.nt_fentry_skb2, p.nt_fentry_skb3, p.nt_fentry_skb4, p.nt_fentry_skb5};
-    if (arg < 1 || arg > kMaxSkbArg) {
+        p.nt_kprobe_multi_skb4, p.nt_kprobe_multi_skb5, p.nt_kprobe_multi_pkt1,
+        p.nt_kprobe_multi_pkt2, p.nt_kprobe_multi_pkt3};
+    const std::array<bpf_program *, kPrograms> kprobe = {
+        p.nt_kprobe_skb1, p.nt_kprobe_skb2, p.nt_kprobe_skb3, p.nt_kprobe_skb4,
+        p.nt_kprobe_skb5, p.nt_kprobe_pkt1, p.nt_kprobe_pkt2, p.nt_kprobe_pkt3};
+    const std::array<bpf_program *, kPrograms> fentry = {
+        p.nt_fentry_skb1, p.nt_fentry_skb2, p.nt_fentry_skb3, p.nt_fentry_skb4,
+        p.nt_fentry_skb5, p.nt_fentry_pkt1, p.nt_fentry_pkt2, p.nt_fentry_pkt3};
+    if (i >= kPrograms) {
         return nullptr;
     }
-    const auto i = static_cast<size_t>(arg - 1);
     switch (backend) {
     case Backend::KprobeMulti:
         return multi[i];
@@ -118,17 +168,22 @@ bpf_program *BpfTracer::functionProgram(Backend backend, int arg) const {
     return nullptr;
 }
 
-void BpfTracer::attachFunctions(const BpfTracerOptions &options) {
-    std::array<std::vector<size_t>, kMaxSkbArg + 1> byArg;
+void BpfTracer::attachFunctions(const BpfTracerOptions &options, const struct btf *vmlinux) {
+    std::array<std::vector<size_t>, kPrograms> byProgram;
     for (size_t i = 0; i < functions_.size(); ++i) {
-        byArg[functions_[i].skbArg].push_back(i);
+        const size_t p = programIndex(functions_[i]);
+        if (p < kPrograms) {
+            byProgram[p].push_back(i);
+        } else {
+            probes_[firstFunction_ + i].error = "no program reads its packet argument";
+        }
     }
-    for (int arg = 1; arg <= kMaxSkbArg; ++arg) {
-        const std::vector<size_t> &which = byArg[static_cast<size_t>(arg)];
+    for (const std::vector<size_t> &which : byProgram) {
         if (which.empty()) {
             continue;
         }
-        bpf_program *prog = functionProgram(options.backend, arg);
+        bpf_program *prog =
+            functionProgram(options.backend, programIndex(functions_[which.front()]));
         switch (options.backend) {
         case Backend::KprobeMulti:
             attachMulti(prog, which);
@@ -137,7 +192,7 @@ void BpfTracer::attachFunctions(const BpfTracerOptions &options) {
             attachKprobes(prog, which);
             break;
         case Backend::Fentry:
-            attachFentry(prog, which);
+            attachFentry(prog, which, vmlinux);
             break;
         case Backend::Tracepoint:
             break;
@@ -191,7 +246,8 @@ void BpfTracer::attachKprobes(bpf_program *prog, const std::vector<size_t> &whic
 
 // An fentry program is bound to its function when it is loaded: each function gets a copy of
 // the loaded template's final instructions with its probe id written in, loaded and attached.
-void BpfTracer::attachFentry(bpf_program *prog, const std::vector<size_t> &which) {
+void BpfTracer::attachFentry(bpf_program *prog, const std::vector<size_t> &which,
+                             const struct btf *vmlinux) {
     const bpf_insn *insns = bpf_program__insns(prog);
     const size_t count = bpf_program__insn_cnt(prog);
     std::vector<bpf_insn> copy(insns, insns + count);
@@ -202,43 +258,66 @@ void BpfTracer::attachFentry(bpf_program *prog, const std::vector<size_t> &which
             break;
         }
     }
-    // The verifier needs the function layout (main program, bpf_loop callback) as loaded.
-    bpf_prog_info info{};
-    __u32 infoLen = sizeof info;
-    std::vector<bpf_func_info> funcInfo;
-    if (bpf_obj_get_info_by_fd(bpf_program__fd(prog), &info, &infoLen) == 0 &&
-        info.nr_func_info > 0) {
-        funcInfo.resize(info.nr_func_info);
-        const __u32 n = info.nr_func_info;
-        info = bpf_prog_info{};
-        info.nr_func_info = n;
-        info.func_info_rec_size = sizeof(bpf_func_info);
-        info.func_info = reinterpret_cast<uintptr_t>(funcInfo.data());
-        infoLen = sizeof info;
-        if (bpf_obj_get_info_by_fd(bpf_program__fd(prog), &info, &infoLen) != 0) {
-            funcInfo.clear();
+    // The verifier needs the function layout of the copy (BTF func_info): the program itself at
+    // 0, and the one subprogram of nt_trace.bpf.c, the filter's bpf_loop callback eval_step,
+    // where the callback pointer in the instructions points.
+    std::vector<__u32> starts{0};
+    for (size_t k = 0; k < count; ++k) {
+        const bpf_insn &x = copy[k];
+        if ((x.code == (BPF_LD | BPF_IMM | BPF_DW) && x.src_reg == BPF_PSEUDO_FUNC) ||
+            (x.code == (BPF_JMP | BPF_CALL) && x.src_reg == BPF_PSEUDO_CALL)) {
+            starts.push_back(static_cast<__u32>(static_cast<int64_t>(k) + x.imm + 1));
         }
     }
+    std::sort(starts.begin(), starts.end());
+    starts.erase(std::unique(starts.begin(), starts.end()), starts.end());
+    const struct btf *objBtf = bpf_object__btf(skel_->obj);
+    const int mainId = btf__find_by_name_kind(objBtf, bpf_program__name(prog), BTF_KIND_FUNC);
+    const int callbackId = btf__find_by_name_kind(objBtf, "eval_step", BTF_KIND_FUNC);
+    std::vector<bpf_func_info> funcInfo;
+    std::string layoutError;
+    if (mainId <= 0 || callbackId <= 0 || starts.size() > 2) {
+        layoutError = "unexpected layout of the fentry program";
+    } else {
+        funcInfo.push_back({0, static_cast<__u32>(mainId)});
+        if (starts.size() == 2) {
+            funcInfo.push_back({starts[1], static_cast<__u32>(callbackId)});
+        }
+    }
+    std::map<std::string, std::optional<ModuleTarget>> modules;
     for (size_t i : which) {
         ProbeDesc &desc = probes_[firstFunction_ + i];
-        if (magicAt == count) {
-            desc.error = "the fentry program carries no probe id slot";
+        if (magicAt == count || !layoutError.empty()) {
+            desc.error =
+                magicAt == count ? "the fentry program carries no probe id slot" : layoutError;
             continue;
         }
         const KernelFunction &f = functions_[i];
-        if (!f.module.empty()) {
-            desc.error = "fentry on module functions is not supported yet (" + f.module + ")";
-            continue;
+        int btfId = -1;
+        int btfObjFd = 0;
+        if (f.module.empty()) {
+            btfId = libbpf_find_vmlinux_btf_id(f.name.c_str(), BPF_TRACE_FENTRY);
+        } else {
+            auto it = modules.find(f.module);
+            if (it == modules.end()) {
+                it = modules.emplace(f.module, moduleTarget(f.module, vmlinux)).first;
+            }
+            if (it->second) {
+                btfObjFd = it->second->btfFd.get();
+                btfId =
+                    btf__find_by_name_kind(it->second->btf.get(), f.name.c_str(), BTF_KIND_FUNC);
+            }
         }
-        const int btfId = libbpf_find_vmlinux_btf_id(f.name.c_str(), BPF_TRACE_FENTRY);
-        if (btfId < 0) {
-            desc.error = "not described by the kernel's BTF";
+        if (btfId <= 0) {
+            desc.error = f.module.empty() ? "not described by the kernel's BTF"
+                                          : "not described by the BTF of module " + f.module;
             continue;
         }
         copy[magicAt].imm = static_cast<int32_t>(NT_PROBE_FUNCTION_BASE + i);
         LIBBPF_OPTS(bpf_prog_load_opts, opts, .expected_attach_type = BPF_TRACE_FENTRY,
-                    .attach_btf_id = static_cast<__u32>(btfId));
-        if (!funcInfo.empty()) {
+                    .attach_btf_id = static_cast<__u32>(btfId),
+                    .attach_btf_obj_fd = static_cast<__u32>(btfObjFd));
+        {
             opts.prog_btf_fd = static_cast<__u32>(bpf_object__btf_fd(skel_->obj));
             opts.func_info = funcInfo.data();
             opts.func_info_cnt = static_cast<__u32>(funcInfo.size());
@@ -247,7 +326,31 @@ void BpfTracer::attachFentry(bpf_program *prog, const std::vector<size_t> &which
         UniqueFd progFd(bpf_prog_load(BPF_PROG_TYPE_TRACING, "nt_fentry", "GPL", copy.data(),
                                       copy.size(), &opts));
         if (!progFd) {
-            desc.error = std::string("fentry refused it: ") + std::strerror(errno);
+            // Load again with the verifier's log: its last line is the kernel's reason.
+            const int err = errno;
+            std::vector<char> log(1 << 20);
+            opts.log_buf = log.data();
+            opts.log_size = static_cast<__u32>(log.size());
+            opts.log_level = 1;
+            UniqueFd again(bpf_prog_load(BPF_PROG_TYPE_TRACING, "nt_fentry", "GPL", copy.data(),
+                                         copy.size(), &opts));
+            desc.error = std::string("fentry refused it: ") + std::strerror(err);
+            // The reason is the last line before the verifier's "processed N insns" summary.
+            std::string reason;
+            std::string line;
+            for (const char *c = log.data(); *c != '\0'; ++c) {
+                if (*c != '\n') {
+                    line += *c;
+                    continue;
+                }
+                if (!line.empty() && !line.starts_with("processed ")) {
+                    reason = line;
+                }
+                line.clear();
+            }
+            if (!reason.empty()) {
+                desc.error += " (" + reason + ")";
+            }
             continue;
         }
         UniqueFd linkFd(bpf_raw_tracepoint_open(nullptr, progFd.get()));
@@ -301,15 +404,15 @@ BpfTracer::BpfTracer(const KernelBtf &btf, const BpfTracerOptions &options) {
 
     // Function programs: only the chosen backend's, and only for argument positions in use.
     for (Backend b : {Backend::KprobeMulti, Backend::Kprobe, Backend::Fentry}) {
-        for (int arg = 1; arg <= kMaxSkbArg; ++arg) {
-            bpf_program__set_autoload(functionProgram(b, arg), false);
+        for (size_t i = 0; i < kPrograms; ++i) {
+            bpf_program__set_autoload(functionProgram(b, i), false);
         }
     }
     firstFunction_ = probes_.size();
     if (options.backend != Backend::Tracepoint) {
         functions_ = options.functions;
     }
-    std::array<bool, kMaxSkbArg + 1> argUsed{};
+    std::array<bool, kPrograms> programUsed{};
     for (size_t i = 0; i < functions_.size(); ++i) {
         const KernelFunction &f = functions_[i];
         ProbeDesc desc;
@@ -317,11 +420,12 @@ BpfTracer::BpfTracer(const KernelBtf &btf, const BpfTracerOptions &options) {
         desc.name = f.name;
         desc.kind = backendName(options.backend);
         probes_.push_back(std::move(desc));
-        if (f.skbArg < 1 || f.skbArg > kMaxSkbArg || argUsed[f.skbArg]) {
+        const size_t p = programIndex(f);
+        if (p >= kPrograms || programUsed[p]) {
             continue;
         }
-        argUsed[f.skbArg] = true;
-        bpf_program *prog = functionProgram(options.backend, f.skbArg);
+        programUsed[p] = true;
+        bpf_program *prog = functionProgram(options.backend, p);
         bpf_program__set_autoload(prog, true);
         if (options.backend == Backend::Fentry) {
             // The template is verified against the most important function at its position;
@@ -376,7 +480,7 @@ BpfTracer::BpfTracer(const KernelBtf &btf, const BpfTracerOptions &options) {
         }
         desc.attached = true;
     }
-    attachFunctions(options);
+    attachFunctions(options, btf.raw());
     if (attachedCount() == 0) {
         throw Error(
             QCoreApplication::translate("nt::BpfTracer", "no tracepoint could be attached: %1")

@@ -17,6 +17,7 @@ struct nt_trace;
 struct ring_buffer;
 struct bpf_link;
 struct bpf_program;
+struct btf;
 
 namespace nt {
 
@@ -74,11 +75,13 @@ private:
     };
     using LinkPtr = std::unique_ptr<bpf_link, LinkDeleter>;
 
-    void attachFunctions(const BpfTracerOptions &options);
-    struct bpf_program *functionProgram(Backend backend, int arg) const;
+    void attachFunctions(const BpfTracerOptions &options, const struct btf *vmlinux);
+    // The generic program of `backend` for program index i (see programIndex()).
+    struct bpf_program *functionProgram(Backend backend, size_t i) const;
     void attachMulti(struct bpf_program *prog, const std::vector<size_t> &which);
     void attachKprobes(struct bpf_program *prog, const std::vector<size_t> &which);
-    void attachFentry(struct bpf_program *prog, const std::vector<size_t> &which);
+    void attachFentry(struct bpf_program *prog, const std::vector<size_t> &which,
+                      const struct btf *vmlinux);
     std::unique_ptr<nt_trace, SkelDeleter> skel_;
     std::unique_ptr<ring_buffer, RingDeleter> ring_;
     std::vector<ProbeDesc> probes_;

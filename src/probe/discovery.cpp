@@ -25,21 +25,17 @@ namespace {
 
 namespace fs = std::filesystem;
 
-constexpr int kMaxSkbArg = 5; // the generic programs read arguments 1..5
+constexpr int kMaxSkbArg = 5;     // the generic programs read arguments 1..5
+constexpr int kMaxPktinfoArg = 3; // and nft_pktinfo arguments 1..3
 
-struct BtfDeleter {
-    void operator()(struct btf *b) const { btf__free(b); }
-};
-using BtfPtr = std::unique_ptr<struct btf, BtfDeleter>;
-
-bool isSkbPointer(const struct btf *b, __u32 typeId) {
+bool isPointerTo(const struct btf *b, __u32 typeId, const char *structName) {
     const struct btf_type *t = skipModifiers(b, typeId);
     if (t == nullptr || !btf_is_ptr(t)) {
         return false;
     }
     const struct btf_type *target = skipModifiers(b, t->type);
     return target != nullptr && btf_is_struct(target) &&
-           std::strcmp(btf__name_by_offset(b, target->name_off), "sk_buff") == 0;
+           std::strcmp(btf__name_by_offset(b, target->name_off), structName) == 0;
 }
 
 // Functions of one BTF blob (for a module: only its own types, after the base's).
@@ -56,20 +52,27 @@ void scanBtf(const struct btf *b, __u32 firstId, const std::string &module,
             continue;
         }
         const struct btf_param *params = btf_params(proto);
-        const int nparams = std::min<int>(btf_vlen(proto), kMaxSkbArg);
-        for (int i = 0; i < nparams; ++i) {
-            if (!isSkbPointer(b, params[i].type)) {
-                continue;
-            }
-            std::string name = btf__name_by_offset(b, t->name_off);
-            if (seen.insert(name).second) {
-                KernelFunction f;
-                f.name = std::move(name);
-                f.module = module;
-                f.skbArg = static_cast<uint8_t>(i + 1);
-                out.push_back(std::move(f));
-            }
-            break;
+        const int nparams = btf_vlen(proto);
+        int arg = 0;
+        bool pktinfo = false;
+        for (int i = 0; i < std::min(nparams, kMaxSkbArg) && arg == 0; ++i) {
+            arg = isPointerTo(b, params[i].type, "sk_buff") ? i + 1 : 0;
+        }
+        for (int i = 0; i < std::min(nparams, kMaxPktinfoArg) && arg == 0; ++i) {
+            pktinfo = isPointerTo(b, params[i].type, "nft_pktinfo");
+            arg = pktinfo ? i + 1 : 0;
+        }
+        if (arg == 0) {
+            continue;
+        }
+        std::string name = btf__name_by_offset(b, t->name_off);
+        if (seen.insert(name).second) {
+            KernelFunction f;
+            f.name = std::move(name);
+            f.module = module;
+            f.skbArg = static_cast<uint8_t>(arg);
+            f.pktinfo = pktinfo;
+            out.push_back(std::move(f));
         }
     }
 }
@@ -146,7 +149,7 @@ std::string cacheKey(const std::string &btfDir) {
         }
     }
     std::sort(modules.begin(), modules.end());
-    std::string key = "nft-tracer-functions 1 " + readSmallFile("/proc/sys/kernel/osrelease");
+    std::string key = "nft-tracer-functions 2 " + readSmallFile("/proc/sys/kernel/osrelease");
     char hex[40];
     std::snprintf(hex, sizeof hex, " vmlinux:%zu:%016llx", vmlinux.size(),
                   static_cast<unsigned long long>(fnv1a(vmlinux)));
@@ -166,7 +169,7 @@ bool loadCache(const std::string &path, const std::string &key, Discovery &d) {
     }
     d.btfFunctions = std::strtoull(line.c_str(), nullptr, 10);
     while (std::getline(in, line)) {
-        // name \t module \t arg
+        // name \t module \t arg, "p" after the arg for an nft_pktinfo
         const size_t t1 = line.find('\t');
         const size_t t2 = t1 == std::string::npos ? t1 : line.find('\t', t1 + 1);
         if (t2 == std::string::npos) {
@@ -176,7 +179,8 @@ bool loadCache(const std::string &path, const std::string &key, Discovery &d) {
         f.name = line.substr(0, t1);
         f.module = line.substr(t1 + 1, t2 - t1 - 1);
         const int arg = std::atoi(line.c_str() + t2 + 1);
-        if (f.name.empty() || arg < 1 || arg > kMaxSkbArg) {
+        f.pktinfo = line.back() == 'p';
+        if (f.name.empty() || arg < 1 || arg > (f.pktinfo ? kMaxPktinfoArg : kMaxSkbArg)) {
             return false;
         }
         f.skbArg = static_cast<uint8_t>(arg);
@@ -197,7 +201,8 @@ void saveCache(const std::string &path, const std::string &key, const Discovery 
         }
         outFile << key << '\n' << d.traceableSource << '\n' << d.btfFunctions << '\n';
         for (const KernelFunction &f : d.functions) {
-            outFile << f.name << '\t' << f.module << '\t' << int(f.skbArg) << '\n';
+            outFile << f.name << '\t' << f.module << '\t' << int(f.skbArg) << (f.pktinfo ? "p" : "")
+                    << '\n';
         }
         if (!outFile.flush()) {
             fs::remove(tmp, ec);

@@ -1,5 +1,6 @@
-// Discovery of every traceable kernel function with a `struct sk_buff *` argument, from the
-// kernel's BTF (vmlinux and modules), readable without root, cached per kernel build.
+// Discovery of every traceable kernel function with a `struct sk_buff *` argument (or an
+// nf_tables `struct nft_pktinfo *`, which holds one), from the kernel's BTF (vmlinux and
+// modules), readable without root, cached per kernel build.
 #pragma once
 
 #include "functions.h"

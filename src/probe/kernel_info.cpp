@@ -88,6 +88,10 @@ std::vector<std::string> KernelBtf::dropReasons() const {
     return names;
 }
 
+void BtfDeleter::operator()(struct btf *b) const {
+    btf__free(b);
+}
+
 const struct btf_type *skipModifiers(const struct btf *b, __u32 id, __u32 *outId) {
     const struct btf_type *t = btf__type_by_id(b, id);
     while (t != nullptr && (btf_is_const(t) || btf_is_volatile(t) || btf_is_typedef(t) ||

@@ -39,6 +39,11 @@ private:
     struct btf *btf_ = nullptr;
 };
 
+struct BtfDeleter {
+    void operator()(struct btf *b) const;
+};
+using BtfPtr = std::unique_ptr<struct btf, BtfDeleter>;
+
 // The type `id` names once const, volatile, restrict, typedefs and type tags are looked
 // through; its id in *outId.
 const struct btf_type *skipModifiers(const struct btf *b, __u32 id, __u32 *outId = nullptr);

@@ -40,7 +40,7 @@ TEST(Discovery, FindsTheMainReceivePathWithItsSkbArgument) {
     EXPECT_LE(d.functions.size(), d.btfFunctions);
     EXPECT_FALSE(d.traceableSource.empty());
     // ip_rcv(skb, dev, pt, orig_dev), tcp_v4_rcv(skb), ip_local_deliver(skb),
-    // nft_do_chain(pkt, priv) takes no skb directly.
+    // ip_finish_output2(net, sk, skb).
     struct Expect {
         const char *name;
         int arg;
@@ -55,7 +55,13 @@ TEST(Discovery, FindsTheMainReceivePathWithItsSkbArgument) {
         EXPECT_EQ(f->skbArg, e.arg) << e.name;
         EXPECT_EQ(f->layer, e.layer) << e.name;
     }
-    EXPECT_EQ(find(d, "nft_do_chain"), nullptr); // its argument is nft_pktinfo, not sk_buff
+    // nft_do_chain(pkt, priv) takes the packet as an nft_pktinfo, which holds the skb.
+    if (const KernelFunction *f = find(d, "nft_do_chain")) {
+        EXPECT_TRUE(f->pktinfo);
+        EXPECT_EQ(f->skbArg, 1);
+        EXPECT_EQ(f->layer, Layer::Netfilter);
+    }
+    EXPECT_FALSE(find(d, "ip_rcv")->pktinfo);
     // Sorted most important first.
     for (size_t i = 1; i < d.functions.size(); ++i) {
         ASSERT_LE(d.functions[i - 1].priority, d.functions[i].priority);
@@ -85,6 +91,7 @@ TEST(Discovery, CacheGivesTheSameListAndIsKeyedByKernel) {
     for (size_t i = 0; i < first.functions.size(); ++i) {
         EXPECT_EQ(first.functions[i].name, second.functions[i].name);
         EXPECT_EQ(first.functions[i].skbArg, second.functions[i].skbArg);
+        EXPECT_EQ(first.functions[i].pktinfo, second.functions[i].pktinfo);
         EXPECT_EQ(first.functions[i].layer, second.functions[i].layer);
     }
     EXPECT_EQ(first.btfFunctions, second.btfFunctions);
