@@ -19,6 +19,8 @@ char LICENSE[] SEC("license") = "GPL";
 #define IPPROTO_UDP 17
 #define IPPROTO_SCTP 132
 #define IPPROTO_UDPLITE 136
+#define AF_UNIX 1
+#define AF_NETLINK 16
 #define NT_MAX_TRACKED 65536
 
 /* Sized by user space before load (power of two, multiple of the page size). */
@@ -165,6 +167,9 @@ static __always_inline void decode(const struct nt_packet *p, struct nt_fields *
     if (p->caplen < 20)
         return;
     __u8 v = p->data[0] >> 4;
+    /* The version nibble must agree with skb->protocol, or these are not IP header bytes. */
+    if ((v == 4 && p->protocol != ETH_P_IP) || (v == 6 && p->protocol != ETH_P_IPV6))
+        return;
     if (v == 4) {
         f->family = 4;
         f->l4proto = p->data[9];
@@ -306,10 +311,26 @@ static __always_inline void set_last(__u64 skb) {
 
 /* `dev` is the device the event happened on: skb->dev, except where the probe names it (after
  * a veth xmit skb->dev already is the peer). */
+/* Messages of netlink and AF_UNIX sockets are sk_buffs too (D-Bus, nft's trace messages, the
+ * helper's own event stream): they pass skb_copy_datagram_iovec and consume_skb like packets.
+ * They are never traced, so the tracer does not trace itself. Decided before anything is
+ * looked up or reserved. */
+static __always_inline int local_ipc(struct sk_buff *skb) {
+    struct sock *sk = BPF_CORE_READ(skb, sk);
+    if (!sk)
+        return 0;
+    __u16 family = BPF_CORE_READ(sk, __sk_common.skc_family);
+    return family == AF_UNIX || family == AF_NETLINK;
+}
+
 static __always_inline int handle_dev(struct sk_buff *skb, struct net_device *dev, __u16 probe,
                                       __u32 aux, __u32 aux2, __u64 location, int mode, __u8 flags) {
     if (!skb)
         return 0;
+    if (local_ipc(skb)) {
+        count(NT_CNT_EXCLUDED);
+        return 0;
+    }
     __u64 key = (__u64)skb;
     __u32 zero = 0;
     struct nt_config *cfg = bpf_map_lookup_elem(&nt_config_map, &zero);
@@ -339,6 +360,13 @@ static __always_inline int handle_dev(struct sk_buff *skb, struct net_device *de
                 count(NT_CNT_FILTERED);
             return 0;
         }
+        /* Only IP packets start a journey: a frame of another protocol (ARP, or a buffer
+         * with no protocol set) would have its bytes decoded as invented addresses. */
+        __u16 proto = bpf_ntohs(BPF_CORE_READ(skb, protocol));
+        if (proto != ETH_P_IP && proto != ETH_P_IPV6) {
+            count(NT_CNT_EXCLUDED);
+            return 0;
+        }
         struct nt_scratch *sc = capture(skb, mode & NT_RX);
         if (!sc)
             return 0;
@@ -347,8 +375,7 @@ static __always_inline int handle_dev(struct sk_buff *skb, struct net_device *de
         f->ifindex = dev ? BPF_CORE_READ(dev, ifindex) : 0;
         f->mark = BPF_CORE_READ(skb, mark);
         decode(p, f);
-        /* Only IP packets start a journey: netlink, ARP and the like are not ours to follow
-         * (and the recorder's own netlink reads must not be traced). */
+        /* A header that does not parse as the IP its protocol says is not followed. */
         if (!f->family || !filter_match(f)) {
             count(NT_CNT_FILTERED);
             return 0;

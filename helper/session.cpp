@@ -24,6 +24,7 @@ QVariantMap countersMap(const stream::CountersFrame &c) {
         {QStringLiteral("track_full"), QVariant::fromValue<qulonglong>(c.loss.trackFull)},
         {QStringLiteral("nft_lost"), QVariant::fromValue<qulonglong>(c.loss.nftLost)},
         {QStringLiteral("filtered"), QVariant::fromValue<qulonglong>(c.loss.filtered)},
+        {QStringLiteral("excluded"), QVariant::fromValue<qulonglong>(c.loss.excluded)},
         {QStringLiteral("stream_dropped_events"),
          QVariant::fromValue<qulonglong>(c.streamDroppedEvents)},
         {QStringLiteral("stream_dropped_frames"),

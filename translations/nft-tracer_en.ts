@@ -1885,6 +1885,10 @@ nft records joined to no packet: %4</translation>
         <source>Events filtered in kernel</source>
         <translation>Events filtered in kernel</translation>
     </message>
+    <message>
+        <source>Events excluded (netlink, AF_UNIX, non-IP)</source>
+        <translation>Events excluded (netlink, AF_UNIX, non-IP)</translation>
+    </message>
 </context>
 <context>
     <name>nt::Ruleset</name>
@@ -2126,6 +2130,10 @@ nft records joined to no packet: %4</translation>
     <message>
         <source>Events submitted by BPF</source>
         <translation>Events submitted by BPF</translation>
+    </message>
+    <message>
+        <source>Events excluded: netlink/AF_UNIX messages, non-IP frames</source>
+        <translation>Events excluded: netlink/AF_UNIX messages, non-IP frames</translation>
     </message>
 </context>
 <context>

@@ -1882,6 +1882,10 @@ Bản ghi nft không ghép được với gói nào: %4</translation>
         <source>Events filtered in kernel</source>
         <translation>Sự kiện bị lọc trong kernel</translation>
     </message>
+    <message>
+        <source>Events excluded (netlink, AF_UNIX, non-IP)</source>
+        <translation>Sự kiện loại trừ (netlink/AF_UNIX/phi IP)</translation>
+    </message>
 </context>
 <context>
     <name>nt::Ruleset</name>
@@ -2122,6 +2126,10 @@ Bản ghi nft không ghép được với gói nào: %4</translation>
     <message>
         <source>Events submitted by BPF</source>
         <translation>Sự kiện do BPF gửi lên</translation>
+    </message>
+    <message>
+        <source>Events excluded: netlink/AF_UNIX messages, non-IP frames</source>
+        <translation>Sự kiện bị loại trừ: thông điệp netlink/AF_UNIX, khung không phải IP</translation>
     </message>
 </context>
 <context>

@@ -538,6 +538,8 @@ std::string Report::statisticsText(const TraceStats &st) {
         loss(QT_TRANSLATE_NOOP("nt::Report", "NFT records not joined to a packet"), st.unjoinedNft);
     out += loss(QT_TRANSLATE_NOOP("nt::Report", "Packet headers without events"), st.unusedHeaders);
     out += loss(QT_TRANSLATE_NOOP("nt::Report", "Events filtered in kernel"), st.loss.filtered);
+    out += loss(QT_TRANSLATE_NOOP("nt::Report", "Events excluded (netlink, AF_UNIX, non-IP)"),
+                st.loss.excluded);
     return out;
 }
 
@@ -682,6 +684,7 @@ QJsonObject Report::statsJson(const TraceStats &st) {
     loss[QStringLiteral("unjoined_nft")] = static_cast<qint64>(st.unjoinedNft);
     loss[QStringLiteral("unused_headers")] = static_cast<qint64>(st.unusedHeaders);
     loss[QStringLiteral("filtered")] = static_cast<qint64>(st.loss.filtered);
+    loss[QStringLiteral("excluded")] = static_cast<qint64>(st.loss.excluded);
     loss[QStringLiteral("bpf_events")] = static_cast<qint64>(st.loss.bpfEvents);
     o[QStringLiteral("loss")] = loss;
     return o;

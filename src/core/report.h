@@ -56,7 +56,7 @@ struct TraceStats {
 //   "events_by_layer": { layer: int }, "packets_by_verdict": { verdict: int },
 //   "packets_by_fate": { fate: int, every fate }, "top_drop_reasons": [ { "reason": str,
 //   "count": int } ], "loss": { "ringbuf_full", "track_full", "nft_lost", "unjoined_nft",
-//   "unused_headers", "filtered", "bpf_events": int } }
+//   "unused_headers", "filtered", "excluded", "bpf_events": int } }
 class Report {
 public:
     Report(const Trace &trace, const Assembler &assembler);

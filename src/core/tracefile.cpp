@@ -158,6 +158,7 @@ std::vector<MetaValue> metaValues(const TraceMeta &m) {
         {"loss_nft_lost", nullptr, i64(m.loss.nftLost)},
         {"bpf_events", nullptr, i64(m.loss.bpfEvents)},
         {"filtered", nullptr, i64(m.loss.filtered)},
+        {"excluded", nullptr, i64(m.loss.excluded)},
     };
 }
 
@@ -879,6 +880,8 @@ void TraceReader::Impl::readMeta() {
             m.loss.bpfEvents = row.u64(1);
         else if (key == "filtered")
             m.loss.filtered = row.u64(1);
+        else if (key == "excluded")
+            m.loss.excluded = row.u64(1);
     }
 }
 

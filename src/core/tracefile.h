@@ -19,7 +19,8 @@ namespace nt {
 // two's complement int64, so `printf('%x', skb)` prints a kernel address as the kernel does.
 //   meta(key TEXT PRIMARY KEY, value)            host, kernel, backend, filter, netns,
 //                                               tool_version, start/stop_wall_ns,
-//                                               start/stop_mono_ns, loss_*, bpf_events, filtered
+//                                               start/stop_mono_ns, loss_*, bpf_events, filtered,
+//                                               excluded (absent in older files: 0)
 //   probes(id, name, kind, attached, error)
 //   drop_reasons(value INTEGER PRIMARY KEY, name)
 //   symbols(addr UNIQUE, name)

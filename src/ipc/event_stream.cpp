@@ -124,6 +124,7 @@ private:
 void writeLoss(Writer &w, const LossCounters &l) {
     w.u64(l.ringbufFull), w.u64(l.trackFull), w.u64(l.nftLost), w.u64(l.bpfEvents);
     w.u64(l.filtered);
+    w.u64(l.excluded); // since version 2
 }
 
 void writeMeta(Writer &w, const TraceMeta &m) {
@@ -180,7 +181,10 @@ void writeNft(Writer &w, const NftTraceRecord &r) {
 
 class Reader {
 public:
-    Reader(const char *p, size_t n, const char *frame) : p_(p), n_(n), frame_(frame) {}
+    Reader(const char *p, size_t n, const char *frame, uint16_t version = kVersion)
+        : p_(p), n_(n), frame_(frame), version_(version) {}
+    // The stream's format version: fields added later are read only from streams that have them.
+    uint16_t version() const { return version_; }
 
     uint8_t u8() { return static_cast<uint8_t>(*take(1)); }
     uint16_t u16() { return le<uint16_t>(); }
@@ -272,6 +276,7 @@ private:
     size_t n_;
     size_t pos_ = 0;
     const char *frame_;
+    uint16_t version_;
 };
 
 LossCounters readLoss(Reader &r) {
@@ -281,6 +286,9 @@ LossCounters readLoss(Reader &r) {
     l.nftLost = r.u64();
     l.bpfEvents = r.u64();
     l.filtered = r.u64();
+    if (r.version() >= 2) {
+        l.excluded = r.u64();
+    }
     return l;
 }
 
@@ -650,7 +658,7 @@ void StreamDecoder::decodeFrame(uint16_t type, const char *payload, size_t size,
                                          "%2). Stop the trace and start it again.")
                  .arg(QLatin1String(frameName(type)), why));
     };
-    Reader r(payload, size, frameName(type));
+    Reader r(payload, size, frameName(type), version_);
     switch (static_cast<FrameType>(type)) {
     case FrameType::Header: {
         if (headerSeen_) {

@@ -14,8 +14,8 @@
 #include <variant>
 #include <vector>
 
-// Wire format, version 1. Every integer little-endian; strings and byte arrays are a u32 length
-// then the bytes (strings UTF-8, no terminator).
+// Wire format, version 2 (version 1 lacked LossCounters::excluded). Every integer little-endian;
+// strings and byte arrays are a u32 length then the bytes (strings UTF-8, no terminator).
 //
 //   stream  := StreamStart Frame*            (the writer closes the fd after End or Error)
 //   StreamStart (8 bytes) := "NTEV" u16 version u16 flags     (flags: 0; readers ignore them)
@@ -38,7 +38,7 @@
 namespace nt::stream {
 
 constexpr char kMagic[4] = {'N', 'T', 'E', 'V'};
-constexpr uint16_t kVersion = 1;
+constexpr uint16_t kVersion = 2; // 2: LossCounters gained `excluded`
 constexpr size_t kStreamStartBytes = 8;
 constexpr size_t kFrameHeaderBytes = 8;
 

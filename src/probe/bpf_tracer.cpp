@@ -587,6 +587,7 @@ LossCounters BpfTracer::counters() const {
     c.ringbufFull = sum(NT_CNT_RINGBUF_FULL);
     c.trackFull = sum(NT_CNT_TRACK_FULL);
     c.filtered = sum(NT_CNT_FILTERED);
+    c.excluded = sum(NT_CNT_EXCLUDED);
     return c;
 }
 
