@@ -101,6 +101,9 @@ struct nt_fields {
 struct nt_scratch {
     struct nt_packet pkt;
     struct nt_fields f;
+    /* The filter walk's state (see filter_match). */
+    __u32 term_ok;
+    __u32 matched;
 };
 
 struct {
@@ -220,11 +223,14 @@ static __always_inline __u32 fingerprint(const struct nt_fields *f) {
     return h;
 }
 
+/* The walk's state is in the scratch map, not on the stack: verifiers before Linux 6.7 check a
+ * bpf_loop callback as if it ran once, so a result the callback leaves on the caller's stack
+ * can be taken as constant (Debian 12's 6.1 then filtered out every packet). Map memory is
+ * never assumed. */
 struct nt_eval {
     const struct nt_filter *flt;
     const struct nt_fields *f;
-    int term_ok;
-    int matched;
+    struct nt_scratch *st;
 };
 
 static __always_inline int addr_match(const struct nt_pred *p, const __u8 *addr, __u8 family) {
@@ -271,17 +277,17 @@ static long eval_step(__u32 i, void *data) {
         return 1;
     __u32 n = e->flt->npreds[t];
     if (k == 0)
-        e->term_ok = 1;
-    if (k < n && e->term_ok) {
+        e->st->term_ok = 1;
+    if (k < n && e->st->term_ok) {
         const struct nt_pred *p = &e->flt->preds[t][k];
         int r = pred_test(p, e->f);
         if (p->negate)
             r = !r;
         if (!r)
-            e->term_ok = 0;
+            e->st->term_ok = 0;
     }
-    if (k == NT_FILTER_MAX_PREDS - 1 && e->term_ok) {
-        e->matched = 1;
+    if (k == NT_FILTER_MAX_PREDS - 1 && e->st->term_ok) {
+        e->st->matched = 1;
         return 1;
     }
     return 0;
@@ -292,9 +298,14 @@ static __always_inline int filter_match(const struct nt_fields *f) {
     const struct nt_filter *flt = bpf_map_lookup_elem(&nt_filter_map, &zero);
     if (!flt || !flt->enabled)
         return 1;
-    struct nt_eval e = {.flt = flt, .f = f, .term_ok = 0, .matched = 0};
+    struct nt_scratch *st = bpf_map_lookup_elem(&nt_scratch_map, &zero);
+    if (!st)
+        return 0;
+    st->term_ok = 0;
+    st->matched = 0;
+    struct nt_eval e = {.flt = flt, .f = f, .st = st};
     bpf_loop(NT_FILTER_MAX_TERMS * NT_FILTER_MAX_PREDS, eval_step, &e, 0);
-    return e.matched;
+    return st->matched;
 }
 
 static __always_inline void set_last(__u64 skb) {
@@ -537,6 +548,12 @@ int BPF_PROG(nt_kfree_skb, struct sk_buff *skb, void *location, int reason) {
 SEC("tp_btf/consume_skb")
 int BPF_PROG(nt_consume_skb, struct sk_buff *skb, void *location) {
     return handle(skb, NT_PROBE_CONSUME_SKB, 0, 0, (__u64)location, 0, 0);
+}
+
+/* Before Linux 6.3 the tracepoint had no location argument. */
+SEC("tp_btf/consume_skb")
+int BPF_PROG(nt_consume_skb_v1, struct sk_buff *skb) {
+    return handle(skb, NT_PROBE_CONSUME_SKB, 0, 0, 0, 0, 0);
 }
 
 SEC("tp_btf/skb_copy_datagram_iovec")

@@ -6,6 +6,7 @@
 #
 #   scripts/vm-kernel.sh SUITE...        fetch (or reuse) and print each kernel's folder
 #   scripts/vm-kernel.sh --check SUITE   print the folder when cached, fail otherwise
+#   scripts/vm-kernel.sh --sources SUITE print the source lines apt would use for SUITE
 #
 # Cache: $NT_VM_CACHE, default /var/cache/nft-tracer/vm. Each SUITE/ holds vmlinuz, the unpacked
 # package in root/, modules (a link to its /lib/modules/RELEASE) and `release` (the kernel
@@ -14,20 +15,23 @@
 set -euo pipefail
 
 cache=${NT_VM_CACHE:-/var/cache/nft-tracer/vm}
-check=0
-if [ "${1:-}" = "--check" ]; then
-    check=1
-    shift
-fi
+etc=${NT_VM_APT_ETC:-/etc/apt}        # the machine's apt configuration (read only)
+osrelease=${NT_VM_OS_RELEASE:-/etc/os-release}
+check=0 sources=0
+case "${1:-}" in
+--check) check=1; shift ;;
+--sources) sources=1; shift ;;
+esac
 [ $# -gt 0 ] || { echo "usage: $0 [--check] SUITE..." >&2; exit 2; }
 
 die() { echo "vm-kernel: $*" >&2; exit 1; }
 
 # The machine's codename, the one its sources name.
 host_codename() {
-    . /etc/os-release
-    [ -n "${VERSION_CODENAME:-}" ] || die "/etc/os-release names no VERSION_CODENAME"
-    echo "$VERSION_CODENAME"
+    local name
+    name=$(sed -n 's/^VERSION_CODENAME=["'"'"']\{0,1\}\([a-z]*\).*/\1/p' "$osrelease")
+    [ -n "$name" ] || die "$osrelease names no VERSION_CODENAME"
+    echo "$name"
 }
 
 # One-line sources ("deb [opts] URI SUITE COMPONENTS") from the machine's apt sources, both
@@ -37,11 +41,11 @@ derive_sources() {
     local target=$1 host
     host=$(host_codename)
     local files=()
-    [ -f /etc/apt/sources.list ] && files+=(/etc/apt/sources.list)
-    for f in /etc/apt/sources.list.d/*.list /etc/apt/sources.list.d/*.sources; do
+    [ -f "$etc/sources.list" ] && files+=("$etc/sources.list")
+    for f in "$etc"/sources.list.d/*.list "$etc"/sources.list.d/*.sources; do
         [ -f "$f" ] && files+=("$f")
     done
-    [ ${#files[@]} -gt 0 ] || die "no apt sources in /etc/apt"
+    [ ${#files[@]} -gt 0 ] || die "no apt sources in $etc"
     local f
     for f in "${files[@]}"; do
         awk -v host="$host" -v target="$target" -v deb822="$([[ $f == *.sources ]] && echo 1 || echo 0)" '
@@ -90,7 +94,8 @@ fetch() {
     mkdir -p "$cache"
     exec 9>"$cache/.$suite.lock"
     flock 9
-    if [ -f "$dir/release" ] && [ -f "$dir/vmlinuz" ] && [ -f "$dir/modules/modules.dep" ] && [ "${NT_VM_REFRESH:-0}" != 1 ]; then
+    if [ -f "$dir/release" ] && [ -f "$dir/vmlinuz" ] && [ -f "$dir/modules/modules.dep" ] &&
+        [ "${NT_VM_REFRESH:-0}" != 1 ]; then
         exec 9>&-
         echo "$dir"
         return
@@ -104,7 +109,7 @@ fetch() {
     mkdir -p "$apt/lists/partial" "$apt/cache/archives/partial" "$apt/parts" "$dir/debs"
     derive_sources "$suite" >"$apt/sources.list"
     [ -s "$apt/sources.list" ] ||
-        die "the apt sources in /etc/apt have no entry for $(host_codename) to derive $suite from"
+        die "the apt sources in $etc have no entry for $(host_codename) to derive $suite from"
     : >"$apt/status"
     local opts=(-o "Dir::Etc::SourceList=$apt/sources.list" -o "Dir::Etc::SourceParts=$apt/parts"
         -o "Dir::State=$apt" -o "Dir::State::Lists=$apt/lists" -o "Dir::State::status=$apt/status"
@@ -149,7 +154,13 @@ fetch() {
 
 for s in "$@"; do
     case "$s" in
-    bookworm | trixie) fetch "$s" ;;
+    bookworm | trixie)
+        if [ "$sources" = 1 ]; then
+            derive_sources "$s"
+        else
+            fetch "$s"
+        fi
+        ;;
     *) die "unknown suite '$s' (bookworm or trixie)" ;;
     esac
 done

@@ -166,3 +166,19 @@ inline const std::vector<std::string> &suites() {
         NT_REQUIRE(nt::test::vm::missingQemu());                                                   \
         NT_REQUIRE(nt::test::vm::prepareKernel((suite), &(k)));                                    \
     } while (0)
+
+namespace nt::test::vm {
+
+// A test run once per kernel (instantiate with NT_VM_TEST_ON_KERNELS); `kernel` is ready when
+// the body runs.
+class KernelTest : public ::testing::TestWithParam<std::string> {
+protected:
+    void SetUp() override { NT_REQUIRE_VM_KERNEL(GetParam(), kernel); }
+    Kernel kernel;
+};
+
+} // namespace nt::test::vm
+
+#define NT_VM_TEST_ON_KERNELS(fixture)                                                             \
+    INSTANTIATE_TEST_SUITE_P(DebianKernels, fixture, ::testing::ValuesIn(nt::test::vm::suites()),  \
+                             [](const auto &info) { return info.param; })
