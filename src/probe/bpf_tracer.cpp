@@ -17,6 +17,7 @@
 #include <algorithm>
 #include <array>
 #include <cerrno>
+#include <chrono>
 #include <cstring>
 #include <map>
 #include <optional>
@@ -507,7 +508,11 @@ BpfTracer::BpfTracer(const KernelBtf &btf, const BpfTracerOptions &options) {
         }
         desc.attached = true;
     }
+    const auto attachStart = std::chrono::steady_clock::now();
     attachFunctions(options, btf.raw());
+    functionAttachNs_ = static_cast<uint64_t>(std::chrono::duration_cast<std::chrono::nanoseconds>(
+                                                  std::chrono::steady_clock::now() - attachStart)
+                                                  .count());
     if (attachedCount() == 0) {
         throw Error(
             QCoreApplication::translate("nt::BpfTracer", "no tracepoint could be attached: %1")

@@ -45,6 +45,8 @@ public:
     BpfTracer &operator=(const BpfTracer &) = delete;
 
     const std::vector<ProbeDesc> &probes() const { return probes_; }
+    // Wall time attaching the kernel functions took (for the benchmarks).
+    uint64_t functionAttachNs() const { return functionAttachNs_; }
     int attachedCount() const;
 
     // File descriptor that becomes readable when records wait (for poll/epoll).
@@ -86,6 +88,7 @@ private:
     std::unique_ptr<ring_buffer, RingDeleter> ring_;
     std::vector<ProbeDesc> probes_;
     std::vector<KernelFunction> functions_;
+    uint64_t functionAttachNs_ = 0;
     size_t firstFunction_ = 0; // index in probes_ of function 0
     // Links and fentry program copies are file descriptors: closing them (here, on a throw, or
     // by the kernel when the process dies) detaches, so no probe outlives the recorder.
