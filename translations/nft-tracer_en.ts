@@ -755,10 +755,6 @@ Run &apos;nft-tracer-cli COMMAND --help&apos; for the options of a command.
         <translation>nftables rule tracing runs together with the tracepoint backend, which is unavailable</translation>
     </message>
     <message>
-        <source>not implemented yet in this version of nft-tracer</source>
-        <translation>not implemented yet in this version of nft-tracer</translation>
-    </message>
-    <message>
         <source>the helper is shutting down</source>
         <translation>the helper is shutting down</translation>
     </message>
@@ -889,6 +885,10 @@ Run &apos;nft-tracer-cli COMMAND --help&apos; for the options of a command.
     <message>
         <source>poll failed: %1</source>
         <translation>poll failed: %1</translation>
+    </message>
+    <message>
+        <source>this kernel allows it, but the helper&apos;s sessions do not trace kernel functions yet (nft-tracer-cli record does)</source>
+        <translation>this kernel allows it, but the helper&apos;s sessions do not trace kernel functions yet (nft-tracer-cli record does)</translation>
     </message>
 </context>
 <context>

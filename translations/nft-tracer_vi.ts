@@ -755,10 +755,6 @@ Chạy &apos;nft-tracer-cli LỆNH --help&apos; để xem các tùy chọn của
         <translation>trace luật nftables chỉ chạy cùng backend tracepoint, mà backend này không khả dụng</translation>
     </message>
     <message>
-        <source>not implemented yet in this version of nft-tracer</source>
-        <translation>chưa được hỗ trợ trong phiên bản nft-tracer này</translation>
-    </message>
-    <message>
         <source>the helper is shutting down</source>
         <translation>helper đang tắt</translation>
     </message>
@@ -889,6 +885,10 @@ Chạy &apos;nft-tracer-cli LỆNH --help&apos; để xem các tùy chọn của
     <message>
         <source>poll failed: %1</source>
         <translation>poll thất bại: %1</translation>
+    </message>
+    <message>
+        <source>this kernel allows it, but the helper&apos;s sessions do not trace kernel functions yet (nft-tracer-cli record does)</source>
+        <translation>kernel này cho phép, nhưng các phiên của helper chưa trace hàm kernel (nft-tracer-cli record thì có)</translation>
     </message>
 </context>
 <context>

@@ -12,6 +12,7 @@
 #include <bpf/bpf.h>
 #include <bpf/btf.h>
 #include <bpf/libbpf.h>
+#include <sys/resource.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -151,6 +152,27 @@ std::optional<ModuleTarget> moduleTarget(const std::string &module, const struct
         }
     }
     return std::nullopt;
+}
+
+// Plain kprobes hold two descriptors per function (perf event and link), fentry copies two
+// (program and link): thousands of functions pass the usual limit of 1024 open files.
+void raiseFileLimit(size_t functions) {
+    rlimit lim{};
+    if (getrlimit(RLIMIT_NOFILE, &lim) != 0) {
+        return;
+    }
+    const rlim_t need = static_cast<rlim_t>(functions) * 2 + 1024;
+    if (lim.rlim_cur >= need) {
+        return;
+    }
+    rlimit more = lim;
+    more.rlim_cur = need;
+    more.rlim_max = std::max(lim.rlim_max, need);
+    if (setrlimit(RLIMIT_NOFILE, &more) != 0) {
+        more.rlim_max = lim.rlim_max;
+        more.rlim_cur = std::min(need, lim.rlim_max);
+        setrlimit(RLIMIT_NOFILE, &more);
+    }
 }
 
 } // namespace
@@ -507,6 +529,9 @@ BpfTracer::BpfTracer(const KernelBtf &btf, const BpfTracerOptions &options) {
             }
         }
         desc.attached = true;
+    }
+    if (options.backend == Backend::Kprobe || options.backend == Backend::Fentry) {
+        raiseFileLimit(functions_.size());
     }
     const auto attachStart = std::chrono::steady_clock::now();
     attachFunctions(options, btf.raw());

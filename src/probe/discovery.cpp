@@ -98,23 +98,7 @@ std::unordered_set<std::string> traceableNames(std::string &source) {
             return names;
         }
     }
-    std::ifstream in("/proc/kallsyms");
-    std::string line;
-    while (std::getline(in, line)) {
-        // "ffffffff81000000 T _stext" [\t[module]]
-        const size_t sp1 = line.find(' ');
-        if (sp1 == std::string::npos || sp1 + 3 >= line.size()) {
-            continue;
-        }
-        const char type = line[sp1 + 1];
-        if (type != 't' && type != 'T') {
-            continue;
-        }
-        const size_t start = sp1 + 3;
-        const size_t end = line.find('\t', start);
-        names.insert(
-            line.substr(start, end == std::string::npos ? std::string::npos : end - start));
-    }
+    forEachTextSymbol([&](uint64_t, std::string &&name) { names.insert(std::move(name)); });
     source = "/proc/kallsyms";
     return names;
 }

@@ -6,6 +6,7 @@
 
 #include <linux/types.h>
 
+#include <functional>
 #include <memory>
 #include <string>
 #include <vector>
@@ -54,6 +55,10 @@ void quietLibbpf();
 // "Linux 6.1.0-18-amd64 #1 SMP ..." from uname.
 std::string kernelDescription();
 std::string hostName();
+
+// Calls fn(address, name) for every text symbol in /proc/kallsyms; addresses are 0 when the
+// kernel hides them (not root, kptr_restrict), names are always there.
+void forEachTextSymbol(const std::function<void(uint64_t, std::string &&)> &fn);
 
 // /proc/kallsyms text symbols, for naming the functions that freed packets.
 class KernelSymbols {
