@@ -33,37 +33,54 @@ struct ArgCheck {
     int index;
     const char *structName; // "" = an integer
 };
+// The skeleton's programs, typed: a spec names its program as a member, never by string.
+using Programs = decltype(nt_trace::progs);
+using ProgramMember = bpf_program *Programs::*;
+
 struct ProgramSpec {
-    const char *program;
+    ProgramMember program;
     uint16_t probe;
     std::vector<ArgCheck> args;
     // The program for the tracepoint's older form, which lacks the last argument of `args`.
-    const char *older = nullptr;
+    ProgramMember older = nullptr;
 };
 
 const std::vector<ProgramSpec> &programSpecs() {
     static const std::vector<ProgramSpec> specs = {
-        {"nt_netif_receive_skb", NT_PROBE_NETIF_RECEIVE_SKB, {{0, "sk_buff"}}},
-        {"nt_netif_rx", NT_PROBE_NETIF_RX, {{0, "sk_buff"}}},
-        {"nt_napi_gro_receive_entry", NT_PROBE_NAPI_GRO_RECEIVE_ENTRY, {{0, "sk_buff"}}},
-        {"nt_napi_gro_receive_exit", NT_PROBE_NAPI_GRO_RECEIVE_EXIT, {{0, ""}}},
-        {"nt_net_dev_queue", NT_PROBE_NET_DEV_QUEUE, {{0, "sk_buff"}}},
-        {"nt_net_dev_start_xmit", NT_PROBE_NET_DEV_START_XMIT, {{0, "sk_buff"}}},
-        {"nt_net_dev_xmit", NT_PROBE_NET_DEV_XMIT, {{0, "sk_buff"}, {1, ""}, {2, "net_device"}}},
-        {"nt_qdisc_enqueue", NT_PROBE_QDISC_ENQUEUE, {{0, "Qdisc"}, {2, "sk_buff"}}},
-        {"nt_qdisc_dequeue", NT_PROBE_QDISC_DEQUEUE, {{0, "Qdisc"}, {2, ""}, {3, "sk_buff"}}},
-        {"nt_kfree_skb", NT_PROBE_KFREE_SKB, {{0, "sk_buff"}, {2, ""}}},
+        {&Programs::nt_netif_receive_skb, NT_PROBE_NETIF_RECEIVE_SKB, {{0, "sk_buff"}}},
+        {&Programs::nt_netif_rx, NT_PROBE_NETIF_RX, {{0, "sk_buff"}}},
+        {&Programs::nt_napi_gro_receive_entry, NT_PROBE_NAPI_GRO_RECEIVE_ENTRY, {{0, "sk_buff"}}},
+        {&Programs::nt_napi_gro_receive_exit, NT_PROBE_NAPI_GRO_RECEIVE_EXIT, {{0, ""}}},
+        {&Programs::nt_net_dev_queue, NT_PROBE_NET_DEV_QUEUE, {{0, "sk_buff"}}},
+        {&Programs::nt_net_dev_start_xmit, NT_PROBE_NET_DEV_START_XMIT, {{0, "sk_buff"}}},
+        {&Programs::nt_net_dev_xmit,
+         NT_PROBE_NET_DEV_XMIT,
+         {{0, "sk_buff"}, {1, ""}, {2, "net_device"}}},
+        {&Programs::nt_qdisc_enqueue, NT_PROBE_QDISC_ENQUEUE, {{0, "Qdisc"}, {2, "sk_buff"}}},
+        {&Programs::nt_qdisc_dequeue,
+         NT_PROBE_QDISC_DEQUEUE,
+         {{0, "Qdisc"}, {2, ""}, {3, "sk_buff"}}},
+        {&Programs::nt_kfree_skb, NT_PROBE_KFREE_SKB, {{0, "sk_buff"}, {2, ""}}},
         // consume_skb has its location argument since Linux 6.3 (Debian 12 runs 6.1).
-        {"nt_consume_skb", NT_PROBE_CONSUME_SKB, {{0, "sk_buff"}, {1, "*"}}, "nt_consume_skb_v1"},
-        {"nt_skb_copy_datagram_iovec", NT_PROBE_SKB_COPY_DATAGRAM_IOVEC, {{0, "sk_buff"}, {1, ""}}},
-        {"nt_tcp_probe", NT_PROBE_TCP_PROBE, {{1, "sk_buff"}}},
-        {"nt_tcp_retransmit_skb", NT_PROBE_TCP_RETRANSMIT_SKB, {{1, "sk_buff"}}},
-        {"nt_tcp_send_reset", NT_PROBE_TCP_SEND_RESET, {{1, "sk_buff"}}},
-        {"nt_tcp_bad_csum", NT_PROBE_TCP_BAD_CSUM, {{0, "sk_buff"}}},
-        {"nt_udp_fail_queue_rcv_skb", NT_PROBE_UDP_FAIL_QUEUE_RCV_SKB, {{0, ""}, {2, "sk_buff"}}},
-        {"nt_sock_rcvqueue_full", NT_PROBE_SOCK_RCVQUEUE_FULL, {{1, "sk_buff"}}},
-        {"nt_fib_table_lookup", NT_PROBE_FIB_TABLE_LOOKUP, {{0, ""}, {1, "flowi4"}, {3, ""}}},
-        {"nt_fib6_table_lookup", NT_PROBE_FIB6_TABLE_LOOKUP, {{3, "flowi6"}}},
+        {&Programs::nt_consume_skb,
+         NT_PROBE_CONSUME_SKB,
+         {{0, "sk_buff"}, {1, "*"}},
+         &Programs::nt_consume_skb_v1},
+        {&Programs::nt_skb_copy_datagram_iovec,
+         NT_PROBE_SKB_COPY_DATAGRAM_IOVEC,
+         {{0, "sk_buff"}, {1, ""}}},
+        {&Programs::nt_tcp_probe, NT_PROBE_TCP_PROBE, {{1, "sk_buff"}}},
+        {&Programs::nt_tcp_retransmit_skb, NT_PROBE_TCP_RETRANSMIT_SKB, {{1, "sk_buff"}}},
+        {&Programs::nt_tcp_send_reset, NT_PROBE_TCP_SEND_RESET, {{1, "sk_buff"}}},
+        {&Programs::nt_tcp_bad_csum, NT_PROBE_TCP_BAD_CSUM, {{0, "sk_buff"}}},
+        {&Programs::nt_udp_fail_queue_rcv_skb,
+         NT_PROBE_UDP_FAIL_QUEUE_RCV_SKB,
+         {{0, ""}, {2, "sk_buff"}}},
+        {&Programs::nt_sock_rcvqueue_full, NT_PROBE_SOCK_RCVQUEUE_FULL, {{1, "sk_buff"}}},
+        {&Programs::nt_fib_table_lookup,
+         NT_PROBE_FIB_TABLE_LOOKUP,
+         {{0, ""}, {1, "flowi4"}, {3, ""}}},
+        {&Programs::nt_fib6_table_lookup, NT_PROBE_FIB6_TABLE_LOOKUP, {{3, "flowi6"}}},
     };
     return specs;
 }
@@ -418,33 +435,26 @@ BpfTracer::BpfTracer(const KernelBtf &btf, const BpfTracerOptions &options) {
                              static_cast<__u32>(roundUpPow2(options.ringbufBytes)));
 
     for (const ProgramSpec &spec : programSpecs()) {
-        struct bpf_program *prog = bpf_object__find_program_by_name(skel_->obj, spec.program);
+        struct bpf_program *prog = skel_->progs.*spec.program;
         const char *tp = tracepointName(spec.probe);
         ProbeDesc desc;
         desc.id = spec.probe;
-        desc.name = tp != nullptr ? tp : spec.program;
+        desc.name = tp != nullptr ? tp : bpf_program__name(prog);
         desc.kind = "tracepoint";
-        if (prog == nullptr) {
-            desc.error = "program missing from the BPF object";
-        } else {
-            desc.error = checkArgs(btf, desc.name, spec.args, spec.args.size());
-            if (spec.older != nullptr) {
-                struct bpf_program *older =
-                    bpf_object__find_program_by_name(skel_->obj, spec.older);
-                const bool useOlder =
-                    older != nullptr && !desc.error.empty() &&
-                    checkArgs(btf, desc.name, spec.args, spec.args.size() - 1).empty();
-                if (older != nullptr) {
-                    bpf_program__set_autoload(older, useOlder);
-                }
-                if (useOlder) {
-                    desc.error.clear();
-                    bpf_program__set_autoload(prog, false);
-                }
-            }
-            if (!desc.error.empty()) {
+        desc.error = checkArgs(btf, desc.name, spec.args, spec.args.size());
+        if (spec.older != nullptr) {
+            struct bpf_program *older = skel_->progs.*spec.older;
+            const bool useOlder =
+                !desc.error.empty() &&
+                checkArgs(btf, desc.name, spec.args, spec.args.size() - 1).empty();
+            bpf_program__set_autoload(older, useOlder);
+            if (useOlder) {
+                desc.error.clear();
                 bpf_program__set_autoload(prog, false);
             }
+        }
+        if (!desc.error.empty()) {
+            bpf_program__set_autoload(prog, false);
         }
         probes_.push_back(std::move(desc));
     }
@@ -513,9 +523,9 @@ BpfTracer::BpfTracer(const KernelBtf &btf, const BpfTracerOptions &options) {
             continue;
         }
         const ProgramSpec &spec = programSpecs()[i];
-        struct bpf_program *prog = bpf_object__find_program_by_name(skel_->obj, spec.program);
+        struct bpf_program *prog = skel_->progs.*spec.program;
         if (spec.older != nullptr && !bpf_program__autoload(prog)) {
-            prog = bpf_object__find_program_by_name(skel_->obj, spec.older);
+            prog = skel_->progs.*spec.older;
         }
         struct bpf_link *link = bpf_program__attach(prog);
         if (link == nullptr) {
