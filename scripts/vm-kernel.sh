@@ -131,7 +131,7 @@ fetch() {
     rm -rf "$dir/root" "$dir/release" "$dir/vmlinuz"
     dpkg-deb -x "$dir"/debs/*.deb "$dir/root"
     local image
-    image=$(ls "$dir"/root/boot/vmlinuz-* 2>/dev/null | head -n 1)
+    image=$(find "$dir/root/boot" -name 'vmlinuz-*' 2>/dev/null | head -n 1)
     [ -n "$image" ] || die "$pkg holds no /boot/vmlinuz"
     ln -sf "${image#"$dir"/}" "$dir/vmlinuz"
     basename "$image" | sed 's/^vmlinuz-//' >"$dir/release"

@@ -460,6 +460,10 @@ Run &apos;nft-tracer-cli COMMAND --help&apos; for the options of a command.
         <source>The helper&apos;s event stream ended in the middle of a frame: the helper stopped unexpectedly. Check the system log for nft-tracer-helper.</source>
         <translation>The helper&apos;s event stream ended in the middle of a frame: the helper stopped unexpectedly. Check the system log for nft-tracer-helper.</translation>
     </message>
+    <message>
+        <source>interface names before the header</source>
+        <translation>interface names before the header</translation>
+    </message>
 </context>
 <context>
     <name>nt::Export</name>
@@ -1340,6 +1344,13 @@ Run &apos;nft-tracer-cli COMMAND --help&apos; for the options of a command.
     </message>
 </context>
 <context>
+    <name>nt::LinkWatcher</name>
+    <message>
+        <source>cannot list the network interfaces of the traced namespace (%1: %2). Check that rtnetlink (NETLINK_ROUTE) works in this namespace.</source>
+        <translation>cannot list the network interfaces of the traced namespace (%1: %2). Check that rtnetlink (NETLINK_ROUTE) works in this namespace.</translation>
+    </message>
+</context>
+<context>
     <name>nt::MainWindow</name>
     <message>
         <source>Packet journeys through the Linux kernel and nftables.</source>
@@ -1673,6 +1684,10 @@ nft records joined to no packet: %4</translation>
             <numerusform>Sorting and filtering %n packet…</numerusform>
             <numerusform>Sorting and filtering %n packets…</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>This trace holds no interface names (it was recorded by an older version), so &apos;ifname&apos; matches nothing in it. Use &apos;ifindex N&apos; instead.</source>
+        <translation>This trace holds no interface names (it was recorded by an older version), so &apos;ifname&apos; matches nothing in it. Use &apos;ifindex N&apos; instead.</translation>
     </message>
 </context>
 <context>
@@ -2657,6 +2672,10 @@ nft records joined to no packet: %4</translation>
     <message>
         <source>drop reason %1 is out of range</source>
         <translation>drop reason %1 is out of range</translation>
+    </message>
+    <message>
+        <source>interface %1 has a name of %2 bytes</source>
+        <translation>interface %1 has a name of %2 bytes</translation>
     </message>
 </context>
 <context>

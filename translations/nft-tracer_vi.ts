@@ -460,6 +460,10 @@ Chạy &apos;nft-tracer-cli LỆNH --help&apos; để xem các tùy chọn của
         <source>The helper&apos;s event stream ended in the middle of a frame: the helper stopped unexpectedly. Check the system log for nft-tracer-helper.</source>
         <translation>Luồng sự kiện của helper kết thúc giữa chừng một frame: helper đã dừng đột ngột. Hãy xem log hệ thống của nft-tracer-helper.</translation>
     </message>
+    <message>
+        <source>interface names before the header</source>
+        <translation>tên giao diện đến trước phần đầu</translation>
+    </message>
 </context>
 <context>
     <name>nt::Export</name>
@@ -1338,6 +1342,13 @@ Chạy &apos;nft-tracer-cli LỆNH --help&apos; để xem các tùy chọn của
     </message>
 </context>
 <context>
+    <name>nt::LinkWatcher</name>
+    <message>
+        <source>cannot list the network interfaces of the traced namespace (%1: %2). Check that rtnetlink (NETLINK_ROUTE) works in this namespace.</source>
+        <translation>không thể liệt kê các giao diện mạng của namespace đang theo dõi (%1: %2). Hãy kiểm tra rằng rtnetlink (NETLINK_ROUTE) hoạt động trong namespace này.</translation>
+    </message>
+</context>
+<context>
     <name>nt::MainWindow</name>
     <message>
         <source>Packet journeys through the Linux kernel and nftables.</source>
@@ -1670,6 +1681,10 @@ Bản ghi nft không ghép được với gói nào: %4</translation>
         <translation>
             <numerusform>Đang sắp xếp và lọc %n gói tin…</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>This trace holds no interface names (it was recorded by an older version), so &apos;ifname&apos; matches nothing in it. Use &apos;ifindex N&apos; instead.</source>
+        <translation>Bản ghi này không có tên giao diện (được ghi bởi phiên bản cũ hơn), nên 'ifname' không khớp gì trong đó. Hãy dùng 'ifindex N'.</translation>
     </message>
 </context>
 <context>
@@ -2650,6 +2665,10 @@ Bản ghi nft không ghép được với gói nào: %4</translation>
     <message>
         <source>drop reason %1 is out of range</source>
         <translation>lý do hủy %1 nằm ngoài phạm vi</translation>
+    </message>
+    <message>
+        <source>interface %1 has a name of %2 bytes</source>
+        <translation>giao diện %1 có tên dài %2 byte</translation>
     </message>
 </context>
 <context>

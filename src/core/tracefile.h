@@ -31,6 +31,7 @@ namespace nt {
 //       oiftype, family, type, netns, table_name, chain, jump_target,
 //       ll_header, network_header, transport_header)    headers: BLOB, NULL when not sent
 //   ruleset(json TEXT)
+//   interfaces(ts_ns, netns, ifindex, name)      names from ts_ns on (absent in older files)
 constexpr int kTraceSchemaVersion = 1;
 // PRAGMA application_id of every .nftrace file: "nftr" in ASCII.
 constexpr int32_t kTraceApplicationId = 0x6e667472;
@@ -39,6 +40,8 @@ constexpr size_t kMaxNftHeaderBytes = 1024;
 // Highest drop reason count accepted (enum skb_drop_reason has ~100 values; subsystems
 // start at 1 << 16 and are not stored by index).
 constexpr size_t kMaxDropReasons = 65536;
+// Longest interface name accepted (IFNAMSIZ is 16 with the NUL; altnames are longer).
+constexpr size_t kMaxInterfaceNameBytes = 128;
 
 class TraceFileError : public Error {
 public:
@@ -81,6 +84,7 @@ public:
     void setDropReasons(std::span<const std::string> names); // index = reason value
     void addSymbols(std::span<const KernelSymbol> symbols);  // an address already stored is kept
     void setRuleset(const std::string &json);
+    void addInterfaces(std::span<const InterfaceName> names); // appended: names by time
 
     void append(std::span<const Event> events);
     void append(const PacketHeader &packet);   // data: at most NT_PACKET_CAPLEN bytes

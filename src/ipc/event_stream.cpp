@@ -40,6 +40,8 @@ const char *frameName(uint16_t type) {
         return "End";
     case FrameType::Error:
         return "Error";
+    case FrameType::Interfaces:
+        return "Interfaces";
     }
     return "unknown";
 }
@@ -529,6 +531,30 @@ std::string encodeCounters(const CountersFrame &c) {
     return out;
 }
 
+std::string encodeInterfaces(std::span<const InterfaceName> interfaces) {
+    std::string out;
+    size_t i = 0;
+    while (i < interfaces.size()) {
+        Writer w(out);
+        const size_t at = w.begin(FrameType::Interfaces);
+        const size_t countAt = out.size();
+        w.u32(0);
+        uint32_t n = 0;
+        for (; i < interfaces.size() && out.size() - at < kTargetFrameBytes; ++i, ++n) {
+            const InterfaceName &f = interfaces[i];
+            w.u64(f.tsNs);
+            w.u32(f.netns);
+            w.u32(f.ifindex);
+            w.str(f.name, kMaxInterfaceNameBytes, "interface name");
+        }
+        for (int b = 0; b < 4; ++b) {
+            out[countAt + b] = static_cast<char>((n >> (8 * b)) & 0xff);
+        }
+        w.end(at);
+    }
+    return out;
+}
+
 std::string encodeEnd(const TraceMeta &meta) {
     std::string out;
     Writer w(out);
@@ -741,6 +767,23 @@ void StreamDecoder::decodeFrame(uint16_t type, const char *payload, size_t size,
         f.message = r.str(kMaxStringBytes);
         r.done();
         ended_ = true;
+        out.emplace_back(std::move(f));
+        return;
+    }
+    case FrameType::Interfaces: {
+        if (!headerSeen_) {
+            outOfOrder(QCoreApplication::translate("nt::EventStream",
+                                                   "interface names before the header"));
+        }
+        InterfacesFrame f;
+        f.interfaces.resize(r.count(UINT32_MAX, 8 + 4 + 4 + 4));
+        for (InterfaceName &n : f.interfaces) {
+            n.tsNs = r.u64();
+            n.netns = r.u32();
+            n.ifindex = r.u32();
+            n.name = r.str(kMaxInterfaceNameBytes);
+        }
+        r.done();
         out.emplace_back(std::move(f));
         return;
     }

@@ -592,6 +592,41 @@ TEST(EventStream, RejectsMalformedFieldValues) {
     EXPECT_EQ(decodeAll(headerStream() + frame(3, cb)), StreamError::Kind::Malformed);
 }
 
+TEST(EventStream, InterfaceNamesRoundTripAfterTheHeader) {
+    std::vector<InterfaceName> names;
+    for (uint32_t i = 1; i <= 3; ++i) {
+        names.push_back({1000 + i, 4026531840u, i, "veth" + std::to_string(i)});
+    }
+    EXPECT_TRUE(encodeInterfaces({}).empty());
+    std::vector<StreamItem> items;
+    ASSERT_FALSE(decodeAll(headerStream() + encodeInterfaces(names), &items).has_value());
+    ASSERT_EQ(items.size(), 2u);
+    EXPECT_EQ(std::get<InterfacesFrame>(items[1]).interfaces, names);
+    // Before the header they mean nothing: out of order.
+    EXPECT_EQ(decodeAll(encodeStreamStart() + encodeInterfaces(names)),
+              StreamError::Kind::OutOfOrder);
+    // A name longer than any interface can have is refused by the encoder.
+    names[1].name.assign(kMaxInterfaceNameBytes + 1, 'x');
+    EXPECT_THROW(encodeInterfaces(names), StreamError);
+}
+
+TEST(EventStream, ManyInterfaceNamesSplitIntoFrames) {
+    std::vector<InterfaceName> names;
+    for (uint32_t i = 0; i < 40000; ++i) {
+        names.push_back({i, 1, i + 1, std::string(30, static_cast<char>('a' + i % 26))});
+    }
+    const std::string bytes = encodeInterfaces(names);
+    std::vector<StreamItem> items;
+    ASSERT_FALSE(decodeAll(headerStream() + bytes, &items).has_value());
+    ASSERT_GT(items.size(), 2u);
+    std::vector<InterfaceName> back;
+    for (size_t i = 1; i < items.size(); ++i) {
+        const auto &f = std::get<InterfacesFrame>(items[i]).interfaces;
+        back.insert(back.end(), f.begin(), f.end());
+    }
+    EXPECT_EQ(back, names);
+}
+
 TEST(EventStream, RejectsFramesOutOfOrder) {
     const RecordsFrame r = makeRecords();
     const std::string rec = encodeRecords(r.batch, r.nft, r.symbols);

@@ -1,4 +1,5 @@
 #!/bin/busybox sh
+# shellcheck shell=dash
 # /init of the VM tests' initramfs (see run-vm.sh): mounts the kernel's file systems, loads the
 # scenario's modules, runs /scenario.sh with its arguments and sends /out back on ttyS1.
 /bin/busybox --install -s
@@ -23,7 +24,8 @@ while read -r m; do
 done </etc/nt-modules
 ip link set lo up
 
-cd /out
+cd /out || exit
+# shellcheck source=/dev/null
 . /etc/nt-env
 eval "set -- $(cat /etc/nt-args)"
 /usr/bin/dash /scenario.sh "$@"

@@ -4,6 +4,7 @@
 
 #include <gtest/gtest.h>
 
+#include <fstream>
 #include <map>
 #include <sstream>
 
@@ -47,5 +48,34 @@ TEST_P(KernelInVm, ConfigReadsTheKernelsBuildOptions) {
 }
 
 NT_VM_TEST_ON_KERNELS(KernelInVm);
+
+} // namespace
+
+namespace {
+
+// The harness's contract, on one kernel: the scenario's exit status and files come back, its
+// arguments arrive whole, and a module the kernel lacks is named before anything boots.
+TEST(VmHarness, ReturnsTheScenariosStatusArgumentsAndFiles) {
+    vm::Kernel kernel;
+    NT_REQUIRE_VM_KERNEL(vm::suites().front(), kernel);
+    const std::filesystem::path script =
+        std::filesystem::temp_directory_path() / ("nt-vm-exit-" + std::to_string(getpid()) + ".sh");
+    std::ofstream(script) << "printf '%s|' \"$@\" >/out/args.txt\nexit 7\n";
+    vm::Scenario s;
+    s.script = script.string();
+    s.bins.clear();
+    s.args = {"two words", "it's", ""};
+    const vm::Result r = vm::run(kernel, s, "exit");
+    EXPECT_EQ(r.status, 7) << r.describe();
+    EXPECT_EQ(r.text("args.txt"), "two words|it's||") << r.describe();
+    r.remove();
+
+    s.modules = {"no_such_module"};
+    const vm::Result m = vm::run(kernel, s, "module");
+    EXPECT_EQ(m.status, 125);
+    EXPECT_NE(m.log.find("has no module no_such_module"), std::string::npos) << m.log;
+    m.remove();
+    std::filesystem::remove(script);
+}
 
 } // namespace

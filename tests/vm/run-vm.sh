@@ -21,7 +21,7 @@
 set -euo pipefail
 
 here=$(cd "$(dirname "$0")" && pwd)
-kernel= scenario= out= timeout_s=300 memory=1024 cpus=1
+kernel='' scenario='' out='' timeout_s=300 memory=1024 cpus=1
 bins=() modules=() tools=() envs=()
 while [ $# -gt 0 ]; do
     case "$1" in
@@ -41,9 +41,13 @@ while [ $# -gt 0 ]; do
     esac
 done
 die() { echo "run-vm: $*" >&2; exit 125; }
-[ -n "$kernel" ] && [ -n "$scenario" ] && [ -n "$out" ] ||
-    { echo "usage: $0 --kernel DIR --scenario FILE --out DIR [options] [-- ARGS]" >&2; exit 2; }
-[ -f "$kernel/vmlinuz" ] && [ -f "$kernel/release" ] || die "$kernel is not a kernel folder"
+if [ -z "$kernel" ] || [ -z "$scenario" ] || [ -z "$out" ]; then
+    echo "usage: $0 --kernel DIR --scenario FILE --out DIR [options] [-- ARGS]" >&2
+    exit 2
+fi
+if [ ! -f "$kernel/vmlinuz" ] || [ ! -f "$kernel/release" ]; then
+    die "$kernel is not a kernel folder"
+fi
 [ -f "$scenario" ] || die "no scenario $scenario"
 command -v qemu-system-x86_64 >/dev/null || die "qemu-system-x86_64 is missing"
 [ -x /bin/busybox ] || die "/bin/busybox is missing (apt-get install busybox-static)"
@@ -84,6 +88,8 @@ for b in "${bins[@]}"; do
     [ "$guest" != "$b" ] || guest=/usr/bin/$(basename "$host")
     [ -f "$host" ] || die "no binary $host (build it first)"
     add_elf "$host" "$guest"
+    # Debug information only makes the initramfs bigger and slower to build and unpack.
+    ! command -v strip >/dev/null || strip --strip-debug "$root$guest"
 done
 
 # Kernel modules with their dependencies, in load order, uncompressed (busybox insmod).

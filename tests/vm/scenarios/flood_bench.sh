@@ -1,3 +1,4 @@
+#!/bin/sh
 # vm-modules: veth nf_tables
 # vm-tools: ip nft
 # The per-packet cost benchmark (bench/veth_flood_bench) on the guest's kernel. Arguments:

@@ -1,3 +1,4 @@
+#!/bin/sh
 # vm-modules: veth nf_tables
 # vm-tools: ip nft nc
 # The namespace scenario of the privileged tests, inside the VM: namespaces nta and ntb over a
