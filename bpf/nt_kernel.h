@@ -8,7 +8,27 @@
 
 #pragma clang attribute push(__attribute__((preserve_access_index)), apply_to = record)
 
+/* Registers at a kprobe, for PT_REGS_PARMn_CORE. These are the kernel's own field names, which
+ * bpf_tracing.h uses when it believes it sees the kernel's types (vmlinux.h). */
+#ifndef __VMLINUX_H__
+#define __VMLINUX_H__
+#endif
+#if defined(__TARGET_ARCH_x86)
+struct pt_regs {
+    unsigned long di;
+    unsigned long si;
+    unsigned long dx;
+    unsigned long cx;
+    unsigned long r8;
+};
+#elif defined(__TARGET_ARCH_arm64)
 struct pt_regs;
+struct user_pt_regs {
+    __u64 regs[31];
+};
+#else
+struct pt_regs;
+#endif
 
 struct ns_common {
     unsigned int inum;
@@ -47,6 +67,11 @@ struct sk_buff {
     unsigned char *data;
     struct net_device *dev;
     struct sock *sk;
+};
+
+/* nf_tables passes the packet as its pktinfo; the skb is its first member. */
+struct nft_pktinfo {
+    struct sk_buff *skb;
 };
 
 struct Qdisc {

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0
-/* Tracepoint probes: follow the skbs that match the filter and emit one event per probe hit,
- * plus the packet's header bytes once, through one ring buffer. */
+/* Tracepoint and kernel function probes: follow the skbs that match the filter and emit one
+ * event per probe hit, plus the packet's header bytes once, through one ring buffer. Both kinds
+ * go through the same handler, so one journey mixes them. */
 #include "nt_kernel.h"
 
 #include <bpf/bpf_core_read.h>
@@ -614,3 +615,48 @@ int BPF_PROG(nt_fib6_table_lookup, void *net, void *res, void *table, const stru
     bpf_probe_read_kernel(addr, 16, &flp->daddr);
     return handle_context(c->last_skb, NT_PROBE_FIB6_TABLE_LOOKUP, 0, 0, addr, 6);
 }
+
+/* Kernel functions, pwru-style: one generic program per position of the sk_buff argument,
+ * attached to every function with its skb there. The probe id travels with the attachment: a
+ * BPF cookie for kprobes and kprobe.multi; for fentry, where a program is loaded once per
+ * function, user space writes it into the instruction that loads NT_FENTRY_ID_MAGIC. */
+#define NT_FENTRY_ID_MAGIC 0x4e54f1d0
+
+static __always_inline int handle_function(struct sk_buff *skb, __u64 probe) {
+    if (probe < NT_PROBE_FUNCTION_BASE || probe > 0xffff)
+        return 0;
+    return handle(skb, (__u16)probe, 0, 0, 0, 0, 0);
+}
+
+/* `arg` is the probed argument: an sk_buff, or for nf_tables functions an nft_pktinfo. */
+static __always_inline struct sk_buff *pkt_skb(__u64 arg) {
+    return BPF_CORE_READ((struct nft_pktinfo *)arg, skb);
+}
+
+#define NT_FUNCTION_PROGRAMS(n, kind, get)                                                         \
+    SEC("kprobe")                                                                                  \
+    int nt_kprobe_##kind##n(struct pt_regs *ctx) {                                                 \
+        return handle_function(get((__u64)PT_REGS_PARM##n##_CORE(ctx)),                            \
+                               bpf_get_attach_cookie(ctx));                                        \
+    }                                                                                              \
+    SEC("kprobe.multi")                                                                            \
+    int nt_kprobe_multi_##kind##n(struct pt_regs *ctx) {                                           \
+        return handle_function(get((__u64)PT_REGS_PARM##n##_CORE(ctx)),                            \
+                               bpf_get_attach_cookie(ctx));                                        \
+    }                                                                                              \
+    SEC("fentry")                                                                                  \
+    int nt_fentry_##kind##n(unsigned long long *ctx) {                                             \
+        __u64 id;                                                                                  \
+        asm volatile("%0 = %1" : "=r"(id) : "i"(NT_FENTRY_ID_MAGIC));                              \
+        return handle_function(get(ctx[n - 1]), id);                                               \
+    }
+
+#define NT_AS_SKB(v) ((struct sk_buff *)(v))
+NT_FUNCTION_PROGRAMS(1, skb, NT_AS_SKB)
+NT_FUNCTION_PROGRAMS(2, skb, NT_AS_SKB)
+NT_FUNCTION_PROGRAMS(3, skb, NT_AS_SKB)
+NT_FUNCTION_PROGRAMS(4, skb, NT_AS_SKB)
+NT_FUNCTION_PROGRAMS(5, skb, NT_AS_SKB)
+NT_FUNCTION_PROGRAMS(1, pkt, pkt_skb)
+NT_FUNCTION_PROGRAMS(2, pkt, pkt_skb)
+NT_FUNCTION_PROGRAMS(3, pkt, pkt_skb)

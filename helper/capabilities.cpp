@@ -1,6 +1,8 @@
 // Capabilities(): backends this kernel can run, and honest reasons for those it cannot.
 #include "capabilities.h"
 
+#include "backends.h"
+#include "discovery.h"
 #include "error.h"
 #include "filter.h"
 #include "kernel_info.h"
@@ -52,11 +54,37 @@ QVariantMap helperCapabilities(uint32_t maxSessions) {
             "nt::Helper", "nftables rule tracing runs together with the tracepoint backend, "
                           "which is unavailable");
     }
-    const QString notYet = QCoreApplication::translate(
-        "nt::Helper", "not implemented yet in this version of nft-tracer");
-    unavailable[QStringLiteral("kprobe")] = notYet;
-    unavailable[QStringLiteral("kprobe_multi")] = notYet;
-    unavailable[QStringLiteral("fentry")] = notYet;
+    // Function backends: what this kernel allows, each tried with a two-instruction program
+    // (the helper runs as root). Sessions record tracepoints only for now, so an allowed one is
+    // listed in "function_backends" and still explained in "unavailable".
+    QStringList functionBackends;
+    std::string probeFunction;
+    try {
+        for (const KernelFunction &f : discoverFunctions().functions) {
+            if (f.module.empty()) {
+                probeFunction = f.name;
+                break;
+            }
+        }
+    } catch (const Error &) { // NOLINT(bugprone-empty-catch): no BTF is reported above
+    }
+    for (const BackendCheck &c : checkBackends(probeFunction)) {
+        if (c.backend == Backend::Tracepoint) {
+            continue;
+        }
+        const QString key = c.backend == Backend::KprobeMulti
+                                ? QStringLiteral("kprobe_multi")
+                                : QString::fromLatin1(backendName(c.backend));
+        if (c.available) {
+            functionBackends << key;
+            unavailable[key] = QCoreApplication::translate(
+                "nt::Helper", "this kernel allows it, but the helper's sessions do not trace "
+                              "kernel functions yet (nft-tracer-cli record does)");
+        } else {
+            unavailable[key] = QString::fromStdString(c.reason);
+        }
+    }
+    caps[QStringLiteral("function_backends")] = functionBackends;
 
     caps[QStringLiteral("btf")] = btfOk;
     caps[QStringLiteral("backends")] = backends;

@@ -49,6 +49,13 @@
     </message>
 </context>
 <context>
+    <name>nt::Backend</name>
+    <message>
+        <source>the %1 backend is not available: %2</source>
+        <translation>the %1 backend is not available: %2</translation>
+    </message>
+</context>
+<context>
     <name>nt::BpfTracer</name>
     <message>
         <source>recording needs root: BPF programs and the nftables trace table can only be installed by root. Run `sudo nft-tracer-cli record ...`.</source>
@@ -78,35 +85,13 @@
         <source>reading the BPF ring buffer failed: %1</source>
         <translation>reading the BPF ring buffer failed: %1</translation>
     </message>
+    <message>
+        <source>cannot prepare fentry for %1: %2</source>
+        <translation>cannot prepare fentry for %1: %2</translation>
+    </message>
 </context>
 <context>
     <name>nt::Cli</name>
-    <message>
-        <source>Usage: nft-tracer-cli COMMAND [OPTIONS]
-
-Commands:
-  record [--filter EXPR] [--netns NAME|PATH] [--duration S] [--max-packets N]
-         [-o FILE] [--quiet]      record packet journeys (needs root)
-  show FILE [--packet ID] [--stats] [--json]
-                                  print the journeys and statistics of a trace
-  export FILE --format json|pcapng -o OUT
-                                  convert a trace for other tools
-
-Run &apos;nft-tracer-cli COMMAND --help&apos; for the options of a command.
-</source>
-        <translation>Usage: nft-tracer-cli COMMAND [OPTIONS]
-
-Commands:
-  record [--filter EXPR] [--netns NAME|PATH] [--duration S] [--max-packets N]
-         [-o FILE] [--quiet]      record packet journeys (needs root)
-  show FILE [--packet ID] [--stats] [--json]
-                                  print the journeys and statistics of a trace
-  export FILE --format json|pcapng -o OUT
-                                  convert a trace for other tools
-
-Run &apos;nft-tracer-cli COMMAND --help&apos; for the options of a command.
-</translation>
-    </message>
     <message>
         <source>unknown command &apos;%1&apos;; try --help</source>
         <translation>unknown command &apos;%1&apos;; try --help</translation>
@@ -228,8 +213,169 @@ Run &apos;nft-tracer-cli COMMAND --help&apos; for the options of a command.
         <translation>export needs an output file: -o OUT</translation>
     </message>
     <message>
+        <source>%1 needs a priority from 0 (critical) to 3 (verbose), got &apos;%2&apos;</source>
+        <translation>%1 needs a priority from 0 (critical) to 3 (verbose), got &apos;%2&apos;</translation>
+    </message>
+    <message>
+        <source>%1 needs a positive whole number, got &apos;%2&apos;</source>
+        <translation>%1 needs a positive whole number, got &apos;%2&apos;</translation>
+    </message>
+    <message>
+        <source>List the kernel functions that take a struct sk_buff * and can be traced, classified by layer and priority (0 critical ... 3 verbose). Needs no root.</source>
+        <translation>List the kernel functions that take a struct sk_buff * and can be traced, classified by layer and priority (0 critical ... 3 verbose). Needs no root.</translation>
+    </message>
+    <message>
+        <source>Only these layers (comma-separated: Device, GRO, Bridge, Netfilter, IPv4, IPv6, Routing, TCP, UDP, Socket, Xmit, SoftIRQ, Drop).</source>
+        <translation>Only these layers (comma-separated: Device, GRO, Bridge, Netfilter, IPv4, IPv6, Routing, TCP, UDP, Socket, Xmit, SoftIRQ, Drop).</translation>
+    </message>
+    <message>
+        <source>Only priorities 0 to N.</source>
+        <translation>Only priorities 0 to N.</translation>
+    </message>
+    <message>
+        <source>Print JSON instead of a table.</source>
+        <translation>Print JSON instead of a table.</translation>
+    </message>
+    <message>
+        <source>Write a trace_config.json with the chosen functions, for &apos;record --config&apos;.</source>
+        <translation>Write a trace_config.json with the chosen functions, for &apos;record --config&apos;.</translation>
+    </message>
+    <message>
+        <source>With --config: at most N functions, most important first (default 100).</source>
+        <translation>With --config: at most N functions, most important first (default 100).</translation>
+    </message>
+    <message>
+        <source>Scan the kernel&apos;s BTF again instead of using the cache.</source>
+        <translation>Scan the kernel&apos;s BTF again instead of using the cache.</translation>
+    </message>
+    <message>
+        <source>discover takes no arguments, got &apos;%1&apos;</source>
+        <translation>discover takes no arguments, got &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>--max-trace only applies with --config OUT</source>
+        <translation>--max-trace only applies with --config OUT</translation>
+    </message>
+    <message>
+        <source>cannot write %1: %2</source>
+        <translation>cannot write %1: %2</translation>
+    </message>
+    <message>
+        <source>Wrote %1 functions to %2</source>
+        <translation>Wrote %1 functions to %2</translation>
+    </message>
+    <message>
+        <source>%1 of %2 traceable kernel functions with a struct sk_buff * argument (%3 in BTF; traceable according to %4)
+</source>
+        <translation>%1 of %2 traceable kernel functions with a struct sk_buff * argument (%3 in BTF; traceable according to %4)
+</translation>
+    </message>
+    <message>
+        <source>By layer: %1
+</source>
+        <translation>By layer: %1
+</translation>
+    </message>
+    <message>
+        <source>Trace the enabled kernel functions of FILE (trace_config.json, see &apos;discover --config&apos;).</source>
+        <translation>Trace the enabled kernel functions of FILE (trace_config.json, see &apos;discover --config&apos;).</translation>
+    </message>
+    <message>
+        <source>Trace these kernel functions (comma-separated).</source>
+        <translation>Trace these kernel functions (comma-separated).</translation>
+    </message>
+    <message>
+        <source>Trace the kernel functions of these layers.</source>
+        <translation>Trace the kernel functions of these layers.</translation>
+    </message>
+    <message>
+        <source>Trace the kernel functions of priority 0 (critical) to N (3: verbose).</source>
+        <translation>Trace the kernel functions of priority 0 (critical) to N (3: verbose).</translation>
+    </message>
+    <message>
+        <source>Trace at most N kernel functions, most important first.</source>
+        <translation>Trace at most N kernel functions, most important first.</translation>
+    </message>
+    <message>
+        <source>How to trace kernel functions: auto (default: the best this kernel offers), kprobe-multi, kprobe, fentry, or tracepoint (none).</source>
+        <translation>How to trace kernel functions: auto (default: the best this kernel offers), kprobe-multi, kprobe, fentry, or tracepoint (none).</translation>
+    </message>
+    <message>
+        <source>cannot read %1: %2</source>
+        <translation>cannot read %1: %2</translation>
+    </message>
+    <message>
+        <source>--backend must be auto, kprobe-multi, kprobe, fentry or tracepoint, got &apos;%1&apos;</source>
+        <translation>--backend must be auto, kprobe-multi, kprobe, fentry or tracepoint, got &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>Recording with %1 of %2 tracepoints and %3 of %4 kernel functions (backend %5)%6%7. Press Ctrl-C to stop.</source>
+        <translation>Recording with %1 of %2 tracepoints and %3 of %4 kernel functions (backend %5)%6%7. Press Ctrl-C to stop.</translation>
+    </message>
+    <message>
+        <source>  backend %1 not available: %2
+</source>
+        <translation>  backend %1 not available: %2
+</translation>
+    </message>
+    <message>
+        <source>  not in this kernel (skipped): %1
+</source>
+        <translation>  not in this kernel (skipped): %1
+</translation>
+    </message>
+    <message>
+        <source>  cannot attach to %1: %2
+</source>
+        <translation>  cannot attach to %1: %2
+</translation>
+    </message>
+    <message>
+        <source>Usage: nft-tracer-cli COMMAND [OPTIONS]
+
+Commands:
+  record [--filter EXPR] [--netns NAME|PATH] [--duration S] [--max-packets N]
+         [-o FILE] [--quiet]      record packet journeys (needs root)
+         [--config FILE] [--functions A,B] [--layers L,...] [--priority N]
+         [--max-functions N] [--backend auto|kprobe-multi|kprobe|fentry|tracepoint]
+                                  ...and the kernel functions they pass
+  show FILE [--packet ID] [--stats] [--json]
+                                  print the journeys and statistics of a trace
+  export FILE --format json|pcapng -o OUT
+                                  convert a trace for other tools
+  discover [--layers L,...] [--priority N] [--json] [--config OUT --max-trace N]
+                                  list the kernel functions that take an sk_buff
+
+Run &apos;nft-tracer-cli COMMAND --help&apos; for the options of a command.
+</source>
+        <translation>Usage: nft-tracer-cli COMMAND [OPTIONS]
+
+Commands:
+  record [--filter EXPR] [--netns NAME|PATH] [--duration S] [--max-packets N]
+         [-o FILE] [--quiet]      record packet journeys (needs root)
+         [--config FILE] [--functions A,B] [--layers L,...] [--priority N]
+         [--max-functions N] [--backend auto|kprobe-multi|kprobe|fentry|tracepoint]
+                                  ...and the kernel functions they pass
+  show FILE [--packet ID] [--stats] [--json]
+                                  print the journeys and statistics of a trace
+  export FILE --format json|pcapng -o OUT
+                                  convert a trace for other tools
+  discover [--layers L,...] [--priority N] [--json] [--config OUT --max-trace N]
+                                  list the kernel functions that take an sk_buff
+
+Run &apos;nft-tracer-cli COMMAND --help&apos; for the options of a command.
+</translation>
+    </message>
+    <message>
         <source>Warning: %1</source>
         <translation>Warning: %1</translation>
+    </message>
+</context>
+<context>
+    <name>nt::Discovery</name>
+    <message>
+        <source>cannot read the kernel&apos;s BTF at %1: this kernel was built without CONFIG_DEBUG_INFO_BTF, so its functions cannot be discovered. Tracepoints still work.</source>
+        <translation>cannot read the kernel&apos;s BTF at %1: this kernel was built without CONFIG_DEBUG_INFO_BTF, so its functions cannot be discovered. Tracepoints still work.</translation>
     </message>
 </context>
 <context>
@@ -540,6 +686,73 @@ Run &apos;nft-tracer-cli COMMAND --help&apos; for the options of a command.
     </message>
 </context>
 <context>
+    <name>nt::FunctionConfig</name>
+    <message>
+        <source>%1: each entry must be an object, got %2</source>
+        <translation>%1: each entry must be an object, got %2</translation>
+    </message>
+    <message>
+        <source>%1: &quot;name&quot; must be a non-empty string</source>
+        <translation>%1: &quot;name&quot; must be a non-empty string</translation>
+    </message>
+    <message>
+        <source>%1: unknown key &quot;%2&quot; (known: name, layer, priority, enabled)</source>
+        <translation>%1: unknown key &quot;%2&quot; (known: name, layer, priority, enabled)</translation>
+    </message>
+    <message>
+        <source>%1: &quot;layer&quot; must be a string, got %2</source>
+        <translation>%1: &quot;layer&quot; must be a string, got %2</translation>
+    </message>
+    <message>
+        <source>%1: unknown layer &quot;%2&quot; (known: %3)</source>
+        <translation>%1: unknown layer &quot;%2&quot; (known: %3)</translation>
+    </message>
+    <message>
+        <source>%1: &quot;priority&quot; must be a whole number from 0 to 3, got %2</source>
+        <translation>%1: &quot;priority&quot; must be a whole number from 0 to 3, got %2</translation>
+    </message>
+    <message>
+        <source>%1: &quot;enabled&quot; must be true or false, got %2</source>
+        <translation>%1: &quot;enabled&quot; must be true or false, got %2</translation>
+    </message>
+    <message>
+        <source>%1: not valid JSON at byte %2: %3</source>
+        <translation>%1: not valid JSON at byte %2: %3</translation>
+    </message>
+    <message>
+        <source>%1: the top level must be an object with &quot;version&quot; and &quot;functions&quot;</source>
+        <translation>%1: the top level must be an object with &quot;version&quot; and &quot;functions&quot;</translation>
+    </message>
+    <message>
+        <source>%1: unknown key &quot;%2&quot; at the top level (known: version, functions)</source>
+        <translation>%1: unknown key &quot;%2&quot; at the top level (known: version, functions)</translation>
+    </message>
+    <message>
+        <source>%1: &quot;version&quot; must be a number, got &quot;%2&quot;</source>
+        <translation>%1: &quot;version&quot; must be a number, got &quot;%2&quot;</translation>
+    </message>
+    <message>
+        <source>%1: &quot;version&quot; is missing or not a number</source>
+        <translation>%1: &quot;version&quot; is missing or not a number</translation>
+    </message>
+    <message>
+        <source>%1: format version %2 is not supported (this nft-tracer reads version 1)</source>
+        <translation>%1: format version %2 is not supported (this nft-tracer reads version 1)</translation>
+    </message>
+    <message>
+        <source>%1: &quot;functions&quot; must be an array, got %2</source>
+        <translation>%1: &quot;functions&quot; must be an array, got %2</translation>
+    </message>
+    <message>
+        <source>%1: functions[%2] (%3): listed twice</source>
+        <translation>%1: functions[%2] (%3): listed twice</translation>
+    </message>
+    <message>
+        <source>unknown layer &quot;%1&quot; (known: %2)</source>
+        <translation>unknown layer &quot;%1&quot; (known: %2)</translation>
+    </message>
+</context>
+<context>
     <name>nt::Helper</name>
     <message>
         <source>the kernel&apos;s BTF describes none of the networking tracepoints</source>
@@ -548,10 +761,6 @@ Run &apos;nft-tracer-cli COMMAND --help&apos; for the options of a command.
     <message>
         <source>nftables rule tracing runs together with the tracepoint backend, which is unavailable</source>
         <translation>nftables rule tracing runs together with the tracepoint backend, which is unavailable</translation>
-    </message>
-    <message>
-        <source>not implemented yet in this version of nft-tracer</source>
-        <translation>not implemented yet in this version of nft-tracer</translation>
     </message>
     <message>
         <source>the helper is shutting down</source>
@@ -684,6 +893,10 @@ Run &apos;nft-tracer-cli COMMAND --help&apos; for the options of a command.
     <message>
         <source>poll failed: %1</source>
         <translation>poll failed: %1</translation>
+    </message>
+    <message>
+        <source>this kernel allows it, but the helper&apos;s sessions do not trace kernel functions yet (nft-tracer-cli record does)</source>
+        <translation>this kernel allows it, but the helper&apos;s sessions do not trace kernel functions yet (nft-tracer-cli record does)</translation>
     </message>
 </context>
 <context>

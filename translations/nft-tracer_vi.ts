@@ -49,6 +49,13 @@
     </message>
 </context>
 <context>
+    <name>nt::Backend</name>
+    <message>
+        <source>the %1 backend is not available: %2</source>
+        <translation>backend %1 không khả dụng: %2</translation>
+    </message>
+</context>
+<context>
     <name>nt::BpfTracer</name>
     <message>
         <source>recording needs root: BPF programs and the nftables trace table can only be installed by root. Run `sudo nft-tracer-cli record ...`.</source>
@@ -78,35 +85,13 @@
         <source>reading the BPF ring buffer failed: %1</source>
         <translation>đọc BPF ring buffer thất bại: %1</translation>
     </message>
+    <message>
+        <source>cannot prepare fentry for %1: %2</source>
+        <translation>không chuẩn bị được fentry cho %1: %2</translation>
+    </message>
 </context>
 <context>
     <name>nt::Cli</name>
-    <message>
-        <source>Usage: nft-tracer-cli COMMAND [OPTIONS]
-
-Commands:
-  record [--filter EXPR] [--netns NAME|PATH] [--duration S] [--max-packets N]
-         [-o FILE] [--quiet]      record packet journeys (needs root)
-  show FILE [--packet ID] [--stats] [--json]
-                                  print the journeys and statistics of a trace
-  export FILE --format json|pcapng -o OUT
-                                  convert a trace for other tools
-
-Run &apos;nft-tracer-cli COMMAND --help&apos; for the options of a command.
-</source>
-        <translation>Cách dùng: nft-tracer-cli LỆNH [TÙY CHỌN]
-
-Các lệnh:
-  record [--filter EXPR] [--netns NAME|PATH] [--duration S] [--max-packets N]
-         [-o FILE] [--quiet]      ghi lại hành trình của gói tin (cần quyền root)
-  show FILE [--packet ID] [--stats] [--json]
-                                  in hành trình và thống kê của một tệp trace
-  export FILE --format json|pcapng -o OUT
-                                  chuyển đổi tệp trace cho các công cụ khác
-
-Chạy &apos;nft-tracer-cli LỆNH --help&apos; để xem các tùy chọn của từng lệnh.
-</translation>
-    </message>
     <message>
         <source>unknown command &apos;%1&apos;; try --help</source>
         <translation>lệnh không hợp lệ &apos;%1&apos;; hãy xem --help</translation>
@@ -228,8 +213,169 @@ Chạy &apos;nft-tracer-cli LỆNH --help&apos; để xem các tùy chọn của
         <translation>export cần một tệp đầu ra: -o OUT</translation>
     </message>
     <message>
+        <source>%1 needs a priority from 0 (critical) to 3 (verbose), got &apos;%2&apos;</source>
+        <translation>%1 cần một mức ưu tiên từ 0 (quan trọng nhất) đến 3 (chi tiết), nhận được &apos;%2&apos;</translation>
+    </message>
+    <message>
+        <source>%1 needs a positive whole number, got &apos;%2&apos;</source>
+        <translation>%1 cần một số nguyên dương, nhận được &apos;%2&apos;</translation>
+    </message>
+    <message>
+        <source>List the kernel functions that take a struct sk_buff * and can be traced, classified by layer and priority (0 critical ... 3 verbose). Needs no root.</source>
+        <translation>Liệt kê các hàm kernel nhận struct sk_buff * và có thể trace được, phân loại theo layer và mức ưu tiên (0 quan trọng nhất ... 3 chi tiết). Không cần root.</translation>
+    </message>
+    <message>
+        <source>Only these layers (comma-separated: Device, GRO, Bridge, Netfilter, IPv4, IPv6, Routing, TCP, UDP, Socket, Xmit, SoftIRQ, Drop).</source>
+        <translation>Chỉ các layer này (phân cách bằng dấu phẩy: Device, GRO, Bridge, Netfilter, IPv4, IPv6, Routing, TCP, UDP, Socket, Xmit, SoftIRQ, Drop).</translation>
+    </message>
+    <message>
+        <source>Only priorities 0 to N.</source>
+        <translation>Chỉ các mức ưu tiên từ 0 đến N.</translation>
+    </message>
+    <message>
+        <source>Print JSON instead of a table.</source>
+        <translation>In JSON thay cho bảng.</translation>
+    </message>
+    <message>
+        <source>Write a trace_config.json with the chosen functions, for &apos;record --config&apos;.</source>
+        <translation>Ghi một tệp trace_config.json với các hàm đã chọn, dùng cho &apos;record --config&apos;.</translation>
+    </message>
+    <message>
+        <source>With --config: at most N functions, most important first (default 100).</source>
+        <translation>Với --config: tối đa N hàm, quan trọng nhất trước (mặc định 100).</translation>
+    </message>
+    <message>
+        <source>Scan the kernel&apos;s BTF again instead of using the cache.</source>
+        <translation>Quét lại BTF của kernel thay vì dùng bộ nhớ đệm.</translation>
+    </message>
+    <message>
+        <source>discover takes no arguments, got &apos;%1&apos;</source>
+        <translation>discover không nhận đối số, nhận được &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>--max-trace only applies with --config OUT</source>
+        <translation>--max-trace chỉ dùng được cùng --config OUT</translation>
+    </message>
+    <message>
+        <source>cannot write %1: %2</source>
+        <translation>không ghi được %1: %2</translation>
+    </message>
+    <message>
+        <source>Wrote %1 functions to %2</source>
+        <translation>Đã ghi %1 hàm vào %2</translation>
+    </message>
+    <message>
+        <source>%1 of %2 traceable kernel functions with a struct sk_buff * argument (%3 in BTF; traceable according to %4)
+</source>
+        <translation>%1/%2 hàm kernel trace được có đối số struct sk_buff * (%3 trong BTF; trace được theo %4)
+</translation>
+    </message>
+    <message>
+        <source>By layer: %1
+</source>
+        <translation>Theo layer: %1
+</translation>
+    </message>
+    <message>
+        <source>Trace the enabled kernel functions of FILE (trace_config.json, see &apos;discover --config&apos;).</source>
+        <translation>Trace các hàm kernel được bật trong FILE (trace_config.json, xem &apos;discover --config&apos;).</translation>
+    </message>
+    <message>
+        <source>Trace these kernel functions (comma-separated).</source>
+        <translation>Trace các hàm kernel này (phân cách bằng dấu phẩy).</translation>
+    </message>
+    <message>
+        <source>Trace the kernel functions of these layers.</source>
+        <translation>Trace các hàm kernel thuộc các layer này.</translation>
+    </message>
+    <message>
+        <source>Trace the kernel functions of priority 0 (critical) to N (3: verbose).</source>
+        <translation>Trace các hàm kernel có mức ưu tiên từ 0 (quan trọng nhất) đến N (3: chi tiết).</translation>
+    </message>
+    <message>
+        <source>Trace at most N kernel functions, most important first.</source>
+        <translation>Trace tối đa N hàm kernel, quan trọng nhất trước.</translation>
+    </message>
+    <message>
+        <source>How to trace kernel functions: auto (default: the best this kernel offers), kprobe-multi, kprobe, fentry, or tracepoint (none).</source>
+        <translation>Cách trace hàm kernel: auto (mặc định: cách tốt nhất kernel này hỗ trợ), kprobe-multi, kprobe, fentry, hoặc tracepoint (không trace hàm).</translation>
+    </message>
+    <message>
+        <source>cannot read %1: %2</source>
+        <translation>không đọc được %1: %2</translation>
+    </message>
+    <message>
+        <source>--backend must be auto, kprobe-multi, kprobe, fentry or tracepoint, got &apos;%1&apos;</source>
+        <translation>--backend phải là auto, kprobe-multi, kprobe, fentry hoặc tracepoint, nhận được &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>Recording with %1 of %2 tracepoints and %3 of %4 kernel functions (backend %5)%6%7. Press Ctrl-C to stop.</source>
+        <translation>Đang ghi với %1/%2 tracepoint và %3/%4 hàm kernel (backend %5)%6%7. Nhấn Ctrl-C để dừng.</translation>
+    </message>
+    <message>
+        <source>  backend %1 not available: %2
+</source>
+        <translation>  backend %1 không khả dụng: %2
+</translation>
+    </message>
+    <message>
+        <source>  not in this kernel (skipped): %1
+</source>
+        <translation>  không có trong kernel này (bỏ qua): %1
+</translation>
+    </message>
+    <message>
+        <source>  cannot attach to %1: %2
+</source>
+        <translation>  không gắn được vào %1: %2
+</translation>
+    </message>
+    <message>
+        <source>Usage: nft-tracer-cli COMMAND [OPTIONS]
+
+Commands:
+  record [--filter EXPR] [--netns NAME|PATH] [--duration S] [--max-packets N]
+         [-o FILE] [--quiet]      record packet journeys (needs root)
+         [--config FILE] [--functions A,B] [--layers L,...] [--priority N]
+         [--max-functions N] [--backend auto|kprobe-multi|kprobe|fentry|tracepoint]
+                                  ...and the kernel functions they pass
+  show FILE [--packet ID] [--stats] [--json]
+                                  print the journeys and statistics of a trace
+  export FILE --format json|pcapng -o OUT
+                                  convert a trace for other tools
+  discover [--layers L,...] [--priority N] [--json] [--config OUT --max-trace N]
+                                  list the kernel functions that take an sk_buff
+
+Run &apos;nft-tracer-cli COMMAND --help&apos; for the options of a command.
+</source>
+        <translation>Cách dùng: nft-tracer-cli LỆNH [TÙY CHỌN]
+
+Các lệnh:
+  record [--filter EXPR] [--netns NAME|PATH] [--duration S] [--max-packets N]
+         [-o FILE] [--quiet]      ghi lại hành trình của gói tin (cần quyền root)
+         [--config FILE] [--functions A,B] [--layers L,...] [--priority N]
+         [--max-functions N] [--backend auto|kprobe-multi|kprobe|fentry|tracepoint]
+                                  ...và các hàm kernel mà gói đi qua
+  show FILE [--packet ID] [--stats] [--json]
+                                  in hành trình và thống kê của một tệp trace
+  export FILE --format json|pcapng -o OUT
+                                  chuyển đổi tệp trace cho các công cụ khác
+  discover [--layers L,...] [--priority N] [--json] [--config OUT --max-trace N]
+                                  liệt kê các hàm kernel nhận một sk_buff
+
+Chạy &apos;nft-tracer-cli LỆNH --help&apos; để xem các tùy chọn của từng lệnh.
+</translation>
+    </message>
+    <message>
         <source>Warning: %1</source>
         <translation>Cảnh báo: %1</translation>
+    </message>
+</context>
+<context>
+    <name>nt::Discovery</name>
+    <message>
+        <source>cannot read the kernel&apos;s BTF at %1: this kernel was built without CONFIG_DEBUG_INFO_BTF, so its functions cannot be discovered. Tracepoints still work.</source>
+        <translation>không đọc được BTF của kernel tại %1: kernel này được build không có CONFIG_DEBUG_INFO_BTF, nên không thể tìm các hàm của nó. Tracepoint vẫn hoạt động.</translation>
     </message>
 </context>
 <context>
@@ -540,6 +686,73 @@ Chạy &apos;nft-tracer-cli LỆNH --help&apos; để xem các tùy chọn của
     </message>
 </context>
 <context>
+    <name>nt::FunctionConfig</name>
+    <message>
+        <source>%1: each entry must be an object, got %2</source>
+        <translation>%1: mỗi mục phải là một object, nhận được %2</translation>
+    </message>
+    <message>
+        <source>%1: &quot;name&quot; must be a non-empty string</source>
+        <translation>%1: &quot;name&quot; phải là một chuỗi không rỗng</translation>
+    </message>
+    <message>
+        <source>%1: unknown key &quot;%2&quot; (known: name, layer, priority, enabled)</source>
+        <translation>%1: khóa không hợp lệ &quot;%2&quot; (các khóa hợp lệ: name, layer, priority, enabled)</translation>
+    </message>
+    <message>
+        <source>%1: &quot;layer&quot; must be a string, got %2</source>
+        <translation>%1: &quot;layer&quot; phải là một chuỗi, nhận được %2</translation>
+    </message>
+    <message>
+        <source>%1: unknown layer &quot;%2&quot; (known: %3)</source>
+        <translation>%1: layer không hợp lệ &quot;%2&quot; (các layer hợp lệ: %3)</translation>
+    </message>
+    <message>
+        <source>%1: &quot;priority&quot; must be a whole number from 0 to 3, got %2</source>
+        <translation>%1: &quot;priority&quot; phải là số nguyên từ 0 đến 3, nhận được %2</translation>
+    </message>
+    <message>
+        <source>%1: &quot;enabled&quot; must be true or false, got %2</source>
+        <translation>%1: &quot;enabled&quot; phải là true hoặc false, nhận được %2</translation>
+    </message>
+    <message>
+        <source>%1: not valid JSON at byte %2: %3</source>
+        <translation>%1: JSON không hợp lệ tại byte %2: %3</translation>
+    </message>
+    <message>
+        <source>%1: the top level must be an object with &quot;version&quot; and &quot;functions&quot;</source>
+        <translation>%1: cấp ngoài cùng phải là một object có &quot;version&quot; và &quot;functions&quot;</translation>
+    </message>
+    <message>
+        <source>%1: unknown key &quot;%2&quot; at the top level (known: version, functions)</source>
+        <translation>%1: khóa không hợp lệ &quot;%2&quot; ở cấp ngoài cùng (các khóa hợp lệ: version, functions)</translation>
+    </message>
+    <message>
+        <source>%1: &quot;version&quot; must be a number, got &quot;%2&quot;</source>
+        <translation>%1: &quot;version&quot; phải là một số, nhận được &quot;%2&quot;</translation>
+    </message>
+    <message>
+        <source>%1: &quot;version&quot; is missing or not a number</source>
+        <translation>%1: thiếu &quot;version&quot; hoặc nó không phải là số</translation>
+    </message>
+    <message>
+        <source>%1: format version %2 is not supported (this nft-tracer reads version 1)</source>
+        <translation>%1: không hỗ trợ định dạng phiên bản %2 (nft-tracer này đọc phiên bản 1)</translation>
+    </message>
+    <message>
+        <source>%1: &quot;functions&quot; must be an array, got %2</source>
+        <translation>%1: &quot;functions&quot; phải là một mảng, nhận được %2</translation>
+    </message>
+    <message>
+        <source>%1: functions[%2] (%3): listed twice</source>
+        <translation>%1: functions[%2] (%3): bị liệt kê hai lần</translation>
+    </message>
+    <message>
+        <source>unknown layer &quot;%1&quot; (known: %2)</source>
+        <translation>layer không hợp lệ &quot;%1&quot; (các layer hợp lệ: %2)</translation>
+    </message>
+</context>
+<context>
     <name>nt::Helper</name>
     <message>
         <source>the kernel&apos;s BTF describes none of the networking tracepoints</source>
@@ -548,10 +761,6 @@ Chạy &apos;nft-tracer-cli LỆNH --help&apos; để xem các tùy chọn của
     <message>
         <source>nftables rule tracing runs together with the tracepoint backend, which is unavailable</source>
         <translation>trace luật nftables chỉ chạy cùng backend tracepoint, mà backend này không khả dụng</translation>
-    </message>
-    <message>
-        <source>not implemented yet in this version of nft-tracer</source>
-        <translation>chưa được hỗ trợ trong phiên bản nft-tracer này</translation>
     </message>
     <message>
         <source>the helper is shutting down</source>
@@ -684,6 +893,10 @@ Chạy &apos;nft-tracer-cli LỆNH --help&apos; để xem các tùy chọn của
     <message>
         <source>poll failed: %1</source>
         <translation>poll thất bại: %1</translation>
+    </message>
+    <message>
+        <source>this kernel allows it, but the helper&apos;s sessions do not trace kernel functions yet (nft-tracer-cli record does)</source>
+        <translation>kernel này cho phép, nhưng các phiên của helper chưa trace hàm kernel (nft-tracer-cli record thì có)</translation>
     </message>
 </context>
 <context>
@@ -1926,10 +2139,6 @@ Bản ghi nft không ghép được với gói nào: %4</translation>
         <translation>Sự kiện bị lọc trong kernel</translation>
     </message>
     <message>
-        <source>Events excluded (not packets)</source>
-        <translation>Sự kiện loại trừ (không phải gói tin)</translation>
-    </message>
-    <message>
         <source>NAT: %1</source>
         <translation>NAT: %1</translation>
     </message>
@@ -2002,6 +2211,10 @@ Bản ghi nft không ghép được với gói nào: %4</translation>
     <message>
         <source>Trace id collisions (joined by header)</source>
         <translation>Trùng trace id (ghép theo header)</translation>
+    </message>
+    <message>
+        <source>Events excluded (not packets)</source>
+        <translation>Sự kiện loại trừ (không phải gói tin)</translation>
     </message>
 </context>
 <context>

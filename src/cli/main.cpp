@@ -51,10 +51,15 @@ QString usage() {
         "Commands:\n"
         "  record [--filter EXPR] [--netns NAME|PATH] [--duration S] [--max-packets N]\n"
         "         [-o FILE] [--quiet]      record packet journeys (needs root)\n"
+        "         [--config FILE] [--functions A,B] [--layers L,...] [--priority N]\n"
+        "         [--max-functions N] [--backend auto|kprobe-multi|kprobe|fentry|tracepoint]\n"
+        "                                  ...and the kernel functions they pass\n"
         "  show FILE [--packet ID] [--stats] [--json]\n"
         "                                  print the journeys and statistics of a trace\n"
         "  export FILE --format json|pcapng -o OUT\n"
         "                                  convert a trace for other tools\n"
+        "  discover [--layers L,...] [--priority N] [--json] [--config OUT --max-trace N]\n"
+        "                                  list the kernel functions that take an sk_buff\n"
         "\n"
         "Run 'nft-tracer-cli COMMAND --help' for the options of a command.\n");
 }
@@ -96,6 +101,9 @@ int main(int argc, char **argv) {
         }
         if (command == QLatin1String("export")) {
             return nt::cli::exportTrace(args);
+        }
+        if (command == QLatin1String("discover")) {
+            return nt::cli::discover(args);
         }
     } catch (const nt::Error &e) {
         nt::cli::printError(e.message());

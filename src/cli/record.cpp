@@ -4,6 +4,7 @@
 #include "assembler.h"
 #include "error.h"
 #include "filter.h"
+#include "functions.h"
 #include "recorder.h"
 #include "report.h"
 #include "textwidth.h"
@@ -11,6 +12,7 @@
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QFile>
 
 #include <csignal>
 #include <cstdio>
@@ -123,7 +125,37 @@ bool parseArgs(const QStringList &args, RecordArgs &ra) {
         QCoreApplication::translate("nt::Cli",
                                     "No live lines and no per-packet journeys; statistics "
                                     "only."));
-    p.addOptions({filter, netns, duration, maxPackets, output, quiet});
+    const QCommandLineOption config(
+        QStringLiteral("config"),
+        QCoreApplication::translate("nt::Cli", "Trace the enabled kernel functions of FILE "
+                                               "(trace_config.json, see 'discover --config')."),
+        QStringLiteral("FILE"));
+    const QCommandLineOption functions(
+        QStringLiteral("functions"),
+        QCoreApplication::translate("nt::Cli", "Trace these kernel functions (comma-separated)."),
+        QStringLiteral("A,B,..."));
+    const QCommandLineOption layers(
+        QStringLiteral("layers"),
+        QCoreApplication::translate("nt::Cli", "Trace the kernel functions of these layers."),
+        QStringLiteral("L,..."));
+    const QCommandLineOption priority(
+        QStringLiteral("priority"),
+        QCoreApplication::translate(
+            "nt::Cli", "Trace the kernel functions of priority 0 (critical) to N (3: verbose)."),
+        QStringLiteral("N"));
+    const QCommandLineOption maxFunctions(
+        QStringLiteral("max-functions"),
+        QCoreApplication::translate("nt::Cli",
+                                    "Trace at most N kernel functions, most important first."),
+        QStringLiteral("N"));
+    const QCommandLineOption backend(
+        QStringLiteral("backend"),
+        QCoreApplication::translate(
+            "nt::Cli", "How to trace kernel functions: auto (default: the best this kernel "
+                       "offers), kprobe-multi, kprobe, fentry, or tracepoint (none)."),
+        QStringLiteral("NAME"));
+    p.addOptions({filter, netns, duration, maxPackets, output, quiet, config, functions, layers,
+                  priority, maxFunctions, backend});
     p.addPositionalArgument(
         QStringLiteral("EXPR"),
         QCoreApplication::translate("nt::Cli", "Filter, as an alternative to --filter."),
@@ -165,7 +197,103 @@ bool parseArgs(const QStringList &args, RecordArgs &ra) {
     }
     ra.output = p.value(output);
     ra.quiet = p.isSet(quiet);
+
+    FunctionSelection &sel = ra.recorder.functions;
+    if (p.isSet(config)) {
+        QFile file(p.value(config));
+        if (!file.open(QIODevice::ReadOnly)) {
+            throw Error(QCoreApplication::translate("nt::Cli", "cannot read %1: %2")
+                            .arg(p.value(config), file.errorString()));
+        }
+        sel.config = parseFunctionConfig(file.readAll(), p.value(config));
+    }
+    for (const QString &v : p.values(functions)) {
+        for (const QString &name : v.split(QLatin1Char(','), Qt::SkipEmptyParts)) {
+            sel.names.push_back(name.trimmed().toStdString());
+        }
+    }
+    sel.layers = parseLayersOption(p.values(layers));
+    if (p.isSet(priority)) {
+        sel.maxPriority = parsePriorityOption(p.value(priority), QStringLiteral("--priority"));
+    }
+    if (p.isSet(maxFunctions)) {
+        sel.maxFunctions =
+            parseCountOption(p.value(maxFunctions), QStringLiteral("--max-functions"));
+    }
+    if (p.isSet(backend)) {
+        bool ok = false;
+        ra.recorder.backend = backendFromName(p.value(backend).toStdString(), &ok);
+        if (!ok) {
+            throw Error(QCoreApplication::translate(
+                            "nt::Cli", "--backend must be auto, kprobe-multi, kprobe, fentry or "
+                                       "tracepoint, got '%1'")
+                            .arg(p.value(backend)));
+        }
+    }
     return true;
+}
+
+// What is traced and how: tracepoints, functions and their backend, why not the better
+// backends, functions skipped or refused.
+QString recordHeader(const Recorder &recorder, const Trace &trace) {
+    int tracepoints = 0, tracepointsOk = 0, functions = 0, functionsOk = 0;
+    std::vector<const ProbeDesc *> refused;
+    for (const ProbeDesc &p : trace.probes) {
+        const bool isFunction = p.id >= NT_PROBE_FUNCTION_BASE;
+        (isFunction ? functions : tracepoints) += 1;
+        (isFunction ? functionsOk : tracepointsOk) += p.attached ? 1 : 0;
+        if (isFunction && !p.attached) {
+            refused.push_back(&p);
+        }
+    }
+    QString text;
+    const QString nft = recorder.nftTableName().empty()
+                            ? QString()
+                            : QCoreApplication::translate("nt::Cli", " and nftables trace table %1")
+                                  .arg(QString::fromStdString(recorder.nftTableName()));
+    const QString filterText = trace.meta.filter.empty()
+                                   ? QString()
+                                   : QCoreApplication::translate("nt::Cli", ", filter: %1")
+                                         .arg(QString::fromStdString(trace.meta.filter));
+    if (functions == 0) {
+        text += QCoreApplication::translate(
+                    "nt::Cli", "Recording with %1 of %2 tracepoints%3%4. Press Ctrl-C to stop.")
+                    .arg(tracepointsOk)
+                    .arg(tracepoints)
+                    .arg(nft, filterText) +
+                QLatin1Char('\n');
+    } else {
+        text += QCoreApplication::translate("nt::Cli",
+                                            "Recording with %1 of %2 tracepoints and %3 of %4 "
+                                            "kernel functions (backend %5)%6%7. Press Ctrl-C to "
+                                            "stop.")
+                    .arg(tracepointsOk)
+                    .arg(tracepoints)
+                    .arg(functionsOk)
+                    .arg(functions)
+                    .arg(QString::fromLatin1(backendName(recorder.backend())), nft, filterText) +
+                QLatin1Char('\n');
+    }
+    for (const BackendCheck &c : recorder.backendChecks()) {
+        if (!c.available) {
+            text += QCoreApplication::translate("nt::Cli", "  backend %1 not available: %2\n")
+                        .arg(QString::fromLatin1(backendName(c.backend)),
+                             QString::fromStdString(c.reason));
+        }
+    }
+    if (!recorder.missingFunctions().empty()) {
+        QStringList names;
+        for (const std::string &n : recorder.missingFunctions()) {
+            names << QString::fromStdString(n);
+        }
+        text += QCoreApplication::translate("nt::Cli", "  not in this kernel (skipped): %1\n")
+                    .arg(names.join(QStringLiteral(", ")));
+    }
+    for (const ProbeDesc *p : refused) {
+        text += QCoreApplication::translate("nt::Cli", "  cannot attach to %1: %2\n")
+                    .arg(QString::fromStdString(p->name), QString::fromStdString(p->error));
+    }
+    return text;
 }
 
 } // namespace
@@ -217,25 +345,7 @@ int record(const QStringList &args) {
         writer->commit();
     }
 
-    int attached = 0;
-    for (const ProbeDesc &p : trace.probes) {
-        attached += p.attached ? 1 : 0;
-    }
-    std::fprintf(
-        stderr, "%s\n",
-        QCoreApplication::translate(
-            "nt::Cli", "Recording with %1 of %2 tracepoints%3%4. Press Ctrl-C to stop.")
-            .arg(attached)
-            .arg(trace.probes.size())
-            .arg(recorder->nftTableName().empty()
-                     ? QString()
-                     : QCoreApplication::translate("nt::Cli", " and nftables trace table %1")
-                           .arg(QString::fromStdString(recorder->nftTableName())))
-            .arg(trace.meta.filter.empty() ? QString()
-                                           : QCoreApplication::translate("nt::Cli", ", filter: %1")
-                                                 .arg(QString::fromStdString(trace.meta.filter)))
-            .toUtf8()
-            .constData());
+    std::fprintf(stderr, "%s", recordHeader(*recorder, trace).toUtf8().constData());
     for (const QString &gap : recorder->nftNotCovered()) {
         std::fprintf(
             stderr, "%s\n",

@@ -31,11 +31,26 @@ constexpr int kLayerCount = 13;
 const char *layerName(Layer layer);
 // The layer's name for people, translated ("nt::Layer" context): text output and UI labels.
 QString layerDisplayName(Layer layer);
+// Case does not matter ("ipv4" is IPv4): config files written by hand use either.
 std::optional<Layer> layerFromName(std::string_view name);
 
-// Layer of a tracepoint or kernel function by name. Tracepoints and functions go through the
-// same table so that a packet seen by either backend lands in the same lanes.
-Layer classifyProbe(std::string_view name);
+// How much a kernel function tells about a packet's path: 0 critical (the main entry point of
+// a layer: ip_rcv, nft_do_chain, tcp_v4_rcv), 1 important, 2 detail, 3 verbose (buffer
+// handling and names the table does not know).
+constexpr int kPriorityCritical = 0;
+constexpr int kPriorityVerbose = 3;
+
+struct Classification {
+    Layer layer;
+    uint8_t priority;
+};
+
+// Layer and priority of a tracepoint or kernel function by name. Tracepoints and functions go
+// through the same table so that a packet seen by either backend lands in the same lanes.
+Classification classify(std::string_view name);
+inline Layer classifyProbe(std::string_view name) {
+    return classify(name).layer;
+}
 
 struct TracepointInfo {
     uint16_t probe;        // nt_probe

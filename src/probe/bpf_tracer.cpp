@@ -1,4 +1,4 @@
-// libbpf side of the tracepoint backend.
+// libbpf side of a recording: tracepoints and kernel function probes.
 #include "bpf_tracer.h"
 
 #include "error.h"
@@ -9,11 +9,19 @@
 
 #include <QCoreApplication>
 
+#include <bpf/bpf.h>
+#include <bpf/btf.h>
 #include <bpf/libbpf.h>
+#include <sys/resource.h>
 #include <unistd.h>
 
+#include <algorithm>
+#include <array>
 #include <cerrno>
+#include <chrono>
 #include <cstring>
+#include <map>
+#include <optional>
 
 namespace nt {
 namespace {
@@ -25,37 +33,54 @@ struct ArgCheck {
     int index;
     const char *structName; // "" = an integer
 };
+// The skeleton's programs, typed: a spec names its program as a member, never by string.
+using Programs = decltype(nt_trace::progs);
+using ProgramMember = bpf_program *Programs::*;
+
 struct ProgramSpec {
-    const char *program;
+    ProgramMember program;
     uint16_t probe;
     std::vector<ArgCheck> args;
     // The program for the tracepoint's older form, which lacks the last argument of `args`.
-    const char *older = nullptr;
+    ProgramMember older = nullptr;
 };
 
 const std::vector<ProgramSpec> &programSpecs() {
     static const std::vector<ProgramSpec> specs = {
-        {"nt_netif_receive_skb", NT_PROBE_NETIF_RECEIVE_SKB, {{0, "sk_buff"}}},
-        {"nt_netif_rx", NT_PROBE_NETIF_RX, {{0, "sk_buff"}}},
-        {"nt_napi_gro_receive_entry", NT_PROBE_NAPI_GRO_RECEIVE_ENTRY, {{0, "sk_buff"}}},
-        {"nt_napi_gro_receive_exit", NT_PROBE_NAPI_GRO_RECEIVE_EXIT, {{0, ""}}},
-        {"nt_net_dev_queue", NT_PROBE_NET_DEV_QUEUE, {{0, "sk_buff"}}},
-        {"nt_net_dev_start_xmit", NT_PROBE_NET_DEV_START_XMIT, {{0, "sk_buff"}}},
-        {"nt_net_dev_xmit", NT_PROBE_NET_DEV_XMIT, {{0, "sk_buff"}, {1, ""}, {2, "net_device"}}},
-        {"nt_qdisc_enqueue", NT_PROBE_QDISC_ENQUEUE, {{0, "Qdisc"}, {2, "sk_buff"}}},
-        {"nt_qdisc_dequeue", NT_PROBE_QDISC_DEQUEUE, {{0, "Qdisc"}, {2, ""}, {3, "sk_buff"}}},
-        {"nt_kfree_skb", NT_PROBE_KFREE_SKB, {{0, "sk_buff"}, {2, ""}}},
+        {&Programs::nt_netif_receive_skb, NT_PROBE_NETIF_RECEIVE_SKB, {{0, "sk_buff"}}},
+        {&Programs::nt_netif_rx, NT_PROBE_NETIF_RX, {{0, "sk_buff"}}},
+        {&Programs::nt_napi_gro_receive_entry, NT_PROBE_NAPI_GRO_RECEIVE_ENTRY, {{0, "sk_buff"}}},
+        {&Programs::nt_napi_gro_receive_exit, NT_PROBE_NAPI_GRO_RECEIVE_EXIT, {{0, ""}}},
+        {&Programs::nt_net_dev_queue, NT_PROBE_NET_DEV_QUEUE, {{0, "sk_buff"}}},
+        {&Programs::nt_net_dev_start_xmit, NT_PROBE_NET_DEV_START_XMIT, {{0, "sk_buff"}}},
+        {&Programs::nt_net_dev_xmit,
+         NT_PROBE_NET_DEV_XMIT,
+         {{0, "sk_buff"}, {1, ""}, {2, "net_device"}}},
+        {&Programs::nt_qdisc_enqueue, NT_PROBE_QDISC_ENQUEUE, {{0, "Qdisc"}, {2, "sk_buff"}}},
+        {&Programs::nt_qdisc_dequeue,
+         NT_PROBE_QDISC_DEQUEUE,
+         {{0, "Qdisc"}, {2, ""}, {3, "sk_buff"}}},
+        {&Programs::nt_kfree_skb, NT_PROBE_KFREE_SKB, {{0, "sk_buff"}, {2, ""}}},
         // consume_skb has its location argument since Linux 6.3 (Debian 12 runs 6.1).
-        {"nt_consume_skb", NT_PROBE_CONSUME_SKB, {{0, "sk_buff"}, {1, "*"}}, "nt_consume_skb_v1"},
-        {"nt_skb_copy_datagram_iovec", NT_PROBE_SKB_COPY_DATAGRAM_IOVEC, {{0, "sk_buff"}, {1, ""}}},
-        {"nt_tcp_probe", NT_PROBE_TCP_PROBE, {{1, "sk_buff"}}},
-        {"nt_tcp_retransmit_skb", NT_PROBE_TCP_RETRANSMIT_SKB, {{1, "sk_buff"}}},
-        {"nt_tcp_send_reset", NT_PROBE_TCP_SEND_RESET, {{1, "sk_buff"}}},
-        {"nt_tcp_bad_csum", NT_PROBE_TCP_BAD_CSUM, {{0, "sk_buff"}}},
-        {"nt_udp_fail_queue_rcv_skb", NT_PROBE_UDP_FAIL_QUEUE_RCV_SKB, {{0, ""}, {2, "sk_buff"}}},
-        {"nt_sock_rcvqueue_full", NT_PROBE_SOCK_RCVQUEUE_FULL, {{1, "sk_buff"}}},
-        {"nt_fib_table_lookup", NT_PROBE_FIB_TABLE_LOOKUP, {{0, ""}, {1, "flowi4"}, {3, ""}}},
-        {"nt_fib6_table_lookup", NT_PROBE_FIB6_TABLE_LOOKUP, {{3, "flowi6"}}},
+        {&Programs::nt_consume_skb,
+         NT_PROBE_CONSUME_SKB,
+         {{0, "sk_buff"}, {1, "*"}},
+         &Programs::nt_consume_skb_v1},
+        {&Programs::nt_skb_copy_datagram_iovec,
+         NT_PROBE_SKB_COPY_DATAGRAM_IOVEC,
+         {{0, "sk_buff"}, {1, ""}}},
+        {&Programs::nt_tcp_probe, NT_PROBE_TCP_PROBE, {{1, "sk_buff"}}},
+        {&Programs::nt_tcp_retransmit_skb, NT_PROBE_TCP_RETRANSMIT_SKB, {{1, "sk_buff"}}},
+        {&Programs::nt_tcp_send_reset, NT_PROBE_TCP_SEND_RESET, {{1, "sk_buff"}}},
+        {&Programs::nt_tcp_bad_csum, NT_PROBE_TCP_BAD_CSUM, {{0, "sk_buff"}}},
+        {&Programs::nt_udp_fail_queue_rcv_skb,
+         NT_PROBE_UDP_FAIL_QUEUE_RCV_SKB,
+         {{0, ""}, {2, "sk_buff"}}},
+        {&Programs::nt_sock_rcvqueue_full, NT_PROBE_SOCK_RCVQUEUE_FULL, {{1, "sk_buff"}}},
+        {&Programs::nt_fib_table_lookup,
+         NT_PROBE_FIB_TABLE_LOOKUP,
+         {{0, ""}, {1, "flowi4"}, {3, ""}}},
+        {&Programs::nt_fib6_table_lookup, NT_PROBE_FIB6_TABLE_LOOKUP, {{3, "flowi6"}}},
     };
     return specs;
 }
@@ -92,6 +117,307 @@ void BpfTracer::SkelDeleter::operator()(nt_trace *s) const {
 void BpfTracer::RingDeleter::operator()(ring_buffer *r) const {
     ring_buffer__free(r);
 }
+void BpfTracer::LinkDeleter::operator()(bpf_link *l) const {
+    bpf_link__destroy(l);
+}
+
+namespace {
+
+// Must match NT_FENTRY_ID_MAGIC in nt_trace.bpf.c: the immediate each fentry copy gets its probe
+// id in place of.
+constexpr int32_t kFentryIdMagic = 0x4e54f1d0;
+constexpr size_t kSkbPrograms = 5;     // sk_buff at argument 1..5
+constexpr size_t kPktinfoPrograms = 3; // nft_pktinfo at argument 1..3
+constexpr size_t kPrograms = kSkbPrograms + kPktinfoPrograms;
+
+// Which generic program reads this function's packet argument; kPrograms when none does.
+size_t programIndex(const KernelFunction &f) {
+    const size_t arg = f.skbArg;
+    if (arg < 1 || arg > (f.pktinfo ? kPktinfoPrograms : kSkbPrograms)) {
+        return kPrograms;
+    }
+    return (f.pktinfo ? kSkbPrograms : 0) + arg - 1;
+}
+
+// Where fentry finds a module's function: the module's BTF object in the kernel (by fd) and the
+// function's type id in it.
+struct ModuleTarget {
+    UniqueFd btfFd;
+    BtfPtr btf;
+};
+
+std::optional<ModuleTarget> moduleTarget(const std::string &module, const struct btf *vmlinux) {
+    __u32 id = 0;
+    while (bpf_btf_get_next_id(id, &id) == 0) {
+        UniqueFd fd(bpf_btf_get_fd_by_id(id));
+        if (!fd) {
+            continue;
+        }
+        std::array<char, 64> name{};
+        bpf_btf_info info{};
+        info.name = reinterpret_cast<uintptr_t>(name.data());
+        info.name_len = name.size();
+        __u32 len = sizeof info;
+        if (bpf_obj_get_info_by_fd(fd.get(), &info, &len) == 0 && module == name.data()) {
+            ModuleTarget t;
+            t.btf.reset(btf__load_from_kernel_by_id_split(id, const_cast<struct btf *>(vmlinux)));
+            if (!t.btf) {
+                return std::nullopt;
+            }
+            t.btfFd = std::move(fd);
+            return t;
+        }
+    }
+    return std::nullopt;
+}
+
+// Plain kprobes hold two descriptors per function (perf event and link), fentry copies two
+// (program and link): thousands of functions pass the usual limit of 1024 open files.
+void raiseFileLimit(size_t functions) {
+    rlimit lim{};
+    if (getrlimit(RLIMIT_NOFILE, &lim) != 0) {
+        return;
+    }
+    const rlim_t need = static_cast<rlim_t>(functions) * 2 + 1024;
+    if (lim.rlim_cur >= need) {
+        return;
+    }
+    rlimit more = lim;
+    more.rlim_cur = need;
+    more.rlim_max = std::max(lim.rlim_max, need);
+    if (setrlimit(RLIMIT_NOFILE, &more) != 0) {
+        more.rlim_max = lim.rlim_max;
+        more.rlim_cur = std::min(need, lim.rlim_max);
+        setrlimit(RLIMIT_NOFILE, &more);
+    }
+}
+
+} // namespace
+
+bpf_program *BpfTracer::functionProgram(Backend backend, size_t i) const {
+    auto &p = skel_->progs;
+    // Per backend: sk_buff at argument 1..5, then nft_pktinfo at argument 1..3.
+    const std::array<bpf_program *, kPrograms> multi = {
+        p.nt_kprobe_multi_skb1, p.nt_kprobe_multi_skb2, p.nt_kprobe_multi_skb3,
+        p.nt_kprobe_multi_skb4, p.nt_kprobe_multi_skb5, p.nt_kprobe_multi_pkt1,
+        p.nt_kprobe_multi_pkt2, p.nt_kprobe_multi_pkt3};
+    const std::array<bpf_program *, kPrograms> kprobe = {
+        p.nt_kprobe_skb1, p.nt_kprobe_skb2, p.nt_kprobe_skb3, p.nt_kprobe_skb4,
+        p.nt_kprobe_skb5, p.nt_kprobe_pkt1, p.nt_kprobe_pkt2, p.nt_kprobe_pkt3};
+    const std::array<bpf_program *, kPrograms> fentry = {
+        p.nt_fentry_skb1, p.nt_fentry_skb2, p.nt_fentry_skb3, p.nt_fentry_skb4,
+        p.nt_fentry_skb5, p.nt_fentry_pkt1, p.nt_fentry_pkt2, p.nt_fentry_pkt3};
+    if (i >= kPrograms) {
+        return nullptr;
+    }
+    switch (backend) {
+    case Backend::KprobeMulti:
+        return multi[i];
+    case Backend::Kprobe:
+        return kprobe[i];
+    case Backend::Fentry:
+        return fentry[i];
+    case Backend::Tracepoint:
+        break;
+    }
+    return nullptr;
+}
+
+void BpfTracer::attachFunctions(const BpfTracerOptions &options, const struct btf *vmlinux) {
+    std::array<std::vector<size_t>, kPrograms> byProgram;
+    for (size_t i = 0; i < functions_.size(); ++i) {
+        const size_t p = programIndex(functions_[i]);
+        if (p < kPrograms) {
+            byProgram[p].push_back(i);
+        } else {
+            probes_[firstFunction_ + i].error = "no program reads its packet argument";
+        }
+    }
+    for (const std::vector<size_t> &which : byProgram) {
+        if (which.empty()) {
+            continue;
+        }
+        bpf_program *prog =
+            functionProgram(options.backend, programIndex(functions_[which.front()]));
+        switch (options.backend) {
+        case Backend::KprobeMulti:
+            attachMulti(prog, which);
+            break;
+        case Backend::Kprobe:
+            attachKprobes(prog, which);
+            break;
+        case Backend::Fentry:
+            attachFentry(prog, which, vmlinux);
+            break;
+        case Backend::Tracepoint:
+            break;
+        }
+    }
+}
+
+// kprobe.multi attaches all or nothing and does not say which name it refused: on a refusal
+// the set is halved until the refused functions stand alone, each with the kernel's reason.
+void BpfTracer::attachMulti(bpf_program *prog, const std::vector<size_t> &which) {
+    std::vector<const char *> syms;
+    std::vector<__u64> cookies;
+    for (size_t i : which) {
+        syms.push_back(functions_[i].name.c_str());
+        cookies.push_back(NT_PROBE_FUNCTION_BASE + i);
+    }
+    LIBBPF_OPTS(bpf_kprobe_multi_opts, opts, .syms = syms.data(), .cookies = cookies.data(),
+                .cnt = syms.size());
+    bpf_link *link = bpf_program__attach_kprobe_multi_opts(prog, nullptr, &opts);
+    if (link != nullptr) {
+        links_.emplace_back(link);
+        for (size_t i : which) {
+            probes_[firstFunction_ + i].attached = true;
+        }
+        return;
+    }
+    const int err = errno;
+    if (which.size() == 1) {
+        probes_[firstFunction_ + which.front()].error =
+            std::string("kprobe.multi refused it: ") + std::strerror(err);
+        return;
+    }
+    const auto half = static_cast<std::ptrdiff_t>(which.size() / 2);
+    attachMulti(prog, std::vector<size_t>(which.begin(), which.begin() + half));
+    attachMulti(prog, std::vector<size_t>(which.begin() + half, which.end()));
+}
+
+void BpfTracer::attachKprobes(bpf_program *prog, const std::vector<size_t> &which) {
+    for (size_t i : which) {
+        LIBBPF_OPTS(bpf_kprobe_opts, opts, .bpf_cookie = NT_PROBE_FUNCTION_BASE + i);
+        bpf_link *link = bpf_program__attach_kprobe_opts(prog, functions_[i].name.c_str(), &opts);
+        if (link == nullptr) {
+            probes_[firstFunction_ + i].error =
+                std::string("kprobe refused it: ") + std::strerror(errno);
+            continue;
+        }
+        links_.emplace_back(link);
+        probes_[firstFunction_ + i].attached = true;
+    }
+}
+
+// An fentry program is bound to its function when it is loaded: each function gets a copy of
+// the loaded template's final instructions with its probe id written in, loaded and attached.
+void BpfTracer::attachFentry(bpf_program *prog, const std::vector<size_t> &which,
+                             const struct btf *vmlinux) {
+    const bpf_insn *insns = bpf_program__insns(prog);
+    const size_t count = bpf_program__insn_cnt(prog);
+    std::vector<bpf_insn> copy(insns, insns + count);
+    size_t magicAt = count;
+    for (size_t k = 0; k < count; ++k) {
+        if (copy[k].code == (BPF_ALU64 | BPF_MOV | BPF_K) && copy[k].imm == kFentryIdMagic) {
+            magicAt = k;
+            break;
+        }
+    }
+    // The verifier needs the function layout of the copy (BTF func_info): the program itself at
+    // 0, and the one subprogram of nt_trace.bpf.c, the filter's bpf_loop callback eval_step,
+    // where the callback pointer in the instructions points.
+    std::vector<__u32> starts{0};
+    for (size_t k = 0; k < count; ++k) {
+        const bpf_insn &x = copy[k];
+        if ((x.code == (BPF_LD | BPF_IMM | BPF_DW) && x.src_reg == BPF_PSEUDO_FUNC) ||
+            (x.code == (BPF_JMP | BPF_CALL) && x.src_reg == BPF_PSEUDO_CALL)) {
+            starts.push_back(static_cast<__u32>(static_cast<int64_t>(k) + x.imm + 1));
+        }
+    }
+    std::sort(starts.begin(), starts.end());
+    starts.erase(std::unique(starts.begin(), starts.end()), starts.end());
+    const struct btf *objBtf = bpf_object__btf(skel_->obj);
+    const int mainId = btf__find_by_name_kind(objBtf, bpf_program__name(prog), BTF_KIND_FUNC);
+    const int callbackId = btf__find_by_name_kind(objBtf, "eval_step", BTF_KIND_FUNC);
+    std::vector<bpf_func_info> funcInfo;
+    std::string layoutError;
+    if (mainId <= 0 || callbackId <= 0 || starts.size() > 2) {
+        layoutError = "unexpected layout of the fentry program";
+    } else {
+        funcInfo.push_back({0, static_cast<__u32>(mainId)});
+        if (starts.size() == 2) {
+            funcInfo.push_back({starts[1], static_cast<__u32>(callbackId)});
+        }
+    }
+    std::map<std::string, std::optional<ModuleTarget>> modules;
+    for (size_t i : which) {
+        ProbeDesc &desc = probes_[firstFunction_ + i];
+        if (magicAt == count || !layoutError.empty()) {
+            desc.error =
+                magicAt == count ? "the fentry program carries no probe id slot" : layoutError;
+            continue;
+        }
+        const KernelFunction &f = functions_[i];
+        int btfId = -1;
+        int btfObjFd = 0;
+        if (f.module.empty()) {
+            btfId = libbpf_find_vmlinux_btf_id(f.name.c_str(), BPF_TRACE_FENTRY);
+        } else {
+            auto it = modules.find(f.module);
+            if (it == modules.end()) {
+                it = modules.emplace(f.module, moduleTarget(f.module, vmlinux)).first;
+            }
+            if (it->second) {
+                btfObjFd = it->second->btfFd.get();
+                btfId =
+                    btf__find_by_name_kind(it->second->btf.get(), f.name.c_str(), BTF_KIND_FUNC);
+            }
+        }
+        if (btfId <= 0) {
+            desc.error = f.module.empty() ? "not described by the kernel's BTF"
+                                          : "not described by the BTF of module " + f.module;
+            continue;
+        }
+        copy[magicAt].imm = static_cast<int32_t>(NT_PROBE_FUNCTION_BASE + i);
+        LIBBPF_OPTS(bpf_prog_load_opts, opts, .expected_attach_type = BPF_TRACE_FENTRY,
+                    .attach_btf_id = static_cast<__u32>(btfId),
+                    .attach_btf_obj_fd = static_cast<__u32>(btfObjFd));
+        {
+            opts.prog_btf_fd = static_cast<__u32>(bpf_object__btf_fd(skel_->obj));
+            opts.func_info = funcInfo.data();
+            opts.func_info_cnt = static_cast<__u32>(funcInfo.size());
+            opts.func_info_rec_size = sizeof(bpf_func_info);
+        }
+        UniqueFd progFd(bpf_prog_load(BPF_PROG_TYPE_TRACING, "nt_fentry", "GPL", copy.data(),
+                                      copy.size(), &opts));
+        if (!progFd) {
+            // Load again with the verifier's log: its last line is the kernel's reason.
+            const int err = errno;
+            std::vector<char> log(1 << 20);
+            opts.log_buf = log.data();
+            opts.log_size = static_cast<__u32>(log.size());
+            opts.log_level = 1;
+            UniqueFd again(bpf_prog_load(BPF_PROG_TYPE_TRACING, "nt_fentry", "GPL", copy.data(),
+                                         copy.size(), &opts));
+            desc.error = std::string("fentry refused it: ") + std::strerror(err);
+            // The reason is the last line before the verifier's "processed N insns" summary.
+            std::string reason;
+            std::string line;
+            for (const char *c = log.data(); *c != '\0'; ++c) {
+                if (*c != '\n') {
+                    line += *c;
+                    continue;
+                }
+                if (!line.empty() && !line.starts_with("processed ")) {
+                    reason = line;
+                }
+                line.clear();
+            }
+            if (!reason.empty()) {
+                desc.error += " (" + reason + ")";
+            }
+            continue;
+        }
+        UniqueFd linkFd(bpf_raw_tracepoint_open(nullptr, progFd.get()));
+        if (!linkFd) {
+            desc.error = std::string("fentry attach failed: ") + std::strerror(errno);
+            continue;
+        }
+        fentryFds_.push_back(std::move(progFd));
+        fentryFds_.push_back(std::move(linkFd));
+        desc.attached = true;
+    }
+}
 
 BpfTracer::BpfTracer(const KernelBtf &btf, const BpfTracerOptions &options) {
     if (geteuid() != 0) {
@@ -109,35 +435,64 @@ BpfTracer::BpfTracer(const KernelBtf &btf, const BpfTracerOptions &options) {
                              static_cast<__u32>(roundUpPow2(options.ringbufBytes)));
 
     for (const ProgramSpec &spec : programSpecs()) {
-        struct bpf_program *prog = bpf_object__find_program_by_name(skel_->obj, spec.program);
+        struct bpf_program *prog = skel_->progs.*spec.program;
         const char *tp = tracepointName(spec.probe);
         ProbeDesc desc;
         desc.id = spec.probe;
-        desc.name = tp != nullptr ? tp : spec.program;
+        desc.name = tp != nullptr ? tp : bpf_program__name(prog);
         desc.kind = "tracepoint";
-        if (prog == nullptr) {
-            desc.error = "program missing from the BPF object";
-        } else {
-            desc.error = checkArgs(btf, desc.name, spec.args, spec.args.size());
-            if (spec.older != nullptr) {
-                struct bpf_program *older =
-                    bpf_object__find_program_by_name(skel_->obj, spec.older);
-                const bool useOlder =
-                    older != nullptr && !desc.error.empty() &&
-                    checkArgs(btf, desc.name, spec.args, spec.args.size() - 1).empty();
-                if (older != nullptr) {
-                    bpf_program__set_autoload(older, useOlder);
-                }
-                if (useOlder) {
-                    desc.error.clear();
-                    bpf_program__set_autoload(prog, false);
-                }
-            }
-            if (!desc.error.empty()) {
+        desc.error = checkArgs(btf, desc.name, spec.args, spec.args.size());
+        if (spec.older != nullptr) {
+            struct bpf_program *older = skel_->progs.*spec.older;
+            const bool useOlder =
+                !desc.error.empty() &&
+                checkArgs(btf, desc.name, spec.args, spec.args.size() - 1).empty();
+            bpf_program__set_autoload(older, useOlder);
+            if (useOlder) {
+                desc.error.clear();
                 bpf_program__set_autoload(prog, false);
             }
         }
+        if (!desc.error.empty()) {
+            bpf_program__set_autoload(prog, false);
+        }
         probes_.push_back(std::move(desc));
+    }
+
+    // Function programs: only the chosen backend's, and only for argument positions in use.
+    for (Backend b : {Backend::KprobeMulti, Backend::Kprobe, Backend::Fentry}) {
+        for (size_t i = 0; i < kPrograms; ++i) {
+            bpf_program__set_autoload(functionProgram(b, i), false);
+        }
+    }
+    firstFunction_ = probes_.size();
+    if (options.backend != Backend::Tracepoint) {
+        functions_ = options.functions;
+    }
+    std::array<bool, kPrograms> programUsed{};
+    for (size_t i = 0; i < functions_.size(); ++i) {
+        const KernelFunction &f = functions_[i];
+        ProbeDesc desc;
+        desc.id = static_cast<uint16_t>(NT_PROBE_FUNCTION_BASE + i);
+        desc.name = f.name;
+        desc.kind = backendName(options.backend);
+        probes_.push_back(std::move(desc));
+        const size_t p = programIndex(f);
+        if (p >= kPrograms || programUsed[p]) {
+            continue;
+        }
+        programUsed[p] = true;
+        bpf_program *prog = functionProgram(options.backend, p);
+        bpf_program__set_autoload(prog, true);
+        if (options.backend == Backend::Fentry) {
+            // The template is verified against the most important function at its position;
+            // every function gets its own copy later.
+            if (int err = bpf_program__set_attach_target(prog, 0, f.name.c_str()); err != 0) {
+                throw Error(
+                    QCoreApplication::translate("nt::BpfTracer", "cannot prepare fentry for %1: %2")
+                        .arg(QString::fromStdString(f.name), errnoText(err)));
+            }
+        }
     }
 
     if (int err = nt_trace__load(skel_.get()); err != 0) {
@@ -168,9 +523,9 @@ BpfTracer::BpfTracer(const KernelBtf &btf, const BpfTracerOptions &options) {
             continue;
         }
         const ProgramSpec &spec = programSpecs()[i];
-        struct bpf_program *prog = bpf_object__find_program_by_name(skel_->obj, spec.program);
+        struct bpf_program *prog = skel_->progs.*spec.program;
         if (spec.older != nullptr && !bpf_program__autoload(prog)) {
-            prog = bpf_object__find_program_by_name(skel_->obj, spec.older);
+            prog = skel_->progs.*spec.older;
         }
         struct bpf_link *link = bpf_program__attach(prog);
         if (link == nullptr) {
@@ -185,6 +540,14 @@ BpfTracer::BpfTracer(const KernelBtf &btf, const BpfTracerOptions &options) {
         }
         desc.attached = true;
     }
+    if (options.backend == Backend::Kprobe || options.backend == Backend::Fentry) {
+        raiseFileLimit(functions_.size());
+    }
+    const auto attachStart = std::chrono::steady_clock::now();
+    attachFunctions(options, btf.raw());
+    functionAttachNs_ = static_cast<uint64_t>(std::chrono::duration_cast<std::chrono::nanoseconds>(
+                                                  std::chrono::steady_clock::now() - attachStart)
+                                                  .count());
     if (attachedCount() == 0) {
         throw Error(
             QCoreApplication::translate("nt::BpfTracer", "no tracepoint could be attached: %1")
@@ -296,6 +659,8 @@ LossCounters BpfTracer::counters() const {
 }
 
 void BpfTracer::detach() {
+    links_.clear();
+    fentryFds_.clear();
     if (!skel_) {
         return;
     }

@@ -1,8 +1,11 @@
-// The tracepoint backend: loads the BPF programs, attaches what the kernel allows, reads the
-// ring buffer.
+// The BPF side of a recording: loads the programs, attaches the tracepoints and the chosen
+// kernel functions with the chosen backend, reads the ring buffer.
 #pragma once
 
+#include "backends.h"
 #include "event.h"
+#include "functions.h"
+#include "unique_fd.h"
 
 #include <cstddef>
 #include <cstdint>
@@ -12,6 +15,9 @@
 
 struct nt_trace;
 struct ring_buffer;
+struct bpf_link;
+struct bpf_program;
+struct btf;
 
 namespace nt {
 
@@ -21,18 +27,26 @@ struct BpfTracerOptions {
     nt_filter filter{};              // from Filter::toBpf(); enabled = 0 traces everything
     uint32_t netns = 0;              // inode; 0 = every namespace
     size_t ringbufBytes = 16u << 20; // rounded up to a power of two
+    // Kernel functions to trace besides the tracepoints; function i gets probe id
+    // NT_PROBE_FUNCTION_BASE + i. Ignored with Backend::Tracepoint.
+    std::vector<KernelFunction> functions;
+    Backend backend = Backend::Tracepoint;
 };
 
 class BpfTracer {
 public:
     // Loads and attaches; throws nt::Error when nothing can be attached (not root, no BTF,
-    // BPF refused). Probes the kernel does not offer are skipped and listed in probes().
+    // BPF refused). Probes the kernel does not offer, and functions that refuse to attach, are
+    // skipped and listed in probes() with the kernel's reason; the others go on. On a throw
+    // every link made so far is closed again.
     BpfTracer(const KernelBtf &btf, const BpfTracerOptions &options);
     ~BpfTracer();
     BpfTracer(const BpfTracer &) = delete;
     BpfTracer &operator=(const BpfTracer &) = delete;
 
     const std::vector<ProbeDesc> &probes() const { return probes_; }
+    // Wall time attaching the kernel functions took (for the benchmarks).
+    uint64_t functionAttachNs() const { return functionAttachNs_; }
     int attachedCount() const;
 
     // File descriptor that becomes readable when records wait (for poll/epoll).
@@ -58,9 +72,28 @@ private:
     struct RingDeleter {
         void operator()(ring_buffer *r) const;
     };
+    struct LinkDeleter {
+        void operator()(bpf_link *l) const;
+    };
+    using LinkPtr = std::unique_ptr<bpf_link, LinkDeleter>;
+
+    void attachFunctions(const BpfTracerOptions &options, const struct btf *vmlinux);
+    // The generic program of `backend` for program index i (see programIndex()).
+    struct bpf_program *functionProgram(Backend backend, size_t i) const;
+    void attachMulti(struct bpf_program *prog, const std::vector<size_t> &which);
+    void attachKprobes(struct bpf_program *prog, const std::vector<size_t> &which);
+    void attachFentry(struct bpf_program *prog, const std::vector<size_t> &which,
+                      const struct btf *vmlinux);
     std::unique_ptr<nt_trace, SkelDeleter> skel_;
     std::unique_ptr<ring_buffer, RingDeleter> ring_;
     std::vector<ProbeDesc> probes_;
+    std::vector<KernelFunction> functions_;
+    uint64_t functionAttachNs_ = 0;
+    size_t firstFunction_ = 0; // index in probes_ of function 0
+    // Links and fentry program copies are file descriptors: closing them (here, on a throw, or
+    // by the kernel when the process dies) detaches, so no probe outlives the recorder.
+    std::vector<LinkPtr> links_;
+    std::vector<UniqueFd> fentryFds_;
     RecordBatch *sink_ = nullptr;
 };
 

@@ -17,6 +17,7 @@
 #include <cstdlib>
 #include <cstring>
 #include <fstream>
+#include <functional>
 #include <numeric>
 #include <sstream>
 
@@ -88,9 +89,11 @@ std::vector<std::string> KernelBtf::dropReasons() const {
     return names;
 }
 
-namespace {
+void BtfDeleter::operator()(struct btf *b) const {
+    btf__free(b);
+}
 
-const struct btf_type *skipModifiers(const struct btf *b, __u32 id, __u32 *outId = nullptr) {
+const struct btf_type *skipModifiers(const struct btf *b, __u32 id, __u32 *outId) {
     const struct btf_type *t = btf__type_by_id(b, id);
     while (t != nullptr && (btf_is_const(t) || btf_is_volatile(t) || btf_is_typedef(t) ||
                             btf_is_restrict(t) || btf_is_type_tag(t))) {
@@ -102,8 +105,6 @@ const struct btf_type *skipModifiers(const struct btf *b, __u32 id, __u32 *outId
     }
     return t;
 }
-
-} // namespace
 
 std::string KernelBtf::checkTracepointArg(const std::string &tracepoint, int argIndex,
                                           const std::string &structName) const {
@@ -166,10 +167,9 @@ std::string hostName() {
     return buf;
 }
 
-KernelSymbols::KernelSymbols() {
+void forEachTextSymbol(const std::function<void(uint64_t, std::string &&)> &fn) {
     std::ifstream in("/proc/kallsyms");
     std::string line;
-    std::vector<std::pair<uint64_t, std::string>> syms;
     while (std::getline(in, line)) {
         // "ffffffff81000000 T _stext" [\t[module]]
         const size_t sp1 = line.find(' ');
@@ -180,15 +180,23 @@ KernelSymbols::KernelSymbols() {
         if (type != 't' && type != 'T') {
             continue;
         }
-        const uint64_t addr = std::strtoull(line.substr(0, sp1).c_str(), nullptr, 16);
-        if (addr == 0) {
-            return; // kptr_restrict hides addresses: we cannot name anything
-        }
         std::string name = line.substr(sp1 + 3);
         if (const size_t tab = name.find('\t'); tab != std::string::npos) {
             name.resize(tab);
         }
+        fn(std::strtoull(line.substr(0, sp1).c_str(), nullptr, 16), std::move(name));
+    }
+}
+
+KernelSymbols::KernelSymbols() {
+    std::vector<std::pair<uint64_t, std::string>> syms;
+    bool hidden = false;
+    forEachTextSymbol([&](uint64_t addr, std::string &&name) {
+        hidden = hidden || addr == 0;
         syms.emplace_back(addr, std::move(name));
+    });
+    if (hidden) {
+        return; // kptr_restrict hides addresses: we cannot name anything
     }
     std::sort(syms.begin(), syms.end());
     addrs_.reserve(syms.size());

@@ -4,11 +4,15 @@
 #include "event.h"
 #include "trace.h"
 
+#include <linux/types.h>
+
+#include <functional>
 #include <memory>
 #include <string>
 #include <vector>
 
 struct btf;
+struct btf_type;
 
 namespace nt {
 
@@ -36,12 +40,25 @@ private:
     struct btf *btf_ = nullptr;
 };
 
+struct BtfDeleter {
+    void operator()(struct btf *b) const;
+};
+using BtfPtr = std::unique_ptr<struct btf, BtfDeleter>;
+
+// The type `id` names once const, volatile, restrict, typedefs and type tags are looked
+// through; its id in *outId.
+const struct btf_type *skipModifiers(const struct btf *b, __u32 id, __u32 *outId = nullptr);
+
 // Routes libbpf's own messages away from stderr unless NFT_TRACER_DEBUG=1.
 void quietLibbpf();
 
 // "Linux 6.1.0-18-amd64 #1 SMP ..." from uname.
 std::string kernelDescription();
 std::string hostName();
+
+// Calls fn(address, name) for every text symbol in /proc/kallsyms; addresses are 0 when the
+// kernel hides them (not root, kptr_restrict), names are always there.
+void forEachTextSymbol(const std::function<void(uint64_t, std::string &&)> &fn);
 
 // /proc/kallsyms text symbols, for naming the functions that freed packets.
 class KernelSymbols {

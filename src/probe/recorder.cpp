@@ -1,6 +1,7 @@
 // Sets up and tears down one recording: filter → namespace → BTF → ruleset → nft → BPF.
 #include "recorder.h"
 
+#include "discovery.h"
 #include "error.h"
 #include "filter.h"
 #include "kernel_info.h"
@@ -59,9 +60,43 @@ Recorder::Recorder(const RecorderOptions &options) {
     symbols_ = std::make_unique<KernelSymbols>();
     ruleset_ = readRulesetJson(netns_.get());
 
+    const bool wantFunctions =
+        options.functions.any() || (options.backend && *options.backend != Backend::Tracepoint);
+    if (wantFunctions) {
+        const Discovery discovered = discoverFunctions();
+        FunctionSelection selection = options.functions;
+        if (!selection.any()) {
+            selection.maxPriority = 1;
+        }
+        SelectedFunctions chosen = selectFunctions(discovered.functions, selection);
+        missingFunctions_ = std::move(chosen.missing);
+        // A function in vmlinux to try each backend on: modules may not be loaded everywhere.
+        std::string probeFunction;
+        for (const std::vector<KernelFunction> *list :
+             {static_cast<const std::vector<KernelFunction> *>(&chosen.functions),
+              &discovered.functions}) {
+            for (const KernelFunction &f : *list) {
+                if (f.module.empty() && probeFunction.empty()) {
+                    probeFunction = f.name;
+                }
+            }
+        }
+        backendChecks_ = checkBackends(probeFunction);
+        backend_ = chooseBackend(options.backend, backendChecks_);
+        if (backend_ != Backend::Tracepoint) {
+            bpfOptions.functions = std::move(chosen.functions);
+            bpfOptions.backend = backend_;
+        }
+    }
+
     meta_.host = hostName();
     meta_.kernel = kernelDescription();
-    meta_.backend = options.nftTrace ? "tracepoints+nftrace" : "tracepoints";
+    meta_.backend = backend_ == Backend::Tracepoint
+                        ? std::string("tracepoints")
+                        : std::string(backendName(backend_)) + "+tracepoints";
+    if (options.nftTrace) {
+        meta_.backend += "+nftrace";
+    }
     meta_.filter = filter.text();
     meta_.netns = options.netns;
     meta_.toolVersion = NT_VERSION;
@@ -74,6 +109,7 @@ Recorder::Recorder(const RecorderOptions &options) {
         nftTable_ = std::make_unique<NftTraceTable>(netns_.get(), filter.toNft());
     }
     bpf_ = std::make_unique<BpfTracer>(*btf_, bpfOptions);
+    probes_ = bpf_->probes();
     meta_.startMonoNs = monotonicNs();
     meta_.startWallNs = realtimeNs();
 }
@@ -88,7 +124,7 @@ Recorder::~Recorder() {
 }
 
 const std::vector<ProbeDesc> &Recorder::probes() const {
-    return bpf_->probes();
+    return probes_;
 }
 
 const std::string &Recorder::nftTableName() const {

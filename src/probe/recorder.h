@@ -2,14 +2,17 @@
 // together in one network namespace and torn down together. Writes no files.
 #pragma once
 
+#include "backends.h"
 #include "bpf_tracer.h"
 #include "event.h"
+#include "functions.h"
 #include "trace.h"
 
 #include <QString>
 
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <span>
 #include <string>
 #include <unordered_set>
@@ -30,6 +33,11 @@ struct RecorderOptions {
     std::string netns;  // NAME (/run/netns/NAME) or PATH; empty = the current one
     size_t ringbufBytes = 16u << 20;
     bool nftTrace = true; // install the nftables trace table
+    // Kernel functions to trace besides the tracepoints. With no selection and no backend
+    // forced: tracepoints only. With a function backend forced and no selection: priorities
+    // 0 and 1, as the seed did.
+    FunctionSelection functions;
+    std::optional<Backend> backend; // nullopt: the best this kernel offers
 };
 
 class Recorder {
@@ -51,6 +59,12 @@ public:
     // What the nftables trace tables do not cover (a family or hook the kernel refused), one
     // sentence each; empty when nothing is missing or nft tracing is off.
     std::vector<QString> nftNotCovered() const;
+
+    // The backend in use, and what each backend's check answered (why the others are not used).
+    Backend backend() const { return backend_; }
+    const std::vector<BackendCheck> &backendChecks() const { return backendChecks_; }
+    // Functions named by the selection that this kernel does not have (skipped).
+    const std::vector<std::string> &missingFunctions() const { return missingFunctions_; }
 
     // Descriptors to wait on (BPF ring buffer, nft netlink socket).
     std::vector<int> fds() const;
@@ -82,6 +96,10 @@ private:
     void drainNft(std::vector<NftTraceRecord> &nft, size_t maxRecords = SIZE_MAX);
 
     TraceMeta meta_;
+    Backend backend_ = Backend::Tracepoint;
+    std::vector<BackendCheck> backendChecks_;
+    std::vector<std::string> missingFunctions_;
+    std::vector<ProbeDesc> probes_; // kept after stop()
     std::vector<std::string> dropReasons_;
     std::string ruleset_;
     std::unique_ptr<NetnsHandle> netns_;
