@@ -32,6 +32,8 @@ namespace nt {
 //   nft_ct(nft INTEGER PRIMARY KEY, ct_id, direction, status, state)  conntrack attributes of
 //       the nft row `nft` (its rowid), when the kernel sent them; files written before it was
 //       added lack the table and are read without it (older readers ignore it)
+//   loss_marks(ts_ns, ringbuf_full)   when the recorder saw ring-buffer loss (Trace::lossTimes);
+//       absent from files written before it was added
 //   ruleset(json TEXT)
 constexpr int kTraceSchemaVersion = 1;
 // PRAGMA application_id of every .nftrace file: "nftr" in ASCII.
@@ -87,6 +89,9 @@ public:
     void append(std::span<const Event> events);
     void append(const PacketHeader &packet);   // data: at most NT_PACKET_CAPLEN bytes
     void append(const NftTraceRecord &record); // headers: at most kMaxNftHeaderBytes each
+    // The recorder saw BPF records lost (ring buffer full; `ringbufFull` is the total so far)
+    // by CLOCK_MONOTONIC time `tsNs` (Trace::lossTimes).
+    void appendLossMark(uint64_t tsNs, uint64_t ringbufFull);
     // Ends the current batch transaction: what was appended survives a crash from now on.
     void commit();
     // Stores the final meta (a zero stop time is filled with now), builds the skb indexes,
