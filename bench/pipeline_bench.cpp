@@ -12,6 +12,7 @@
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
+#include <cstring>
 #include <ctime>
 #include <string>
 
@@ -27,13 +28,15 @@ int main(int argc, char **argv) {
 
     nt::RecorderOptions ro;
     ro.netns = flood.b;
-    ro.filter = "udp port 9999";
+    // Second argument: the filter; "all" traces everything in the namespace.
+    ro.filter = argc > 2 ? (std::strcmp(argv[2], "all") == 0 ? "" : argv[2]) : "udp port 9999";
     nt::Recorder rec(ro);
     nt::TraceWriter writer(path, rec.meta(), true);
     writer.setProbes(rec.probes());
     writer.setDropReasons(rec.dropReasons());
     nt::Assembler assembler(rec.probes(), rec.dropReasons());
-    flood.begin();
+    // Third argument: datagrams per second (default: as fast as one thread sends).
+    flood.begin(argc > 3 ? std::strtoull(argv[3], nullptr, 10) : 0);
 
     nt::RecordBatch batch;
     std::vector<nt::NftTraceRecord> nft;
@@ -65,10 +68,24 @@ int main(int argc, char **argv) {
         batch.clear();
         nft.clear();
     };
+    uint64_t lostSoFar = 0;
+    auto checkLoss = [&] { // as the CLI does: nft records near a loss that find no packet
+        const uint64_t lost = rec.counters().ringbufFull;
+        if (lost > lostSoFar) {
+            lostSoFar = lost;
+            assembler.noteLoss(assembler.now());
+        }
+    };
+    auto lastCheck = t0;
     while (std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count() < seconds) {
         rec.poll(50, batch, nft, nt::Recorder::kPollBatch);
         consume();
+        if (std::chrono::steady_clock::now() - lastCheck > std::chrono::milliseconds(50)) {
+            checkLoss();
+            lastCheck = std::chrono::steady_clock::now();
+        }
     }
+    checkLoss();
     flood.end();
     rec.stop(batch, nft);
     consume();
@@ -93,6 +110,21 @@ int main(int argc, char **argv) {
                 static_cast<unsigned long long>(loss.ringbufFull),
                 static_cast<unsigned long long>(loss.trackFull),
                 static_cast<unsigned long long>(loss.nftLost));
+    const nt::AssemblerCounters &c = assembler.counters();
+    const double share =
+        nftRecords ? 100.0 * static_cast<double>(c.unjoinedNft) / static_cast<double>(nftRecords)
+                   : 0.0;
+    std::printf("  nft unjoined         %llu (%.2f %%): no packet %llu, ring-buffer loss %llu, "
+                "no IP header %llu, orphan %llu, duplicate %llu; trace-id collisions %llu, "
+                "NAT continued %llu\n",
+                static_cast<unsigned long long>(c.unjoinedNft), share,
+                static_cast<unsigned long long>(c.unjoinedNoPacket),
+                static_cast<unsigned long long>(c.unjoinedLoss),
+                static_cast<unsigned long long>(c.unjoinedNoHeader),
+                static_cast<unsigned long long>(c.unjoinedOrphan),
+                static_cast<unsigned long long>(c.unjoinedDuplicate),
+                static_cast<unsigned long long>(c.traceIdCollisions),
+                static_cast<unsigned long long>(c.natContinued));
     std::printf("  assembler memory     %.1f bytes/event\n",
                 events ? static_cast<double>(assembler.memoryBytes()) / static_cast<double>(events)
                        : 0.0);

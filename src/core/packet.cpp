@@ -145,10 +145,8 @@ bool parseNftHeaders(std::span<const uint8_t> network, std::span<const uint8_t> 
         }
     }
     if (!transport.empty() && !out.fragment) {
-        std::vector<uint8_t> bytes(network.begin(), network.end());
-        bytes.resize(out.family == 4 ? size_t{network[0] & 0x0fU} * 4 : 40);
-        bytes.insert(bytes.end(), transport.begin(), transport.end());
-        parseTransport(bytes, bytes.size() - transport.size(), out);
+        parseTransport(transport, 0, out); // the transport bytes on their own, no copy
+        out.l4Offset = out.family == 4 ? size_t{network[0] & 0x0fU} * 4 : 40;
     }
     return true;
 }
