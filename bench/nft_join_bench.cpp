@@ -5,6 +5,7 @@
 //   events valgrind --tool=callgrind --toggle-collect='*assembleCopies*'
 //   build/dev/bench/nft_join_bench all
 #include "assembler.h"
+#include "nft_join_counters.h"
 #include "trace_stream.h"
 #include "tracefile.h"
 
@@ -75,15 +76,6 @@ int main(int argc, char **argv) {
     std::printf("nft_join: %s, %zu events, %zu headers, %llu nft records, %zu journeys\n",
                 withNft ? "with nft records" : "events only", t.events.size(), t.packets.size(),
                 static_cast<unsigned long long>(c.nftRecords), journeys);
-    std::printf("  unjoined %llu (no packet %llu, loss %llu, no header %llu, orphan %llu, "
-                "duplicate %llu), NAT continued %llu, trace-id collisions %llu\n",
-                static_cast<unsigned long long>(c.unjoinedNft),
-                static_cast<unsigned long long>(c.unjoinedNoPacket),
-                static_cast<unsigned long long>(c.unjoinedLoss),
-                static_cast<unsigned long long>(c.unjoinedNoHeader),
-                static_cast<unsigned long long>(c.unjoinedOrphan),
-                static_cast<unsigned long long>(c.unjoinedDuplicate),
-                static_cast<unsigned long long>(c.natContinued),
-                static_cast<unsigned long long>(c.traceIdCollisions));
+    nt::bench::printNftJoin(c, c.nftRecords);
     return 0;
 }

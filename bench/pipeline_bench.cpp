@@ -2,6 +2,7 @@
 // assembly → trace file, with every loss counter. Needs root; prints figures, asserts nothing.
 #include "assembler.h"
 #include "netns.h"
+#include "nft_join_counters.h"
 #include "recorder.h"
 #include "tracefile.h"
 #include "udp_flood.h"
@@ -110,21 +111,7 @@ int main(int argc, char **argv) {
                 static_cast<unsigned long long>(loss.ringbufFull),
                 static_cast<unsigned long long>(loss.trackFull),
                 static_cast<unsigned long long>(loss.nftLost));
-    const nt::AssemblerCounters &c = assembler.counters();
-    const double share =
-        nftRecords ? 100.0 * static_cast<double>(c.unjoinedNft) / static_cast<double>(nftRecords)
-                   : 0.0;
-    std::printf("  nft unjoined         %llu (%.2f %%): no packet %llu, ring-buffer loss %llu, "
-                "no IP header %llu, orphan %llu, duplicate %llu; trace-id collisions %llu, "
-                "NAT continued %llu\n",
-                static_cast<unsigned long long>(c.unjoinedNft), share,
-                static_cast<unsigned long long>(c.unjoinedNoPacket),
-                static_cast<unsigned long long>(c.unjoinedLoss),
-                static_cast<unsigned long long>(c.unjoinedNoHeader),
-                static_cast<unsigned long long>(c.unjoinedOrphan),
-                static_cast<unsigned long long>(c.unjoinedDuplicate),
-                static_cast<unsigned long long>(c.traceIdCollisions),
-                static_cast<unsigned long long>(c.natContinued));
+    nt::bench::printNftJoin(assembler.counters(), nftRecords);
     std::printf("  assembler memory     %.1f bytes/event\n",
                 events ? static_cast<double>(assembler.memoryBytes()) / static_cast<double>(events)
                        : 0.0);

@@ -1885,6 +1885,80 @@ nft records joined to no packet: %4</translation>
         <source>Events filtered in kernel</source>
         <translation>Events filtered in kernel</translation>
     </message>
+    <message>
+        <source>NAT: %1</source>
+        <translation>NAT: %1</translation>
+    </message>
+    <message>
+        <source> became %1 at %2</source>
+        <extracomment>NAT rewrote the packet&apos;s addresses: %1 the new endpoints, %2 the netfilter hook.</extracomment>
+        <translation> became %1 at %2</translation>
+    </message>
+    <message>
+        <source> became %1</source>
+        <translation> became %1</translation>
+    </message>
+    <message>
+        <source>Conntrack: %1</source>
+        <translation>Conntrack: %1</translation>
+    </message>
+    <message>
+        <source>original direction</source>
+        <translation>original direction</translation>
+    </message>
+    <message>
+        <source>reply direction</source>
+        <translation>reply direction</translation>
+    </message>
+    <message>
+        <source>Conntrack: id %1, %2, %3</source>
+        <translation>Conntrack: id %1, %2, %3</translation>
+    </message>
+    <message>
+        <source>original freed at %1 (%2)</source>
+        <extracomment>%1 the kernel function, %2 the drop reason (NO_SOCKET).</extracomment>
+        <translation>original freed at %1 (%2)</translation>
+    </message>
+    <message>
+        <source>original consumed at %1</source>
+        <translation>original consumed at %1</translation>
+    </message>
+    <message>
+        <source>original not freed yet</source>
+        <translation>original not freed yet</translation>
+    </message>
+    <message>
+        <source>DELIVERED: %1; a clone was delivered to a socket (journey %2)</source>
+        <translation>DELIVERED: %1; a clone was delivered to a socket (journey %2)</translation>
+    </message>
+    <message>
+        <source>  no packet with that header</source>
+        <translation>  no packet with that header</translation>
+    </message>
+    <message>
+        <source>  no packet, events were lost</source>
+        <translation>  no packet, events were lost</translation>
+    </message>
+    <message>
+        <source>  header is not an IP packet</source>
+        <translation>  header is not an IP packet</translation>
+    </message>
+    <message>
+        <source>  out of order (walk start missing)</source>
+        <translation>  out of order (walk start missing)</translation>
+    </message>
+    <message>
+        <source>  duplicate message</source>
+        <translation>  duplicate message</translation>
+    </message>
+    <message>
+        <source>Packets followed through NAT</source>
+        <translation>Packets followed through NAT</translation>
+    </message>
+    <message>
+        <source>Trace id collisions (joined by header)</source>
+        <translation>Trace id collisions (joined by header)</translation>
+    </message>
 </context>
 <context>
     <name>nt::Ruleset</name>

@@ -1882,6 +1882,80 @@ Bản ghi nft không ghép được với gói nào: %4</translation>
         <source>Events filtered in kernel</source>
         <translation>Sự kiện bị lọc trong kernel</translation>
     </message>
+    <message>
+        <source>NAT: %1</source>
+        <translation>NAT: %1</translation>
+    </message>
+    <message>
+        <source> became %1 at %2</source>
+        <extracomment>NAT rewrote the packet&apos;s addresses: %1 the new endpoints, %2 the netfilter hook.</extracomment>
+        <translation> thành %1 tại %2</translation>
+    </message>
+    <message>
+        <source> became %1</source>
+        <translation> thành %1</translation>
+    </message>
+    <message>
+        <source>Conntrack: %1</source>
+        <translation>Conntrack: %1</translation>
+    </message>
+    <message>
+        <source>original direction</source>
+        <translation>chiều gốc</translation>
+    </message>
+    <message>
+        <source>reply direction</source>
+        <translation>chiều trả lời</translation>
+    </message>
+    <message>
+        <source>Conntrack: id %1, %2, %3</source>
+        <translation>Conntrack: id %1, %2, %3</translation>
+    </message>
+    <message>
+        <source>original freed at %1 (%2)</source>
+        <extracomment>%1 the kernel function, %2 the drop reason (NO_SOCKET).</extracomment>
+        <translation>bản gốc được giải phóng tại %1 (%2)</translation>
+    </message>
+    <message>
+        <source>original consumed at %1</source>
+        <translation>bản gốc được tiêu thụ tại %1</translation>
+    </message>
+    <message>
+        <source>original not freed yet</source>
+        <translation>bản gốc chưa được giải phóng</translation>
+    </message>
+    <message>
+        <source>DELIVERED: %1; a clone was delivered to a socket (journey %2)</source>
+        <translation>ĐÃ CHUYỂN GIAO: %1; một bản sao đã được chuyển tới một socket (hành trình %2)</translation>
+    </message>
+    <message>
+        <source>  no packet with that header</source>
+        <translation>  không có gói nào có header đó</translation>
+    </message>
+    <message>
+        <source>  no packet, events were lost</source>
+        <translation>  không có gói, sự kiện đã bị mất</translation>
+    </message>
+    <message>
+        <source>  header is not an IP packet</source>
+        <translation>  header không phải gói IP</translation>
+    </message>
+    <message>
+        <source>  out of order (walk start missing)</source>
+        <translation>  sai thứ tự (thiếu bản ghi bắt đầu chuỗi)</translation>
+    </message>
+    <message>
+        <source>  duplicate message</source>
+        <translation>  thông điệp trùng lặp</translation>
+    </message>
+    <message>
+        <source>Packets followed through NAT</source>
+        <translation>Gói được theo dõi qua NAT</translation>
+    </message>
+    <message>
+        <source>Trace id collisions (joined by header)</source>
+        <translation>Trùng trace id (ghép theo header)</translation>
+    </message>
 </context>
 <context>
     <name>nt::Ruleset</name>

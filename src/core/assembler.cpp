@@ -41,8 +41,6 @@ struct Assembler::Pending {
 namespace {
 
 constexpr uint64_t kIdleCheckEvery = 1U << 16;
-constexpr uint16_t kEthPIp = 0x0800;
-constexpr uint16_t kEthPIpv6 = 0x86DD;
 
 bool isFree(uint16_t probe) {
     return probe == NT_PROBE_KFREE_SKB || probe == NT_PROBE_CONSUME_SKB;
