@@ -129,6 +129,8 @@ enum nt_counter {
     NT_CNT_RINGBUF_FULL, /* bpf_ringbuf_reserve failed: a record was lost */
     NT_CNT_TRACK_FULL,   /* the tracked-skb map was full: a packet was not followed */
     NT_CNT_FILTERED,     /* events skipped by the filter */
+    NT_CNT_EXCLUDED,     /* events of skbs never ours to trace: netlink and AF_UNIX socket
+                          * messages (the tracer's own reads among them), non-IP frames */
     NT_CNT_MAX,
 };
 

@@ -28,6 +28,7 @@ struct net_device {
 };
 
 struct sock_common {
+    unsigned short skc_family; /* AF_*: netlink and AF_UNIX messages are not traced */
     possible_net_t skc_net;
 };
 

@@ -18,6 +18,8 @@ char LICENSE[] SEC("license") = "GPL";
 #define IPPROTO_UDP 17
 #define IPPROTO_SCTP 132
 #define IPPROTO_UDPLITE 136
+#define AF_UNIX 1
+#define AF_NETLINK 16
 #define NT_MAX_TRACKED 65536
 
 /* Sized by user space before load (power of two, multiple of the page size). */
@@ -98,6 +100,9 @@ struct nt_fields {
 struct nt_scratch {
     struct nt_packet pkt;
     struct nt_fields f;
+    /* The filter walk's state (see filter_match). */
+    __u32 term_ok;
+    __u32 matched;
 };
 
 struct {
@@ -164,6 +169,9 @@ static __always_inline void decode(const struct nt_packet *p, struct nt_fields *
     if (p->caplen < 20)
         return;
     __u8 v = p->data[0] >> 4;
+    /* The version nibble must agree with skb->protocol, or these are not IP header bytes. */
+    if ((v == 4 && p->protocol != ETH_P_IP) || (v == 6 && p->protocol != ETH_P_IPV6))
+        return;
     if (v == 4) {
         f->family = 4;
         f->l4proto = p->data[9];
@@ -184,6 +192,11 @@ static __always_inline void decode(const struct nt_packet *p, struct nt_fields *
     }
     if (f->family == 4)
         f->ident = (__u32)p->data[4] << 8 | p->data[5];
+    /* off is at most 60 here. Masked behind a barrier, so the compiler keeps the mask: the
+     * 6.12 verifier loses off's bounds across the caplen comparisons below (it rejected the
+     * program with "makes map_value pointer be out of bounds"). */
+    barrier_var(off);
+    off &= 0x3f;
     if (has_ports(f->l4proto) && off + 4 <= p->caplen && off <= NT_PACKET_CAPLEN - 4) {
         f->has_ports = 1;
         f->sport = (__u16)p->data[off] << 8 | p->data[off + 1];
@@ -209,11 +222,14 @@ static __always_inline __u32 fingerprint(const struct nt_fields *f) {
     return h;
 }
 
+/* The walk's state is in the scratch map, not on the stack: verifiers before Linux 6.7 check a
+ * bpf_loop callback as if it ran once, so a result the callback leaves on the caller's stack
+ * can be taken as constant (Debian 12's 6.1 then filtered out every packet). Map memory is
+ * never assumed. */
 struct nt_eval {
     const struct nt_filter *flt;
     const struct nt_fields *f;
-    int term_ok;
-    int matched;
+    struct nt_scratch *st;
 };
 
 static __always_inline int addr_match(const struct nt_pred *p, const __u8 *addr, __u8 family) {
@@ -260,17 +276,17 @@ static long eval_step(__u32 i, void *data) {
         return 1;
     __u32 n = e->flt->npreds[t];
     if (k == 0)
-        e->term_ok = 1;
-    if (k < n && e->term_ok) {
+        e->st->term_ok = 1;
+    if (k < n && e->st->term_ok) {
         const struct nt_pred *p = &e->flt->preds[t][k];
         int r = pred_test(p, e->f);
         if (p->negate)
             r = !r;
         if (!r)
-            e->term_ok = 0;
+            e->st->term_ok = 0;
     }
-    if (k == NT_FILTER_MAX_PREDS - 1 && e->term_ok) {
-        e->matched = 1;
+    if (k == NT_FILTER_MAX_PREDS - 1 && e->st->term_ok) {
+        e->st->matched = 1;
         return 1;
     }
     return 0;
@@ -281,9 +297,14 @@ static __always_inline int filter_match(const struct nt_fields *f) {
     const struct nt_filter *flt = bpf_map_lookup_elem(&nt_filter_map, &zero);
     if (!flt || !flt->enabled)
         return 1;
-    struct nt_eval e = {.flt = flt, .f = f, .term_ok = 0, .matched = 0};
+    struct nt_scratch *st = bpf_map_lookup_elem(&nt_scratch_map, &zero);
+    if (!st)
+        return 0;
+    st->term_ok = 0;
+    st->matched = 0;
+    struct nt_eval e = {.flt = flt, .f = f, .st = st};
     bpf_loop(NT_FILTER_MAX_TERMS * NT_FILTER_MAX_PREDS, eval_step, &e, 0);
-    return e.matched;
+    return st->matched;
 }
 
 static __always_inline void set_last(__u64 skb) {
@@ -300,10 +321,26 @@ static __always_inline void set_last(__u64 skb) {
 
 /* `dev` is the device the event happened on: skb->dev, except where the probe names it (after
  * a veth xmit skb->dev already is the peer). */
+/* Messages of netlink and AF_UNIX sockets are sk_buffs too (D-Bus, nft's trace messages, the
+ * helper's own event stream): they pass skb_copy_datagram_iovec and consume_skb like packets.
+ * They are never traced, so the tracer does not trace itself. Decided before anything is
+ * looked up or reserved. */
+static __always_inline int local_ipc(struct sk_buff *skb) {
+    struct sock *sk = BPF_CORE_READ(skb, sk);
+    if (!sk)
+        return 0;
+    __u16 family = BPF_CORE_READ(sk, __sk_common.skc_family);
+    return family == AF_UNIX || family == AF_NETLINK;
+}
+
 static __always_inline int handle_dev(struct sk_buff *skb, struct net_device *dev, __u16 probe,
                                       __u32 aux, __u32 aux2, __u64 location, int mode, __u8 flags) {
     if (!skb)
         return 0;
+    if (local_ipc(skb)) {
+        count(NT_CNT_EXCLUDED);
+        return 0;
+    }
     __u64 key = (__u64)skb;
     __u32 zero = 0;
     struct nt_config *cfg = bpf_map_lookup_elem(&nt_config_map, &zero);
@@ -333,6 +370,13 @@ static __always_inline int handle_dev(struct sk_buff *skb, struct net_device *de
                 count(NT_CNT_FILTERED);
             return 0;
         }
+        /* Only IP packets start a journey: a frame of another protocol (ARP, or a buffer
+         * with no protocol set) would have its bytes decoded as invented addresses. */
+        __u16 proto = bpf_ntohs(BPF_CORE_READ(skb, protocol));
+        if (proto != ETH_P_IP && proto != ETH_P_IPV6) {
+            count(NT_CNT_EXCLUDED);
+            return 0;
+        }
         struct nt_scratch *sc = capture(skb, mode & NT_RX);
         if (!sc)
             return 0;
@@ -341,8 +385,7 @@ static __always_inline int handle_dev(struct sk_buff *skb, struct net_device *de
         f->ifindex = dev ? BPF_CORE_READ(dev, ifindex) : 0;
         f->mark = BPF_CORE_READ(skb, mark);
         decode(p, f);
-        /* Only IP packets start a journey: netlink, ARP and the like are not ours to follow
-         * (and the recorder's own netlink reads must not be traced). */
+        /* A header that does not parse as the IP its protocol says is not followed. */
         if (!f->family || !filter_match(f)) {
             count(NT_CNT_FILTERED);
             return 0;
@@ -504,6 +547,12 @@ int BPF_PROG(nt_kfree_skb, struct sk_buff *skb, void *location, int reason) {
 SEC("tp_btf/consume_skb")
 int BPF_PROG(nt_consume_skb, struct sk_buff *skb, void *location) {
     return handle(skb, NT_PROBE_CONSUME_SKB, 0, 0, (__u64)location, 0, 0);
+}
+
+/* Before Linux 6.3 the tracepoint had no location argument. */
+SEC("tp_btf/consume_skb")
+int BPF_PROG(nt_consume_skb_v1, struct sk_buff *skb) {
+    return handle(skb, NT_PROBE_CONSUME_SKB, 0, 0, 0, 0, 0);
 }
 
 SEC("tp_btf/skb_copy_datagram_iovec")

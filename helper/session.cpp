@@ -24,6 +24,7 @@ QVariantMap countersMap(const stream::CountersFrame &c) {
         {QStringLiteral("track_full"), QVariant::fromValue<qulonglong>(c.loss.trackFull)},
         {QStringLiteral("nft_lost"), QVariant::fromValue<qulonglong>(c.loss.nftLost)},
         {QStringLiteral("filtered"), QVariant::fromValue<qulonglong>(c.loss.filtered)},
+        {QStringLiteral("excluded"), QVariant::fromValue<qulonglong>(c.loss.excluded)},
         {QStringLiteral("stream_dropped_events"),
          QVariant::fromValue<qulonglong>(c.streamDroppedEvents)},
         {QStringLiteral("stream_dropped_frames"),
@@ -131,6 +132,10 @@ void Session::run() {
     // At stop the ring buffer is drained in one go: that last batch must not be dropped for
     // being bigger than the queue's room (it is bounded by the ring buffer size).
     auto sendRecords = [&](bool essential) {
+        // Interface names are few and rare: always sent, so every device keeps its name.
+        if (const auto names = recorder->takeInterfaces(); !names.empty()) {
+            writer.push(stream::encodeInterfaces(names), 0, true);
+        }
         if (batch.empty() && nft.empty()) {
             return;
         }
@@ -163,6 +168,9 @@ void Session::run() {
         header.rulesetJson = recorder->rulesetJson();
         writer.push(stream::encodeStreamStart(), 0, true);
         writer.push(stream::encodeHeader(header), 0, true);
+        if (const auto names = recorder->takeInterfaces(); !names.empty()) {
+            writer.push(stream::encodeInterfaces(names), 0, true);
+        }
         post([this] { Q_EMIT setupFinished(true, {}); });
 
         const uint64_t start = monotonicNs();

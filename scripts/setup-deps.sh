@@ -20,7 +20,8 @@ packages=(
   # screenshots of the desktop app under a real X server
   xvfb xauth
   # function-level backends are tested in a VM booting Debian's cloud kernels
-  qemu-system-x86 busybox-static cpio zstd e2fsprogs
+  # (kmod: depmod/modprobe -d resolve the guest's module dependencies; xz-utils: modules.ko.xz)
+  qemu-system-x86 busybox-static cpio zstd e2fsprogs kmod xz-utils
 )
 
 if [ "$(id -u)" -ne 0 ]; then

@@ -8,6 +8,9 @@ cd "$(dirname "$0")/.."
 
 cmake --preset dev
 cmake --build --preset dev -j"$(nproc)"
+# The VM tests boot Debian 12's and 13's cloud kernels: fetch them (or reuse the cache) before
+# the tests run in parallel. When this fails the vm tests fail too (NFT_TRACER_CI=1), saying why.
+./scripts/vm-kernel.sh bookworm trixie || echo "vm-kernel.sh could not fetch the VM kernels"
 ctest --test-dir build/dev --output-on-failure -j2 --timeout 300
 
 # Screenshots of every main view in English and Vietnamese, rendered by a real X server (Xvfb)

@@ -314,6 +314,10 @@ Run &apos;nft-tracer-cli COMMAND --help&apos; for the options of a command.
         <source>The helper&apos;s event stream ended in the middle of a frame: the helper stopped unexpectedly. Check the system log for nft-tracer-helper.</source>
         <translation>The helper&apos;s event stream ended in the middle of a frame: the helper stopped unexpectedly. Check the system log for nft-tracer-helper.</translation>
     </message>
+    <message>
+        <source>interface names before the header</source>
+        <translation>interface names before the header</translation>
+    </message>
 </context>
 <context>
     <name>nt::Export</name>
@@ -1127,6 +1131,13 @@ Run &apos;nft-tracer-cli COMMAND --help&apos; for the options of a command.
     </message>
 </context>
 <context>
+    <name>nt::LinkWatcher</name>
+    <message>
+        <source>cannot list the network interfaces of the traced namespace (%1: %2). Check that rtnetlink (NETLINK_ROUTE) works in this namespace.</source>
+        <translation>cannot list the network interfaces of the traced namespace (%1: %2). Check that rtnetlink (NETLINK_ROUTE) works in this namespace.</translation>
+    </message>
+</context>
+<context>
     <name>nt::MainWindow</name>
     <message>
         <source>Packet journeys through the Linux kernel and nftables.</source>
@@ -1460,6 +1471,10 @@ nft records joined to no packet: %4</translation>
             <numerusform>Sorting and filtering %n packet…</numerusform>
             <numerusform>Sorting and filtering %n packets…</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>This trace holds no interface names (it was recorded by an older version), so &apos;ifname&apos; matches nothing in it. Use &apos;ifindex N&apos; instead.</source>
+        <translation>This trace holds no interface names (it was recorded by an older version), so &apos;ifname&apos; matches nothing in it. Use &apos;ifindex N&apos; instead.</translation>
     </message>
 </context>
 <context>
@@ -1886,6 +1901,10 @@ nft records joined to no packet: %4</translation>
         <translation>Events filtered in kernel</translation>
     </message>
     <message>
+        <source>Events excluded (netlink, AF_UNIX, non-IP)</source>
+        <translation>Events excluded (netlink, AF_UNIX, non-IP)</translation>
+    </message>
+    <message>
         <source>NAT: %1</source>
         <translation>NAT: %1</translation>
     </message>
@@ -2201,6 +2220,10 @@ nft records joined to no packet: %4</translation>
         <source>Events submitted by BPF</source>
         <translation>Events submitted by BPF</translation>
     </message>
+    <message>
+        <source>Events excluded: netlink/AF_UNIX messages, non-IP frames</source>
+        <translation>Events excluded: netlink/AF_UNIX messages, non-IP frames</translation>
+    </message>
 </context>
 <context>
     <name>nt::SwimlaneView</name>
@@ -2510,6 +2533,10 @@ nft records joined to no packet: %4</translation>
     <message>
         <source>drop reason %1 is out of range</source>
         <translation>drop reason %1 is out of range</translation>
+    </message>
+    <message>
+        <source>interface %1 has a name of %2 bytes</source>
+        <translation>interface %1 has a name of %2 bytes</translation>
     </message>
 </context>
 <context>

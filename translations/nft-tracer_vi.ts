@@ -314,6 +314,10 @@ Chạy &apos;nft-tracer-cli LỆNH --help&apos; để xem các tùy chọn của
         <source>The helper&apos;s event stream ended in the middle of a frame: the helper stopped unexpectedly. Check the system log for nft-tracer-helper.</source>
         <translation>Luồng sự kiện của helper kết thúc giữa chừng một frame: helper đã dừng đột ngột. Hãy xem log hệ thống của nft-tracer-helper.</translation>
     </message>
+    <message>
+        <source>interface names before the header</source>
+        <translation>tên giao diện đến trước phần đầu</translation>
+    </message>
 </context>
 <context>
     <name>nt::Export</name>
@@ -1125,6 +1129,13 @@ Chạy &apos;nft-tracer-cli LỆNH --help&apos; để xem các tùy chọn của
     </message>
 </context>
 <context>
+    <name>nt::LinkWatcher</name>
+    <message>
+        <source>cannot list the network interfaces of the traced namespace (%1: %2). Check that rtnetlink (NETLINK_ROUTE) works in this namespace.</source>
+        <translation>không thể liệt kê các giao diện mạng của namespace đang theo dõi (%1: %2). Hãy kiểm tra rằng rtnetlink (NETLINK_ROUTE) hoạt động trong namespace này.</translation>
+    </message>
+</context>
+<context>
     <name>nt::MainWindow</name>
     <message>
         <source>Packet journeys through the Linux kernel and nftables.</source>
@@ -1457,6 +1468,10 @@ Bản ghi nft không ghép được với gói nào: %4</translation>
         <translation>
             <numerusform>Đang sắp xếp và lọc %n gói tin…</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>This trace holds no interface names (it was recorded by an older version), so &apos;ifname&apos; matches nothing in it. Use &apos;ifindex N&apos; instead.</source>
+        <translation>Bản ghi này không có tên giao diện (được ghi bởi phiên bản cũ hơn), nên &apos;ifname&apos; không khớp gì trong đó. Hãy dùng &apos;ifindex N&apos;.</translation>
     </message>
 </context>
 <context>
@@ -1883,6 +1898,10 @@ Bản ghi nft không ghép được với gói nào: %4</translation>
         <translation>Sự kiện bị lọc trong kernel</translation>
     </message>
     <message>
+        <source>Events excluded (netlink, AF_UNIX, non-IP)</source>
+        <translation>Sự kiện loại trừ (netlink/AF_UNIX/phi IP)</translation>
+    </message>
+    <message>
         <source>NAT: %1</source>
         <translation>NAT: %1</translation>
     </message>
@@ -2197,6 +2216,10 @@ Bản ghi nft không ghép được với gói nào: %4</translation>
         <source>Events submitted by BPF</source>
         <translation>Sự kiện do BPF gửi lên</translation>
     </message>
+    <message>
+        <source>Events excluded: netlink/AF_UNIX messages, non-IP frames</source>
+        <translation>Sự kiện bị loại trừ: thông điệp netlink/AF_UNIX, khung không phải IP</translation>
+    </message>
 </context>
 <context>
     <name>nt::SwimlaneView</name>
@@ -2503,6 +2526,10 @@ Bản ghi nft không ghép được với gói nào: %4</translation>
     <message>
         <source>drop reason %1 is out of range</source>
         <translation>lý do hủy %1 nằm ngoài phạm vi</translation>
+    </message>
+    <message>
+        <source>interface %1 has a name of %2 bytes</source>
+        <translation>giao diện %1 có tên dài %2 byte</translation>
     </message>
 </context>
 <context>

@@ -248,6 +248,8 @@ int record(const QStringList &args) {
     uint64_t lastCommit = start;
 
     auto consume = [&]() {
+        const auto interfaces = recorder->takeInterfaces();
+        trace.interfaces.insert(trace.interfaces.end(), interfaces.begin(), interfaces.end());
         const auto symbols = recorder->newSymbols(batch.events);
         trace.symbols.insert(trace.symbols.end(), symbols.begin(), symbols.end());
         std::string lines;
@@ -271,6 +273,7 @@ int record(const QStringList &args) {
         }
         out(QString::fromStdString(lines));
         if (writer) {
+            writer->addInterfaces(interfaces);
             writer->addSymbols(symbols);
             for (const PacketHeader &h : batch.packets) {
                 writer->append(h);

@@ -113,6 +113,9 @@ struct LossCounters {
     uint64_t nftLost = 0;     // nft trace messages lost (ENOBUFS on the netlink socket)
     uint64_t bpfEvents = 0;   // events the BPF side submitted
     uint64_t filtered = 0;    // events skipped by the in-kernel filter
+    // Events of sk_buffs never traced: netlink and AF_UNIX socket messages (the tracer's own
+    // reads among them) and frames that are not IP. Not loss, not the filter's doing.
+    uint64_t excluded = 0;
     bool operator==(const LossCounters &) const = default;
 };
 

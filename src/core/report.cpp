@@ -700,6 +700,8 @@ std::string Report::statisticsText(const TraceStats &st) {
                 st.traceIdCollisions);
     out += loss(QT_TRANSLATE_NOOP("nt::Report", "Packet headers without events"), st.unusedHeaders);
     out += loss(QT_TRANSLATE_NOOP("nt::Report", "Events filtered in kernel"), st.loss.filtered);
+    out += loss(QT_TRANSLATE_NOOP("nt::Report", "Events excluded (netlink, AF_UNIX, non-IP)"),
+                st.loss.excluded);
     return out;
 }
 
@@ -877,6 +879,7 @@ QJsonObject Report::statsJson(const TraceStats &st) {
     loss[QStringLiteral("unjoined_nft")] = static_cast<qint64>(st.unjoinedNft);
     loss[QStringLiteral("unused_headers")] = static_cast<qint64>(st.unusedHeaders);
     loss[QStringLiteral("filtered")] = static_cast<qint64>(st.loss.filtered);
+    loss[QStringLiteral("excluded")] = static_cast<qint64>(st.loss.excluded);
     loss[QStringLiteral("bpf_events")] = static_cast<qint64>(st.loss.bpfEvents);
     loss[QStringLiteral("nat_continued")] = static_cast<qint64>(st.natContinued);
     loss[QStringLiteral("trace_id_collisions")] = static_cast<qint64>(st.traceIdCollisions);

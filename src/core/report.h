@@ -71,9 +71,9 @@ struct NatStep {
 //   "events_by_layer": { layer: int }, "packets_by_verdict": { verdict: int },
 //   "packets_by_fate": { fate: int, every fate }, "top_drop_reasons": [ { "reason": str,
 //   "count": int } ], "loss": { "ringbuf_full", "track_full", "nft_lost", "unjoined_nft",
-//   "unused_headers", "filtered", "bpf_events", "nat_continued", "trace_id_collisions": int,
-//   "unjoined_nft_reasons": { "no_packet", "ringbuf_loss", "no_header", "orphan",
-//   "duplicate": int } } }
+//   "unused_headers", "filtered", "excluded", "bpf_events", "nat_continued",
+//   "trace_id_collisions": int, "unjoined_nft_reasons": { "no_packet", "ringbuf_loss",
+//   "no_header", "orphan", "duplicate": int } } }
 class Report {
 public:
     Report(const Trace &trace, const Assembler &assembler);

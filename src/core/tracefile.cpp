@@ -76,6 +76,8 @@ CREATE TABLE nft_ct(nft INTEGER PRIMARY KEY, ct_id INTEGER NOT NULL,
                     direction INTEGER NOT NULL, status INTEGER NOT NULL, state INTEGER NOT NULL);
 CREATE TABLE loss_marks(ts_ns INTEGER NOT NULL, ringbuf_full INTEGER NOT NULL);
 CREATE TABLE ruleset(json TEXT NOT NULL);
+CREATE TABLE interfaces(ts_ns INTEGER NOT NULL, netns INTEGER NOT NULL,
+                        ifindex INTEGER NOT NULL, name TEXT NOT NULL);
 )sql";
 
 const char *const kEventColumnList =
@@ -162,6 +164,7 @@ std::vector<MetaValue> metaValues(const TraceMeta &m) {
         {"loss_nft_lost", nullptr, i64(m.loss.nftLost)},
         {"bpf_events", nullptr, i64(m.loss.bpfEvents)},
         {"filtered", nullptr, i64(m.loss.filtered)},
+        {"excluded", nullptr, i64(m.loss.excluded)},
     };
 }
 
@@ -179,7 +182,7 @@ struct TraceWriter::Impl {
     QString displayPath;
     DbPtr db;
     StmtPtr insEvents, insEvent, insPacket, insNft, insNftCt, insLoss, insMeta, insSymbol, insProbe,
-        insDrop, insRuleset;
+        insDrop, insRuleset, insInterface;
 
     [[noreturn]] void fail(const QString &what) const {
         throw TraceFileError(
@@ -324,6 +327,8 @@ TraceWriter::TraceWriter(const std::string &path, const TraceMeta &meta, bool ov
             d->prepare("INSERT INTO probes(id, name, kind, attached, error) VALUES(?,?,?,?,?)");
         d->insDrop = d->prepare("INSERT INTO drop_reasons(value, name) VALUES(?,?)");
         d->insRuleset = d->prepare("INSERT INTO ruleset(json) VALUES(?)");
+        d->insInterface =
+            d->prepare("INSERT INTO interfaces(ts_ns, netns, ifindex, name) VALUES(?,?,?,?)");
         d->writeMeta(meta);
         d->commit();
     } catch (...) {
@@ -406,6 +411,19 @@ void TraceWriter::setRuleset(const std::string &json) {
     w.exec("DELETE FROM ruleset");
     bindText(w.insRuleset.get(), 1, json);
     w.run(w.insRuleset.get());
+}
+
+void TraceWriter::addInterfaces(std::span<const InterfaceName> names) {
+    Impl &w = live();
+    w.begin();
+    sqlite3_stmt *s = w.insInterface.get();
+    for (const InterfaceName &n : names) {
+        sqlite3_bind_int64(s, 1, i64(n.tsNs));
+        sqlite3_bind_int64(s, 2, int64_t(n.netns));
+        sqlite3_bind_int64(s, 3, int64_t(n.ifindex));
+        bindText(s, 4, n.name);
+        w.run(s);
+    }
 }
 
 void TraceWriter::append(std::span<const Event> events) {
@@ -526,6 +544,7 @@ void TraceWriter::finish(const TraceMeta &finalMeta) {
     w.insProbe.reset();
     w.insDrop.reset();
     w.insRuleset.reset();
+    w.insInterface.reset();
     // Big pages make writing fast but leave small traces mostly empty space (a short capture
     // would take ~1 MB): rewrite those with 4 KiB pages. Large traces keep their pages rather
     // than pay a full copy at stop.
@@ -685,6 +704,14 @@ struct TraceReader::Impl {
         }
     }
 
+    // Tables added to the schema later are optional: older files lack them.
+    bool hasTable(const char *table) const {
+        StmtPtr stmt =
+            prepare("SELECT 1 FROM sqlite_master WHERE type='table' AND name=?", "sqlite_master");
+        sqlite3_bind_text(stmt.get(), 1, table, -1, SQLITE_STATIC);
+        return next(stmt.get());
+    }
+
     StmtPtr prepare(const std::string &sql, const char *table) const {
         sqlite3_stmt *stmt = nullptr;
         const int rc = sqlite3_prepare_v2(db.get(), sql.c_str(), int(sql.size()), &stmt, nullptr);
@@ -715,15 +742,6 @@ struct TraceReader::Impl {
             corrupt(QCoreApplication::translate("nt::TraceFile", "PRAGMA %1 gave no number")
                         .arg(QString::fromUtf8(name)));
         return sqlite3_column_int64(stmt.get(), 0);
-    }
-
-    // Tables added after schema 1 was fixed are optional: older files lack them.
-    bool hasTable(const char *name) const {
-        StmtPtr stmt = prepare(std::string("SELECT count(*) FROM sqlite_master WHERE type = "
-                                           "'table' AND name = '") +
-                                   name + "'",
-                               "sqlite_master");
-        return next(stmt.get()) && sqlite3_column_int64(stmt.get(), 0) > 0;
     }
 
     uint64_t maxRowid(const char *table) const {
@@ -915,6 +933,8 @@ void TraceReader::Impl::readMeta() {
             m.loss.bpfEvents = row.u64(1);
         else if (key == "filtered")
             m.loss.filtered = row.u64(1);
+        else if (key == "excluded")
+            m.loss.excluded = row.u64(1);
     }
 }
 
@@ -1137,6 +1157,25 @@ Trace TraceReader::readHeader() {
         const Row row(stmt.get(), QStringLiteral("ruleset"), d->corruptFn);
         if (d->next(stmt.get()))
             t.rulesetJson = row.text(0);
+    }
+    if (d->hasTable("interfaces")) { // files written before interface names were recorded
+        StmtPtr stmt = d->prepare("SELECT ts_ns, netns, ifindex, name FROM interfaces "
+                                  "ORDER BY rowid",
+                                  "interfaces");
+        const Row row(stmt.get(), QStringLiteral("interfaces"), d->corruptFn);
+        while (d->next(stmt.get())) {
+            InterfaceName n;
+            n.tsNs = row.u64(0);
+            n.netns = row.in<uint32_t>(1);
+            n.ifindex = row.in<uint32_t>(2);
+            n.name = row.text(3);
+            if (n.name.empty() || n.name.size() > kMaxInterfaceNameBytes)
+                d->corrupt(QCoreApplication::translate("nt::TraceFile",
+                                                       "interface %1 has a name of %2 bytes")
+                               .arg(n.ifindex)
+                               .arg(n.name.size()));
+            t.interfaces.push_back(std::move(n));
+        }
     }
     if (d->hasTable("loss_marks")) {
         StmtPtr stmt = d->prepare("SELECT ts_ns FROM loss_marks ORDER BY ts_ns", "loss_marks");

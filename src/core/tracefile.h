@@ -19,7 +19,8 @@ namespace nt {
 // two's complement int64, so `printf('%x', skb)` prints a kernel address as the kernel does.
 //   meta(key TEXT PRIMARY KEY, value)            host, kernel, backend, filter, netns,
 //                                               tool_version, start/stop_wall_ns,
-//                                               start/stop_mono_ns, loss_*, bpf_events, filtered
+//                                               start/stop_mono_ns, loss_*, bpf_events, filtered,
+//                                               excluded (absent in older files: 0)
 //   probes(id, name, kind, attached, error)
 //   drop_reasons(value INTEGER PRIMARY KEY, name)
 //   symbols(addr UNIQUE, name)
@@ -35,6 +36,7 @@ namespace nt {
 //   loss_marks(ts_ns, ringbuf_full)   when the recorder saw ring-buffer loss (Trace::lossTimes);
 //       absent from files written before it was added
 //   ruleset(json TEXT)
+//   interfaces(ts_ns, netns, ifindex, name)      names from ts_ns on (absent in older files)
 constexpr int kTraceSchemaVersion = 1;
 // PRAGMA application_id of every .nftrace file: "nftr" in ASCII.
 constexpr int32_t kTraceApplicationId = 0x6e667472;
@@ -43,6 +45,8 @@ constexpr size_t kMaxNftHeaderBytes = 1024;
 // Highest drop reason count accepted (enum skb_drop_reason has ~100 values; subsystems
 // start at 1 << 16 and are not stored by index).
 constexpr size_t kMaxDropReasons = 65536;
+// Longest interface name accepted (IFNAMSIZ is 16 with the NUL; altnames are longer).
+constexpr size_t kMaxInterfaceNameBytes = 128;
 
 class TraceFileError : public Error {
 public:
@@ -85,6 +89,7 @@ public:
     void setDropReasons(std::span<const std::string> names); // index = reason value
     void addSymbols(std::span<const KernelSymbol> symbols);  // an address already stored is kept
     void setRuleset(const std::string &json);
+    void addInterfaces(std::span<const InterfaceName> names); // appended: names by time
 
     void append(std::span<const Event> events);
     void append(const PacketHeader &packet);   // data: at most NT_PACKET_CAPLEN bytes

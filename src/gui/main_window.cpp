@@ -332,6 +332,17 @@ void MainWindow::createWidgets() {
     connect(filterBar_, &FilterBar::filterChanged, this, [this](const Filter &f) {
         const JourneyId current = detail_->journey();
         model_->setFilter(f);
+        const bool byName = std::any_of(f.terms().begin(), f.terms().end(), [](const auto &t) {
+            return std::any_of(t.begin(), t.end(), [](const FilterPredicate &p) {
+                return p.field == FilterPredicate::Field::IfName;
+            });
+        });
+        if (byName && doc_->trace() != nullptr && doc_->trace()->interfaces.empty()) {
+            statusBar()->showMessage(
+                tr("This trace holds no interface names (it was recorded by an older version), "
+                   "so 'ifname' matches nothing in it. Use 'ifindex N' instead."),
+                15000);
+        }
         if (current == kNoJourney || !selectJourney(current)) {
             if (model_->rowCount() > 0) {
                 table_->setCurrentIndex(model_->index(0, 0));
@@ -934,6 +945,8 @@ void MainWindow::startTrace() {
         connect(h, &HelperClient::countersChanged, this, [this](const stream::CountersFrame &c) {
             doc_->setLiveLoss(c.loss, c.eventsPerSecond);
         });
+        connect(h, &HelperClient::interfacesReceived, this,
+                [this](const std::vector<InterfaceName> &names) { doc_->appendInterfaces(names); });
         connect(h, &HelperClient::finished, this, [this](const TraceMeta &meta) {
             doc_->endLive(meta);
             statusBar()->showMessage(tr("Trace stopped. Save it with File ▸ Save As."), 10000);

@@ -151,7 +151,7 @@ PacketListModel::~PacketListModel() {
 void PacketListModel::setDocument(const TraceDocument *document) {
     auto rebind = [this, document] {
         setSource(document->trace(), document->assembler(), document->report(),
-                  &document->readGuard());
+                  &document->readGuard(), document->interfaceNames());
     };
     // The worker reads the records the document is about to destroy.
     connect(document, &TraceDocument::aboutToReplace, this, &PacketListModel::stopJob);
@@ -169,12 +169,19 @@ void PacketListModel::setDocument(const TraceDocument *document) {
 }
 
 void PacketListModel::setSource(const Trace *trace, const Assembler *assembler,
-                                const Report *report, std::shared_mutex *guard) {
+                                const Report *report, std::shared_mutex *guard,
+                                const InterfaceNames *names) {
     stopJob();
     beginResetModel();
     trace_ = trace;
     asm_ = assembler;
     report_ = report;
+    ownNames_.reset();
+    if (names == nullptr && trace != nullptr) {
+        ownNames_ = std::make_unique<InterfaceNames>(trace->interfaces);
+        names = ownNames_.get();
+    }
+    names_ = names;
     guard_ = assembler ? guard : nullptr;
     all_.clear();
     rows_.clear();
@@ -286,15 +293,21 @@ bool PacketListModel::passes(JourneyId id, const Filter &filter,
     if (events.empty()) {
         return filter.matches(f, 0, std::string(), 0);
     }
-    // The packet passes when it passed at any point of its path (device and mark change).
-    uint32_t lastIf = UINT32_MAX, lastMark = UINT32_MAX;
+    // The packet passes when it passed at any point of its path (device and mark change); the
+    // device's name is the one it had at that moment.
+    static const std::string kNoName;
+    uint32_t lastIf = UINT32_MAX, lastNs = UINT32_MAX, lastMark = UINT32_MAX;
     for (const Event &e : events) {
-        if (e.ifindex == lastIf && e.mark == lastMark) {
+        if (e.ifindex == lastIf && e.netns == lastNs && e.mark == lastMark) {
             continue;
         }
         lastIf = e.ifindex;
+        lastNs = e.netns;
         lastMark = e.mark;
-        if (filter.matches(f, e.ifindex, std::string(), e.mark)) {
+        const std::string &name = names_ != nullptr && e.ifindex != 0
+                                      ? names_->name(e.netns, e.ifindex, e.ts_ns)
+                                      : kNoName;
+        if (filter.matches(f, e.ifindex, name, e.mark)) {
             return true;
         }
     }

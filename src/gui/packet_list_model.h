@@ -3,6 +3,7 @@
 #pragma once
 
 #include "filter.h"
+#include "interfaces.h"
 #include "journey.h"
 
 #include <QAbstractTableModel>
@@ -68,8 +69,9 @@ public:
     void setDocument(const TraceDocument *document);
     // Without a document: the records to show (nullptr clears); all must outlive the model.
     // `guard`: held shared by the worker while it reads them, when they may grow meanwhile.
+    // `names`: interface names by time, for `ifname` (nullptr: made from trace->interfaces).
     void setSource(const Trace *trace, const Assembler *assembler, const Report *report,
-                   std::shared_mutex *guard = nullptr);
+                   std::shared_mutex *guard = nullptr, const InterfaceNames *names = nullptr);
     // Lists more journeys (a batch: one beginInsertRows, then a re-sort when sorted).
     void appendJourneys(std::span<const JourneyId> ids);
 
@@ -155,8 +157,10 @@ private:
     const Trace *trace_ = nullptr;
     const Assembler *asm_ = nullptr;
     const Report *report_ = nullptr;
-    std::vector<JourneyId> all_;  // every journey listed, in the order it was listed
-    std::vector<JourneyId> rows_; // shown, in display order
+    const InterfaceNames *names_ = nullptr;
+    std::unique_ptr<InterfaceNames> ownNames_; // when the caller gave none
+    std::vector<JourneyId> all_;               // every journey listed, in the order it was listed
+    std::vector<JourneyId> rows_;              // shown, in display order
     // Sort keys of rows_ (empty when ordered by number: the id is the key; stale while a job
     // reorders the rows).
     std::vector<Key> keys_;

@@ -318,6 +318,7 @@ void TraceDocument::adopt(std::unique_ptr<Trace> trace, std::unique_ptr<Assemble
         trace_ = std::move(trace);
         assembler_ = std::move(assembler);
         report_ = std::make_unique<Report>(*trace_, *assembler_);
+        names_ = std::make_unique<InterfaceNames>(trace_->interfaces);
     }
     path_ = path;
     state_ = state;
@@ -410,6 +411,15 @@ void TraceDocument::listCompleted() {
     Q_EMIT journeysAppended(first, static_cast<qsizetype>(done.size()));
 }
 
+void TraceDocument::appendInterfaces(std::span<const InterfaceName> interfaces) {
+    if (state_ != State::Live || interfaces.empty()) {
+        return;
+    }
+    const std::unique_lock write(guard_);
+    trace_->interfaces.insert(trace_->interfaces.end(), interfaces.begin(), interfaces.end());
+    names_->add(interfaces);
+}
+
 void TraceDocument::setLiveLoss(const LossCounters &loss, double eventsPerSecond) {
     if (state_ != State::Live) {
         return;
@@ -468,6 +478,7 @@ void TraceDocument::saveAs(const QString &path) const {
             w.setDropReasons(trace_->dropReasons);
             w.addSymbols(trace_->symbols);
             w.setRuleset(trace_->rulesetJson);
+            w.addInterfaces(trace_->interfaces);
             w.append(trace_->events);
             for (const PacketHeader &h : trace_->packets) {
                 w.append(h);

@@ -4,6 +4,7 @@
 #pragma once
 
 #include "assembler.h"
+#include "interfaces.h"
 #include "journey.h"
 #include "report.h"
 #include "trace.h"
@@ -53,6 +54,8 @@ public:
     void appendRecords(const RecordBatch &batch, std::span<const NftTraceRecord> nft = {},
                        std::span<const KernelSymbol> symbols = {});
     void setLiveLoss(const LossCounters &loss, double eventsPerSecond);
+    // Interface names observed while recording (all at start, then added or renamed ones).
+    void appendInterfaces(std::span<const InterfaceName> interfaces);
     void endLive(const TraceMeta &finalMeta);
 
     State state() const { return state_; }
@@ -69,6 +72,8 @@ public:
     const Trace *trace() const { return trace_.get(); }
     const Assembler *assembler() const { return assembler_.get(); }
     const Report *report() const { return report_.get(); }
+    // Interface names of the trace by time (the `ifname` filter); same lifetime and guard.
+    const InterfaceNames *interfaceNames() const { return names_.get(); }
 
     // Journeys listed so far, in completion order (a file: 0..n-1). journeysAppended(first,
     // count) refers to positions in this list.
@@ -118,6 +123,7 @@ private:
     std::unique_ptr<Trace> trace_;
     std::unique_ptr<Assembler> assembler_;
     std::unique_ptr<Report> report_;
+    std::unique_ptr<InterfaceNames> names_;
     std::vector<JourneyId> listed_;
     double eventsPerSecond_ = 0;
     uint64_t generation_ = 0;

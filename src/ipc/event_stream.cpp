@@ -40,6 +40,8 @@ const char *frameName(uint16_t type) {
         return "End";
     case FrameType::Error:
         return "Error";
+    case FrameType::Interfaces:
+        return "Interfaces";
     }
     return "unknown";
 }
@@ -124,6 +126,7 @@ private:
 void writeLoss(Writer &w, const LossCounters &l) {
     w.u64(l.ringbufFull), w.u64(l.trackFull), w.u64(l.nftLost), w.u64(l.bpfEvents);
     w.u64(l.filtered);
+    w.u64(l.excluded); // since version 2
 }
 
 void writeMeta(Writer &w, const TraceMeta &m) {
@@ -180,7 +183,10 @@ void writeNft(Writer &w, const NftTraceRecord &r) {
 
 class Reader {
 public:
-    Reader(const char *p, size_t n, const char *frame) : p_(p), n_(n), frame_(frame) {}
+    Reader(const char *p, size_t n, const char *frame, uint16_t version = kVersion)
+        : p_(p), n_(n), frame_(frame), version_(version) {}
+    // The stream's format version: fields added later are read only from streams that have them.
+    uint16_t version() const { return version_; }
 
     uint8_t u8() { return static_cast<uint8_t>(*take(1)); }
     uint16_t u16() { return le<uint16_t>(); }
@@ -272,6 +278,7 @@ private:
     size_t n_;
     size_t pos_ = 0;
     const char *frame_;
+    uint16_t version_;
 };
 
 LossCounters readLoss(Reader &r) {
@@ -281,6 +288,9 @@ LossCounters readLoss(Reader &r) {
     l.nftLost = r.u64();
     l.bpfEvents = r.u64();
     l.filtered = r.u64();
+    if (r.version() >= 2) {
+        l.excluded = r.u64();
+    }
     return l;
 }
 
@@ -521,6 +531,30 @@ std::string encodeCounters(const CountersFrame &c) {
     return out;
 }
 
+std::string encodeInterfaces(std::span<const InterfaceName> interfaces) {
+    std::string out;
+    size_t i = 0;
+    while (i < interfaces.size()) {
+        Writer w(out);
+        const size_t at = w.begin(FrameType::Interfaces);
+        const size_t countAt = out.size();
+        w.u32(0);
+        uint32_t n = 0;
+        for (; i < interfaces.size() && out.size() - at < kTargetFrameBytes; ++i, ++n) {
+            const InterfaceName &f = interfaces[i];
+            w.u64(f.tsNs);
+            w.u32(f.netns);
+            w.u32(f.ifindex);
+            w.str(f.name, kMaxInterfaceNameBytes, "interface name");
+        }
+        for (int b = 0; b < 4; ++b) {
+            out[countAt + b] = static_cast<char>((n >> (8 * b)) & 0xff);
+        }
+        w.end(at);
+    }
+    return out;
+}
+
 std::string encodeEnd(const TraceMeta &meta) {
     std::string out;
     Writer w(out);
@@ -650,7 +684,7 @@ void StreamDecoder::decodeFrame(uint16_t type, const char *payload, size_t size,
                                          "%2). Stop the trace and start it again.")
                  .arg(QLatin1String(frameName(type)), why));
     };
-    Reader r(payload, size, frameName(type));
+    Reader r(payload, size, frameName(type), version_);
     switch (static_cast<FrameType>(type)) {
     case FrameType::Header: {
         if (headerSeen_) {
@@ -733,6 +767,23 @@ void StreamDecoder::decodeFrame(uint16_t type, const char *payload, size_t size,
         f.message = r.str(kMaxStringBytes);
         r.done();
         ended_ = true;
+        out.emplace_back(std::move(f));
+        return;
+    }
+    case FrameType::Interfaces: {
+        if (!headerSeen_) {
+            outOfOrder(QCoreApplication::translate("nt::EventStream",
+                                                   "interface names before the header"));
+        }
+        InterfacesFrame f;
+        f.interfaces.resize(r.count(UINT32_MAX, 8 + 4 + 4 + 4));
+        for (InterfaceName &n : f.interfaces) {
+            n.tsNs = r.u64();
+            n.netns = r.u32();
+            n.ifindex = r.u32();
+            n.name = r.str(kMaxInterfaceNameBytes);
+        }
+        r.done();
         out.emplace_back(std::move(f));
         return;
     }

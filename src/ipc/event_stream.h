@@ -9,13 +9,14 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <span>
 #include <string>
 #include <string_view>
 #include <variant>
 #include <vector>
 
-// Wire format, version 1. Every integer little-endian; strings and byte arrays are a u32 length
-// then the bytes (strings UTF-8, no terminator).
+// Wire format, version 2 (version 1 lacked LossCounters::excluded). Every integer little-endian;
+// strings and byte arrays are a u32 length then the bytes (strings UTF-8, no terminator).
 //
 //   stream  := StreamStart Frame*            (the writer closes the fd after End or Error)
 //   StreamStart (8 bytes) := "NTEV" u16 version u16 flags     (flags: 0; readers ignore them)
@@ -32,13 +33,16 @@
 //                 read fast enough, events/s
 //   End      (4)  last frame of a trace that stopped: the final TraceMeta (stop times, loss)
 //   Error    (5)  last frame of a trace that failed: the message (already translated)
+//   Interfaces (6) (version 2) interface names by netns and ifindex, each from a time on: all of
+//                 them right after Header, then those added or renamed while recording
 //
-// Order: Header comes first (an Error may come instead); Records/Counters only after Header;
+// Order: Header comes first (an Error may come instead); Records/Counters/Interfaces only after
+// Header;
 // nothing after End or Error.
 namespace nt::stream {
 
 constexpr char kMagic[4] = {'N', 'T', 'E', 'V'};
-constexpr uint16_t kVersion = 1;
+constexpr uint16_t kVersion = 2; // 2: LossCounters gained `excluded`
 constexpr size_t kStreamStartBytes = 8;
 constexpr size_t kFrameHeaderBytes = 8;
 
@@ -53,7 +57,15 @@ constexpr uint32_t kMaxProbes = 65536;
 constexpr uint32_t kMaxDropReasons = 65536;
 constexpr size_t kEventWireBytes = 56; // struct nt_event as it is in memory on little-endian hosts
 
-enum class FrameType : uint16_t { Header = 1, Records = 2, Counters = 3, End = 4, Error = 5 };
+enum class FrameType : uint16_t {
+    Header = 1,
+    Records = 2,
+    Counters = 3,
+    End = 4,
+    Error = 5,
+    Interfaces = 6,
+};
+constexpr uint32_t kMaxInterfaceNameBytes = 128;
 
 // What a Header frame carries: the trace as known at start. events, packets and nft are not
 // part of it (they come in Records frames) and are empty when decoded.
@@ -84,7 +96,12 @@ struct ErrorFrame {
     std::string message;
 };
 
-using StreamItem = std::variant<HeaderFrame, RecordsFrame, CountersFrame, EndFrame, ErrorFrame>;
+struct InterfacesFrame {
+    std::vector<InterfaceName> interfaces;
+};
+
+using StreamItem =
+    std::variant<HeaderFrame, RecordsFrame, CountersFrame, EndFrame, ErrorFrame, InterfacesFrame>;
 
 // Malformed or unsupported input (decoder), or something the format cannot carry (encoder).
 class StreamError : public nt::Error {
@@ -125,6 +142,9 @@ void appendRecords(std::string &out, const RecordBatch &batch,
                    const std::vector<KernelSymbol> &symbols);
 
 std::string encodeCounters(const CountersFrame &counters);
+// Interfaces frames (split so each stays below kTargetFrameBytes); nothing for an empty list.
+// Throws StreamError (TooLarge) on a name above kMaxInterfaceNameBytes.
+std::string encodeInterfaces(std::span<const InterfaceName> interfaces);
 std::string encodeEnd(const TraceMeta &meta);
 // Messages above kMaxStringBytes are cut (at a UTF-8 boundary) rather than refused.
 std::string encodeError(std::string_view message);

@@ -271,6 +271,8 @@ void HelperClient::dispatch(std::vector<stream::StreamItem> &items) {
             Q_EMIT recordsReceived(r->batch, r->nft, r->symbols);
         } else if (auto *c = std::get_if<stream::CountersFrame>(&item)) {
             Q_EMIT countersChanged(*c);
+        } else if (auto *i = std::get_if<stream::InterfacesFrame>(&item)) {
+            Q_EMIT interfacesReceived(i->interfaces);
         } else if (auto *e = std::get_if<stream::EndFrame>(&item)) {
             closeStream();
             sessionPath_.clear();

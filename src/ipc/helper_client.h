@@ -71,6 +71,8 @@ Q_SIGNALS:
     void recordsReceived(const nt::RecordBatch &batch, const std::vector<nt::NftTraceRecord> &nft,
                          const std::vector<nt::KernelSymbol> &symbols);
     void countersChanged(const nt::stream::CountersFrame &counters);
+    // Interface names: all of them after the header, then each one added or renamed.
+    void interfacesReceived(const std::vector<nt::InterfaceName> &interfaces);
     // The trace stopped and its stream ended cleanly: the final metadata.
     void finished(const nt::TraceMeta &meta);
     void errorOccurred(nt::HelperClient::ErrorKind kind, const QString &message);

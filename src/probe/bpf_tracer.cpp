@@ -29,6 +29,8 @@ struct ProgramSpec {
     const char *program;
     uint16_t probe;
     std::vector<ArgCheck> args;
+    // The program for the tracepoint's older form, which lacks the last argument of `args`.
+    const char *older = nullptr;
 };
 
 const std::vector<ProgramSpec> &programSpecs() {
@@ -43,7 +45,8 @@ const std::vector<ProgramSpec> &programSpecs() {
         {"nt_qdisc_enqueue", NT_PROBE_QDISC_ENQUEUE, {{0, "Qdisc"}, {2, "sk_buff"}}},
         {"nt_qdisc_dequeue", NT_PROBE_QDISC_DEQUEUE, {{0, "Qdisc"}, {2, ""}, {3, "sk_buff"}}},
         {"nt_kfree_skb", NT_PROBE_KFREE_SKB, {{0, "sk_buff"}, {2, ""}}},
-        {"nt_consume_skb", NT_PROBE_CONSUME_SKB, {{0, "sk_buff"}}},
+        // consume_skb has its location argument since Linux 6.3 (Debian 12 runs 6.1).
+        {"nt_consume_skb", NT_PROBE_CONSUME_SKB, {{0, "sk_buff"}, {1, "*"}}, "nt_consume_skb_v1"},
         {"nt_skb_copy_datagram_iovec", NT_PROBE_SKB_COPY_DATAGRAM_IOVEC, {{0, "sk_buff"}, {1, ""}}},
         {"nt_tcp_probe", NT_PROBE_TCP_PROBE, {{1, "sk_buff"}}},
         {"nt_tcp_retransmit_skb", NT_PROBE_TCP_RETRANSMIT_SKB, {{1, "sk_buff"}}},
@@ -55,6 +58,18 @@ const std::vector<ProgramSpec> &programSpecs() {
         {"nt_fib6_table_lookup", NT_PROBE_FIB6_TABLE_LOOKUP, {{3, "flowi6"}}},
     };
     return specs;
+}
+
+// Empty when the first `count` checks of `args` hold for the tracepoint, or why not.
+std::string checkArgs(const KernelBtf &btf, const std::string &tracepoint,
+                      const std::vector<ArgCheck> &args, size_t count) {
+    for (size_t i = 0; i < count && i < args.size(); ++i) {
+        std::string error = btf.checkTracepointArg(tracepoint, args[i].index, args[i].structName);
+        if (!error.empty()) {
+            return error;
+        }
+    }
+    return {};
 }
 
 size_t roundUpPow2(size_t v) {
@@ -103,10 +118,19 @@ BpfTracer::BpfTracer(const KernelBtf &btf, const BpfTracerOptions &options) {
         if (prog == nullptr) {
             desc.error = "program missing from the BPF object";
         } else {
-            for (const ArgCheck &a : spec.args) {
-                desc.error = btf.checkTracepointArg(desc.name, a.index, a.structName);
-                if (!desc.error.empty()) {
-                    break;
+            desc.error = checkArgs(btf, desc.name, spec.args, spec.args.size());
+            if (spec.older != nullptr) {
+                struct bpf_program *older =
+                    bpf_object__find_program_by_name(skel_->obj, spec.older);
+                const bool useOlder =
+                    older != nullptr && !desc.error.empty() &&
+                    checkArgs(btf, desc.name, spec.args, spec.args.size() - 1).empty();
+                if (older != nullptr) {
+                    bpf_program__set_autoload(older, useOlder);
+                }
+                if (useOlder) {
+                    desc.error.clear();
+                    bpf_program__set_autoload(prog, false);
                 }
             }
             if (!desc.error.empty()) {
@@ -143,8 +167,11 @@ BpfTracer::BpfTracer(const KernelBtf &btf, const BpfTracerOptions &options) {
         if (!desc.error.empty()) {
             continue;
         }
-        struct bpf_program *prog =
-            bpf_object__find_program_by_name(skel_->obj, programSpecs()[i].program);
+        const ProgramSpec &spec = programSpecs()[i];
+        struct bpf_program *prog = bpf_object__find_program_by_name(skel_->obj, spec.program);
+        if (spec.older != nullptr && !bpf_program__autoload(prog)) {
+            prog = bpf_object__find_program_by_name(skel_->obj, spec.older);
+        }
         struct bpf_link *link = bpf_program__attach(prog);
         if (link == nullptr) {
             desc.error = std::string("attach failed: ") + std::strerror(errno);
@@ -264,6 +291,7 @@ LossCounters BpfTracer::counters() const {
     c.ringbufFull = sum(NT_CNT_RINGBUF_FULL);
     c.trackFull = sum(NT_CNT_TRACK_FULL);
     c.filtered = sum(NT_CNT_FILTERED);
+    c.excluded = sum(NT_CNT_EXCLUDED);
     return c;
 }
 

@@ -138,6 +138,9 @@ std::string KernelBtf::checkTracepointArg(const std::string &tracepoint, int arg
         return tracepoint + ": argument " + std::to_string(argIndex + 1) +
                " is not a pointer on this kernel";
     }
+    if (structName == "*") {
+        return {};
+    }
     const struct btf_type *target = skipModifiers(btf_, at->type);
     const char *name = target != nullptr ? btf__name_by_offset(btf_, target->name_off) : "";
     if (target == nullptr || !btf_is_composite(target) || structName != name) {

@@ -25,8 +25,8 @@ public:
     std::vector<std::string> dropReasons() const;
 
     // Empty when the tracepoint exists and its argument `argIndex` (0 = first TP_PROTO
-    // argument) is a pointer to `structName` (or, when structName is empty, an integer);
-    // otherwise why it does not fit.
+    // argument) is a pointer to `structName` (or, when structName is empty, an integer; when
+    // it is "*", any pointer); otherwise why it does not fit.
     std::string checkTracepointArg(const std::string &tracepoint, int argIndex,
                                    const std::string &structName) const;
 

@@ -4,6 +4,7 @@
 #include "error.h"
 #include "filter.h"
 #include "kernel_info.h"
+#include "link_watcher.h"
 #include "netns.h"
 #include "nft_trace_reader.h"
 #include "nft_trace_table.h"
@@ -65,6 +66,8 @@ Recorder::Recorder(const RecorderOptions &options) {
     meta_.netns = options.netns;
     meta_.toolVersion = NT_VERSION;
 
+    links_ = std::make_unique<LinkWatcher>(netns_.get());
+    links_->drain(interfaces_); // the dump's answer is usually there at once; poll() reads later
     if (options.nftTrace) {
         // The reader subscribes before the table exists so the first packets are not missed.
         nftReader_ = std::make_unique<NftTraceReader>(netns_.get());
@@ -101,6 +104,9 @@ std::vector<int> Recorder::fds() const {
     if (nftReader_ && !stopped_) {
         fds.push_back(nftReader_->fd());
     }
+    if (links_ && !stopped_) {
+        fds.push_back(links_->fd());
+    }
     return fds;
 }
 
@@ -117,6 +123,7 @@ void Recorder::poll(int timeoutMs, RecordBatch &bpf, std::vector<NftTraceRecord>
         ::poll(pfds.data(), pfds.size(), timeoutMs);
     }
     bpf_->poll(0, bpf, maxRecords);
+    links_->drain(interfaces_);
     if (nftReader_) {
         // Bounded too: under a flood nft messages keep coming, and an unbounded drain would
         // starve the ring buffer (its overflow is then counted as lost nft messages instead).
@@ -135,6 +142,12 @@ void Recorder::drainNft(std::vector<NftTraceRecord> &nft, size_t maxRecords) {
     };
     nft.erase(std::remove_if(nft.begin() + static_cast<std::ptrdiff_t>(before), nft.end(), noise),
               nft.end());
+}
+
+std::vector<InterfaceName> Recorder::takeInterfaces() {
+    std::vector<InterfaceName> out;
+    out.swap(interfaces_);
+    return out;
 }
 
 std::vector<KernelSymbol> Recorder::newSymbols(std::span<const Event> events) {
@@ -164,6 +177,7 @@ void Recorder::stop(RecordBatch &bpf, std::vector<NftTraceRecord> &nft) {
         drainNft(nft);
         finalCounters_.nftLost = nftReader_->lost();
     }
+    links_->drain(interfaces_);
     nftTable_.reset();
     nftReader_.reset();
     bpf_.reset();

@@ -18,6 +18,7 @@ namespace nt {
 class Filter;
 class KernelBtf;
 class KernelSymbols;
+class LinkWatcher;
 class NetnsHandle;
 class NftTraceReader;
 class NftTraceTable;
@@ -57,6 +58,10 @@ public:
     void poll(int timeoutMs, RecordBatch &bpf, std::vector<NftTraceRecord> &nft,
               size_t maxRecords = SIZE_MAX);
 
+    // Interface names of the traced namespace observed since the last call: every interface
+    // at the first call, then those added or renamed (read by poll()).
+    std::vector<InterfaceName> takeInterfaces();
+
     // Names for the kernel addresses in `events` not named before (free locations).
     std::vector<KernelSymbol> newSymbols(std::span<const Event> events);
 
@@ -78,6 +83,8 @@ private:
     std::unique_ptr<KernelBtf> btf_;
     std::unique_ptr<KernelSymbols> symbols_;
     std::unordered_set<uint64_t> named_;
+    std::unique_ptr<LinkWatcher> links_;
+    std::vector<InterfaceName> interfaces_; // observed, not yet taken
     std::unique_ptr<NftTraceReader> nftReader_;
     std::unique_ptr<NftTraceTable> nftTable_;
     std::unique_ptr<BpfTracer> bpf_;

@@ -136,6 +136,50 @@ TEST_F(PacketList, FilterLanguageReducesRows) {
     EXPECT_EQ(model->rowCount(), 27);
 }
 
+TEST_F(PacketList, IfnameMatchesTheNameTheDeviceHadThen) {
+    // The sample was recorded before names were kept: `ifname` finds nothing, as the
+    // model has no name for any device.
+    model->setFilter(Filter::parse("ifname veth-b"));
+    EXPECT_EQ(model->rowCount(), 0);
+
+    // The same trace with the names its recorder would have seen: ifindex 2 in the traced
+    // namespace is veth-b; halfway through the trace it is renamed.
+    Trace named = *trace;
+    uint32_t netns = 0;
+    uint64_t first = UINT64_MAX, last = 0;
+    for (const Event &e : named.events) {
+        netns = e.ifindex == 2 ? e.netns : netns;
+        first = std::min<uint64_t>(first, e.ts_ns);
+        last = std::max<uint64_t>(last, e.ts_ns);
+    }
+    ASSERT_NE(netns, 0u);
+    const uint64_t middle = first + (last - first) / 2;
+    named.interfaces = {
+        {first + 1, netns, 1, "lo"}, {first + 1, netns, 2, "veth-b"}, {middle, netns, 2, "uplink"}};
+    PacketListModel m;
+    m.setSource(&named, assembler.get(), report.get());
+    std::vector<JourneyId> ids(assembler->journeyCount());
+    for (JourneyId id = 0; id < ids.size(); ++id) {
+        ids[id] = id;
+    }
+    m.appendJourneys(ids);
+    auto rowsWith = [&](const char *text) {
+        m.setFilter(Filter::parse(text));
+        return m.rowCount();
+    };
+    const int onIf2 = rowsWith("ifindex 2");
+    ASSERT_GT(onIf2, 1);
+    const int before = rowsWith("ifname veth-b");
+    const int after = rowsWith("ifname uplink");
+    EXPECT_GT(before, 0);
+    EXPECT_GT(after, 0);
+    // Every packet on ifindex 2 had one of the two names, none both (none spans the rename).
+    EXPECT_EQ(rowsWith("ifname veth-b or ifname uplink"), onIf2);
+    EXPECT_LE(before + after, onIf2 + 1);
+    EXPECT_EQ(rowsWith("ifname veth-a"), 0);
+    EXPECT_EQ(rowsWith("not ifname veth-b and ifindex 2"), onIf2 - before);
+}
+
 TEST_F(PacketList, RuleFilterShowsThePacketsARuleJudged) {
     model->setRuleFilter(
         RuleFilter{QStringLiteral("inet"), QStringLiteral("fw"), QStringLiteral("input"), 3});

@@ -84,7 +84,7 @@ TraceMeta makeMeta() {
     m.stopWallNs = std::numeric_limits<int64_t>::max();
     m.startMonoNs = 11;
     m.stopMonoNs = std::numeric_limits<uint64_t>::max();
-    m.loss = {1, 2, 3, 4, 5};
+    m.loss = {1, 2, 3, 4, 5, 6};
     return m;
 }
 
@@ -186,7 +186,7 @@ void expectEq(const RecordsFrame &a, const RecordsFrame &b) {
 
 CountersFrame makeCounters() {
     CountersFrame c;
-    c.loss = {10, 20, 30, 40, 50};
+    c.loss = {10, 20, 30, 40, 50, 60};
     c.streamDroppedEvents = 600;
     c.streamDroppedFrames = 7;
     c.eventsPerSecond = 12345.5;
@@ -281,7 +281,7 @@ TEST(EventStream, StreamStartIsMagicVersionFlags) {
     const std::string s = encodeStreamStart();
     ASSERT_EQ(s.size(), kStreamStartBytes);
     EXPECT_EQ(s.substr(0, 4), "NTEV");
-    EXPECT_EQ(s[4], 1);
+    EXPECT_EQ(s[4], 2);
     EXPECT_EQ(s[5], 0);
 }
 
@@ -449,13 +449,50 @@ TEST(EventStream, RejectsBadMagicAtTheFirstWrongByte) {
 
 TEST(EventStream, RejectsNewerAndZeroVersions) {
     std::string s = fullStream();
-    s[4] = 2;
+    s[4] = 3;
     EXPECT_EQ(decodeAll(s), StreamError::Kind::UnsupportedVersion);
     s[4] = 0;
     EXPECT_EQ(decodeAll(s), StreamError::Kind::UnsupportedVersion);
-    s[4] = 1;
+    s[4] = 2;
     s[6] = 0x7f; // unknown flags are ignored
     EXPECT_FALSE(decodeAll(s).has_value());
+}
+
+TEST(EventStream, VersionOneLossCountersHaveNoExcludedField) {
+    // A version 1 writer sent five loss counters; the sixth (excluded) came with version 2.
+    // Mark it with a value found nowhere else, and cut it out of the frames to make version 1.
+    const uint64_t mark = 0x0123456789abcdefULL;
+    std::string markBytes;
+    for (int i = 0; i < 8; ++i) {
+        markBytes += static_cast<char>((mark >> (8 * i)) & 0xff);
+    }
+    auto toV1 = [&](const std::string &framed) {
+        std::string payload = framed.substr(kFrameHeaderBytes);
+        const size_t at = payload.find(markBytes);
+        EXPECT_NE(at, std::string::npos);
+        EXPECT_EQ(payload.find(markBytes, at + 1), std::string::npos);
+        return frame(static_cast<uint16_t>(framed[4]), payload.erase(at, 8));
+    };
+    Trace header = makeHeader();
+    header.meta.loss.excluded = mark;
+    CountersFrame counters = makeCounters();
+    counters.loss.excluded = mark;
+    std::string start = encodeStreamStart();
+    start[4] = 1;
+    const std::string v1 = start + toV1(encodeHeader(header)) + toV1(encodeCounters(counters));
+    std::vector<StreamItem> items;
+    ASSERT_FALSE(decodeAll(v1, &items).has_value());
+    ASSERT_EQ(items.size(), 2u);
+    EXPECT_EQ(std::get<HeaderFrame>(items[0]).trace.meta.loss.filtered, 5u);
+    EXPECT_EQ(std::get<HeaderFrame>(items[0]).trace.meta.loss.excluded, 0u);
+    const auto &c = std::get<CountersFrame>(items[1]);
+    EXPECT_EQ(c.loss.filtered, 50u);
+    EXPECT_EQ(c.loss.excluded, 0u);
+    EXPECT_EQ(c.streamDroppedEvents, 600u);
+    // The same frames read as version 2 are a field short: malformed, never misread.
+    std::string asV2 = v1;
+    asV2[4] = 2;
+    EXPECT_EQ(decodeAll(asV2), StreamError::Kind::Malformed);
 }
 
 TEST(EventStream, RejectsOversizeFrameBeforeBufferingIt) {
@@ -553,6 +590,41 @@ TEST(EventStream, RejectsMalformedFieldValues) {
     std::string cb = encodeCounters(c).substr(kFrameHeaderBytes);
     cb[cb.size() - 1] = static_cast<char>(0xc0); // sign bit: -12345.5 → negative
     EXPECT_EQ(decodeAll(headerStream() + frame(3, cb)), StreamError::Kind::Malformed);
+}
+
+TEST(EventStream, InterfaceNamesRoundTripAfterTheHeader) {
+    std::vector<InterfaceName> names;
+    for (uint32_t i = 1; i <= 3; ++i) {
+        names.push_back({1000 + i, 4026531840u, i, "veth" + std::to_string(i)});
+    }
+    EXPECT_TRUE(encodeInterfaces({}).empty());
+    std::vector<StreamItem> items;
+    ASSERT_FALSE(decodeAll(headerStream() + encodeInterfaces(names), &items).has_value());
+    ASSERT_EQ(items.size(), 2u);
+    EXPECT_EQ(std::get<InterfacesFrame>(items[1]).interfaces, names);
+    // Before the header they mean nothing: out of order.
+    EXPECT_EQ(decodeAll(encodeStreamStart() + encodeInterfaces(names)),
+              StreamError::Kind::OutOfOrder);
+    // A name longer than any interface can have is refused by the encoder.
+    names[1].name.assign(kMaxInterfaceNameBytes + 1, 'x');
+    EXPECT_THROW(encodeInterfaces(names), StreamError);
+}
+
+TEST(EventStream, ManyInterfaceNamesSplitIntoFrames) {
+    std::vector<InterfaceName> names;
+    for (uint32_t i = 0; i < 40000; ++i) {
+        names.push_back({i, 1, i + 1, std::string(30, static_cast<char>('a' + i % 26))});
+    }
+    const std::string bytes = encodeInterfaces(names);
+    std::vector<StreamItem> items;
+    ASSERT_FALSE(decodeAll(headerStream() + bytes, &items).has_value());
+    ASSERT_GT(items.size(), 2u);
+    std::vector<InterfaceName> back;
+    for (size_t i = 1; i < items.size(); ++i) {
+        const auto &f = std::get<InterfacesFrame>(items[i]).interfaces;
+        back.insert(back.end(), f.begin(), f.end());
+    }
+    EXPECT_EQ(back, names);
 }
 
 TEST(EventStream, RejectsFramesOutOfOrder) {

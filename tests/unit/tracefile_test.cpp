@@ -95,7 +95,7 @@ nt::Trace fullTrace() {
     t.meta.stopWallNs = std::numeric_limits<int64_t>::max();
     t.meta.startMonoNs = 12345;
     t.meta.stopMonoNs = kU64Max;
-    t.meta.loss = {kU64Max, 2, 3, kU64Max - 1, 5};
+    t.meta.loss = {kU64Max, 2, 3, kU64Max - 1, 5, 6};
 
     t.probes = {{NT_PROBE_NETIF_RECEIVE_SKB, "netif_receive_skb", "tracepoint", true, ""},
                 {NT_PROBE_FUNCTION_BASE + 3, "ip_rcv", "kprobe", false,
