@@ -2,6 +2,7 @@
 // assembly → trace file, with every loss counter. Needs root; prints figures, asserts nothing.
 #include "assembler.h"
 #include "netns.h"
+#include "nft_join_counters.h"
 #include "recorder.h"
 #include "tracefile.h"
 #include "udp_flood.h"
@@ -12,6 +13,7 @@
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
+#include <cstring>
 #include <ctime>
 #include <string>
 
@@ -27,13 +29,15 @@ int main(int argc, char **argv) {
 
     nt::RecorderOptions ro;
     ro.netns = flood.b;
-    ro.filter = "udp port 9999";
+    // Second argument: the filter; "all" traces everything in the namespace.
+    ro.filter = argc > 2 ? (std::strcmp(argv[2], "all") == 0 ? "" : argv[2]) : "udp port 9999";
     nt::Recorder rec(ro);
     nt::TraceWriter writer(path, rec.meta(), true);
     writer.setProbes(rec.probes());
     writer.setDropReasons(rec.dropReasons());
     nt::Assembler assembler(rec.probes(), rec.dropReasons());
-    flood.begin();
+    // Third argument: datagrams per second (default: as fast as one thread sends).
+    flood.begin(argc > 3 ? std::strtoull(argv[3], nullptr, 10) : 0);
 
     nt::RecordBatch batch;
     std::vector<nt::NftTraceRecord> nft;
@@ -65,10 +69,24 @@ int main(int argc, char **argv) {
         batch.clear();
         nft.clear();
     };
+    uint64_t lostSoFar = 0;
+    auto checkLoss = [&] { // as the CLI does: nft records near a loss that find no packet
+        const uint64_t lost = rec.counters().ringbufFull;
+        if (lost > lostSoFar) {
+            lostSoFar = lost;
+            assembler.noteLoss(assembler.now());
+        }
+    };
+    auto lastCheck = t0;
     while (std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count() < seconds) {
         rec.poll(50, batch, nft, nt::Recorder::kPollBatch);
         consume();
+        if (std::chrono::steady_clock::now() - lastCheck > std::chrono::milliseconds(50)) {
+            checkLoss();
+            lastCheck = std::chrono::steady_clock::now();
+        }
     }
+    checkLoss();
     flood.end();
     rec.stop(batch, nft);
     consume();
@@ -93,6 +111,7 @@ int main(int argc, char **argv) {
                 static_cast<unsigned long long>(loss.ringbufFull),
                 static_cast<unsigned long long>(loss.trackFull),
                 static_cast<unsigned long long>(loss.nftLost));
+    nt::bench::printNftJoin(assembler.counters(), nftRecords);
     std::printf("  assembler memory     %.1f bytes/event\n",
                 events ? static_cast<double>(assembler.memoryBytes()) / static_cast<double>(events)
                        : 0.0);

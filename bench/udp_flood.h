@@ -39,8 +39,9 @@ public:
     UdpFlood(const UdpFlood &) = delete;
     UdpFlood &operator=(const UdpFlood &) = delete;
 
-    // Starts sending 64-byte datagrams from A to B:9999 as fast as one thread can.
-    void begin() {
+    // Starts sending 64-byte datagrams from A to B:9999 as fast as one thread can, or about
+    // `perSecond` of them a second.
+    void begin(uint64_t perSecond = 0) {
         stop_ = false;
         sent = 0;
         const NetnsHandle nsB = NetnsHandle::byName(b);
@@ -52,7 +53,7 @@ public:
             addr.sin_port = htons(9999);
             bind(rx_, reinterpret_cast<sockaddr *>(&addr), sizeof addr);
         }
-        sender_ = std::thread([this] {
+        sender_ = std::thread([this, perSecond] {
             const NetnsHandle nsA = NetnsHandle::byName(a);
             NetnsGuard g(&nsA);
             const int fd = socket(AF_INET, SOCK_DGRAM, 0);
@@ -67,6 +68,9 @@ public:
                            sizeof dst);
                 }
                 sent.fetch_add(64, std::memory_order_relaxed);
+                if (perSecond != 0) {
+                    usleep(static_cast<useconds_t>(64'000'000 / perSecond));
+                }
             }
             close(fd);
         });

@@ -403,6 +403,21 @@ int record(const QStringList &args) {
         std::fflush(stdout);
     };
 
+    // Ring-buffer loss, checked a few times a second: nft records that then find no packet are
+    // counted as lost to it (the assembler and the file both learn when).
+    uint64_t lostSoFar = 0, lastLossCheck = start;
+    auto checkLoss = [&](uint64_t now) {
+        const uint64_t lost = recorder->counters().ringbufFull;
+        if (lost > lostSoFar) {
+            lostSoFar = lost;
+            assembler.noteLoss(now);
+            trace.lossTimes.push_back(now);
+            if (writer) {
+                writer->appendLossMark(now, lost);
+            }
+        }
+    };
+
     bool stop = false;
     while (!stop) {
         std::vector<pollfd> pfds{{signals.fd(), POLLIN, 0}};
@@ -416,6 +431,10 @@ int record(const QStringList &args) {
         recorder->poll(0, batch, nft, Recorder::kPollBatch);
         consume();
         const uint64_t now = monotonicNs();
+        if (now - lastLossCheck >= 50'000'000) {
+            checkLoss(now);
+            lastLossCheck = now;
+        }
         if (writer && now - lastCommit >= 100'000'000) {
             writer->commit();
             lastCommit = now;
@@ -425,6 +444,7 @@ int record(const QStringList &args) {
         }
     }
 
+    checkLoss(monotonicNs());
     recorder->stop(batch, nft);
     consume();
     assembler.flush();

@@ -41,8 +41,6 @@ struct Assembler::Pending {
 namespace {
 
 constexpr uint64_t kIdleCheckEvery = 1U << 16;
-constexpr uint16_t kEthPIp = 0x0800;
-constexpr uint16_t kEthPIpv6 = 0x86DD;
 
 bool isFree(uint16_t probe) {
     return probe == NT_PROBE_KFREE_SKB || probe == NT_PROBE_CONSUME_SKB;
@@ -700,6 +698,23 @@ bool sameMessage(const NftStep &a, const NftStep &b) {
 
 } // namespace
 
+// Where a walk can go next: into its jump or goto target; a final verdict, or the base chain's
+// policy, ends it.
+void Assembler::followWalk(TraceIdState &st, const NftStep &s) {
+    if ((s.verdict == verdict::Jump || s.verdict == verdict::Goto) && s.jumpTarget != 0) {
+        if (std::find(st.chains.begin(), st.chains.begin() + st.depth, s.jumpTarget) ==
+            st.chains.begin() + st.depth) {
+            st.chains[std::min<size_t>(st.depth, st.chains.size() - 1)] = s.jumpTarget;
+            st.depth = static_cast<uint8_t>(std::min<size_t>(st.depth + 1, st.chains.size()));
+        }
+    }
+    const int32_t v = effectiveVerdict(s);
+    if (isFinalVerdict(v) ||
+        (s.type == static_cast<uint8_t>(NftTraceType::Policy) && s.chain == st.chains[0])) {
+        st.ended = true;
+    }
+}
+
 void Assembler::unjoin(uint32_t ordinal, uint64_t AssemblerCounters::*reason) {
     unjoined_.push_back(ordinal);
     ++counters_.unjoinedNft;
@@ -713,6 +728,9 @@ void Assembler::noteLoss(uint64_t ts) {
 }
 
 bool Assembler::lossNear(uint64_t ts) const {
+    if (lossAnywhere_) {
+        return true;
+    }
     const uint64_t w = options_.nftWindowNs;
     auto it = std::lower_bound(lossTimes_.begin(), lossTimes_.end(), ts > w ? ts - w : 0);
     return it != lossTimes_.end() && *it <= ts + w;
@@ -750,7 +768,7 @@ void Assembler::add(const NftTraceRecord &record) {
 
     auto tit = byTraceId_.find(record.id);
     TraceIdState *st = tit != byTraceId_.end() ? &tit->second : nullptr;
-    uint64_t fp = 0;
+    uint64_t fp = 0, natKey = 0;
     if (s.walkStart) {
         if (s.hook == NftHook::Unknown) {
             s.hook = hookFromDevices(record.iif, record.oif);
@@ -759,6 +777,7 @@ void Assembler::add(const NftTraceRecord &record) {
         if (parseNftHeaders(record.networkHeader, record.transportHeader,
                             nftRecordProtocol(record.nfproto, record.llHeader), f)) {
             fp = packetFingerprint(f);
+            natKey = natInvariantKey(f);
         }
     } else if (st != nullptr && s.hook == NftHook::Unknown) {
         s.hook = st->hook;
@@ -773,15 +792,25 @@ void Assembler::add(const NftTraceRecord &record) {
     }
 
     if (!s.walkStart) {
-        // A later record of a walk (jumped-to chains, return, policy): same trace id.
-        Pending *p = st != nullptr ? pendingAt(st->pendingSeq) : nullptr;
+        // A later record of a walk (jumped-to chains, return, policy): same trace id, in a
+        // chain the walk entered, while the walk is open. Anything else came out of order or
+        // lost its walk start: joining it to the id's last packet could be wrong.
+        if (st == nullptr || st->ended ||
+            std::find(st->chains.begin(), st->chains.begin() + st->depth, s.chain) ==
+                st->chains.begin() + st->depth) {
+            unjoin(ordinal, &AssemblerCounters::unjoinedOrphan);
+            advance(record.tsNs);
+            return;
+        }
+        followWalk(*st, nft_[ordinal]);
+        Pending *p = pendingAt(st->pendingSeq);
         if (p != nullptr) {
             p->ordinals.push_back(ordinal);
             st->lastOrdinal = ordinal;
-        } else if (st != nullptr && st->journey != kNoJourney) {
+        } else if (st->journey != kNoJourney) {
             joinNft(st->journey, ordinal);
             st->lastOrdinal = ordinal;
-        } else if (st != nullptr && st->lostReason != nullptr) {
+        } else if (st->lostReason != nullptr) {
             unjoin(ordinal, st->lostReason); // its walk found no packet: the same reason
         } else {
             unjoin(ordinal, &AssemblerCounters::unjoinedOrphan);
@@ -794,6 +823,11 @@ void Assembler::add(const NftTraceRecord &record) {
     if (st != nullptr) {
         const int r = hookRank(s.hook), rs = hookRank(st->hook);
         continues = (s.hook == st->hook || r < 0 || rs < 0) ? s.chain != st->firstChain : r > rs;
+        if (continues && fp != 0 && st->lastFp != 0 && natKey != st->natKey) {
+            // What NAT leaves alone changed: another packet with the same id (a collision).
+            ++counters_.traceIdCollisions;
+            continues = false;
+        }
     }
     const JourneyId byFp = fp != 0 ? findByFingerprint(fp, record.tsNs) : kNoJourney;
     Pending *p = continues ? pendingAt(st->pendingSeq) : nullptr;
@@ -802,6 +836,10 @@ void Assembler::add(const NftTraceRecord &record) {
     next.firstChain = continues && s.hook == st->hook ? st->firstChain : s.chain;
     next.lastOrdinal = ordinal;
     next.lastFp = fp;
+    next.natKey = natKey;
+    next.chains[0] = s.chain;
+    next.depth = 1;
+    followWalk(next, nft_[ordinal]);
     if (continues && st->journey != kNoJourney) {
         if (byFp != kNoJourney && byFp != st->journey && !hasFingerprint(st->journey, fp)) {
             // The id continued another packet, the header names this one: the header wins.
@@ -1308,6 +1346,11 @@ size_t Assembler::memoryBytes() const {
 
 Assembler Assembler::assemble(const Trace &trace, AssemblerOptions options) {
     Assembler a(trace.probes, trace.dropReasons, options);
+    for (uint64_t t : trace.lossTimes) {
+        a.noteLoss(t);
+    }
+    // A file without loss marks but with loss: no time to tell, every miss may be that loss.
+    a.lossAnywhere_ = trace.lossTimes.empty() && trace.meta.loss.ringbufFull > 0;
     // The same merge a file streamed into a viewer goes through (streamTrace).
     TimeMerge merge(std::span<const PacketHeader>(trace.packets),
                     std::span<const NftTraceRecord>(trace.nft));

@@ -8,6 +8,7 @@
 #include "layers.h"
 #include "trace.h"
 
+#include <array>
 #include <cstddef>
 #include <cstdint>
 #include <deque>
@@ -157,6 +158,8 @@ private:
     JourneyId startJourney(const Event &event, JourneyId newer);
     bool continuesAfterNat(JourneyId id, const Event &event) const;
     void unjoin(uint32_t ordinal, uint64_t AssemblerCounters::*reason);
+    struct TraceIdState;
+    void followWalk(TraceIdState &st, const NftStep &s);
     void cloneCompleted(JourneyId clone);
     JourneyId placeEvent(const Event &event);
     void stage(JourneyId id, const Event &event);
@@ -229,6 +232,13 @@ private:
         uint16_t firstChain = 0;
         uint32_t lastOrdinal = kNoIndex; // the walk's latest record, to notice duplicates
         uint64_t lastFp = 0;
+        uint64_t natKey = 0; // natInvariantKey of the packet: the same before and after NAT
+        // Chains the current walk entered (its base chain, jump and goto targets): a later
+        // record of the walk names one of them. `ended`: a final verdict or the base chain's
+        // policy closed the walk, so only a new walk start can follow.
+        std::array<uint16_t, 4> chains{};
+        uint8_t depth = 0;
+        bool ended = false;
         // Its walk joined nothing: later records of it are unjoined for the same reason.
         uint64_t AssemblerCounters::*lostReason = nullptr;
     };
@@ -242,6 +252,7 @@ private:
     std::unordered_map<JourneyId, std::vector<uint32_t>> laterHeaders_; // NAT-rewritten headers
     std::unordered_map<JourneyId, JourneyId> deliveredClone_;           // parent -> clone
     std::vector<uint64_t> lossTimes_; // noteLoss() times, ascending
+    bool lossAnywhere_ = false;
     bool lossNear(uint64_t ts) const;
     Pending *pendingAt(uint64_t seq);
     void resolvePending(uint64_t seq);

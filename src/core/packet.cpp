@@ -145,10 +145,8 @@ bool parseNftHeaders(std::span<const uint8_t> network, std::span<const uint8_t> 
         }
     }
     if (!transport.empty() && !out.fragment) {
-        std::vector<uint8_t> bytes(network.begin(), network.end());
-        bytes.resize(out.family == 4 ? size_t{network[0] & 0x0fU} * 4 : 40);
-        bytes.insert(bytes.end(), transport.begin(), transport.end());
-        parseTransport(bytes, bytes.size() - transport.size(), out);
+        parseTransport(transport, 0, out); // the transport bytes on their own, no copy
+        out.l4Offset = out.family == 4 ? size_t{network[0] & 0x0fU} * 4 : 40;
     }
     return true;
 }
@@ -257,15 +255,29 @@ std::string endpointsToString(const PacketFields &f) {
     return side(f.saddr, f.sport) + " \u2192 " + side(f.daddr, f.dport);
 }
 
-uint64_t packetFingerprint(const PacketFields &f) {
-    // FNV-1a over the stable fields; cheap and good enough for joining within a time window.
-    uint64_t h = 1469598103934665603ULL;
-    auto mix = [&h](const void *p, size_t n) {
+namespace {
+
+// FNV-1a over chosen fields; cheap and good enough for joining within a time window. `seed`
+// keeps hashes of different field sets apart.
+class Fnv {
+public:
+    explicit Fnv(uint64_t seed) : h_(seed) {}
+    void operator()(const void *p, size_t n) {
         const auto *c = static_cast<const uint8_t *>(p);
         for (size_t i = 0; i < n; ++i) {
-            h = (h ^ c[i]) * 1099511628211ULL;
+            h_ = (h_ ^ c[i]) * 1099511628211ULL;
         }
-    };
+    }
+    uint64_t value() const { return h_; }
+
+private:
+    uint64_t h_;
+};
+
+} // namespace
+
+uint64_t packetFingerprint(const PacketFields &f) {
+    Fnv mix(1469598103934665603ULL);
     const size_t alen = f.family == 6 ? 16 : 4;
     mix(&f.family, 1);
     if (f.extHeaders) {
@@ -273,7 +285,7 @@ uint64_t packetFingerprint(const PacketFields &f) {
         mix(f.daddr.data(), alen);
         mix(&f.totalLen, 2);
         mix(&f.flowLabel, 4);
-        return h;
+        return mix.value();
     }
     mix(&f.l4proto, 1);
     mix(f.saddr.data(), alen);
@@ -287,17 +299,11 @@ uint64_t packetFingerprint(const PacketFields &f) {
     mix(&f.icmpType, 1);
     mix(&f.icmpId, 2);
     mix(&f.icmpSeq, 2);
-    return h;
+    return mix.value();
 }
 
 uint64_t natInvariantKey(const PacketFields &f) {
-    uint64_t h = 1099511628211ULL;
-    auto mix = [&h](const void *p, size_t n) {
-        const auto *c = static_cast<const uint8_t *>(p);
-        for (size_t i = 0; i < n; ++i) {
-            h = (h ^ c[i]) * 1099511628211ULL;
-        }
-    };
+    Fnv mix(1099511628211ULL);
     mix(&f.family, 1);
     mix(&f.l4proto, 1);
     mix(&f.totalLen, 2);
@@ -309,7 +315,7 @@ uint64_t natInvariantKey(const PacketFields &f) {
     mix(&f.icmpType, 1);
     mix(&f.icmpCode, 1);
     mix(&f.icmpSeq, 2);
-    return h;
+    return mix.value();
 }
 
 } // namespace nt

@@ -212,7 +212,6 @@ bool sameEndpoints(const PacketFields &a, const PacketFields &b) {
 
 std::vector<NatStep> Report::natSteps(JourneyId id) const {
     std::vector<NatStep> steps;
-    const JourneyRecord &rec = asm_.record(id);
     NftHook lastHook = NftHook::Unknown;
     auto see = [&](const PacketFields &f, NftHook hook) {
         if (steps.empty() || !sameEndpoints(steps.back().fields, f)) {
@@ -245,7 +244,6 @@ std::vector<NatStep> Report::natSteps(JourneyId id) const {
     if (steps.size() < 2) {
         steps.clear();
     }
-    (void)rec;
     return steps;
 }
 

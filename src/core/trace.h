@@ -36,6 +36,9 @@ struct Trace {
     std::vector<NftTraceRecord> nft;       // in arrival order
     std::string rulesetJson;               // libnftables JSON when the recording started
     std::vector<InterfaceName> interfaces; // in the order they were observed
+    // CLOCK_MONOTONIC times at which the recorder saw BPF records lost (ring buffer full),
+    // ascending: nft records near them that find no packet lost it to that.
+    std::vector<uint64_t> lossTimes;
 };
 
 } // namespace nt

@@ -74,6 +74,7 @@ CREATE TABLE nft(ts_ns INTEGER NOT NULL, rule_handle INTEGER NOT NULL,
                  ll_header BLOB, network_header BLOB, transport_header BLOB);
 CREATE TABLE nft_ct(nft INTEGER PRIMARY KEY, ct_id INTEGER NOT NULL,
                     direction INTEGER NOT NULL, status INTEGER NOT NULL, state INTEGER NOT NULL);
+CREATE TABLE loss_marks(ts_ns INTEGER NOT NULL, ringbuf_full INTEGER NOT NULL);
 CREATE TABLE ruleset(json TEXT NOT NULL);
 CREATE TABLE interfaces(ts_ns INTEGER NOT NULL, netns INTEGER NOT NULL,
                         ifindex INTEGER NOT NULL, name TEXT NOT NULL);
@@ -180,7 +181,8 @@ TraceFileCancelled::TraceFileCancelled()
 struct TraceWriter::Impl {
     QString displayPath;
     DbPtr db;
-    StmtPtr insEvents, insEvent, insPacket, insNft, insNftCt, insMeta, insSymbol, insProbe,
+    StmtPtr insEvents, insEvent, insPacket, insNft, insNftCt, insLoss, insMeta, insSymbol,
+        insProbe,
         insDrop, insRuleset, insInterface;
 
     [[noreturn]] void fail(const QString &what) const {
@@ -319,6 +321,7 @@ TraceWriter::TraceWriter(const std::string &path, const TraceMeta &meta, bool ov
             "VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
         d->insNftCt = d->prepare(
             "INSERT INTO nft_ct(nft, ct_id, direction, status, state) VALUES(?,?,?,?,?)");
+        d->insLoss = d->prepare("INSERT INTO loss_marks(ts_ns, ringbuf_full) VALUES(?,?)");
         d->insMeta = d->prepare("INSERT OR REPLACE INTO meta(key, value) VALUES(?,?)");
         d->insSymbol = d->prepare("INSERT OR IGNORE INTO symbols(addr, name) VALUES(?,?)");
         d->insProbe =
@@ -495,6 +498,15 @@ void TraceWriter::append(const NftTraceRecord &r) {
     }
 }
 
+void TraceWriter::appendLossMark(uint64_t tsNs, uint64_t ringbufFull) {
+    Impl &w = live();
+    w.begin();
+    sqlite3_stmt *s = w.insLoss.get();
+    sqlite3_bind_int64(s, 1, i64(tsNs));
+    sqlite3_bind_int64(s, 2, i64(ringbufFull));
+    w.run(s);
+}
+
 void TraceWriter::commit() {
     live().commit();
 }
@@ -527,6 +539,7 @@ void TraceWriter::finish(const TraceMeta &finalMeta) {
     w.insPacket.reset();
     w.insNft.reset();
     w.insNftCt.reset();
+    w.insLoss.reset();
     w.insMeta.reset();
     w.insSymbol.reset();
     w.insProbe.reset();
@@ -1164,6 +1177,12 @@ Trace TraceReader::readHeader() {
                                .arg(n.name.size()));
             t.interfaces.push_back(std::move(n));
         }
+    }
+    if (d->hasTable("loss_marks")) {
+        StmtPtr stmt = d->prepare("SELECT ts_ns FROM loss_marks ORDER BY ts_ns", "loss_marks");
+        const Row row(stmt.get(), QStringLiteral("loss_marks"), d->corruptFn);
+        while (d->next(stmt.get()))
+            t.lossTimes.push_back(row.u64(0));
     }
     return t;
 }

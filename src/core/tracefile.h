@@ -33,6 +33,8 @@ namespace nt {
 //   nft_ct(nft INTEGER PRIMARY KEY, ct_id, direction, status, state)  conntrack attributes of
 //       the nft row `nft` (its rowid), when the kernel sent them; files written before it was
 //       added lack the table and are read without it (older readers ignore it)
+//   loss_marks(ts_ns, ringbuf_full)   when the recorder saw ring-buffer loss (Trace::lossTimes);
+//       absent from files written before it was added
 //   ruleset(json TEXT)
 //   interfaces(ts_ns, netns, ifindex, name)      names from ts_ns on (absent in older files)
 constexpr int kTraceSchemaVersion = 1;
@@ -92,6 +94,9 @@ public:
     void append(std::span<const Event> events);
     void append(const PacketHeader &packet);   // data: at most NT_PACKET_CAPLEN bytes
     void append(const NftTraceRecord &record); // headers: at most kMaxNftHeaderBytes each
+    // The recorder saw BPF records lost (ring buffer full; `ringbufFull` is the total so far)
+    // by CLOCK_MONOTONIC time `tsNs` (Trace::lossTimes).
+    void appendLossMark(uint64_t tsNs, uint64_t ringbufFull);
     // Ends the current batch transaction: what was appended survives a crash from now on.
     void commit();
     // Stores the final meta (a zero stop time is filled with now), builds the skb indexes,
