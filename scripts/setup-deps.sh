@@ -1,6 +1,13 @@
 #!/usr/bin/env bash
-# Installs the Debian 12 packages nft-tracer builds, tests and runs with.
+# Installs the Debian 12 or 13 packages nft-tracer builds, tests, packages and runs with.
 set -euo pipefail
+
+# The sanitizer and fuzzer runtime goes with the release's default clang.
+# shellcheck disable=SC1091
+case "$(. /etc/os-release && echo "${VERSION_ID:-}")" in
+  12) clang_rt=libclang-rt-14-dev ;;
+  *) clang_rt=libclang-rt-19-dev ;;
+esac
 
 packages=(
   # build
@@ -10,9 +17,12 @@ packages=(
   libqt6opengl6-dev
   libbpf-dev libelf-dev zlib1g-dev libnftables-dev libnftnl-dev libmnl-dev
   libsqlite3-dev libpcap-dev linux-libc-dev
+  # Debian packages (cpack -G DEB computes their dependencies with dpkg-shlibdeps, finds
+  # binaries with file) and the clean-machine builds of scripts/clean-machine.sh
+  dpkg-dev file debootstrap
   # tests and benchmarks
   googletest libgtest-dev libgmock-dev libbenchmark-dev valgrind
-  libclang-rt-14-dev sqlite3 tshark
+  "$clang_rt" sqlite3 tshark
   # run time: recording in network namespaces
   nftables iproute2 iputils-ping netcat-openbsd procps
   # D-Bus helper tests: a private system bus and polkit
