@@ -189,7 +189,7 @@ build_stage() {
       (cd build/dev && cpack -G DEB) && \
       desktop-file-validate packaging/desktop/io.github.nfttracer.NftTracer.desktop && \
       appstreamcli validate --no-net packaging/desktop/io.github.nfttracer.NftTracer.metainfo.xml && \
-      lintian --info build/dev/*.deb > build/dev/lintian.log 2>&1; \
+      lintian build/dev/*.deb > build/dev/lintian.log 2>&1; \
       cat build/dev/lintian.log; ! grep -q '^E:' build/dev/lintian.log" >&2
   mkdir -p "$out/$suite"
   rm -f "$out/$suite"/*.deb
