@@ -7,6 +7,7 @@
 #          (desktop-file-validate, appstreamcli validate, lintian) and the install test.
 #   light  scripts/setup-deps.sh, a build without tests and benchmarks, the .debs, their checks
 #          and the install test.
+#   install the install test alone, of the .debs a previous stage left in NT_CLEAN_OUT/SUITE.
 # The install test, in a fresh minimal chroot: `apt-get install ./nft-tracer_*.deb
 # ./nft-tracer-cli_*.deb` resolves every dependency; nft-tracer-cli shows the shipped sample;
 # nft-tracer --version runs offscreen; with the system bus and polkitd started, the installed
@@ -129,13 +130,15 @@ leave_mounts() {
   cleanup
 }
 
-# An overlay over LOWER at a new directory; prints its path.
-overlay() {
-  local lower=$1 name=$2 dir
-  dir=$(mktemp -d "$cache/run-$name-XXXXXX")
+# A new directory for an overlay over a chroot (the overlay itself: overlay_mount).
+overlay_dir() {
+  local dir
+  dir=$(mktemp -d "$cache/run-$1-XXXXXX")
   mkdir -p "$dir/upper" "$dir/work" "$dir/root"
-  mnt -t overlay overlay -o "lowerdir=$lower,upperdir=$dir/upper,workdir=$dir/work" "$dir/root"
   echo "$dir"
+}
+overlay_mount() { # LOWER DIR
+  mnt -t overlay overlay -o "lowerdir=$1,upperdir=$2/upper,workdir=$2/work" "$2/root"
 }
 
 # SUITE-deps: SUITE with scripts/setup-deps.sh and the package checkers, redone when
@@ -164,7 +167,8 @@ deps_chroot() {
 # check logs go to $out/SUITE.
 build_stage() {
   local kind=$1 suite=$2 run root rel
-  run=$(overlay "$cache/$suite-deps" "$suite-build")
+  run=$(overlay_dir "$suite-build")
+  overlay_mount "$cache/$suite-deps" "$run"
   root=$run/root
   enter_mounts "$root" "$suite"
   mkdir -p "$root/src" "$root/ccache"
@@ -201,7 +205,8 @@ build_stage() {
 # Installs the .debs into an overlay of the fresh SUITE and checks what they do.
 install_stage() {
   local suite=$1 run root
-  run=$(overlay "$cache/$suite" "$suite-install")
+  run=$(overlay_dir "$suite-install")
+  overlay_mount "$cache/$suite" "$run"
   root=$run/root
   enter_mounts "$root" "$suite"
   mkdir -p "$root/debs"
@@ -223,13 +228,16 @@ install_stage() {
 for stage in "${stages[@]}"; do
   kind=${stage%%:*}
   suite=${stage#*:}
-  case "$kind" in full | light) ;; *) echo "unknown stage $stage (full:SUITE or light:SUITE)" >&2; exit 2 ;; esac
+  case "$kind" in
+    full | light | install) ;;
+    *) echo "unknown stage $stage (full:SUITE, light:SUITE or install:SUITE)" >&2; exit 2 ;;
+  esac
   t0=$(stamp)
   base_chroot "$suite"
   t1=$(stamp)
-  deps_chroot "$suite"
+  [ "$kind" = install ] || deps_chroot "$suite"
   t2=$(stamp)
-  build_stage "$kind" "$suite"
+  [ "$kind" = install ] || build_stage "$kind" "$suite"
   t3=$(stamp)
   install_stage "$suite"
   t4=$(stamp)
