@@ -225,6 +225,14 @@ install_stage() {
   rm -rf "$run"
 }
 
+# How long STEP of the current stage took, as it ends (also in $out/timings.txt).
+lap() {
+  local now
+  now=$(stamp)
+  echo "$stage: $1 $((now - t)) s; cache $(du -sh "$cache" | cut -f1)" | tee -a "$out/timings.txt"
+  t=$now
+}
+
 for stage in "${stages[@]}"; do
   kind=${stage%%:*}
   suite=${stage#*:}
@@ -232,16 +240,15 @@ for stage in "${stages[@]}"; do
     full | light | install) ;;
     *) echo "unknown stage $stage (full:SUITE, light:SUITE or install:SUITE)" >&2; exit 2 ;;
   esac
-  t0=$(stamp)
+  t=$(stamp)
   base_chroot "$suite"
-  t1=$(stamp)
-  [ "$kind" = install ] || deps_chroot "$suite"
-  t2=$(stamp)
-  [ "$kind" = install ] || build_stage "$kind" "$suite"
-  t3=$(stamp)
+  lap debootstrap
+  if [ "$kind" != install ]; then
+    deps_chroot "$suite"
+    lap setup-deps
+    build_stage "$kind" "$suite"
+    lap "build, tests, packages and their checks"
+  fi
   install_stage "$suite"
-  t4=$(stamp)
-  echo "$stage: debootstrap $((t1 - t0)) s, setup-deps $((t2 - t1)) s, build+tests+packages" \
-    "$((t3 - t2)) s, install test $((t4 - t3)) s; cache $(du -sh "$cache" | cut -f1)" |
-    tee -a "$out/timings.txt"
+  lap "install test"
 done
