@@ -229,7 +229,7 @@ install_stage() {
 lap() {
   local now
   now=$(stamp)
-  echo "$stage: $1 $((now - t)) s; cache $(du -sh "$cache" | cut -f1)" | tee -a "$out/timings.txt"
+  echo "$stage: $1 $((now - t)) s; cache $(du -shx "$cache" | cut -f1)" | tee -a "$out/timings.txt"
   t=$now
 }
 
