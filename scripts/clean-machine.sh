@@ -81,6 +81,7 @@ if [ "$archive_uri" = "-" ]; then
 fi
 
 mounts=()
+runs=()
 cleanup() {
   local i
   for ((i = ${#mounts[@]} - 1; i >= 0; i--)); do
@@ -88,7 +89,12 @@ cleanup() {
   done
   mounts=()
 }
-trap cleanup EXIT
+# On the way out (also after a failure): the mounts, then the overlays' directories.
+cleanup_all() {
+  cleanup
+  [ ${#runs[@]} -eq 0 ] || rm -rf "${runs[@]}"
+}
+trap cleanup_all EXIT
 mnt() { # mount ARGS... TARGET
   mount "$@"
   mounts+=("${!#}")
@@ -138,6 +144,7 @@ overlay_dir() {
   echo "$dir"
 }
 overlay_mount() { # LOWER DIR
+  runs+=("$2")
   mnt -t overlay overlay -o "lowerdir=$1,upperdir=$2/upper,workdir=$2/work" "$2/root"
 }
 
