@@ -224,7 +224,7 @@ BENCHMARK(BM_SwimlaneShowAll100k)->Unit(benchmark::kMillisecond)->Iterations(3);
 void BM_LayerLatencyStats(benchmark::State &state) {
     const auto ids = firstN(static_cast<size_t>(state.range(0)));
     for (auto _ : state) {
-        const nt::LayerLatencyStats s = nt::computeLayerLatency(*data().assembler, ids);
+        nt::LayerLatencyStats s = nt::computeLayerLatency(*data().assembler, ids);
         benchmark::DoNotOptimize(s.endToEnd.median);
     }
     state.SetItemsProcessed(static_cast<int64_t>(state.iterations()) * state.range(0));

@@ -1,18 +1,28 @@
 #!/usr/bin/env bash
-# Installs the Debian 12 packages nft-tracer builds, tests and runs with.
+# Installs the Debian 12 or 13 packages nft-tracer builds, tests, packages and runs with.
 set -euo pipefail
+
+# The sanitizer and fuzzer runtime goes with the release's default clang. Qt6Charts' CMake
+# package needs Qt6OpenGL: on Debian 12 its -dev package is only a Recommends of qt6-base-dev;
+# on Debian 13 qt6-base-dev provides it.
+# shellcheck disable=SC1091
+case "$(. /etc/os-release && echo "${VERSION_ID:-}")" in
+  12) release_packages=(libclang-rt-14-dev libqt6opengl6-dev) ;;
+  *) release_packages=(libclang-rt-19-dev) ;;
+esac
 
 packages=(
   # build
   cmake ninja-build g++ pkg-config clang clang-format clang-tidy bpftool
   qt6-base-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-charts-dev
-  # Qt6Charts' CMake package needs Qt6OpenGL, only a Recommends of qt6-base-dev
-  libqt6opengl6-dev
   libbpf-dev libelf-dev zlib1g-dev libnftables-dev libnftnl-dev libmnl-dev
   libsqlite3-dev libpcap-dev linux-libc-dev
+  # Debian packages (cpack -G DEB computes their dependencies with dpkg-shlibdeps, finds
+  # binaries with file) and the clean-machine builds of scripts/clean-machine.sh
+  dpkg-dev file debootstrap
   # tests and benchmarks
   googletest libgtest-dev libgmock-dev libbenchmark-dev valgrind
-  libclang-rt-14-dev sqlite3 tshark
+  "${release_packages[@]}" sqlite3 tshark
   # run time: recording in network namespaces
   nftables iproute2 iputils-ping netcat-openbsd procps
   # D-Bus helper tests: a private system bus and polkit

@@ -1,5 +1,7 @@
 #!/usr/bin/env bash
-# Sets up a fresh Debian 12 machine and runs every test: build, ctest (all labels), fuzzers.
+# Sets up a fresh Debian 12 or 13 machine and runs every test: build, ctest (all labels), the
+# command-line-only build, fuzzers, and in CI (NFT_TRACER_CI=1, or NT_PACKAGE_STAGE=1) the
+# clean-machine stage: packages built and installed on fresh Debian 12 and 13 chroots.
 # Privileged tests need root; with NFT_TRACER_CI=1 a test that would skip fails instead.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -17,6 +19,16 @@ ctest --test-dir build/dev --output-on-failure -j2 --timeout 300
 # and kept as output in build/dev/tests/screenshots for people to look at.
 (cd build/dev/tests && xvfb-run -a -s "-screen 0 1600x1000x24" env QT_QPA_PLATFORM=xcb \
   ./main_window_test --gtest_filter='*Screenshot*' && ls screenshots)
+
+# The command-line tool alone: no desktop app, no helper, Qt Core only.
+cmake -S . -B build/cli -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DNT_BUILD_GUI=OFF \
+  -DNT_BUILD_HELPER=OFF -DNT_BUILD_BENCH=OFF
+cmake --build build/cli -j"$(nproc)"
+if ldd build/cli/src/cli/nft-tracer-cli | grep -E 'Qt6(Widgets|Gui|Charts|DBus)'; then
+  echo "the command-line-only nft-tracer-cli links more than Qt Core" >&2
+  exit 1
+fi
+ctest --test-dir build/cli --output-on-failure -j2 --timeout 300 -L unit
 
 # Style: clang-format and clang-tidy (the checks in .clang-tidy) must be clean.
 git ls-files -- '*.cpp' '*.h' '*.c' | xargs clang-format --dry-run --Werror
@@ -45,3 +57,8 @@ for f in build/fuzz/tests/fuzz/*_fuzz; do
   rm -rf "$corpus"
 done
 echo "fuzzers: no crash"
+
+# Clean machines: build, test and package on fresh Debian 13 and 12 chroots, install test.
+if [ "${NT_PACKAGE_STAGE:-${NFT_TRACER_CI:-0}}" = 1 ]; then
+  ./scripts/clean-machine.sh
+fi

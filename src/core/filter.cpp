@@ -53,7 +53,7 @@ constexpr int kMaxDepth = 64;
 // Alternatives kept while expanding; beyond it the filter cannot fit NT_FILTER_MAX_TERMS.
 constexpr size_t kMaxIntermediateTerms = 1024;
 
-QString quoted(std::string_view s) {
+QString singleQuoted(std::string_view s) {
     return QLatin1Char('\'') + QString::fromUtf8(s.data(), static_cast<qsizetype>(s.size())) +
            QLatin1Char('\'');
 }
@@ -109,7 +109,7 @@ std::vector<Token> lex(std::string_view text) {
                      QCoreApplication::translate("nt::Filter", "expected '%1' (or '%2'), found %3")
                          .arg(QString::fromLatin1(c == '&' ? "&&" : "||"),
                               QString::fromLatin1(c == '&' ? "and" : "or"),
-                              quoted(text.substr(i, 1))));
+                              singleQuoted(text.substr(i, 1))));
             }
             out.push_back({c == '&' ? Token::Kind::And : Token::Kind::Or, std::string(2, c), col});
             i += 2;
@@ -303,7 +303,7 @@ public:
             fail(t.column, QCoreApplication::translate(
                                "nt::Filter",
                                "expected 'and', 'or' or the end of the filter after %1, found %2")
-                               .arg(quoted(prev().text), found(t)));
+                               .arg(singleQuoted(prev().text), found(t)));
         }
         return n;
     }
@@ -341,12 +341,12 @@ private:
                    QString::fromUtf8(t.text.data(), static_cast<qsizetype>(t.text.size())) +
                    QLatin1Char('"');
         }
-        return quoted(t.text);
+        return singleQuoted(t.text);
     }
 
     [[noreturn]] void expected(const Token &t, const QString &what, const std::string &after) {
         fail(t.column, QCoreApplication::translate("nt::Filter", "expected %1 after %2, found %3")
-                           .arg(what, quoted(after), found(t)));
+                           .arg(what, singleQuoted(after), found(t)));
     }
 
     void enter(const Token &t) {
@@ -472,7 +472,7 @@ private:
                      QCoreApplication::translate(
                          "nt::Filter", "interface name %1 contains %2; only letters, digits "
                                        "and _ . - @ + are supported")
-                         .arg(found(v), quoted(std::string_view(&bad, 1))));
+                         .arg(found(v), singleQuoted(std::string_view(&bad, 1))));
             }
             Atom a;
             a.type = Atom::Type::IfName;
@@ -589,7 +589,7 @@ private:
                  "nt::Filter", "unknown word %1: expected a primitive such as host, net, port, "
                                "portrange, tcp, udp, sctp, icmp, icmp6, ip, ip6, ifname, "
                                "ifindex or mark")
-                 .arg(quoted(k.text)));
+                 .arg(singleQuoted(k.text)));
     }
 
     static std::string typeWord(Atom::Type t) {
@@ -651,7 +651,7 @@ private:
                              "nt::Filter", "expected a prefix length from 0 to %1 after '/', "
                                            "found %2")
                              .arg(familyBits(a.family))
-                             .arg(quoted(v.text.substr(slash + 1))));
+                             .arg(singleQuoted(v.text.substr(slash + 1))));
                 }
                 a.prefix = static_cast<int>(*len);
             }
@@ -664,7 +664,7 @@ private:
                 fail(v.column,
                      QCoreApplication::translate(
                          "nt::Filter", "%1 has bits set past the /%2 prefix; did you mean %3/%2?")
-                         .arg(quoted(v.text))
+                         .arg(singleQuoted(v.text))
                          .arg(a.prefix)
                          .arg(QString::fromStdString(addressToString(a.family, net))));
             }
@@ -1581,7 +1581,7 @@ nt_filter Filter::toBpf(const IfIndexResolver &resolve) const {
                         0, QCoreApplication::translate("nt::Filter",
                                                        "there is no network interface called %1; "
                                                        "check the name with 'ip link'")
-                               .arg(quoted(p.ifname)));
+                               .arg(singleQuoted(p.ifname)));
                 }
                 o.field = NT_PF_IFINDEX;
                 o.lo = *idx;

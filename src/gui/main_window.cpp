@@ -48,6 +48,7 @@
 #include <QMimeData>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QScreen>
 #include <QScrollArea>
 #include <QScrollBar>
 #include <QSettings>
@@ -127,7 +128,12 @@ MainWindow::MainWindow(Language *language, QWidget *parent)
             });
 
     QSettings settings;
-    restoreGeometry(settings.value(QStringLiteral("mainWindow/geometry")).toByteArray());
+    if (!restoreGeometry(settings.value(QStringLiteral("mainWindow/geometry")).toByteArray())) {
+        // First start: two thirds of the screen, in its middle (closeEvent saves what follows).
+        const QRect screen = this->screen()->availableGeometry();
+        resize(screen.width() * 2 / 3, screen.height() * 2 / 3);
+        move(screen.center() - rect().center());
+    }
     if (!restoreState(settings.value(QStringLiteral("mainWindow/state")).toByteArray())) {
         // First start: the docks take what they need, the packets get the rest.
         defaultDockSize_ = true;

@@ -57,6 +57,7 @@ public:
     FilterBar *filterBar() const { return filterBar_; }
     JourneyDetail *journeyDetail() const { return detail_; }
     StatisticsView *statisticsView() const { return stats_; }
+    RulesetView *rulesetView() const { return ruleset_; }
     // Selects a journey's row (clears filters hiding it? no: returns false when hidden).
     bool selectJourney(JourneyId id);
     QStringList recentFiles() const;

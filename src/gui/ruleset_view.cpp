@@ -7,9 +7,12 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
+#include <QResizeEvent>
 #include <QSortFilterProxyModel>
 #include <QTreeView>
 #include <QVBoxLayout>
+
+#include <algorithm>
 
 namespace nt {
 
@@ -67,15 +70,33 @@ void RulesetView::setTrace(const Trace *trace, const Assembler *assembler) {
     }
     model_->setHits(asm_);
     tree_->expandAll();
-    for (int c = 0; c < RulesetModel::ColumnCount - 1; ++c) {
-        tree_->resizeColumnToContents(c);
-    }
+    fitColumns();
     updatePlaceholder();
 }
 
 void RulesetView::refreshHits() {
     model_->setHits(asm_);
-    tree_->resizeColumnToContents(RulesetModel::HitsColumn);
+    fitColumns();
+}
+
+void RulesetView::fitColumns() {
+    for (int c = 0; c < RulesetModel::ColumnCount - 1; ++c) {
+        tree_->resizeColumnToContents(c);
+    }
+    QHeaderView *header = tree_->header();
+    const int fixed = header->sectionSize(RulesetModel::HandleColumn) +
+                      header->sectionSize(RulesetModel::HitsColumn);
+    const int width = tree_->viewport()->width();
+    if (header->sectionSize(RulesetModel::NameColumn) + fixed > width) {
+        header->resizeSection(RulesetModel::NameColumn, std::max(width - fixed, width * 2 / 5));
+    }
+}
+
+void RulesetView::resizeEvent(QResizeEvent *event) {
+    QWidget::resizeEvent(event);
+    if (trace_ != nullptr) {
+        fitColumns();
+    }
 }
 
 void RulesetView::selectRule(const QString &family, const QString &table, const QString &chain,

@@ -39,8 +39,12 @@ Q_SIGNALS:
 
 protected:
     void changeEvent(QEvent *event) override;
+    void resizeEvent(QResizeEvent *event) override;
 
 private:
+    // Sizes the columns to their content; when the view is too narrow for all of them, the
+    // rule text gives way first, so handles and packet counts always show whole.
+    void fitColumns();
     void onCurrentChanged(const QModelIndex &current);
     void updatePlaceholder();
 

@@ -4,6 +4,7 @@
 #include "assembler.h"
 #include "journey.h"
 #include "layers.h"
+#include "swimlane_item_kind.h"
 #include "trace.h"
 
 #include <QAbstractScrollArea>
@@ -24,16 +25,6 @@ class QPainter;
 namespace nt {
 
 class Report;
-
-enum class SwimlaneItemKind : uint8_t {
-    Tracepoint, // a tracepoint event: filled circle
-    Function,   // a kprobe/fentry function event: diamond
-    Free,       // consume_skb: hollow circle, the journey ends normally
-    Drop,       // kfree_skb: red ✕ with the drop reason
-    NftRule,    // an nft rule decision: badge with handle and verdict
-    NftPolicy,  // an nft chain policy decision: badge with the policy verdict
-    NftReturn,  // an nft return/other record: small badge
-};
 
 // One marker of the diagram, laid out in diagram time (µs). Recomputed by showJourneys().
 struct SwimlaneItem {

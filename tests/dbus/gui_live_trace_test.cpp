@@ -104,14 +104,20 @@ protected:
         }
     }
 
-    // The desktop app as `user`, with a home of its own (settings, the saved trace).
+    // The desktop app as `user`, with a home of its own (settings, the saved trace); the
+    // harness stages the program where the user can run it.
     bool runGui(Child &child, const char *user, const std::vector<std::string> &args) {
+        // Staged first: it looks users up too, and getpwnam's answer is overwritten by the next.
+        std::string error;
+        const std::string program = harness->stagedProgram(NT_DBUS_GUI_CLIENT_PATH, &error);
+        EXPECT_EQ(error, "");
         const passwd *pw = ::getpwnam(user);
-        if (pw == nullptr || ::chown(home.c_str(), pw->pw_uid, pw->pw_gid) != 0 ||
+        if (program.empty() || pw == nullptr ||
+            ::chown(home.c_str(), pw->pw_uid, pw->pw_gid) != 0 ||
             ::chmod(home.c_str(), 0700) != 0) {
             return false;
         }
-        std::vector<std::string> argv = {NT_DBUS_GUI_CLIENT_PATH};
+        std::vector<std::string> argv = {program};
         argv.insert(argv.end(), args.begin(), args.end());
         return child.start(
             argv,

@@ -6,20 +6,25 @@
 #include "language.h"
 #include "main_window.h"
 #include "packet_list_model.h"
+#include "ruleset_model.h"
+#include "ruleset_view.h"
 #include "sample_trace_fixture.h"
 #include "statistics_view.h"
 #include "trace_document.h"
 
 #include <QDockWidget>
 #include <QFile>
+#include <QHeaderView>
 #include <QLabel>
 #include <QMenuBar>
+#include <QScreen>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QStatusBar>
 #include <QTableView>
 #include <QTest>
+#include <QTreeView>
 #include <QTreeWidget>
 
 namespace {
@@ -145,6 +150,49 @@ TEST_F(MainWindowTest, SwitchesToVietnameseAtRuntime) {
     QCoreApplication::processEvents();
     EXPECT_EQ(m->data(fate).toString(), QStringLiteral("DROPPED BY RULE"));
     EXPECT_EQ(menu(0)->title(), QStringLiteral("&File"));
+}
+
+TEST_F(MainWindowTest, FirstStartTakesTwoThirdsOfTheScreenAndRemembersTheSize) {
+    window.reset();
+    QSettings().clear();
+    auto first = std::make_unique<MainWindow>(&language);
+    first->setInteractive(false);
+    const QRect screen = first->screen()->availableGeometry();
+    EXPECT_NEAR(first->width(), screen.width() * 2 / 3, 2);
+    EXPECT_NEAR(first->height(), screen.height() * 2 / 3, 2);
+    EXPECT_TRUE(screen.contains(first->geometry())) << "placed on the screen";
+
+    first->show();
+    first->resize(screen.width() / 2, screen.height() / 2);
+    QCoreApplication::processEvents();
+    const QSize chosen = first->size();
+    EXPECT_TRUE(first->close());
+    first.reset();
+    MainWindow again(&language);
+    EXPECT_EQ(again.size(), chosen) << "the size the user left is restored";
+    QSettings().clear();
+}
+
+TEST_F(MainWindowTest, RulesetColumnsShowHandlesAndPacketCountsWhole) {
+    window->show();
+    ASSERT_TRUE(load({kSample}));
+    RulesetView *view = window->rulesetView();
+    for (QDockWidget *dock : window->findChildren<QDockWidget *>()) {
+        if (dock->widget() == view) {
+            dock->raise();
+        }
+    }
+    QTest::qWait(100);
+    QTreeView *tree = view->treeView();
+    ASSERT_GT(view->model()->rowCount(), 0);
+    QHeaderView *header = tree->header();
+    for (int c : {RulesetModel::HandleColumn, RulesetModel::HitsColumn}) {
+        const int shown = header->sectionSize(c);
+        EXPECT_LE(header->sectionViewportPosition(c) + shown, tree->viewport()->width())
+            << "column " << c << " ends inside the dock";
+        tree->resizeColumnToContents(c);
+        EXPECT_GE(shown, header->sectionSize(c)) << "column " << c << " shows its content whole";
+    }
 }
 
 void grab(QWidget *w, const QString &name) {

@@ -1,6 +1,12 @@
 // A private system bus for the D-Bus tests: its own dbus-daemon (activation file pointing at the
 // built helper, the packaging/ bus policy), polkitd on it with the packaging/ actions and a rule
 // allowing one test user, and client processes run as unprivileged users.
+//
+// It exercises the build tree alone, whatever nft-tracer or polkit files are installed: the bus
+// reads only its own configuration, and polkitd runs in a mount namespace of its own where the
+// actions and rules directories hold just the packaged actions and the test rule. Nothing is
+// written outside a temporary directory. The programs the test users run are copied there
+// (mode 0755), because the build tree may sit in a home folder other users cannot enter.
 #pragma once
 
 #include "require.h"
@@ -35,8 +41,12 @@ namespace fs = std::filesystem;
 constexpr const char *kAllowUser = "nt-test-allow";
 constexpr const char *kDenyUser = "nt-test-deny";
 constexpr const char *kPolkitd = "/usr/lib/polkit-1/polkitd";
-constexpr const char *kPolkitActionsDir = "/usr/share/polkit-1/actions";
-constexpr const char *kPolkitRulesDir = "/etc/polkit-1/rules.d";
+// Where polkitd looks for actions and rules; in its namespace, each shows our directory instead.
+constexpr const char *kPolkitActionsDirs[] = {"/usr/share/polkit-1/actions",
+                                              "/etc/polkit-1/actions"};
+constexpr const char *kPolkitRulesDirs[] = {"/etc/polkit-1/rules.d", "/usr/share/polkit-1/rules.d",
+                                            "/usr/local/share/polkit-1/rules.d",
+                                            "/run/polkit-1/rules.d"};
 constexpr const char *kHelperName = "io.github.nfttracer.Helper";
 
 inline std::string readFile(const fs::path &p) {
@@ -104,6 +114,9 @@ inline std::string missingDbusSetup() {
     if (::access("/usr/bin/dbus-send", X_OK) != 0) {
         return "dbus-send is not installed (apt-get install dbus)";
     }
+    if (::access("/usr/bin/unshare", X_OK) != 0) {
+        return "unshare is not installed (apt-get install util-linux)";
+    }
 #ifndef NT_HELPER_PATH
     return "the helper (target nft-tracer-helper) is not part of this build";
 #else
@@ -135,6 +148,28 @@ inline bool ensureUser(const char *name, std::string *error) {
         return false;
     }
     return true;
+}
+
+// Whether `user` may execute `path` (every directory on the way searchable, the file executable).
+inline bool userCanExecute(const char *user, const fs::path &path) {
+    const passwd *pw = ::getpwnam(user);
+    if (pw == nullptr) {
+        return false;
+    }
+    const uid_t uid = pw->pw_uid;
+    const gid_t gid = pw->pw_gid;
+    const pid_t pid = ::fork();
+    if (pid < 0) {
+        return false;
+    }
+    if (pid == 0) {
+        if (::setgroups(0, nullptr) != 0 || ::setgid(gid) != 0 || ::setuid(uid) != 0) {
+            ::_exit(2);
+        }
+        ::_exit(::access(path.c_str(), X_OK) == 0 ? 0 : 1);
+    }
+    int status = 0;
+    return ::waitpid(pid, &status, 0) == pid && WIFEXITED(status) && WEXITSTATUS(status) == 0;
 }
 
 // A child process with stdin, stdout (lines) and stderr; killed if still running when destroyed.
@@ -353,8 +388,23 @@ public:
             return std::string("mkdtemp: ") + std::strerror(errno);
         }
         dir_ = tmpl;
-        ::chmod(dir_.c_str(), 0755); // the test users connect to the socket inside
-        fs::create_directories(dir_ / "services");
+        // The test users connect to the socket and run the staged programs inside; polkitd
+        // (its own user) reads the actions and rules.
+        for (const fs::path &d :
+             {dir_, dir_ / "services", dir_ / "bin", dir_ / "polkit", dir_ / "polkit" / "actions",
+              dir_ / "polkit" / "rules.d", dir_ / "polkit" / "none"}) {
+            std::error_code ec;
+            fs::create_directories(d, ec);
+            if (ec || ::chmod(d.c_str(), 0755) != 0) {
+                const std::string why = "cannot create " + d.string();
+                stop();
+                return why;
+            }
+        }
+        if (std::string why = stageProgram(NT_DBUS_CLIENT_PATH, &client_); !why.empty()) {
+            stop();
+            return why;
+        }
         socket_ = dir_ / "system_bus_socket";
         address_ = "unix:path=" + socket_.string();
 
@@ -372,6 +422,7 @@ public:
             rewritten += l + "\n";
         }
         writeFile(dir_ / "services" / "io.github.nfttracer.Helper.service", rewritten);
+        writeFile(dir_ / "helper-bus-policy.conf", readFile(*busPolicyFile()));
 
         const std::string config =
             R"(<!DOCTYPE busconfig PUBLIC "-//freedesktop//DTD D-Bus Bus Configuration 1.0//EN"
@@ -404,25 +455,27 @@ public:
     <deny send_destination="org.freedesktop.DBus" send_interface="org.freedesktop.DBus"
           send_member="UpdateActivationEnvironment"/>
   </policy>
-  <include>/usr/share/dbus-1/system.d/org.freedesktop.PolicyKit1.conf</include>
+  <!-- polkitd owns its name (as root, or as the polkitd user it may switch to). -->
+  <policy user="root">
+    <allow own="org.freedesktop.PolicyKit1"/>
+  </policy>
+  <policy user="polkitd">
+    <allow own="org.freedesktop.PolicyKit1"/>
+    <allow send_interface="org.freedesktop.PolicyKit1.AuthenticationAgent"/>
+  </policy>
+  <policy context="default">
+    <allow send_destination="org.freedesktop.PolicyKit1"/>
+  </policy>
   <include>)" +
-            busPolicyFile()->string() +
+            (dir_ / "helper-bus-policy.conf").string() +
             R"(</include>
 </busconfig>
 )";
         writeFile(dir_ / "bus.conf", config);
 
-        // polkit: the packaged actions (only if not installed already) and a rule for our users.
+        // polkit: the packaged actions and a rule for our users, in directories of our own.
         const fs::path policy = *polkitPolicyFile();
-        installedPolicy_ = fs::path(kPolkitActionsDir) / policy.filename();
-        if (fs::exists(installedPolicy_)) {
-            installedPolicy_.clear(); // an installed nft-tracer's: keep it, do not remove it
-        } else if (!writeFile(installedPolicy_, readFile(policy))) {
-            installedPolicy_.clear();
-            return "cannot install the polkit policy into " + std::string(kPolkitActionsDir);
-        }
-        rule_ = fs::path(kPolkitRulesDir) / ("00-nt-test-" + std::to_string(::getpid()) + ".rules");
-        const std::string rule = std::string(R"(// nft-tracer D-Bus tests (removed after the run)
+        const std::string rule = std::string(R"(// nft-tracer D-Bus tests
 polkit.addRule(function(action, subject) {
     if (action.id.indexOf("io.github.nfttracer.") == 0) {
         if (subject.user == ")") +
@@ -432,10 +485,10 @@ polkit.addRule(function(action, subject) {
     }
 });
 )";
-        if (!writeFile(rule_, rule)) {
-            rule_.clear();
+        if (!writeFile(dir_ / "polkit" / "actions" / policy.filename(), readFile(policy)) ||
+            !writeFile(dir_ / "polkit" / "rules.d" / "00-nt-test.rules", rule)) {
             stop();
-            return "cannot write the polkit rule into " + std::string(kPolkitRulesDir);
+            return "cannot write the polkit actions and rule into " + (dir_ / "polkit").string();
         }
 
         const std::vector<std::string> env = {"DBUS_SYSTEM_BUS_ADDRESS=" + address_,
@@ -448,7 +501,9 @@ polkit.addRule(function(action, subject) {
             stop();
             return why;
         }
-        if (!polkit_.start({kPolkitd, "--no-debug"}, env) ||
+        if (!polkit_.start({"/usr/bin/unshare", "--mount", "--propagation", "private", "/bin/sh",
+                            "-ec", polkitdInOwnMounts()},
+                           env) ||
             !waitForName("org.freedesktop.PolicyKit1", 15000)) {
             const std::string why = "polkitd did not start on the private bus: " + polkit_.err();
             stop();
@@ -464,14 +519,6 @@ polkit.addRule(function(action, subject) {
         bus_.signal(SIGTERM);
         bus_.wait(5000);
         std::error_code ec;
-        if (!rule_.empty()) {
-            fs::remove(rule_, ec);
-            rule_.clear();
-        }
-        if (!installedPolicy_.empty()) {
-            fs::remove(installedPolicy_, ec);
-            installedPolicy_.clear();
-        }
         if (!dir_.empty()) {
             fs::remove_all(dir_, ec);
             dir_.clear();
@@ -479,6 +526,14 @@ polkit.addRule(function(action, subject) {
     }
 
     const std::string &address() const { return address_; }
+
+    // A copy of the built program `path` that the test users can run (in this harness's
+    // directory); empty, with `*error` set, when they could not.
+    std::string stagedProgram(const std::string &path, std::string *error) const {
+        fs::path staged;
+        *error = stageProgram(path, &staged);
+        return error->empty() ? staged.string() : std::string();
+    }
 
     // Replaces the helper's activation file (nullopt removes it: "not installed") and makes the
     // bus read its service directory again. Empty when done, else why not.
@@ -570,7 +625,7 @@ polkit.addRule(function(action, subject) {
         if (pw == nullptr) {
             return false;
         }
-        std::vector<std::string> argv = {NT_DBUS_CLIENT_PATH};
+        std::vector<std::string> argv = {client_.string()};
         argv.insert(argv.end(), args.begin(), args.end());
         return child.start(argv,
                            {busEnv(), "HOME=/tmp", "XDG_RUNTIME_DIR=", "LANG=C.UTF-8",
@@ -579,6 +634,44 @@ polkit.addRule(function(action, subject) {
     }
 
 private:
+    // Copies `path` to bin/ (0755) and checks that the test users may run the copy there.
+    std::string stageProgram(const std::string &path, fs::path *staged) const {
+        const fs::path to = dir_ / "bin" / fs::path(path).filename();
+        std::error_code ec;
+        fs::copy_file(path, to, fs::copy_options::overwrite_existing, ec);
+        if (ec || ::chmod(to.c_str(), 0755) != 0) {
+            return "cannot copy " + path + " to " + to.string() +
+                   " for the test users: " + ec.message();
+        }
+        if (!userCanExecute(kAllowUser, to) || !userCanExecute(kDenyUser, to)) {
+            return "the test users (" + std::string(kAllowUser) + ", " + kDenyUser +
+                   ") cannot run " + to.string() +
+                   ": every directory on that path must be searchable by all (mode 0755)";
+        }
+        *staged = to;
+        return {};
+    }
+
+    // The shell script that shows our actions and rules directories over polkitd's (in the
+    // mount namespace of its own that `unshare` made), then becomes polkitd.
+    std::string polkitdInOwnMounts() const {
+        std::string script;
+        const auto bindOver = [&](const fs::path &ours, const char *theirs) {
+            script += "if [ -d '" + std::string(theirs) + "' ]; then mount --bind '" +
+                      ours.string() + "' '" + theirs + "'; fi\n";
+        };
+        for (const char *d : kPolkitActionsDirs) {
+            bindOver(dir_ / "polkit" / "actions", d);
+        }
+        // The test rule once; every other rules directory empty.
+        for (const char *d : kPolkitRulesDirs) {
+            bindOver(d == kPolkitRulesDirs[0] ? dir_ / "polkit" / "rules.d"
+                                              : dir_ / "polkit" / "none",
+                     d);
+        }
+        return script + "exec " + kPolkitd + " --no-debug\n";
+    }
+
     static const char *NT_HELPER_PATH_OR_EMPTY() {
 #ifdef NT_HELPER_PATH
         return NT_HELPER_PATH;
@@ -587,7 +680,7 @@ private:
 #endif
     }
 
-    fs::path dir_, socket_, rule_, installedPolicy_;
+    fs::path dir_, socket_, client_;
     std::string address_;
     Child bus_, polkit_;
 };
