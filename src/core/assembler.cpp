@@ -63,6 +63,7 @@ HookClass hookClass(NftHook hook) {
         return HookClass::Forward;
     case NftHook::Output:
     case NftHook::Postrouting:
+    case NftHook::Egress:
         return HookClass::Tx;
     case NftHook::Unknown:
         break;
@@ -83,6 +84,9 @@ NftHook hookFromChainName(const std::string &chain) {
     }
     if (c.find("ingress") != std::string::npos) {
         return NftHook::Ingress;
+    }
+    if (c.find("egress") != std::string::npos) {
+        return NftHook::Egress;
     }
     if (c.find("input") != std::string::npos) {
         return NftHook::Input;
@@ -684,6 +688,8 @@ int hookRank(NftHook hook) {
         return 2;
     case NftHook::Postrouting:
         return 3;
+    case NftHook::Egress:
+        return 4;
     case NftHook::Unknown:
         break;
     }
@@ -822,7 +828,11 @@ void Assembler::add(const NftTraceRecord &record) {
     bool continues = false;
     if (st != nullptr) {
         const int r = hookRank(s.hook), rs = hookRank(st->hook);
-        continues = (s.hook == st->hook || r < 0 || rs < 0) ? s.chain != st->firstChain : r > rs;
+        // Tables share chain names ("prerouting" in ours and in the user's): a walk starts over
+        // only at the same chain of the same table.
+        continues = (s.hook == st->hook || r < 0 || rs < 0)
+                        ? (s.chain != st->firstChain || s.table != st->firstTable)
+                        : r > rs;
         if (continues && fp != 0 && st->lastFp != 0 && natKey != st->natKey) {
             // What NAT leaves alone changed: another packet with the same id (a collision).
             ++counters_.traceIdCollisions;
@@ -833,21 +843,29 @@ void Assembler::add(const NftTraceRecord &record) {
     Pending *p = continues ? pendingAt(st->pendingSeq) : nullptr;
     TraceIdState next;
     next.hook = s.hook;
-    next.firstChain = continues && s.hook == st->hook ? st->firstChain : s.chain;
+    const bool sameHook = continues && s.hook == st->hook;
+    next.firstChain = sameHook ? st->firstChain : s.chain;
+    next.firstTable = sameHook ? st->firstTable : s.table;
     next.lastOrdinal = ordinal;
     next.lastFp = fp;
     next.natKey = natKey;
     next.chains[0] = s.chain;
     next.depth = 1;
     followWalk(next, nft_[ordinal]);
-    if (continues && st->journey != kNoJourney) {
-        if (byFp != kNoJourney && byFp != st->journey && !hasFingerprint(st->journey, fp)) {
+    // The id's earlier walk may have waited for its packet and joined it since: its records
+    // know the journey even though this state does not.
+    JourneyId earlier = continues ? st->journey : kNoJourney;
+    if (continues && earlier == kNoJourney && p == nullptr && st->lastOrdinal != kNoIndex) {
+        earlier = nft_[st->lastOrdinal].journey;
+    }
+    if (earlier != kNoJourney) {
+        if (byFp != kNoJourney && byFp != earlier && !hasFingerprint(earlier, fp)) {
             // The id continued another packet, the header names this one: the header wins.
             ++counters_.traceIdCollisions;
             next.journey = byFp;
         } else {
-            next.journey = st->journey;
-            aliasFingerprint(st->journey, fp); // its header after NAT, when NAT changed it
+            next.journey = earlier;
+            aliasFingerprint(earlier, fp); // its header after NAT, when NAT changed it
         }
         joinNft(next.journey, ordinal);
     } else if (p != nullptr) {

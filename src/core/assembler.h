@@ -229,7 +229,8 @@ private:
         JourneyId journey = kNoJourney;
         uint64_t pendingSeq = UINT64_MAX;
         NftHook hook = NftHook::Unknown;
-        uint16_t firstChain = 0;
+        uint16_t firstChain = 0;         // the first chain walked at `hook`, and its table:
+        uint16_t firstTable = 0;         // another table's chain of the same name is another walk
         uint32_t lastOrdinal = kNoIndex; // the walk's latest record, to notice duplicates
         uint64_t lastFp = 0;
         uint64_t natKey = 0; // natInvariantKey of the packet: the same before and after NAT

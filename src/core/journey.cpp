@@ -69,6 +69,8 @@ const char *nftHookName(NftHook hook) {
         return "output";
     case NftHook::Postrouting:
         return "postrouting";
+    case NftHook::Egress:
+        return "egress";
     }
     return "?";
 }

@@ -54,7 +54,16 @@ QString fateDisplayLabel(Fate fate);
 
 // The netfilter hook an nft chain walk ran at. The trace messages carry no hook: it is taken
 // from the chain name when that names a hook, else from which of iif/oif are set.
-enum class NftHook : uint8_t { Unknown, Ingress, Prerouting, Input, Forward, Output, Postrouting };
+enum class NftHook : uint8_t {
+    Unknown,
+    Ingress,
+    Prerouting,
+    Input,
+    Forward,
+    Output,
+    Postrouting,
+    Egress, // netdev egress (Linux 5.16+): after postrouting, on the device
+};
 const char *nftHookName(NftHook hook); // "prerouting", ...; "?" for Unknown
 
 enum JourneyFlag : uint8_t {
