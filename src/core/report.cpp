@@ -700,8 +700,7 @@ std::string Report::statisticsText(const TraceStats &st) {
                 st.traceIdCollisions);
     out += loss(QT_TRANSLATE_NOOP("nt::Report", "Packet headers without events"), st.unusedHeaders);
     out += loss(QT_TRANSLATE_NOOP("nt::Report", "Events filtered in kernel"), st.loss.filtered);
-    out += loss(QT_TRANSLATE_NOOP("nt::Report", "Events excluded (not packets)"),
-                st.loss.excluded);
+    out += loss(QT_TRANSLATE_NOOP("nt::Report", "Events excluded (not packets)"), st.loss.excluded);
     return out;
 }
 

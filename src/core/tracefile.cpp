@@ -181,8 +181,7 @@ TraceFileCancelled::TraceFileCancelled()
 struct TraceWriter::Impl {
     QString displayPath;
     DbPtr db;
-    StmtPtr insEvents, insEvent, insPacket, insNft, insNftCt, insLoss, insMeta, insSymbol,
-        insProbe,
+    StmtPtr insEvents, insEvent, insPacket, insNft, insNftCt, insLoss, insMeta, insSymbol, insProbe,
         insDrop, insRuleset, insInterface;
 
     [[noreturn]] void fail(const QString &what) const {

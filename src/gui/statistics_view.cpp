@@ -265,7 +265,8 @@ void StatisticsView::render() {
     loss(tr("nft records joined to no packet"), s.unjoinedNft);
     loss(tr("Packet headers never claimed"), s.unusedHeaders);
     line(tr("Events skipped by the filter"), s.loss.filtered);
-    line(tr("Events excluded: netlink/AF_UNIX messages, buffers without a protocol"), s.loss.excluded);
+    line(tr("Events excluded: netlink/AF_UNIX messages, buffers without a protocol"),
+         s.loss.excluded);
     line(tr("Events submitted by BPF"), s.loss.bpfEvents);
     tree_->verticalScrollBar()->setValue(scroll);
 }

@@ -103,13 +103,17 @@ Recorder::Recorder(const RecorderOptions &options) {
 
     links_ = std::make_unique<LinkWatcher>(netns_.get());
     links_->drain(interfaces_); // the dump's answer is usually there at once; poll() reads later
+    // The probes go in first and the trace table last (and at stop the table goes first): a
+    // packet nft traces is then always one the probes see too. Loading the probes takes long
+    // enough (a second on a busy machine) that packets in between would otherwise leave nft
+    // records that no journey can hold.
+    bpf_ = std::make_unique<BpfTracer>(*btf_, bpfOptions);
+    probes_ = bpf_->probes();
     if (options.nftTrace) {
         // The reader subscribes before the table exists so the first packets are not missed.
         nftReader_ = std::make_unique<NftTraceReader>(netns_.get());
         nftTable_ = std::make_unique<NftTraceTable>(netns_.get(), filter.toNft());
     }
-    bpf_ = std::make_unique<BpfTracer>(*btf_, bpfOptions);
-    probes_ = bpf_->probes();
     meta_.startMonoNs = monotonicNs();
     meta_.startWallNs = realtimeNs();
 }
@@ -205,6 +209,7 @@ void Recorder::stop(RecordBatch &bpf, std::vector<NftTraceRecord> &nft) {
         return;
     }
     stopped_ = true;
+    nftTable_.reset(); // no new packets flagged from here; their messages are still read below
     bpf_->detach();
     bpf_->poll(0, bpf);
     finalCounters_ = bpf_->counters();
@@ -218,7 +223,6 @@ void Recorder::stop(RecordBatch &bpf, std::vector<NftTraceRecord> &nft) {
         finalCounters_.nftLost = nftReader_->lost();
     }
     links_->drain(interfaces_);
-    nftTable_.reset();
     nftReader_.reset();
     bpf_.reset();
     meta_.stopMonoNs = monotonicNs();

@@ -23,6 +23,7 @@
 #include <QStandardPaths>
 #include <QStatusBar>
 #include <QTableView>
+#include <QTemporaryDir>
 #include <QTest>
 #include <QTreeView>
 #include <QTreeWidget>
@@ -36,6 +37,13 @@ const QString kSample = QString::fromStdString(nt::testing::kSampleTrace);
 class MainWindowTest : public ::testing::Test {
 protected:
     static void SetUpTestSuite() {
+        // ctest runs the tests of this file as parallel processes: each keeps its settings
+        // (recent files, last folder) in a folder of its own, or one's clear() empties
+        // another's recent-file list.
+        static QTemporaryDir settingsDir;
+        ASSERT_TRUE(settingsDir.isValid());
+        QSettings::setDefaultFormat(QSettings::IniFormat);
+        QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, settingsDir.path());
         QStandardPaths::setTestModeEnabled(true);
         QCoreApplication::setOrganizationName(QStringLiteral("nft-tracer-test"));
         QCoreApplication::setApplicationName(QStringLiteral("nft-tracer-test"));
