@@ -150,8 +150,8 @@ size_t packetCost(const PacketHeader &p) {
     return 4 + 8 + 8 + 4 + 4 + 2 + 4 + p.data.size();
 }
 size_t nftCost(const NftTraceRecord &r) {
-    return 8 + 8 + 4 * 6 + 4 + 2 + 2 + 1 + 1 + 4 + 6 * 4 + r.table.size() + r.chain.size() +
-           r.jumpTarget.size() + r.llHeader.size() + r.networkHeader.size() +
+    return 8 + 8 + 4 * 6 + 4 + 2 + 2 + 1 + 1 + 4 + 4 * 3 + 1 + 6 * 4 + r.table.size() +
+           r.chain.size() + r.jumpTarget.size() + r.llHeader.size() + r.networkHeader.size() +
            r.transportHeader.size();
 }
 size_t symbolCost(const KernelSymbol &s) {
@@ -171,6 +171,7 @@ void writeNft(Writer &w, const NftTraceRecord &r) {
     w.u16(r.iiftype), w.u16(r.oiftype);
     w.u8(r.family), w.u8(static_cast<uint8_t>(r.type));
     w.u32(r.netns);
+    w.u32(r.ctId), w.u32(r.ctStatus), w.u32(r.ctState), w.u8(r.ctDirection);
     w.str(r.table, kMaxStringBytes, "nft table");
     w.str(r.chain, kMaxStringBytes, "nft chain");
     w.str(r.jumpTarget, kMaxStringBytes, "nft jump target");
@@ -391,6 +392,12 @@ NftTraceRecord readNft(Reader &r) {
     }
     x.type = static_cast<NftTraceType>(type);
     x.netns = r.u32();
+    if (r.version() >= 3) {
+        x.ctId = r.u32();
+        x.ctStatus = r.u32();
+        x.ctState = r.u32();
+        x.ctDirection = r.u8();
+    }
     x.table = r.str(kMaxStringBytes);
     x.chain = r.str(kMaxStringBytes);
     x.jumpTarget = r.str(kMaxStringBytes);

@@ -63,6 +63,10 @@ NftTraceRecord makeNft(uint32_t i) {
     r.family = 1;
     r.type = NftTraceType::Rule;
     r.netns = 4026531842u;
+    r.ctId = 0xc0ffee + i;
+    r.ctStatus = 0x18a;
+    r.ctState = 8;
+    r.ctDirection = 1;
     r.table = "filter";
     r.chain = "input";
     r.jumpTarget = "from_lan";
@@ -153,6 +157,10 @@ void expectEq(const NftTraceRecord &a, const NftTraceRecord &b) {
     EXPECT_EQ(a.family, b.family);
     EXPECT_EQ(a.type, b.type);
     EXPECT_EQ(a.netns, b.netns);
+    EXPECT_EQ(a.ctId, b.ctId);
+    EXPECT_EQ(a.ctStatus, b.ctStatus);
+    EXPECT_EQ(a.ctState, b.ctState);
+    EXPECT_EQ(a.ctDirection, b.ctDirection);
     EXPECT_EQ(a.table, b.table);
     EXPECT_EQ(a.chain, b.chain);
     EXPECT_EQ(a.jumpTarget, b.jumpTarget);
@@ -281,7 +289,7 @@ TEST(EventStream, StreamStartIsMagicVersionFlags) {
     const std::string s = encodeStreamStart();
     ASSERT_EQ(s.size(), kStreamStartBytes);
     EXPECT_EQ(s.substr(0, 4), "NTEV");
-    EXPECT_EQ(s[4], 2);
+    EXPECT_EQ(s[4], 3);
     EXPECT_EQ(s[5], 0);
 }
 
@@ -449,11 +457,11 @@ TEST(EventStream, RejectsBadMagicAtTheFirstWrongByte) {
 
 TEST(EventStream, RejectsNewerAndZeroVersions) {
     std::string s = fullStream();
-    s[4] = 3;
+    s[4] = static_cast<char>(kVersion + 1);
     EXPECT_EQ(decodeAll(s), StreamError::Kind::UnsupportedVersion);
     s[4] = 0;
     EXPECT_EQ(decodeAll(s), StreamError::Kind::UnsupportedVersion);
-    s[4] = 2;
+    s[4] = static_cast<char>(kVersion);
     s[6] = 0x7f; // unknown flags are ignored
     EXPECT_FALSE(decodeAll(s).has_value());
 }
@@ -590,6 +598,28 @@ TEST(EventStream, RejectsMalformedFieldValues) {
     std::string cb = encodeCounters(c).substr(kFrameHeaderBytes);
     cb[cb.size() - 1] = static_cast<char>(0xc0); // sign bit: -12345.5 → negative
     EXPECT_EQ(decodeAll(headerStream() + frame(3, cb)), StreamError::Kind::Malformed);
+}
+
+TEST(EventStream, VersionTwoNftRecordsHaveNoConntrackFields) {
+    // Version 3 put the conntrack attributes (13 bytes) after the netns; a version 2 writer
+    // went on with the table name there.
+    const NftTraceRecord r = makeNft(0);
+    std::string payload = encodeRecords({}, {r}, {}).substr(kFrameHeaderBytes);
+    const size_t ctAt = 4 + 4 + 4 + 8 + 8 + 4 * 6 + 4 + 2 + 2 + 1 + 1 + 4;
+    ASSERT_EQ(static_cast<uint8_t>(payload[ctAt]), r.ctId & 0xff);
+    payload.erase(ctAt, 13);
+    std::string start = encodeStreamStart();
+    start[4] = 2;
+    const std::string v2 = start + encodeHeader(makeHeader()) + frame(2, payload);
+    std::vector<StreamItem> items;
+    ASSERT_FALSE(decodeAll(v2, &items).has_value());
+    ASSERT_EQ(items.size(), 2u);
+    const auto &nft = std::get<RecordsFrame>(items[1]).nft;
+    ASSERT_EQ(nft.size(), 1u);
+    EXPECT_EQ(nft[0].table, r.table);
+    EXPECT_EQ(nft[0].chain, r.chain);
+    EXPECT_EQ(nft[0].ctId, 0u);
+    EXPECT_EQ(nft[0].ctState, 0u);
 }
 
 TEST(EventStream, InterfaceNamesRoundTripAfterTheHeader) {
