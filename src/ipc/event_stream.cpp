@@ -42,6 +42,8 @@ const char *frameName(uint16_t type) {
         return "Error";
     case FrameType::Interfaces:
         return "Interfaces";
+    case FrameType::LossMarks:
+        return "LossMarks";
     }
     return "unknown";
 }
@@ -538,6 +540,23 @@ std::string encodeCounters(const CountersFrame &c) {
     return out;
 }
 
+std::string encodeLossMarks(std::span<const LossMark> marks) {
+    std::string out;
+    constexpr size_t kPerFrame = kTargetFrameBytes / 16;
+    for (size_t i = 0; i < marks.size(); i += kPerFrame) {
+        const size_t n = std::min(kPerFrame, marks.size() - i);
+        Writer w(out);
+        const size_t at = w.begin(FrameType::LossMarks);
+        w.count(n);
+        for (size_t k = i; k < i + n; ++k) {
+            w.u64(marks[k].tsNs);
+            w.u64(marks[k].ringbufFull);
+        }
+        w.end(at);
+    }
+    return out;
+}
+
 std::string encodeInterfaces(std::span<const InterfaceName> interfaces) {
     std::string out;
     size_t i = 0;
@@ -789,6 +808,21 @@ void StreamDecoder::decodeFrame(uint16_t type, const char *payload, size_t size,
             n.netns = r.u32();
             n.ifindex = r.u32();
             n.name = r.str(kMaxInterfaceNameBytes);
+        }
+        r.done();
+        out.emplace_back(std::move(f));
+        return;
+    }
+    case FrameType::LossMarks: {
+        if (!headerSeen_) {
+            outOfOrder(
+                QCoreApplication::translate("nt::EventStream", "loss marks before the header"));
+        }
+        LossMarksFrame f;
+        f.marks.resize(r.count(UINT32_MAX, 16));
+        for (LossMark &m : f.marks) {
+            m.tsNs = r.u64();
+            m.ringbufFull = r.u64();
         }
         r.done();
         out.emplace_back(std::move(f));

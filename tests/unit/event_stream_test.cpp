@@ -640,6 +640,34 @@ TEST(EventStream, InterfaceNamesRoundTripAfterTheHeader) {
     EXPECT_THROW(encodeInterfaces(names), StreamError);
 }
 
+TEST(EventStream, LossMarksRoundTripSplitAfterTheHeader) {
+    std::vector<LossMark> marks;
+    const uint64_t n = kTargetFrameBytes / 16 + 10; // more than one frame holds
+    for (uint64_t i = 0; i < n; ++i) {
+        marks.push_back({1'000'000 * (i + 1), 7 * i + 1});
+    }
+    EXPECT_TRUE(encodeLossMarks({}).empty());
+    std::vector<StreamItem> items;
+    ASSERT_FALSE(decodeAll(headerStream() + encodeLossMarks(marks), &items).has_value());
+    ASSERT_EQ(items.size(), 3u);
+    std::vector<LossMark> back;
+    for (size_t i = 1; i < items.size(); ++i) {
+        const auto &f = std::get<LossMarksFrame>(items[i]).marks;
+        back.insert(back.end(), f.begin(), f.end());
+    }
+    ASSERT_EQ(back.size(), marks.size());
+    for (size_t i = 0; i < marks.size(); ++i) {
+        ASSERT_EQ(back[i].tsNs, marks[i].tsNs);
+        ASSERT_EQ(back[i].ringbufFull, marks[i].ringbufFull);
+    }
+    EXPECT_EQ(decodeAll(encodeStreamStart() + encodeLossMarks(marks)),
+              StreamError::Kind::OutOfOrder);
+    // A count promising more marks than the frame holds is malformed.
+    std::string one = encodeLossMarks(std::span(marks).first(1)).substr(kFrameHeaderBytes);
+    one[0] = 2;
+    EXPECT_EQ(decodeAll(headerStream() + frame(7, one)), StreamError::Kind::Malformed);
+}
+
 TEST(EventStream, ManyInterfaceNamesSplitIntoFrames) {
     std::vector<InterfaceName> names;
     for (uint32_t i = 0; i < 40000; ++i) {
