@@ -891,12 +891,36 @@ Run &apos;nft-tracer-cli COMMAND --help&apos; for the options of a command.
         <translation>the requested number of packets (%1) was reached</translation>
     </message>
     <message>
-        <source>poll failed: %1</source>
-        <translation>poll failed: %1</translation>
+        <source>option &quot;backend&quot; is &quot;%1&quot;; it must be auto, kprobe-multi, kprobe, fentry or tracepoint</source>
+        <translation>option &quot;backend&quot; is &quot;%1&quot;; it must be auto, kprobe-multi, kprobe, fentry or tracepoint</translation>
     </message>
     <message>
-        <source>this kernel allows it, but the helper&apos;s sessions do not trace kernel functions yet (nft-tracer-cli record does)</source>
-        <translation>this kernel allows it, but the helper&apos;s sessions do not trace kernel functions yet (nft-tracer-cli record does)</translation>
+        <source>option &quot;functions&quot; names %1 functions; at most %2 are allowed</source>
+        <translation>option &quot;functions&quot; names %1 functions; at most %2 are allowed</translation>
+    </message>
+    <message>
+        <source>option &quot;functions&quot;: &quot;%1&quot; is not a kernel function name (1 to %2 letters, digits, &apos;_&apos; or &apos;.&apos;)</source>
+        <translation>option &quot;functions&quot;: &quot;%1&quot; is not a kernel function name (1 to %2 letters, digits, &apos;_&apos; or &apos;.&apos;)</translation>
+    </message>
+    <message>
+        <source>option &quot;layers&quot;: &quot;%1&quot; is not a layer; the layers are: %2</source>
+        <translation>option &quot;layers&quot;: &quot;%1&quot; is not a layer; the layers are: %2</translation>
+    </message>
+    <message>
+        <source>option &quot;priority&quot; is %1; it must be from 0 (critical) to 3 (verbose)</source>
+        <translation>option &quot;priority&quot; is %1; it must be from 0 (critical) to 3 (verbose)</translation>
+    </message>
+    <message>
+        <source>option &quot;max_functions&quot; is %1; it must be between 1 and %2</source>
+        <translation>option &quot;max_functions&quot; is %1; it must be between 1 and %2</translation>
+    </message>
+    <message>
+        <source>option &quot;function_config&quot; is %1 bytes long; at most %2 are allowed</source>
+        <translation>option &quot;function_config&quot; is %1 bytes long; at most %2 are allowed</translation>
+    </message>
+    <message>
+        <source>kernel functions were chosen, but this kernel offers no way to trace them (%1); choose tracepoints only</source>
+        <translation>kernel functions were chosen, but this kernel offers no way to trace them (%1); choose tracepoints only</translation>
     </message>
 </context>
 <context>
@@ -1981,6 +2005,10 @@ nft records joined to no packet: %4</translation>
     <message>
         <source>recording needs root: BPF programs and the nftables trace table can only be installed by root. Run it with sudo.</source>
         <translation>recording needs root: BPF programs and the nftables trace table can only be installed by root. Run it with sudo.</translation>
+    </message>
+    <message>
+        <source>poll failed: %1</source>
+        <translation>poll failed: %1</translation>
     </message>
 </context>
 <context>

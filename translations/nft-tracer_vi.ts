@@ -891,12 +891,36 @@ Chạy &apos;nft-tracer-cli LỆNH --help&apos; để xem các tùy chọn của
         <translation>đã đạt số gói yêu cầu (%1)</translation>
     </message>
     <message>
-        <source>poll failed: %1</source>
-        <translation>poll thất bại: %1</translation>
+        <source>option &quot;backend&quot; is &quot;%1&quot;; it must be auto, kprobe-multi, kprobe, fentry or tracepoint</source>
+        <translation>tùy chọn &quot;backend&quot; là &quot;%1&quot;; nó phải là auto, kprobe-multi, kprobe, fentry hoặc tracepoint</translation>
     </message>
     <message>
-        <source>this kernel allows it, but the helper&apos;s sessions do not trace kernel functions yet (nft-tracer-cli record does)</source>
-        <translation>kernel này cho phép, nhưng các phiên của helper chưa trace hàm kernel (nft-tracer-cli record thì có)</translation>
+        <source>option &quot;functions&quot; names %1 functions; at most %2 are allowed</source>
+        <translation>tùy chọn &quot;functions&quot; nêu %1 hàm; chỉ cho phép tối đa %2</translation>
+    </message>
+    <message>
+        <source>option &quot;functions&quot;: &quot;%1&quot; is not a kernel function name (1 to %2 letters, digits, &apos;_&apos; or &apos;.&apos;)</source>
+        <translation>tùy chọn &quot;functions&quot;: &quot;%1&quot; không phải là tên hàm nhân (1 đến %2 chữ cái, chữ số, &apos;_&apos; hoặc &apos;.&apos;)</translation>
+    </message>
+    <message>
+        <source>option &quot;layers&quot;: &quot;%1&quot; is not a layer; the layers are: %2</source>
+        <translation>tùy chọn &quot;layers&quot;: &quot;%1&quot; không phải là một tầng; các tầng là: %2</translation>
+    </message>
+    <message>
+        <source>option &quot;priority&quot; is %1; it must be from 0 (critical) to 3 (verbose)</source>
+        <translation>tùy chọn &quot;priority&quot; là %1; nó phải từ 0 (quan trọng nhất) đến 3 (chi tiết nhất)</translation>
+    </message>
+    <message>
+        <source>option &quot;max_functions&quot; is %1; it must be between 1 and %2</source>
+        <translation>tùy chọn &quot;max_functions&quot; là %1; nó phải nằm trong khoảng từ 1 đến %2</translation>
+    </message>
+    <message>
+        <source>option &quot;function_config&quot; is %1 bytes long; at most %2 are allowed</source>
+        <translation>tùy chọn &quot;function_config&quot; dài %1 byte; chỉ cho phép tối đa %2</translation>
+    </message>
+    <message>
+        <source>kernel functions were chosen, but this kernel offers no way to trace them (%1); choose tracepoints only</source>
+        <translation>đã chọn các hàm nhân, nhưng nhân này không có cách nào để theo dõi chúng (%1); hãy chọn chỉ tracepoint</translation>
     </message>
 </context>
 <context>
@@ -1978,6 +2002,10 @@ Bản ghi nft không ghép được với gói nào: %4</translation>
     <message>
         <source>recording needs root: BPF programs and the nftables trace table can only be installed by root. Run it with sudo.</source>
         <translation>ghi trace cần quyền root: chỉ root mới cài được chương trình BPF và bảng trace nftables. Hãy chạy bằng sudo.</translation>
+    </message>
+    <message>
+        <source>poll failed: %1</source>
+        <translation>poll thất bại: %1</translation>
     </message>
 </context>
 <context>
