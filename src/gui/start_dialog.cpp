@@ -245,14 +245,7 @@ QVariantMap StartDialog::options() const {
     }
     switch (mode) {
     case FunctionMode::Layers: {
-        QStringList layers;
-        for (int i = 0; i < layers_->count(); ++i) {
-            const QListWidgetItem *item = layers_->item(i);
-            if (item->checkState() == Qt::Checked) {
-                layers << QString::fromLatin1(
-                    layerName(static_cast<Layer>(item->data(kLayerRole).toInt())));
-            }
-        }
+        const QStringList layers = checkedLayers();
         if (!layers.isEmpty()) { // none checked: every layer
             o[QStringLiteral("layers")] = layers;
         }
@@ -273,6 +266,18 @@ QVariantMap StartDialog::options() const {
         break;
     }
     return o;
+}
+
+QStringList StartDialog::checkedLayers() const {
+    QStringList layers;
+    for (int i = 0; i < layers_->count(); ++i) {
+        const QListWidgetItem *item = layers_->item(i);
+        if (item->checkState() == Qt::Checked) {
+            layers << QString::fromLatin1(
+                layerName(static_cast<Layer>(item->data(kLayerRole).toInt())));
+        }
+    }
+    return layers;
 }
 
 StartDialog::FunctionMode StartDialog::functionMode() const {
@@ -305,13 +310,7 @@ int StartDialog::selectedFunctionCount() const {
     if (!capsKnown_ || functionCounts_.isEmpty()) {
         return -1;
     }
-    QStringList layers;
-    for (int i = 0; i < layers_->count(); ++i) {
-        if (layers_->item(i)->checkState() == Qt::Checked) {
-            layers << QString::fromLatin1(
-                layerName(static_cast<Layer>(layers_->item(i)->data(kLayerRole).toInt())));
-        }
-    }
+    const QStringList layers = checkedLayers();
     const int maxPriority = priority_->currentData().toInt();
     int n = 0;
     for (auto it = functionCounts_.begin(); it != functionCounts_.end(); ++it) {

@@ -65,6 +65,8 @@ private:
     void updateFunctionInfo();
     void readConfig();
     void browseConfig();
+    // Stable names of the checked layers (none: every layer).
+    QStringList checkedLayers() const;
 
     QLineEdit *filter_ = nullptr;
     QLabel *filterError_ = nullptr;
