@@ -62,7 +62,9 @@ QVariantMap helperCapabilities(uint32_t maxSessions) {
     QVariantMap functionCounts;
     uint32_t functionTotal = 0;
     try {
-        for (const KernelFunction &f : discoverFunctions().functions) {
+        DiscoveryOptions noCache; // the helper writes no files
+        noCache.useCache = false;
+        for (const KernelFunction &f : discoverFunctions(noCache).functions) {
             if (probeFunction.empty() && f.module.empty()) {
                 probeFunction = f.name;
             }

@@ -208,6 +208,7 @@ void Session::run() {
         ro.nftTrace = options_.nftTrace;
         ro.functions = options_.functions;
         ro.backend = options_.backend;
+        ro.discoveryCache = false; // the helper writes no files
         recorder = std::make_unique<Recorder>(ro);
         refuseWithoutFunctionBackend(*recorder, options_);
     } catch (const std::exception &e) {

@@ -60,6 +60,18 @@ void RecordingLoop::checkLoss(RecordingSink &sink, uint64_t now) {
     sink.lost(now, lost);
 }
 
+uint64_t RecordingLoop::journeys() const {
+    return journeysBefore_ + assembler_->journeyCount();
+}
+
+void RecordingLoop::boundCountingMemory() {
+    if (assemble_ || !assembler_ || assembler_->memoryBytes() < kCountingMemoryBytes) {
+        return;
+    }
+    journeysBefore_ += assembler_->journeyCount();
+    assembler_.emplace(recorder_.probes(), recorder_.dropReasons());
+}
+
 LoopEnd RecordingLoop::run(RecordingSink &sink) {
     const uint64_t start = monotonicNs();
     const uint64_t deadline = limits_.durationNs != 0 ? start + limits_.durationNs : UINT64_MAX;
@@ -89,6 +101,7 @@ LoopEnd RecordingLoop::run(RecordingSink &sink) {
         const uint64_t now = monotonicNs();
         if (now - lastLossCheck >= kLossCheckNs) {
             checkLoss(sink, now);
+            boundCountingMemory();
             lastLossCheck = now;
         }
         sink.tick(now);
@@ -96,7 +109,7 @@ LoopEnd RecordingLoop::run(RecordingSink &sink) {
             end = LoopEnd::Duration;
             break;
         }
-        if (limits_.maxJourneys != 0 && assembler_->journeyCount() >= limits_.maxJourneys) {
+        if (limits_.maxJourneys != 0 && journeys() >= limits_.maxJourneys) {
             end = LoopEnd::MaxJourneys;
             break;
         }

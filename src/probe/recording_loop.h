@@ -73,6 +73,11 @@ public:
     // How often ring-buffer loss is checked.
     static constexpr uint64_t kLossCheckNs = 50'000'000;
 
+    // An assembler that only counts journeys for the limit starts afresh beyond this size, so
+    // a long session with a high limit holds bounded memory (the journeys open at that moment
+    // may be counted twice: the limit is reached a few packets early, never late).
+    static constexpr size_t kCountingMemoryBytes = 64u << 20;
+
     // `assemble`: journeys are assembled for the owner (assembler()). Otherwise an assembler
     // runs only when the journey limit needs one to count.
     RecordingLoop(Recorder &recorder, RecordingLimits limits, bool assemble);
@@ -90,11 +95,14 @@ public:
 private:
     void handOver(RecordingSink &sink, bool final);
     void checkLoss(RecordingSink &sink, uint64_t now);
+    uint64_t journeys() const;
+    void boundCountingMemory();
 
     Recorder &recorder_;
     RecordingLimits limits_;
     bool assemble_;
     std::optional<Assembler> assembler_;
+    uint64_t journeysBefore_ = 0; // counted by counting assemblers started afresh
     std::vector<uint64_t> lossTimes_;
     uint64_t lostSoFar_ = 0;
     RecordBatch batch_;
