@@ -2488,7 +2488,7 @@ Bản ghi nft không ghép được với gói nào: %4</translation>
     </message>
     <message>
         <source>La&amp;yers:</source>
-        <translation>&amp;Tầng:</translation>
+        <translation>Tần&amp;g:</translation>
     </message>
     <message>
         <source>None checked: every layer</source>

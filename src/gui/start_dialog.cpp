@@ -25,6 +25,7 @@
 #include <QSpinBox>
 #include <QStackedWidget>
 #include <QStandardItemModel>
+#include <QTimer>
 #include <QVBoxLayout>
 
 #include <algorithm>
@@ -518,6 +519,10 @@ void StartDialog::save() const {
 void StartDialog::changeEvent(QEvent *event) {
     if (event->type() == QEvent::LanguageChange) {
         retranslateUi();
+        // The button box resets its standard buttons' text on its own LanguageChange, which
+        // may come after ours: name the Start button again once it has.
+        QTimer::singleShot(
+            0, this, [this] { buttons_->button(QDialogButtonBox::Ok)->setText(tr("&Start")); });
     }
     QDialog::changeEvent(event);
 }

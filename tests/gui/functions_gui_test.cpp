@@ -2,6 +2,7 @@
 // they make, and function events in the statistics, the swimlane and the journey detail.
 #include "assembler.h"
 #include "journey_detail.h"
+#include "language.h"
 #include "report.h"
 #include "sample_trace_fixture.h"
 #include "start_dialog.h"
@@ -236,6 +237,22 @@ TEST_F(Dialog, Screenshot) {
     QApplication::processEvents();
     const QString path = nt::testing::screenshotPath(QStringLiteral("start_dialog.png"));
     ASSERT_TRUE(dialog->grab().save(path)) << path.toStdString();
+
+    // In Vietnamese: every new label is translated and still fits.
+    Language language;
+    ASSERT_TRUE(language.setLanguage(QStringLiteral("vi")));
+    QApplication::processEvents(); // LanguageChange reaches the dialog
+    QApplication::processEvents(); // and the button box
+    EXPECT_EQ(dialog->findChild<QComboBox *>(QStringLiteral("startFunctionMode"))->itemText(0),
+              QStringLiteral("Chỉ tracepoint"));
+    EXPECT_EQ(dialog->findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok)->text(),
+              QStringLiteral("&Bắt đầu"));
+    dialog->resize(dialog->sizeHint());
+    QApplication::processEvents();
+    const QString vi = nt::testing::screenshotPath(QStringLiteral("start_dialog_vi.png"));
+    EXPECT_TRUE(dialog->grab().save(vi)) << vi.toStdString();
+    language.setLanguage(QStringLiteral("en"));
+    QApplication::processEvents();
 }
 
 // A SYN dropped by a rule and an echo request delivered, each seen by tracepoints and by
