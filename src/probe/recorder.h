@@ -38,6 +38,9 @@ struct RecorderOptions {
     // 0 and 1, as the seed did.
     FunctionSelection functions;
     std::optional<Backend> backend; // nullopt: the best this kernel offers
+    // Discovery's result is cached per kernel build (discoveryCacheDir()); the helper, which
+    // writes no files, scans BTF each time instead.
+    bool discoveryCache = true;
 };
 
 class Recorder {
