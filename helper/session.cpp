@@ -105,6 +105,12 @@ public:
         eventsSinceCounters_ += batch.events.size();
         writer_.push(stream::encodeRecords(batch, nft, symbols), n, final);
     }
+    // Loss marks are small and at most one per loss check: always sent, so the client can
+    // tell nft records lost with their packets from records that found none.
+    void lost(uint64_t nowNs, uint64_t total) override {
+        const LossMark mark{nowNs, total};
+        writer_.push(stream::encodeLossMarks(std::span(&mark, 1)), 0, true);
+    }
     void tick(uint64_t nowNs) override {
         if (nowNs - lastCounters_ >= kCountersIntervalNs) {
             sendCounters(nowNs, false);
