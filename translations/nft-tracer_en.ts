@@ -468,6 +468,10 @@ Run &apos;nft-tracer-cli COMMAND --help&apos; for the options of a command.
         <source>interface names before the header</source>
         <translation>interface names before the header</translation>
     </message>
+    <message>
+        <source>loss marks before the header</source>
+        <translation>loss marks before the header</translation>
+    </message>
 </context>
 <context>
     <name>nt::Export</name>

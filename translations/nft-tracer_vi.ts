@@ -468,6 +468,10 @@ Chạy &apos;nft-tracer-cli LỆNH --help&apos; để xem các tùy chọn của
         <source>interface names before the header</source>
         <translation>tên giao diện đến trước phần đầu</translation>
     </message>
+    <message>
+        <source>loss marks before the header</source>
+        <translation>dấu mất dữ liệu đến trước phần đầu</translation>
+    </message>
 </context>
 <context>
     <name>nt::Export</name>
