@@ -52,10 +52,6 @@ private:
     std::vector<uint64_t> values_;
 };
 
-QString tr(const char *text) {
-    return QCoreApplication::translate("nt::TraceFile", text);
-}
-
 class PageReader {
 public:
     explicit PageReader(std::span<const uint8_t> bytes) : p_(bytes) {}
@@ -65,7 +61,8 @@ public:
         v = 0;
         for (int shift = 0; shift < 64; shift += 7) {
             if (pos_ >= p_.size()) {
-                error = tr("an event page ends in the middle of a value");
+                error = QCoreApplication::translate("nt::TraceFile",
+                                                    "an event page ends in the middle of a value");
                 return false;
             }
             const uint8_t b = p_[pos_++];
@@ -77,7 +74,8 @@ public:
                 return true;
             }
         }
-        error = tr("an event page holds a number longer than 64 bits");
+        error = QCoreApplication::translate("nt::TraceFile",
+                                            "an event page holds a number longer than 64 bits");
         return false;
     }
     template <typename T> bool small(T &v, const char *what) {
@@ -86,7 +84,8 @@ public:
             return false;
         }
         if (raw > std::numeric_limits<T>::max()) {
-            error = tr("an event page holds %1 %2, out of range")
+            error = QCoreApplication::translate("nt::TraceFile",
+                                                "an event page holds %1 %2, out of range")
                         .arg(QString::fromLatin1(what))
                         .arg(raw);
             return false;
@@ -101,8 +100,10 @@ public:
         }
         const uint64_t x = unzigzag(z, before);
         if (x > std::numeric_limits<T>::max()) {
-            error =
-                tr("an event page holds %1 %2, out of range").arg(QString::fromLatin1(what)).arg(x);
+            error = QCoreApplication::translate("nt::TraceFile",
+                                                "an event page holds %1 %2, out of range")
+                        .arg(QString::fromLatin1(what))
+                        .arg(x);
             return false;
         }
         v = static_cast<T>(x);
@@ -114,7 +115,8 @@ public:
             return false;
         }
         if (n > p_.size() - pos_) { // each entry takes at least one byte
-            error = tr("an event page promises more addresses than it holds");
+            error = QCoreApplication::translate(
+                "nt::TraceFile", "an event page promises more addresses than it holds");
             return false;
         }
         values.resize(n);
@@ -131,7 +133,8 @@ public:
     size_t left() const { return p_.size() - pos_; }
     bool u8(uint8_t &v) {
         if (pos_ >= p_.size()) {
-            error = tr("an event page ends in the middle of a value");
+            error = QCoreApplication::translate("nt::TraceFile",
+                                                "an event page ends in the middle of a value");
             return false;
         }
         v = p_[pos_++];
@@ -190,14 +193,18 @@ QString decodeEventPage(std::span<const uint8_t> page, std::vector<Event> &out,
         return r.error;
     }
     if (format != kEventPageFormat) {
-        return tr("an event page has format %1, not %2").arg(format).arg(kEventPageFormat);
+        return QCoreApplication::translate("nt::TraceFile", "an event page has format %1, not %2")
+            .arg(format)
+            .arg(kEventPageFormat);
     }
     uint64_t count = 0;
     if (!r.varint(count)) {
         return r.error;
     }
     if (count > kMaxEventsPerPage || count > r.left() / 14) { // 14 values of a byte at least
-        return tr("an event page promises %1 events, more than it can hold").arg(count);
+        return QCoreApplication::translate(
+                   "nt::TraceFile", "an event page promises %1 events, more than it can hold")
+            .arg(count);
     }
     std::vector<uint64_t> skbs, addrs;
     if (!r.dictionary(skbs) || !r.dictionary(addrs)) {
@@ -219,7 +226,8 @@ QString decodeEventPage(std::span<const uint8_t> page, std::vector<Event> &out,
             return r.error;
         }
         if (skb >= skbs.size() || addr >= addrs.size()) {
-            return tr("an event page refers to an address it does not list");
+            return QCoreApplication::translate(
+                "nt::TraceFile", "an event page refers to an address it does not list");
         }
         e.ts_ns = unzigzag(ts, prev.ts_ns);
         e.skb = skbs[skb];
@@ -230,7 +238,9 @@ QString decodeEventPage(std::span<const uint8_t> page, std::vector<Event> &out,
         prev = e;
     }
     if (r.left() != 0) {
-        return tr("an event page has %1 bytes after its last event").arg(r.left());
+        return QCoreApplication::translate("nt::TraceFile",
+                                           "an event page has %1 bytes after its last event")
+            .arg(r.left());
     }
     if (stats != nullptr) {
         *stats = st;
