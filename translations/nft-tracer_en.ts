@@ -2999,6 +2999,50 @@ nft records joined to no packet: %4</translation>
         <source>interface %1 has a name of %2 bytes</source>
         <translation>interface %1 has a name of %2 bytes</translation>
     </message>
+    <message>
+        <source>event page %1 is not a blob</source>
+        <translation>event page %1 is not a blob</translation>
+    </message>
+    <message>
+        <source>event page %1: %2</source>
+        <translation>event page %1: %2</translation>
+    </message>
+    <message>
+        <source>event page %1 does not hold what its row says</source>
+        <translation>event page %1 does not hold what its row says</translation>
+    </message>
+    <message>
+        <source>an event page ends in the middle of a value</source>
+        <translation>an event page ends in the middle of a value</translation>
+    </message>
+    <message>
+        <source>an event page holds a number longer than 64 bits</source>
+        <translation>an event page holds a number longer than 64 bits</translation>
+    </message>
+    <message>
+        <source>an event page holds %1 %2, out of range</source>
+        <translation>an event page holds %1 %2, out of range</translation>
+    </message>
+    <message>
+        <source>an event page promises more addresses than it holds</source>
+        <translation>an event page promises more addresses than it holds</translation>
+    </message>
+    <message>
+        <source>an event page has format %1, not %2</source>
+        <translation>an event page has format %1, not %2</translation>
+    </message>
+    <message>
+        <source>an event page promises %1 events, more than it can hold</source>
+        <translation>an event page promises %1 events, more than it can hold</translation>
+    </message>
+    <message>
+        <source>an event page refers to an address it does not list</source>
+        <translation>an event page refers to an address it does not list</translation>
+    </message>
+    <message>
+        <source>an event page has %1 bytes after its last event</source>
+        <translation>an event page has %1 bytes after its last event</translation>
+    </message>
 </context>
 <context>
     <name>nt::Verdict</name>

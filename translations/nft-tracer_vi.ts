@@ -2992,6 +2992,50 @@ Bản ghi nft không ghép được với gói nào: %4</translation>
         <source>interface %1 has a name of %2 bytes</source>
         <translation>giao diện %1 có tên dài %2 byte</translation>
     </message>
+    <message>
+        <source>event page %1 is not a blob</source>
+        <translation>trang sự kiện %1 không phải là blob</translation>
+    </message>
+    <message>
+        <source>event page %1: %2</source>
+        <translation>trang sự kiện %1: %2</translation>
+    </message>
+    <message>
+        <source>event page %1 does not hold what its row says</source>
+        <translation>trang sự kiện %1 không chứa đúng những gì hàng của nó ghi</translation>
+    </message>
+    <message>
+        <source>an event page ends in the middle of a value</source>
+        <translation>một trang sự kiện kết thúc giữa một giá trị</translation>
+    </message>
+    <message>
+        <source>an event page holds a number longer than 64 bits</source>
+        <translation>một trang sự kiện chứa một số dài hơn 64 bit</translation>
+    </message>
+    <message>
+        <source>an event page holds %1 %2, out of range</source>
+        <translation>một trang sự kiện chứa %1 %2, ngoài phạm vi</translation>
+    </message>
+    <message>
+        <source>an event page promises more addresses than it holds</source>
+        <translation>một trang sự kiện báo nhiều địa chỉ hơn số nó chứa</translation>
+    </message>
+    <message>
+        <source>an event page has format %1, not %2</source>
+        <translation>một trang sự kiện có định dạng %1, không phải %2</translation>
+    </message>
+    <message>
+        <source>an event page promises %1 events, more than it can hold</source>
+        <translation>một trang sự kiện báo có %1 sự kiện, nhiều hơn mức nó có thể chứa</translation>
+    </message>
+    <message>
+        <source>an event page refers to an address it does not list</source>
+        <translation>một trang sự kiện tham chiếu đến một địa chỉ mà nó không liệt kê</translation>
+    </message>
+    <message>
+        <source>an event page has %1 bytes after its last event</source>
+        <translation>một trang sự kiện có %1 byte sau sự kiện cuối cùng</translation>
+    </message>
 </context>
 <context>
     <name>nt::Verdict</name>
