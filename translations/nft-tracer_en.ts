@@ -468,6 +468,10 @@ Run &apos;nft-tracer-cli COMMAND --help&apos; for the options of a command.
         <source>interface names before the header</source>
         <translation>interface names before the header</translation>
     </message>
+    <message>
+        <source>loss marks before the header</source>
+        <translation>loss marks before the header</translation>
+    </message>
 </context>
 <context>
     <name>nt::Export</name>
@@ -2218,6 +2222,11 @@ nft records joined to no packet: %4</translation>
     <message>
         <source>Events excluded (not packets)</source>
         <translation>Events excluded (not packets)</translation>
+    </message>
+    <message>
+        <source>DROPPED by rule handle %1 ⟨%2⟩ in chain %3 (%4)</source>
+        <extracomment>%1 the rule handle, %2 the rule in nft syntax (tcp dport 22 drop), %3 the chain, %4 the drop reason and where it happened.</extracomment>
+        <translation>DROPPED by rule handle %1 ⟨%2⟩ in chain %3 (%4)</translation>
     </message>
 </context>
 <context>

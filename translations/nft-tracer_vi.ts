@@ -468,6 +468,10 @@ Chạy &apos;nft-tracer-cli LỆNH --help&apos; để xem các tùy chọn của
         <source>interface names before the header</source>
         <translation>tên giao diện đến trước phần đầu</translation>
     </message>
+    <message>
+        <source>loss marks before the header</source>
+        <translation>mốc mất mát đến trước phần đầu</translation>
+    </message>
 </context>
 <context>
     <name>nt::Export</name>
@@ -2215,6 +2219,11 @@ Bản ghi nft không ghép được với gói nào: %4</translation>
     <message>
         <source>Events excluded (not packets)</source>
         <translation>Sự kiện loại trừ (không phải gói tin)</translation>
+    </message>
+    <message>
+        <source>DROPPED by rule handle %1 ⟨%2⟩ in chain %3 (%4)</source>
+        <extracomment>%1 the rule handle, %2 the rule in nft syntax (tcp dport 22 drop), %3 the chain, %4 the drop reason and where it happened.</extracomment>
+        <translation>BỊ HỦY bởi luật handle %1 ⟨%2⟩ trong chuỗi %3 (%4)</translation>
     </message>
 </context>
 <context>
