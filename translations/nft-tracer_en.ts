@@ -1449,10 +1449,6 @@ Run &apos;nft-tracer-cli COMMAND --help&apos; for the options of a command.
         <translation>Start tracing packets live (needs the nft-tracer helper)</translation>
     </message>
     <message>
-        <source>Live tracing is not available: this build has no helper client (src/ipc). Trace files can still be opened.</source>
-        <translation>Live tracing is not available: this build has no helper client (src/ipc). Trace files can still be opened.</translation>
-    </message>
-    <message>
         <source>Stop the live trace</source>
         <translation>Stop the live trace</translation>
     </message>

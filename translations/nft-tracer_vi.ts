@@ -1447,10 +1447,6 @@ Chạy &apos;nft-tracer-cli LỆNH --help&apos; để xem các tùy chọn của
         <translation>Bắt đầu trace gói tin trực tiếp (cần helper của nft-tracer)</translation>
     </message>
     <message>
-        <source>Live tracing is not available: this build has no helper client (src/ipc). Trace files can still be opened.</source>
-        <translation>Không trace trực tiếp được: bản build này không có helper client (src/ipc). Vẫn có thể mở tệp trace.</translation>
-    </message>
-    <message>
         <source>Stop the live trace</source>
         <translation>Dừng trace trực tiếp</translation>
     </message>
