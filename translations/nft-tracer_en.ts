@@ -1473,10 +1473,6 @@ Run &apos;nft-tracer-cli COMMAND --help&apos; for the options of a command.
         <translation>Start tracing packets live (needs the nft-tracer helper)</translation>
     </message>
     <message>
-        <source>Live tracing is not available: this build has no helper client (src/ipc). Trace files can still be opened.</source>
-        <translation>Live tracing is not available: this build has no helper client (src/ipc). Trace files can still be opened.</translation>
-    </message>
-    <message>
         <source>Stop the live trace</source>
         <translation>Stop the live trace</translation>
     </message>
@@ -2254,6 +2250,11 @@ nft records joined to no packet: %4</translation>
     <message>
         <source>Events excluded (not packets)</source>
         <translation>Events excluded (not packets)</translation>
+    </message>
+    <message>
+        <source>DROPPED by rule handle %1 ⟨%2⟩ in chain %3 (%4)</source>
+        <extracomment>%1 the rule handle, %2 the rule in nft syntax (tcp dport 22 drop), %3 the chain, %4 the drop reason and where it happened.</extracomment>
+        <translation>DROPPED by rule handle %1 ⟨%2⟩ in chain %3 (%4)</translation>
     </message>
 </context>
 <context>

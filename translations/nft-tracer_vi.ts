@@ -1471,10 +1471,6 @@ Chạy &apos;nft-tracer-cli LỆNH --help&apos; để xem các tùy chọn của
         <translation>Bắt đầu trace gói tin trực tiếp (cần helper của nft-tracer)</translation>
     </message>
     <message>
-        <source>Live tracing is not available: this build has no helper client (src/ipc). Trace files can still be opened.</source>
-        <translation>Không trace trực tiếp được: bản build này không có helper client (src/ipc). Vẫn có thể mở tệp trace.</translation>
-    </message>
-    <message>
         <source>Stop the live trace</source>
         <translation>Dừng trace trực tiếp</translation>
     </message>
@@ -2251,6 +2247,11 @@ Bản ghi nft không ghép được với gói nào: %4</translation>
     <message>
         <source>Events excluded (not packets)</source>
         <translation>Sự kiện loại trừ (không phải gói tin)</translation>
+    </message>
+    <message>
+        <source>DROPPED by rule handle %1 ⟨%2⟩ in chain %3 (%4)</source>
+        <extracomment>%1 the rule handle, %2 the rule in nft syntax (tcp dport 22 drop), %3 the chain, %4 the drop reason and where it happened.</extracomment>
+        <translation>BỊ HỦY bởi luật handle %1 ⟨%2⟩ trong chuỗi %3 (%4)</translation>
     </message>
 </context>
 <context>
