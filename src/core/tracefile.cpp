@@ -74,6 +74,7 @@ CREATE TABLE nft(ts_ns INTEGER NOT NULL, rule_handle INTEGER NOT NULL,
                  ll_header BLOB, network_header BLOB, transport_header BLOB);
 CREATE TABLE nft_ct(nft INTEGER PRIMARY KEY, ct_id INTEGER NOT NULL,
                     direction INTEGER NOT NULL, status INTEGER NOT NULL, state INTEGER NOT NULL);
+CREATE TABLE nft_skb(nft INTEGER PRIMARY KEY, skb INTEGER NOT NULL);
 CREATE TABLE loss_marks(ts_ns INTEGER NOT NULL, ringbuf_full INTEGER NOT NULL);
 CREATE TABLE ruleset(json TEXT NOT NULL);
 CREATE TABLE interfaces(ts_ns INTEGER NOT NULL, netns INTEGER NOT NULL,
@@ -181,7 +182,7 @@ TraceFileCancelled::TraceFileCancelled()
 struct TraceWriter::Impl {
     QString displayPath;
     DbPtr db;
-    StmtPtr insEvents, insEvent, insPacket, insNft, insNftCt, insLoss, insMeta, insSymbol, insProbe,
+    StmtPtr insEvents, insEvent, insPacket, insNft, insNftCt, insNftSkb, insLoss, insMeta, insSymbol, insProbe,
         insDrop, insRuleset, insInterface;
 
     [[noreturn]] void fail(const QString &what) const {
@@ -320,6 +321,7 @@ TraceWriter::TraceWriter(const std::string &path, const TraceMeta &meta, bool ov
             "VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
         d->insNftCt = d->prepare(
             "INSERT INTO nft_ct(nft, ct_id, direction, status, state) VALUES(?,?,?,?,?)");
+        d->insNftSkb = d->prepare("INSERT INTO nft_skb(nft, skb) VALUES(?,?)");
         d->insLoss = d->prepare("INSERT INTO loss_marks(ts_ns, ringbuf_full) VALUES(?,?)");
         d->insMeta = d->prepare("INSERT OR REPLACE INTO meta(key, value) VALUES(?,?)");
         d->insSymbol = d->prepare("INSERT OR IGNORE INTO symbols(addr, name) VALUES(?,?)");
@@ -486,9 +488,16 @@ void TraceWriter::append(const NftTraceRecord &r) {
     bindBlob(s, 19, r.networkHeader, true);
     bindBlob(s, 20, r.transportHeader, true);
     w.run(s);
+    const int64_t rowid = sqlite3_last_insert_rowid(w.db.get());
+    if (r.skb != 0) {
+        sqlite3_stmt *k = w.insNftSkb.get();
+        sqlite3_bind_int64(k, 1, rowid);
+        sqlite3_bind_int64(k, 2, i64(r.skb));
+        w.run(k);
+    }
     if (r.ctState != 0 || r.ctId != 0) {
         sqlite3_stmt *c = w.insNftCt.get();
-        sqlite3_bind_int64(c, 1, sqlite3_last_insert_rowid(w.db.get()));
+        sqlite3_bind_int64(c, 1, rowid);
         sqlite3_bind_int64(c, 2, r.ctId);
         sqlite3_bind_int(c, 3, r.ctDirection);
         sqlite3_bind_int64(c, 4, r.ctStatus);
@@ -538,6 +547,7 @@ void TraceWriter::finish(const TraceMeta &finalMeta) {
     w.insPacket.reset();
     w.insNft.reset();
     w.insNftCt.reset();
+    w.insNftSkb.reset();
     w.insLoss.reset();
     w.insMeta.reset();
     w.insSymbol.reset();
@@ -1014,6 +1024,20 @@ void TraceReader::Impl::readNft(std::vector<NftTraceRecord> &out, ProgressCtx &p
             }
         }
     }
+    // The skb of records read in BPF (nft_skb; older files lack it).
+    std::unordered_map<int64_t, uint64_t> skbs;
+    {
+        StmtPtr has =
+            prepare("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'nft_skb'",
+                    "sqlite_master");
+        if (next(has.get()) && sqlite3_column_int64(has.get(), 0) > 0) {
+            StmtPtr sk = prepare("SELECT nft, skb FROM nft_skb", "nft_skb");
+            const Row krow(sk.get(), QStringLiteral("nft_skb"), corruptFn);
+            while (next(sk.get())) {
+                skbs[krow.integer(0)] = krow.u64(1);
+            }
+        }
+    }
     StmtPtr stmt = prepare(
         "SELECT ts_ns, rule_handle, trace_id, iif, oif, mark, nfproto, policy, verdict, iiftype, "
         "oiftype, family, type, netns, table_name, chain, jump_target, ll_header, "
@@ -1047,6 +1071,9 @@ void TraceReader::Impl::readNft(std::vector<NftTraceRecord> &out, ProgressCtx &p
         r.llHeader = row.blob(17, kMaxNftHeaderBytes, true);
         r.networkHeader = row.blob(18, kMaxNftHeaderBytes, true);
         r.transportHeader = row.blob(19, kMaxNftHeaderBytes, true);
+        if (auto k = skbs.find(row.integer(20)); k != skbs.end()) {
+            r.skb = k->second;
+        }
         if (auto c = cts.find(row.integer(20)); c != cts.end()) {
             r.ctId = c->second.id;
             r.ctStatus = c->second.status;

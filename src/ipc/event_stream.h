@@ -42,7 +42,7 @@
 namespace nt::stream {
 
 constexpr char kMagic[4] = {'N', 'T', 'E', 'V'};
-constexpr uint16_t kVersion = 2; // 2: LossCounters gained `excluded`
+constexpr uint16_t kVersion = 3; // 2: LossCounters gained `excluded`; 3: nft records `skb`
 constexpr size_t kStreamStartBytes = 8;
 constexpr size_t kFrameHeaderBytes = 8;
 

@@ -63,6 +63,10 @@ public:
     // The backend in use, and what each backend's check answered (why the others are not used).
     Backend backend() const { return backend_; }
     const std::vector<BackendCheck> &backendChecks() const { return backendChecks_; }
+    // Whether nftables' rule evaluations are read in BPF (function probes on the kernel's trace
+    // function) rather than from NFNLGRP_NFTRACE; when nft tracing is on and they are not, why.
+    bool nftTraceInBpf() const { return nftInBpf_; }
+    const std::string &nftTraceBpfError() const { return nftTraceError_; }
     // Functions named by the selection that this kernel does not have (skipped).
     const std::vector<std::string> &missingFunctions() const { return missingFunctions_; }
 
@@ -94,6 +98,7 @@ public:
 
 private:
     void drainNft(std::vector<NftTraceRecord> &nft, size_t maxRecords = SIZE_MAX);
+    void takeBpfNft(std::vector<NftTraceRecord> &nft);
 
     TraceMeta meta_;
     Backend backend_ = Backend::Tracepoint;
@@ -113,6 +118,8 @@ private:
     std::unique_ptr<BpfTracer> bpf_;
     LossCounters finalCounters_;
     bool stopped_ = false;
+    bool nftInBpf_ = false;
+    std::string nftTraceError_;
 };
 
 // CLOCK_MONOTONIC / CLOCK_REALTIME now, in ns.

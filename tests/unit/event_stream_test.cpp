@@ -69,6 +69,7 @@ NftTraceRecord makeNft(uint32_t i) {
     r.llHeader = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 8, 0};
     r.networkHeader = std::vector<uint8_t>(20, 0x45);
     r.transportHeader = {0, 80, 1, 187};
+    r.skb = 0xffff888100abc000;
     return r;
 }
 
@@ -159,6 +160,7 @@ void expectEq(const NftTraceRecord &a, const NftTraceRecord &b) {
     EXPECT_EQ(a.llHeader, b.llHeader);
     EXPECT_EQ(a.networkHeader, b.networkHeader);
     EXPECT_EQ(a.transportHeader, b.transportHeader);
+    EXPECT_EQ(a.skb, b.skb);
 }
 
 void expectEq(const RecordsFrame &a, const RecordsFrame &b) {
@@ -281,7 +283,7 @@ TEST(EventStream, StreamStartIsMagicVersionFlags) {
     const std::string s = encodeStreamStart();
     ASSERT_EQ(s.size(), kStreamStartBytes);
     EXPECT_EQ(s.substr(0, 4), "NTEV");
-    EXPECT_EQ(s[4], 2);
+    EXPECT_EQ(s[4], 3);
     EXPECT_EQ(s[5], 0);
 }
 
@@ -449,11 +451,11 @@ TEST(EventStream, RejectsBadMagicAtTheFirstWrongByte) {
 
 TEST(EventStream, RejectsNewerAndZeroVersions) {
     std::string s = fullStream();
-    s[4] = 3;
+    s[4] = static_cast<char>(stream::kVersion + 1);
     EXPECT_EQ(decodeAll(s), StreamError::Kind::UnsupportedVersion);
     s[4] = 0;
     EXPECT_EQ(decodeAll(s), StreamError::Kind::UnsupportedVersion);
-    s[4] = 2;
+    s[4] = static_cast<char>(stream::kVersion);
     s[6] = 0x7f; // unknown flags are ignored
     EXPECT_FALSE(decodeAll(s).has_value());
 }
@@ -493,6 +495,32 @@ TEST(EventStream, VersionOneLossCountersHaveNoExcludedField) {
     std::string asV2 = v1;
     asV2[4] = 2;
     EXPECT_EQ(decodeAll(asV2), StreamError::Kind::Malformed);
+}
+
+TEST(EventStream, VersionTwoNftRecordsHaveNoSkb) {
+    // The skb of nft records read in BPF came with version 3: cut it out to make version 2.
+    const uint64_t mark = 0xffff8881fedcba98ULL;
+    std::string markBytes;
+    for (int i = 0; i < 8; ++i) {
+        markBytes += static_cast<char>((mark >> (8 * i)) & 0xff);
+    }
+    NftTraceRecord r = makeNft(0);
+    r.skb = mark;
+    const std::string framed = encodeRecords({}, {r}, {});
+    std::string payload = framed.substr(kFrameHeaderBytes);
+    const size_t at = payload.find(markBytes);
+    ASSERT_NE(at, std::string::npos);
+    std::string start = encodeStreamStart();
+    start[4] = 2;
+    const std::string v2 = start + encodeHeader(makeHeader()) +
+                           frame(static_cast<uint16_t>(framed[4]), payload.erase(at, 8));
+    std::vector<StreamItem> items;
+    ASSERT_FALSE(decodeAll(v2, &items).has_value());
+    ASSERT_EQ(items.size(), 2u);
+    const auto &records = std::get<RecordsFrame>(items[1]);
+    ASSERT_EQ(records.nft.size(), 1u);
+    EXPECT_EQ(records.nft[0].skb, 0u);
+    EXPECT_EQ(records.nft[0].chain, r.chain);
 }
 
 TEST(EventStream, RejectsOversizeFrameBeforeBufferingIt) {
