@@ -685,8 +685,12 @@ const volatile __u16 nt_nft_probe_id = 0;
 
 /* One step of the walk from a rule to the end of its chain's blob, where the chain is named.
  * The walk's state is in the scratch map, for the reason given at filter_match. */
+struct nt_walk {
+    struct nt_scratch *st;
+};
+
 static long rule_step(__u32 i, void *data) {
-    struct nt_scratch *w = data;
+    struct nt_scratch *w = ((struct nt_walk *)data)->st;
     const struct nft_rule_dp *r = (const struct nft_rule_dp *)w->rule;
     if (BPF_CORE_READ_BITFIELD_PROBED(r, is_last)) {
         w->last_rule = w->rule;
@@ -710,10 +714,13 @@ static __always_inline const struct nft_chain *chain_of_rule(const struct nft_ru
         return 0;
     w->rule = (__u64)rule;
     w->last_rule = 0;
-    bpf_loop(NT_NFT_MAX_RULES, rule_step, w, 0);
-    if (!w->last_rule)
+    struct nt_walk walk = {.st = w};
+    bpf_loop(NT_NFT_MAX_RULES, rule_step, &walk, 0);
+    /* Out of the scratch map first: BPF_CORE_READ relocates every access in its argument. */
+    const struct nft_rule_dp_last *last = (const struct nft_rule_dp_last *)w->last_rule;
+    if (!last)
         return 0;
-    return BPF_CORE_READ((const struct nft_rule_dp_last *)w->last_rule, chain);
+    return BPF_CORE_READ(last, chain);
 }
 
 static __always_inline int nft_trace(const struct nft_pktinfo *pkt, const struct nft_verdict *vd,

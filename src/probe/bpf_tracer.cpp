@@ -505,6 +505,7 @@ std::string BpfTracer::load(const KernelBtf &btf, const BpfTracerOptions &option
     }
     if (int err = nt_trace__load(skel_.get()); err != 0) {
         skel_.reset();
+        loadErr_ = err;
         return (QCoreApplication::translate(
                         "nt::BpfTracer",
                         "the kernel refused the BPF programs (%1). Check that this kernel "
@@ -608,7 +609,8 @@ BpfTracer::BpfTracer(const KernelBtf &btf, const BpfTracerOptions &options) {
             throw Error(QString::fromStdString(refused));
         }
         nftProbe_.version = 0;
-        nftProbe_.error = "the kernel refused the program: " + refused;
+        nftProbe_.error = std::string("the kernel refused the program (") +
+                          std::strerror(loadErr_ < 0 ? -loadErr_ : loadErr_) + ")";
     }
 
     const __u32 zero = 0;
