@@ -757,6 +757,8 @@ static __always_inline int nft_trace(const struct nft_pktinfo *pkt, const struct
     r->hook = BPF_CORE_READ(state, hook);
     r->nfproto = BPF_CORE_READ(state, pf);
     r->pad = 0;
+    /* The kernel sends the packet's headers with the first message of each walk. */
+    r->walk_start = !BPF_CORE_READ(info, packet_dumped);
     r->ts_ns = bpf_ktime_get_ns();
     r->skb = key;
     r->trace_id = BPF_CORE_READ(info, skbid);

@@ -762,7 +762,7 @@ void Assembler::add(const NftTraceRecord &record) {
     s.family = record.family;
     s.type = static_cast<uint8_t>(record.type);
     s.policy = static_cast<uint8_t>(record.policy);
-    s.walkStart = !record.networkHeader.empty();
+    s.walkStart = !record.networkHeader.empty() || record.walkStart;
     s.hidden = record.table.starts_with(kTracerTablePrefix) ||
                (record.type == NftTraceType::Rule && record.ruleHandle == 0 &&
                 record.verdict == verdict::Continue);

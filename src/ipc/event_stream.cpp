@@ -150,7 +150,7 @@ size_t packetCost(const PacketHeader &p) {
     return 4 + 8 + 8 + 4 + 4 + 2 + 4 + p.data.size();
 }
 size_t nftCost(const NftTraceRecord &r) {
-    return 8 + 8 + 4 * 6 + 4 + 2 + 2 + 1 + 1 + 4 + 6 * 4 + 8 + r.table.size() + r.chain.size() +
+    return 8 + 8 + 4 * 6 + 4 + 2 + 2 + 1 + 1 + 4 + 6 * 4 + 8 + 1 + r.table.size() + r.chain.size() +
            r.jumpTarget.size() + r.llHeader.size() + r.networkHeader.size() +
            r.transportHeader.size();
 }
@@ -178,6 +178,7 @@ void writeNft(Writer &w, const NftTraceRecord &r) {
     w.bytes(r.networkHeader, kMaxHeaderBytes, "nft network header");
     w.bytes(r.transportHeader, kMaxHeaderBytes, "nft transport header");
     w.u64(r.skb);
+    w.u8(r.walkStart ? 1 : 0);
 }
 
 // ---- reading ----
@@ -400,6 +401,7 @@ NftTraceRecord readNft(Reader &r) {
     x.transportHeader = r.bytes(kMaxHeaderBytes);
     if (r.version() >= 3) {
         x.skb = r.u64();
+        x.walkStart = r.u8() != 0;
     }
     return x;
 }

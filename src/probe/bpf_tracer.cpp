@@ -735,6 +735,7 @@ NftTraceRecord BpfTracer::nftRecord(const nt_nft &r) {
     NftTraceRecord x;
     x.tsNs = r.ts_ns;
     x.skb = r.skb;
+    x.walkStart = r.walk_start != 0;
     x.ruleHandle = r.rule_handle;
     x.id = r.trace_id;
     x.iif = r.iif;

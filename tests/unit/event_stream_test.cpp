@@ -70,6 +70,7 @@ NftTraceRecord makeNft(uint32_t i) {
     r.networkHeader = std::vector<uint8_t>(20, 0x45);
     r.transportHeader = {0, 80, 1, 187};
     r.skb = 0xffff888100abc000;
+    r.walkStart = true;
     return r;
 }
 
@@ -161,6 +162,7 @@ void expectEq(const NftTraceRecord &a, const NftTraceRecord &b) {
     EXPECT_EQ(a.networkHeader, b.networkHeader);
     EXPECT_EQ(a.transportHeader, b.transportHeader);
     EXPECT_EQ(a.skb, b.skb);
+    EXPECT_EQ(a.walkStart, b.walkStart);
 }
 
 void expectEq(const RecordsFrame &a, const RecordsFrame &b) {
@@ -498,7 +500,8 @@ TEST(EventStream, VersionOneLossCountersHaveNoExcludedField) {
 }
 
 TEST(EventStream, VersionTwoNftRecordsHaveNoSkb) {
-    // The skb of nft records read in BPF came with version 3: cut it out to make version 2.
+    // The skb and walk start of nft records read in BPF came with version 3: cut them out to
+    // make version 2.
     const uint64_t mark = 0xffff8881fedcba98ULL;
     std::string markBytes;
     for (int i = 0; i < 8; ++i) {
@@ -510,16 +513,18 @@ TEST(EventStream, VersionTwoNftRecordsHaveNoSkb) {
     std::string payload = framed.substr(kFrameHeaderBytes);
     const size_t at = payload.find(markBytes);
     ASSERT_NE(at, std::string::npos);
+    ASSERT_EQ(payload[at + 8], 1) << "the walk start follows the skb";
     std::string start = encodeStreamStart();
     start[4] = 2;
     const std::string v2 = start + encodeHeader(makeHeader()) +
-                           frame(static_cast<uint16_t>(framed[4]), payload.erase(at, 8));
+                           frame(static_cast<uint16_t>(framed[4]), payload.erase(at, 9));
     std::vector<StreamItem> items;
     ASSERT_FALSE(decodeAll(v2, &items).has_value());
     ASSERT_EQ(items.size(), 2u);
     const auto &records = std::get<RecordsFrame>(items[1]);
     ASSERT_EQ(records.nft.size(), 1u);
     EXPECT_EQ(records.nft[0].skb, 0u);
+    EXPECT_FALSE(records.nft[0].walkStart);
     EXPECT_EQ(records.nft[0].chain, r.chain);
 }
 

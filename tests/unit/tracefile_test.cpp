@@ -43,7 +43,7 @@ auto fields(const nt::NftTraceRecord &r) {
     return std::make_tuple(r.tsNs, r.ruleHandle, r.id, r.iif, r.oif, r.mark, r.nfproto, r.policy,
                            r.verdict, r.iiftype, r.oiftype, r.family, int(r.type), r.netns, r.table,
                            r.chain, r.jumpTarget, r.llHeader, r.networkHeader, r.transportHeader,
-                           r.skb);
+                           r.skb, r.walkStart);
 }
 
 auto fields(const nt::ProbeDesc &p) {
@@ -318,6 +318,7 @@ TEST_F(TraceFileTest, NftRecordsReadInBpfKeepTheirSkb) {
     nt::Trace t = fullTrace();
     // Read in BPF: no headers, the skb's address (above 2^63, as kernel addresses are).
     t.nft[1].skb = 0xffff888100abc000;
+    t.nft[1].walkStart = true;
     t.nft[1].llHeader.clear();
     t.nft[1].networkHeader.clear();
     t.nft[1].transportHeader.clear();
