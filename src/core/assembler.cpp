@@ -510,6 +510,8 @@ void Assembler::add(const PacketHeader &header) {
         h.fp = packetFingerprint(f);
         h.natKey = natInvariantKey(f);
         h.ttl = f.ttl;
+    } else {
+        h.fp = h.natKey = arpFingerprint(header.data, header.protocol); // NAT leaves ARP alone
     }
     auto it = bySkb_.find(header.skb);
     if (it != bySkb_.end()) {
@@ -785,10 +787,12 @@ void Assembler::add(const NftTraceRecord &record) {
             s.hook = hookFromDevices(record.iif, record.oif);
         }
         PacketFields f;
-        if (parseNftHeaders(record.networkHeader, record.transportHeader,
-                            nftRecordProtocol(record.nfproto, record.llHeader), f)) {
+        const uint16_t protocol = nftRecordProtocol(record.nfproto, record.llHeader);
+        if (parseNftHeaders(record.networkHeader, record.transportHeader, protocol, f)) {
             fp = packetFingerprint(f);
             natKey = natInvariantKey(f);
+        } else {
+            fp = natKey = arpFingerprint(record.networkHeader, protocol);
         }
     } else if (st != nullptr && s.hook == NftHook::Unknown) {
         s.hook = st->hook;

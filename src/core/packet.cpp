@@ -13,6 +13,7 @@ namespace {
 
 constexpr uint16_t kEthPIp = 0x0800;
 constexpr uint16_t kEthPIpv6 = 0x86DD;
+constexpr uint16_t kEthPArp = 0x0806;
 
 uint16_t be16(const uint8_t *p) {
     return static_cast<uint16_t>((p[0] << 8) | p[1]);
@@ -315,6 +316,21 @@ uint64_t natInvariantKey(const PacketFields &f) {
     mix(&f.icmpType, 1);
     mix(&f.icmpCode, 1);
     mix(&f.icmpSeq, 2);
+    return mix.value();
+}
+
+uint64_t arpFingerprint(std::span<const uint8_t> bytes, uint16_t protocol) {
+    constexpr size_t kFixed = 8; // htype, ptype, hlen, plen, opcode
+    if (protocol != kEthPArp || bytes.size() < kFixed) {
+        return 0;
+    }
+    const size_t hlen = bytes[4], plen = bytes[5];
+    const size_t len = kFixed + 2 * (hlen + plen);
+    if (hlen == 0 || plen == 0 || bytes.size() < len) {
+        return 0;
+    }
+    Fnv mix(0x9e3779b97f4a7c15ULL); // apart from the IP fingerprints
+    mix(bytes.data(), len);
     return mix.value();
 }
 

@@ -68,4 +68,10 @@ uint64_t packetFingerprint(const PacketFields &f);
 // packet before and after DNAT, SNAT/masquerade or un-NAT has the same key.
 uint64_t natInvariantKey(const PacketFields &f);
 
+// Hash of an ARP message (`protocol` ETH_P_ARP, bytes from the ARP header): hardware and
+// protocol types, opcode and the four addresses, never the padding after them. It joins a bridge
+// or netdev chain's records of an ARP frame to the frame's journey. 0 when the bytes are not a
+// whole ARP message.
+uint64_t arpFingerprint(std::span<const uint8_t> bytes, uint16_t protocol);
+
 } // namespace nt

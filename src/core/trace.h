@@ -41,4 +41,10 @@ struct Trace {
     std::vector<uint64_t> lossTimes;
 };
 
+// A time at which the recorder found ring-buffer loss, with the loss counted by then.
+struct LossMark {
+    uint64_t tsNs = 0;
+    uint64_t ringbufFull = 0;
+};
+
 } // namespace nt

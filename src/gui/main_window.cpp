@@ -953,6 +953,8 @@ void MainWindow::startTrace() {
         });
         connect(h, &HelperClient::interfacesReceived, this,
                 [this](const std::vector<InterfaceName> &names) { doc_->appendInterfaces(names); });
+        connect(h, &HelperClient::lossMarksReceived, this,
+                [this](const std::vector<LossMark> &marks) { doc_->appendLossMarks(marks); });
         connect(h, &HelperClient::finished, this, [this](const TraceMeta &meta) {
             doc_->endLive(meta);
             statusBar()->showMessage(tr("Trace stopped. Save it with File ▸ Save As."), 10000);

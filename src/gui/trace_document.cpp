@@ -324,6 +324,7 @@ void TraceDocument::adopt(std::unique_ptr<Trace> trace, std::unique_ptr<Assemble
     state_ = state;
     partial_ = false;
     listed_.clear();
+    lossMarks_.clear();
     eventsPerSecond_ = 0;
     if (state == State::Loaded) {
         listed_.resize(assembler_->journeyCount());
@@ -420,6 +421,18 @@ void TraceDocument::appendInterfaces(std::span<const InterfaceName> interfaces) 
     names_->add(interfaces);
 }
 
+void TraceDocument::appendLossMarks(std::span<const LossMark> marks) {
+    if (state_ != State::Live || marks.empty()) {
+        return;
+    }
+    const std::unique_lock write(guard_);
+    for (const LossMark &m : marks) {
+        assembler_->noteLoss(m.tsNs);
+        trace_->lossTimes.push_back(m.tsNs);
+        lossMarks_.push_back(m);
+    }
+}
+
 void TraceDocument::setLiveLoss(const LossCounters &loss, double eventsPerSecond) {
     if (state_ != State::Live) {
         return;
@@ -479,6 +492,9 @@ void TraceDocument::saveAs(const QString &path) const {
             w.addSymbols(trace_->symbols);
             w.setRuleset(trace_->rulesetJson);
             w.addInterfaces(trace_->interfaces);
+            for (const LossMark &m : lossMarks_) {
+                w.appendLossMark(m.tsNs, m.ringbufFull);
+            }
             w.append(trace_->events);
             for (const PacketHeader &h : trace_->packets) {
                 w.append(h);

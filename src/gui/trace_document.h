@@ -56,6 +56,9 @@ public:
     void setLiveLoss(const LossCounters &loss, double eventsPerSecond);
     // Interface names observed while recording (all at start, then added or renamed ones).
     void appendInterfaces(std::span<const InterfaceName> interfaces);
+    // Times the recorder found ring-buffer loss: nft records near them that find no packet
+    // are unjoined for that reason; saved with the trace.
+    void appendLossMarks(std::span<const LossMark> marks);
     void endLive(const TraceMeta &finalMeta);
 
     State state() const { return state_; }
@@ -125,6 +128,7 @@ private:
     std::unique_ptr<Report> report_;
     std::unique_ptr<InterfaceNames> names_;
     std::vector<JourneyId> listed_;
+    std::vector<LossMark> lossMarks_; // live: saved with the trace
     double eventsPerSecond_ = 0;
     uint64_t generation_ = 0;
     bool loading_ = false;

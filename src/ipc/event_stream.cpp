@@ -42,6 +42,8 @@ const char *frameName(uint16_t type) {
         return "Error";
     case FrameType::Interfaces:
         return "Interfaces";
+    case FrameType::LossMarks:
+        return "LossMarks";
     }
     return "unknown";
 }
@@ -150,8 +152,8 @@ size_t packetCost(const PacketHeader &p) {
     return 4 + 8 + 8 + 4 + 4 + 2 + 4 + p.data.size();
 }
 size_t nftCost(const NftTraceRecord &r) {
-    return 8 + 8 + 4 * 6 + 4 + 2 + 2 + 1 + 1 + 4 + 6 * 4 + 8 + 1 + r.table.size() + r.chain.size() +
-           r.jumpTarget.size() + r.llHeader.size() + r.networkHeader.size() +
+    return 8 + 8 + 4 * 6 + 4 + 2 + 2 + 1 + 1 + 4 + 4 * 3 + 1 + 6 * 4 + 8 + 1 + r.table.size() +
+           r.chain.size() + r.jumpTarget.size() + r.llHeader.size() + r.networkHeader.size() +
            r.transportHeader.size();
 }
 size_t symbolCost(const KernelSymbol &s) {
@@ -171,6 +173,7 @@ void writeNft(Writer &w, const NftTraceRecord &r) {
     w.u16(r.iiftype), w.u16(r.oiftype);
     w.u8(r.family), w.u8(static_cast<uint8_t>(r.type));
     w.u32(r.netns);
+    w.u32(r.ctId), w.u32(r.ctStatus), w.u32(r.ctState), w.u8(r.ctDirection);
     w.str(r.table, kMaxStringBytes, "nft table");
     w.str(r.chain, kMaxStringBytes, "nft chain");
     w.str(r.jumpTarget, kMaxStringBytes, "nft jump target");
@@ -393,13 +396,19 @@ NftTraceRecord readNft(Reader &r) {
     }
     x.type = static_cast<NftTraceType>(type);
     x.netns = r.u32();
+    if (r.version() >= 3) {
+        x.ctId = r.u32();
+        x.ctStatus = r.u32();
+        x.ctState = r.u32();
+        x.ctDirection = r.u8();
+    }
     x.table = r.str(kMaxStringBytes);
     x.chain = r.str(kMaxStringBytes);
     x.jumpTarget = r.str(kMaxStringBytes);
     x.llHeader = r.bytes(kMaxHeaderBytes);
     x.networkHeader = r.bytes(kMaxHeaderBytes);
     x.transportHeader = r.bytes(kMaxHeaderBytes);
-    if (r.version() >= 3) {
+    if (r.version() >= 4) {
         x.skb = r.u64();
         x.walkStart = r.u8() != 0;
     }
@@ -534,6 +543,23 @@ std::string encodeCounters(const CountersFrame &c) {
     w.u64(c.streamDroppedFrames);
     w.f64(c.eventsPerSecond);
     w.end(at);
+    return out;
+}
+
+std::string encodeLossMarks(std::span<const LossMark> marks) {
+    std::string out;
+    constexpr size_t kPerFrame = kTargetFrameBytes / 16;
+    for (size_t i = 0; i < marks.size(); i += kPerFrame) {
+        const size_t n = std::min(kPerFrame, marks.size() - i);
+        Writer w(out);
+        const size_t at = w.begin(FrameType::LossMarks);
+        w.count(n);
+        for (size_t k = i; k < i + n; ++k) {
+            w.u64(marks[k].tsNs);
+            w.u64(marks[k].ringbufFull);
+        }
+        w.end(at);
+    }
     return out;
 }
 
@@ -788,6 +814,21 @@ void StreamDecoder::decodeFrame(uint16_t type, const char *payload, size_t size,
             n.netns = r.u32();
             n.ifindex = r.u32();
             n.name = r.str(kMaxInterfaceNameBytes);
+        }
+        r.done();
+        out.emplace_back(std::move(f));
+        return;
+    }
+    case FrameType::LossMarks: {
+        if (!headerSeen_) {
+            outOfOrder(
+                QCoreApplication::translate("nt::EventStream", "loss marks before the header"));
+        }
+        LossMarksFrame f;
+        f.marks.resize(r.count(UINT32_MAX, 16));
+        for (LossMark &m : f.marks) {
+            m.tsNs = r.u64();
+            m.ringbufFull = r.u64();
         }
         r.done();
         out.emplace_back(std::move(f));

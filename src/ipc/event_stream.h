@@ -35,14 +35,18 @@
 //   Error    (5)  last frame of a trace that failed: the message (already translated)
 //   Interfaces (6) (version 2) interface names by netns and ifindex, each from a time on: all of
 //                 them right after Header, then those added or renamed while recording
+//   LossMarks (7) (version 3) times (CLOCK_MONOTONIC ns, ascending) at which the recorder found
+//                 the ring buffer had overflowed, each with the loss counted by then: nft
+//                 records near them are unjoined for that reason, as in a file's loss_marks
 //
-// Order: Header comes first (an Error may come instead); Records/Counters/Interfaces only after
-// Header;
-// nothing after End or Error.
+// Order: Header comes first (an Error may come instead); the others only after Header; nothing
+// after End or Error.
 namespace nt::stream {
 
 constexpr char kMagic[4] = {'N', 'T', 'E', 'V'};
-constexpr uint16_t kVersion = 3; // 2: LossCounters gained `excluded`; 3: nft records `skb`
+// 2: LossCounters gained `excluded`; 3: nft records carry the conntrack attributes; 4: nft
+// records read in BPF carry their skb and walk start.
+constexpr uint16_t kVersion = 4;
 constexpr size_t kStreamStartBytes = 8;
 constexpr size_t kFrameHeaderBytes = 8;
 
@@ -64,6 +68,7 @@ enum class FrameType : uint16_t {
     End = 4,
     Error = 5,
     Interfaces = 6,
+    LossMarks = 7,
 };
 constexpr uint32_t kMaxInterfaceNameBytes = 128;
 
@@ -100,8 +105,12 @@ struct InterfacesFrame {
     std::vector<InterfaceName> interfaces;
 };
 
-using StreamItem =
-    std::variant<HeaderFrame, RecordsFrame, CountersFrame, EndFrame, ErrorFrame, InterfacesFrame>;
+struct LossMarksFrame {
+    std::vector<LossMark> marks;
+};
+
+using StreamItem = std::variant<HeaderFrame, RecordsFrame, CountersFrame, EndFrame, ErrorFrame,
+                                InterfacesFrame, LossMarksFrame>;
 
 // Malformed or unsupported input (decoder), or something the format cannot carry (encoder).
 class StreamError : public nt::Error {
@@ -145,6 +154,8 @@ std::string encodeCounters(const CountersFrame &counters);
 // Interfaces frames (split so each stays below kTargetFrameBytes); nothing for an empty list.
 // Throws StreamError (TooLarge) on a name above kMaxInterfaceNameBytes.
 std::string encodeInterfaces(std::span<const InterfaceName> interfaces);
+// LossMarks frames (split so each stays below kTargetFrameBytes); nothing for an empty list.
+std::string encodeLossMarks(std::span<const LossMark> marks);
 std::string encodeEnd(const TraceMeta &meta);
 // Messages above kMaxStringBytes are cut (at a UTF-8 boundary) rather than refused.
 std::string encodeError(std::string_view message);

@@ -273,6 +273,8 @@ void HelperClient::dispatch(std::vector<stream::StreamItem> &items) {
             Q_EMIT countersChanged(*c);
         } else if (auto *i = std::get_if<stream::InterfacesFrame>(&item)) {
             Q_EMIT interfacesReceived(i->interfaces);
+        } else if (auto *l = std::get_if<stream::LossMarksFrame>(&item)) {
+            Q_EMIT lossMarksReceived(l->marks);
         } else if (auto *e = std::get_if<stream::EndFrame>(&item)) {
             closeStream();
             sessionPath_.clear();

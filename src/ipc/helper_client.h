@@ -73,6 +73,8 @@ Q_SIGNALS:
     void countersChanged(const nt::stream::CountersFrame &counters);
     // Interface names: all of them after the header, then each one added or renamed.
     void interfacesReceived(const std::vector<nt::InterfaceName> &interfaces);
+    // Times at which the recorder found ring-buffer loss, with the loss counted by then.
+    void lossMarksReceived(const std::vector<nt::LossMark> &marks);
     // The trace stopped and its stream ended cleanly: the final metadata.
     void finished(const nt::TraceMeta &meta);
     void errorOccurred(nt::HelperClient::ErrorKind kind, const QString &message);

@@ -300,6 +300,38 @@ TEST(TraceDocumentTest, LiveRecordsBecomeTheSameJourneysAsTheFile) {
     EXPECT_FALSE(QFile::exists(saved + QStringLiteral(".partial")));
 }
 
+// Records that lost their packets to the ring buffer: with the helper's loss marks they are
+// unjoined for that reason, not "no packet", and the saved file keeps the marks.
+TEST(TraceDocumentTest, LiveLossMarksGiveTheReasonAndAreSaved) {
+    const Trace file = readTrace(nt::testing::kSampleTrace);
+    ASSERT_FALSE(file.nft.empty());
+    Trace header = file;
+    header.meta.stopWallNs = 0;
+    std::vector<LossMark> marks;
+    for (const NftTraceRecord &r : file.nft) {
+        if (marks.empty() || marks.back().tsNs < r.tsNs) {
+            marks.push_back({r.tsNs, marks.size() + 1});
+        }
+    }
+    TraceDocument doc;
+    doc.beginLive(header);
+    doc.appendLossMarks(marks);
+    doc.appendRecords(RecordBatch{}, file.nft); // the BPF side's records all lost
+    doc.endLive(file.meta);
+    const AssemblerCounters &c = doc.assembler()->counters();
+    EXPECT_GT(c.unjoinedNft, 0u);
+    EXPECT_EQ(c.unjoinedLoss, c.unjoinedNft - c.unjoinedOrphan - c.unjoinedDuplicate);
+    EXPECT_EQ(c.unjoinedNoPacket, 0u);
+
+    QTemporaryDir dir;
+    const QString saved = dir.filePath(QStringLiteral("lossy.nftrace"));
+    doc.saveAs(saved);
+    const Trace back = readTrace(saved.toStdString());
+    ASSERT_EQ(back.lossTimes.size(), marks.size());
+    EXPECT_EQ(back.lossTimes.front(), marks.front().tsNs);
+    EXPECT_EQ(back.lossTimes.back(), marks.back().tsNs);
+}
+
 uint64_t monotonicNow() {
     timespec ts{};
     ::clock_gettime(CLOCK_MONOTONIC, &ts);

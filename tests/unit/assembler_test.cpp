@@ -1,5 +1,6 @@
 // Tests of journey assembly: fates, nft joins, skb reuse, ordering, grace, bulk == live.
 #include "assembler.h"
+#include "packet.h"
 
 #include "unit/journey_fixtures.h"
 
@@ -513,6 +514,42 @@ TEST(Assembler, UnjoinedNftRecordsAreCountedAndKept) {
     EXPECT_EQ(std::vector<uint32_t>(un.begin(), un.end()), (std::vector<uint32_t>{1, 0, 2}));
     EXPECT_TRUE(a.journey(0).nft.empty());
     EXPECT_EQ(a.nftCount(), 3u);
+}
+
+// An ARP request through a bridge: no IP header, but the bridge chain's record carries the ARP
+// message (padded to the Ethernet minimum) and joins the frame's journey by it. Another ARP
+// message (the reply) does not join it.
+TEST(Assembler, BridgeChainRecordsOfAnArpFrameJoinItsJourney) {
+    const std::vector<uint8_t> request = {0,  1, 8, 0, 6, 4, 0, 1, 2, 0, 0,  0, 0, 1,
+                                          10, 1, 3, 2, 0, 0, 0, 0, 0, 0, 10, 1, 3, 3};
+    std::vector<uint8_t> reply = request;
+    reply[7] = 2;
+    PacketHeader h = header(kSkbA, 0, request);
+    h.protocol = 0x0806;
+    auto bridgeRecord = [](uint32_t id, uint64_t tsUs, const std::vector<uint8_t> &arp) {
+        NftTraceRecord r = nft({id, tsUs, "forward", NftTraceType::Policy, verdict::None, 0});
+        r.family = 7; // bridge
+        r.nfproto = 7;
+        r.table = "bf";
+        r.iif = 2;
+        r.oif = 3;
+        r.llHeader = {0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 2, 0, 0, 0, 0, 1, 0x08, 0x06};
+        r.networkHeader = arp;
+        r.networkHeader.resize(40, 0); // the Ethernet padding after the message
+        return r;
+    };
+    Stream s;
+    s.hdr(h)
+        .ev({NT_PROBE_NETIF_RECEIVE_SKB, kSkbA, 0, 2, kNsA, 0, 0, NT_EVF_FIRST})
+        .rec(bridgeRecord(5, 1, request))
+        .rec(bridgeRecord(6, 2, reply))
+        .ev({NT_PROBE_CONSUME_SKB, kSkbA, 4});
+    Assembler a = s.live();
+    ASSERT_EQ(a.journeyCount(), 1u);
+    EXPECT_EQ(a.journey(0).nft, (std::vector<uint32_t>{0}));
+    EXPECT_EQ(a.counters().unjoinedNft, 1u);
+    EXPECT_EQ(arpFingerprint(request, 0x0800), 0u) << "only ETH_P_ARP is read as ARP";
+    EXPECT_EQ(arpFingerprint(std::span(request).first(20), 0x0806), 0u) << "cut short";
 }
 
 TEST(Assembler, CloneDetectedBySameFingerprintAndOverlappingTime) {

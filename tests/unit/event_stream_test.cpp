@@ -63,6 +63,10 @@ NftTraceRecord makeNft(uint32_t i) {
     r.family = 1;
     r.type = NftTraceType::Rule;
     r.netns = 4026531842u;
+    r.ctId = 0xc0ffee + i;
+    r.ctStatus = 0x18a;
+    r.ctState = 8;
+    r.ctDirection = 1;
     r.table = "filter";
     r.chain = "input";
     r.jumpTarget = "from_lan";
@@ -155,6 +159,10 @@ void expectEq(const NftTraceRecord &a, const NftTraceRecord &b) {
     EXPECT_EQ(a.family, b.family);
     EXPECT_EQ(a.type, b.type);
     EXPECT_EQ(a.netns, b.netns);
+    EXPECT_EQ(a.ctId, b.ctId);
+    EXPECT_EQ(a.ctStatus, b.ctStatus);
+    EXPECT_EQ(a.ctState, b.ctState);
+    EXPECT_EQ(a.ctDirection, b.ctDirection);
     EXPECT_EQ(a.table, b.table);
     EXPECT_EQ(a.chain, b.chain);
     EXPECT_EQ(a.jumpTarget, b.jumpTarget);
@@ -285,7 +293,7 @@ TEST(EventStream, StreamStartIsMagicVersionFlags) {
     const std::string s = encodeStreamStart();
     ASSERT_EQ(s.size(), kStreamStartBytes);
     EXPECT_EQ(s.substr(0, 4), "NTEV");
-    EXPECT_EQ(s[4], 3);
+    EXPECT_EQ(s[4], 4);
     EXPECT_EQ(s[5], 0);
 }
 
@@ -453,11 +461,11 @@ TEST(EventStream, RejectsBadMagicAtTheFirstWrongByte) {
 
 TEST(EventStream, RejectsNewerAndZeroVersions) {
     std::string s = fullStream();
-    s[4] = static_cast<char>(stream::kVersion + 1);
+    s[4] = static_cast<char>(kVersion + 1);
     EXPECT_EQ(decodeAll(s), StreamError::Kind::UnsupportedVersion);
     s[4] = 0;
     EXPECT_EQ(decodeAll(s), StreamError::Kind::UnsupportedVersion);
-    s[4] = static_cast<char>(stream::kVersion);
+    s[4] = static_cast<char>(kVersion);
     s[6] = 0x7f; // unknown flags are ignored
     EXPECT_FALSE(decodeAll(s).has_value());
 }
@@ -499,9 +507,9 @@ TEST(EventStream, VersionOneLossCountersHaveNoExcludedField) {
     EXPECT_EQ(decodeAll(asV2), StreamError::Kind::Malformed);
 }
 
-TEST(EventStream, VersionTwoNftRecordsHaveNoSkb) {
-    // The skb and walk start of nft records read in BPF came with version 3: cut them out to
-    // make version 2.
+TEST(EventStream, VersionThreeNftRecordsHaveNoSkb) {
+    // The skb and walk start of nft records read in BPF came with version 4: cut them out to
+    // make version 3.
     const uint64_t mark = 0xffff8881fedcba98ULL;
     std::string markBytes;
     for (int i = 0; i < 8; ++i) {
@@ -515,11 +523,11 @@ TEST(EventStream, VersionTwoNftRecordsHaveNoSkb) {
     ASSERT_NE(at, std::string::npos);
     ASSERT_EQ(payload[at + 8], 1) << "the walk start follows the skb";
     std::string start = encodeStreamStart();
-    start[4] = 2;
-    const std::string v2 = start + encodeHeader(makeHeader()) +
+    start[4] = 3;
+    const std::string v3 = start + encodeHeader(makeHeader()) +
                            frame(static_cast<uint16_t>(framed[4]), payload.erase(at, 9));
     std::vector<StreamItem> items;
-    ASSERT_FALSE(decodeAll(v2, &items).has_value());
+    ASSERT_FALSE(decodeAll(v3, &items).has_value());
     ASSERT_EQ(items.size(), 2u);
     const auto &records = std::get<RecordsFrame>(items[1]);
     ASSERT_EQ(records.nft.size(), 1u);
@@ -625,6 +633,36 @@ TEST(EventStream, RejectsMalformedFieldValues) {
     EXPECT_EQ(decodeAll(headerStream() + frame(3, cb)), StreamError::Kind::Malformed);
 }
 
+TEST(EventStream, VersionTwoNftRecordsHaveNoConntrackFields) {
+    // Version 3 put the conntrack attributes (13 bytes) after the netns; a version 2 writer
+    // went on with the table name there.
+    const NftTraceRecord r = makeNft(0);
+    std::string payload = encodeRecords({}, {r}, {}).substr(kFrameHeaderBytes);
+    const size_t ctAt = 4 + 4 + 4 + 8 + 8 + 4 * 6 + 4 + 2 + 2 + 1 + 1 + 4;
+    ASSERT_EQ(static_cast<uint8_t>(payload[ctAt]), r.ctId & 0xff);
+    // Version 4's skb and walk start (at the record's end) are not in version 2 either.
+    std::string skbBytes;
+    for (int i = 0; i < 8; ++i) {
+        skbBytes += static_cast<char>((r.skb >> (8 * i)) & 0xff);
+    }
+    const size_t skbAt = payload.find(skbBytes, ctAt);
+    ASSERT_NE(skbAt, std::string::npos);
+    payload.erase(skbAt, 9);
+    payload.erase(ctAt, 13);
+    std::string start = encodeStreamStart();
+    start[4] = 2;
+    const std::string v2 = start + encodeHeader(makeHeader()) + frame(2, payload);
+    std::vector<StreamItem> items;
+    ASSERT_FALSE(decodeAll(v2, &items).has_value());
+    ASSERT_EQ(items.size(), 2u);
+    const auto &nft = std::get<RecordsFrame>(items[1]).nft;
+    ASSERT_EQ(nft.size(), 1u);
+    EXPECT_EQ(nft[0].table, r.table);
+    EXPECT_EQ(nft[0].chain, r.chain);
+    EXPECT_EQ(nft[0].ctId, 0u);
+    EXPECT_EQ(nft[0].ctState, 0u);
+}
+
 TEST(EventStream, InterfaceNamesRoundTripAfterTheHeader) {
     std::vector<InterfaceName> names;
     for (uint32_t i = 1; i <= 3; ++i) {
@@ -641,6 +679,34 @@ TEST(EventStream, InterfaceNamesRoundTripAfterTheHeader) {
     // A name longer than any interface can have is refused by the encoder.
     names[1].name.assign(kMaxInterfaceNameBytes + 1, 'x');
     EXPECT_THROW(encodeInterfaces(names), StreamError);
+}
+
+TEST(EventStream, LossMarksRoundTripSplitAfterTheHeader) {
+    std::vector<LossMark> marks;
+    const uint64_t n = kTargetFrameBytes / 16 + 10; // more than one frame holds
+    for (uint64_t i = 0; i < n; ++i) {
+        marks.push_back({1'000'000 * (i + 1), 7 * i + 1});
+    }
+    EXPECT_TRUE(encodeLossMarks({}).empty());
+    std::vector<StreamItem> items;
+    ASSERT_FALSE(decodeAll(headerStream() + encodeLossMarks(marks), &items).has_value());
+    ASSERT_EQ(items.size(), 3u);
+    std::vector<LossMark> back;
+    for (size_t i = 1; i < items.size(); ++i) {
+        const auto &f = std::get<LossMarksFrame>(items[i]).marks;
+        back.insert(back.end(), f.begin(), f.end());
+    }
+    ASSERT_EQ(back.size(), marks.size());
+    for (size_t i = 0; i < marks.size(); ++i) {
+        ASSERT_EQ(back[i].tsNs, marks[i].tsNs);
+        ASSERT_EQ(back[i].ringbufFull, marks[i].ringbufFull);
+    }
+    EXPECT_EQ(decodeAll(encodeStreamStart() + encodeLossMarks(marks)),
+              StreamError::Kind::OutOfOrder);
+    // A count promising more marks than the frame holds is malformed.
+    std::string one = encodeLossMarks(std::span(marks).first(1)).substr(kFrameHeaderBytes);
+    one[0] = 2;
+    EXPECT_EQ(decodeAll(headerStream() + frame(7, one)), StreamError::Kind::Malformed);
 }
 
 TEST(EventStream, ManyInterfaceNamesSplitIntoFrames) {

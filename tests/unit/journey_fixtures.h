@@ -183,6 +183,10 @@ struct Stream {
         records.emplace_back(nft(n));
         return *this;
     }
+    Stream &rec(const NftTraceRecord &r) {
+        records.emplace_back(r);
+        return *this;
+    }
 
     Trace trace() const {
         Trace t;
