@@ -97,8 +97,8 @@ struct nt_nft {
     __u8 policy;     /* the base chain's policy (policy records) */
     __u8 walk_start; /* 1: the first record of this chain walk (nft_do_chain call) */
     __u8 pad;
-    __s32 verdict;   /* NF_* (masked with NF_VERDICT_MASK) or NFT_* (negative) */
-    __u32 trace_id;  /* the kernel's trace id of this packet (NFTA_TRACE_ID) */
+    __s32 verdict;  /* NF_* (masked with NF_VERDICT_MASK) or NFT_* (negative) */
+    __u32 trace_id; /* the kernel's trace id of this packet (NFTA_TRACE_ID) */
     __u64 ts_ns;
     __u64 skb;
     __u64 rule_handle; /* 0: no rule (policy, end of chain) */

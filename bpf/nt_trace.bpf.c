@@ -701,7 +701,7 @@ static long rule_step(__u32 i, void *data) {
 }
 
 static __always_inline const struct nft_chain *chain_of_rule(const struct nft_rule_dp *rule,
-                                                           const struct nft_traceinfo *info) {
+                                                             const struct nft_traceinfo *info) {
     if (!rule) {
         const struct nft_base_chain *bc = BPF_CORE_READ(info, basechain);
         return bc ? &bc->chain : 0;

@@ -370,6 +370,18 @@ Run &apos;nft-tracer-cli COMMAND --help&apos; for the options of a command.
         <source>Warning: %1</source>
         <translation>Warning: %1</translation>
     </message>
+    <message>
+        <source>  nftables verdicts: read in the kernel at %1 (backend %2)
+</source>
+        <translation>  nftables verdicts: read in the kernel at %1 (backend %2)
+</translation>
+    </message>
+    <message>
+        <source>  nftables verdicts: from netlink trace messages (not read in the kernel: %1)
+</source>
+        <translation>  nftables verdicts: from netlink trace messages (not read in the kernel: %1)
+</translation>
+    </message>
 </context>
 <context>
     <name>nt::Discovery</name>
@@ -467,6 +479,10 @@ Run &apos;nft-tracer-cli COMMAND --help&apos; for the options of a command.
     <message>
         <source>interface names before the header</source>
         <translation>interface names before the header</translation>
+    </message>
+    <message>
+        <source>loss marks before the header</source>
+        <translation>loss marks before the header</translation>
     </message>
 </context>
 <context>
@@ -897,6 +913,14 @@ Run &apos;nft-tracer-cli COMMAND --help&apos; for the options of a command.
     <message>
         <source>this kernel allows it, but the helper&apos;s sessions do not trace kernel functions yet (nft-tracer-cli record does)</source>
         <translation>this kernel allows it, but the helper&apos;s sessions do not trace kernel functions yet (nft-tracer-cli record does)</translation>
+    </message>
+    <message>
+        <source>nftables&apos; trace function cannot be probed: %1</source>
+        <translation>nftables&apos; trace function cannot be probed: %1</translation>
+    </message>
+    <message>
+        <source>no function backend (kprobe.multi, kprobe, fentry) is available to probe nftables&apos; trace function; verdicts come from netlink</source>
+        <translation>no function backend (kprobe.multi, kprobe, fentry) is available to probe nftables&apos; trace function; verdicts come from netlink</translation>
     </message>
 </context>
 <context>

@@ -370,6 +370,18 @@ Chạy &apos;nft-tracer-cli LỆNH --help&apos; để xem các tùy chọn của
         <source>Warning: %1</source>
         <translation>Cảnh báo: %1</translation>
     </message>
+    <message>
+        <source>  nftables verdicts: read in the kernel at %1 (backend %2)
+</source>
+        <translation>  phán quyết nftables: đọc trong nhân tại %1 (backend %2)
+</translation>
+    </message>
+    <message>
+        <source>  nftables verdicts: from netlink trace messages (not read in the kernel: %1)
+</source>
+        <translation>  phán quyết nftables: từ các thông điệp trace qua netlink (không đọc được trong nhân: %1)
+</translation>
+    </message>
 </context>
 <context>
     <name>nt::Discovery</name>
@@ -467,6 +479,10 @@ Chạy &apos;nft-tracer-cli LỆNH --help&apos; để xem các tùy chọn của
     <message>
         <source>interface names before the header</source>
         <translation>tên giao diện đến trước phần đầu</translation>
+    </message>
+    <message>
+        <source>loss marks before the header</source>
+        <translation>dấu mất dữ liệu đứng trước phần đầu</translation>
     </message>
 </context>
 <context>
@@ -897,6 +913,14 @@ Chạy &apos;nft-tracer-cli LỆNH --help&apos; để xem các tùy chọn của
     <message>
         <source>this kernel allows it, but the helper&apos;s sessions do not trace kernel functions yet (nft-tracer-cli record does)</source>
         <translation>kernel này cho phép, nhưng các phiên của helper chưa trace hàm kernel (nft-tracer-cli record thì có)</translation>
+    </message>
+    <message>
+        <source>nftables&apos; trace function cannot be probed: %1</source>
+        <translation>không thể thăm dò hàm trace của nftables: %1</translation>
+    </message>
+    <message>
+        <source>no function backend (kprobe.multi, kprobe, fentry) is available to probe nftables&apos; trace function; verdicts come from netlink</source>
+        <translation>không có backend hàm nào (kprobe.multi, kprobe, fentry) để thăm dò hàm trace của nftables; phán quyết lấy từ netlink</translation>
     </message>
 </context>
 <context>

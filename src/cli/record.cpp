@@ -299,10 +299,10 @@ QString recordHeader(const Recorder &recorder, const Trace &trace) {
                         .arg(QStringLiteral("__nft_trace_packet"),
                              QString::fromLatin1(backendName(recorder.backend())));
         } else {
-            text += QCoreApplication::translate("nt::Cli",
-                                                "  nftables verdicts: from netlink trace "
-                                                "messages (not read in the kernel: %1)\n")
-                        .arg(QString::fromStdString(recorder.nftTraceBpfError()));
+            text +=
+                QCoreApplication::translate("nt::Cli", "  nftables verdicts: from netlink trace "
+                                                       "messages (not read in the kernel: %1)\n")
+                    .arg(QString::fromStdString(recorder.nftTraceBpfError()));
         }
     }
     for (const ProbeDesc *p : refused) {

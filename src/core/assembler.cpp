@@ -1298,11 +1298,10 @@ std::vector<TimelineItem> Assembler::timeline(JourneyId id, std::span<const Even
         if (s.exact) {
             // Read in the kernel next to the events: its time places it.
             placed.emplace_back(
-                static_cast<size_t>(std::upper_bound(ev.begin(), ev.end(), s.tsNs,
-                                                     [](uint64_t t, const Event &e) {
-                                                         return t < e.ts_ns;
-                                                     }) -
-                                    ev.begin()),
+                static_cast<size_t>(
+                    std::upper_bound(ev.begin(), ev.end(), s.tsNs,
+                                     [](uint64_t t, const Event &e) { return t < e.ts_ns; }) -
+                    ev.begin()),
                 steps[i]);
             continue;
         }

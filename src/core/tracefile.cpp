@@ -183,8 +183,8 @@ TraceFileCancelled::TraceFileCancelled()
 struct TraceWriter::Impl {
     QString displayPath;
     DbPtr db;
-    StmtPtr insEvents, insEvent, insPacket, insNft, insNftCt, insNftSkb, insLoss, insMeta, insSymbol, insProbe,
-        insDrop, insRuleset, insInterface;
+    StmtPtr insEvents, insEvent, insPacket, insNft, insNftCt, insNftSkb, insLoss, insMeta,
+        insSymbol, insProbe, insDrop, insRuleset, insInterface;
 
     [[noreturn]] void fail(const QString &what) const {
         throw TraceFileError(

@@ -507,12 +507,12 @@ std::string BpfTracer::load(const KernelBtf &btf, const BpfTracerOptions &option
         skel_.reset();
         loadErr_ = err;
         return (QCoreApplication::translate(
-                        "nt::BpfTracer",
-                        "the kernel refused the BPF programs (%1). Check that this kernel "
-                        "allows BPF tracing programs (CONFIG_BPF_SYSCALL, "
-                        "kernel.unprivileged_bpf_disabled does not matter for root) and that "
-                        "no security module (lockdown=confidentiality) blocks them.")
-                        .arg(errnoText(err)))
+                    "nt::BpfTracer",
+                    "the kernel refused the BPF programs (%1). Check that this kernel "
+                    "allows BPF tracing programs (CONFIG_BPF_SYSCALL, "
+                    "kernel.unprivileged_bpf_disabled does not matter for root) and that "
+                    "no security module (lockdown=confidentiality) blocks them.")
+                    .arg(errnoText(err)))
             .toStdString();
     }
     return {};
@@ -574,8 +574,8 @@ void BpfTracer::attachNft(const BpfTracerOptions &options) {
         break;
     }
     if (link == nullptr) {
-        desc.error = std::string(backendName(options.backend)) +
-                     " refused it: " + std::strerror(errno);
+        desc.error =
+            std::string(backendName(options.backend)) + " refused it: " + std::strerror(errno);
         nftProbe_.error = desc.error;
         nftProbe_.version = 0;
     } else {

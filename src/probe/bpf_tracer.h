@@ -111,7 +111,7 @@ private:
     std::vector<UniqueFd> fentryFds_;
     RecordBatch *sink_ = nullptr;
     NftTraceProbe nftProbe_;
-    int loadErr_ = 0; // what nt_trace__load() returned when it failed
+    int loadErr_ = 0;                 // what nt_trace__load() returned when it failed
     std::vector<NftTraceRecord> nft_; // read, not yet taken
 };
 

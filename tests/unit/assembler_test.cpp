@@ -215,9 +215,8 @@ TEST(Assembler, NftRecordsReadInBpfJoinTheirSkbExactly) {
         }
         ASSERT_EQ(bySkb[kSkbA].size(), 2u);
         ASSERT_EQ(bySkb[kSkbB].size(), 1u);
-        const Journey &first = bySkb[kSkbA][0].firstTs < bySkb[kSkbA][1].firstTs
-                                   ? bySkb[kSkbA][0]
-                                   : bySkb[kSkbA][1];
+        const Journey &first =
+            bySkb[kSkbA][0].firstTs < bySkb[kSkbA][1].firstTs ? bySkb[kSkbA][0] : bySkb[kSkbA][1];
         const Journey &second = &first == &bySkb[kSkbA][0] ? bySkb[kSkbA][1] : bySkb[kSkbA][0];
         EXPECT_EQ(first.fate, Fate::DroppedByRule);
         EXPECT_EQ(first.verdict, verdict::Drop);
