@@ -154,8 +154,13 @@ bool parseArgs(const QStringList &args, RecordArgs &ra) {
             "nt::Cli", "How to trace kernel functions: auto (default: the best this kernel "
                        "offers), kprobe-multi, kprobe, fentry, or tracepoint (none)."),
         QStringLiteral("NAME"));
+    const QCommandLineOption nftNetlink(
+        QStringLiteral("nft-netlink"),
+        QCoreApplication::translate(
+            "nt::Cli", "Take nftables verdicts from netlink trace messages even where the "
+                       "kernel function backend can read them in the kernel (to compare)."));
     p.addOptions({filter, netns, duration, maxPackets, output, quiet, config, functions, layers,
-                  priority, maxFunctions, backend});
+                  priority, maxFunctions, backend, nftNetlink});
     p.addPositionalArgument(
         QStringLiteral("EXPR"),
         QCoreApplication::translate("nt::Cli", "Filter, as an alternative to --filter."),
@@ -197,6 +202,7 @@ bool parseArgs(const QStringList &args, RecordArgs &ra) {
     }
     ra.output = p.value(output);
     ra.quiet = p.isSet(quiet);
+    ra.recorder.nftInKernel = !p.isSet(nftNetlink);
 
     FunctionSelection &sel = ra.recorder.functions;
     if (p.isSet(config)) {

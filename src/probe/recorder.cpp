@@ -107,12 +107,13 @@ Recorder::Recorder(const RecorderOptions &options) {
     // With function probes the rule evaluations are read in BPF, in the kernel's trace function
     // (exact: by the skb's address); the kernel then builds no netlink trace messages at all,
     // as nobody listens to NFNLGRP_NFTRACE.
-    bpfOptions.nftTrace = options.nftTrace;
+    bpfOptions.nftTrace = options.nftTrace && options.nftInKernel;
     bpf_ = std::make_unique<BpfTracer>(*btf_, bpfOptions);
     probes_ = bpf_->probes();
     if (options.nftTrace) {
         nftInBpf_ = bpf_->nftTraceProbe().version != 0;
-        nftTraceError_ = bpf_->nftTraceProbe().error;
+        nftTraceError_ = options.nftInKernel ? bpf_->nftTraceProbe().error
+                                             : std::string("netlink trace messages were asked for");
         meta_.backend += nftInBpf_ ? "+nftrace-bpf" : "+nftrace";
         if (!nftInBpf_) {
             // The reader subscribes before the table exists so the first packets are not

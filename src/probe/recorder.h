@@ -38,6 +38,9 @@ struct RecorderOptions {
     // 0 and 1, as the seed did.
     FunctionSelection functions;
     std::optional<Backend> backend; // nullopt: the best this kernel offers
+    // Read nftables verdicts in BPF where a function backend is in use; false: always from
+    // netlink trace messages.
+    bool nftInKernel = true;
 };
 
 class Recorder {
