@@ -382,6 +382,10 @@ Run &apos;nft-tracer-cli COMMAND --help&apos; for the options of a command.
         <translation>  nftables verdicts: from netlink trace messages (not read in the kernel: %1)
 </translation>
     </message>
+    <message>
+        <source>Take nftables verdicts from netlink trace messages even where the kernel function backend can read them in the kernel (to compare).</source>
+        <translation>Take nftables verdicts from netlink trace messages even where the kernel function backend can read them in the kernel (to compare).</translation>
+    </message>
 </context>
 <context>
     <name>nt::Discovery</name>

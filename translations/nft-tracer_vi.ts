@@ -382,6 +382,10 @@ Chạy &apos;nft-tracer-cli LỆNH --help&apos; để xem các tùy chọn của
         <translation>  phán quyết nftables: từ các thông điệp trace qua netlink (không đọc được trong nhân: %1)
 </translation>
     </message>
+    <message>
+        <source>Take nftables verdicts from netlink trace messages even where the kernel function backend can read them in the kernel (to compare).</source>
+        <translation>Lấy phán quyết nftables từ các thông điệp trace qua netlink, kể cả khi backend hàm nhân có thể đọc chúng ngay trong nhân (để so sánh).</translation>
+    </message>
 </context>
 <context>
     <name>nt::Discovery</name>
