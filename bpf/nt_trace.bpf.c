@@ -673,6 +673,9 @@ NT_FUNCTION_PROGRAMS(3, pkt, pkt_skb)
  * User space checks the kernel's BTF and loads the matching program. */
 #define NFT_TRACETYPE_POLICY 1
 #define NFT_TRACETYPE_RETURN 2
+#define NFT_TRACETYPE_RULE 3
+/* kTracerTablePrefix in src/core/event.h */
+#define NT_TRACER_TABLE_PREFIX "nft_tracer_"
 #define NFT_CONTINUE (-1)
 #define NFT_JUMP (-3)
 #define NFT_GOTO (-4)
@@ -784,6 +787,21 @@ static __always_inline int nft_trace(const struct nft_pktinfo *pkt, const struct
     r->chain[0] = 0;
     r->jump[0] = 0;
     bpf_probe_read_kernel_str(r->table, sizeof(r->table), BPF_CORE_READ(table, name));
+    if (trace_type != NFT_TRACETYPE_RULE || !r->rule_handle) {
+        /* Of nft-tracer's own table only the rule that sets nftrace is wanted (it marks the
+         * hook); its end of chain and policy would be discarded by user space anyway. */
+        int own = 1;
+        for (int i = 0; i < (int)sizeof(NT_TRACER_TABLE_PREFIX) - 1; i++) {
+            if (r->table[i] != NT_TRACER_TABLE_PREFIX[i]) {
+                own = 0;
+                break;
+            }
+        }
+        if (own) {
+            bpf_ringbuf_discard(r, 0);
+            return 0;
+        }
+    }
     bpf_probe_read_kernel_str(r->chain, sizeof(r->chain), BPF_CORE_READ(chain, name));
     if (vd && (code == NFT_JUMP || code == NFT_GOTO))
         bpf_probe_read_kernel_str(r->jump, sizeof(r->jump), BPF_CORE_READ(vd, chain, name));
