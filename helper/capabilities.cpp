@@ -56,16 +56,23 @@ QVariantMap helperCapabilities(uint32_t maxSessions) {
                           "which is unavailable");
     }
     // Function backends: what this kernel allows, each tried with a two-instruction program
-    // (the helper runs as root). Sessions record tracepoints only for now, so an allowed one is
-    // listed in "function_backends" and still explained in "unavailable".
+    // (the helper runs as root). Discovery's functions are counted per layer and priority, so a
+    // client can say how many functions a choice traces without reading BTF itself.
     QStringList functionBackends;
     std::string probeFunction;
+    QVariantMap functionCounts;
+    uint32_t functionTotal = 0;
     try {
-        for (const KernelFunction &f : discoverFunctions().functions) {
-            if (f.module.empty()) {
+        DiscoveryOptions noCache; // the helper writes no files
+        noCache.useCache = false;
+        for (const KernelFunction &f : discoverFunctions(noCache).functions) {
+            if (probeFunction.empty() && f.module.empty()) {
                 probeFunction = f.name;
-                break;
             }
+            const QString key =
+                QStringLiteral("%1/%2").arg(QLatin1String(layerName(f.layer))).arg(f.priority);
+            functionCounts[key] = functionCounts.value(key).toUInt() + 1;
+            ++functionTotal;
         }
     } catch (const Error &) { // NOLINT(bugprone-empty-catch): no BTF is reported above
     }
@@ -73,19 +80,16 @@ QVariantMap helperCapabilities(uint32_t maxSessions) {
         if (c.backend == Backend::Tracepoint) {
             continue;
         }
-        const QString key = c.backend == Backend::KprobeMulti
-                                ? QStringLiteral("kprobe_multi")
-                                : QString::fromLatin1(backendName(c.backend));
+        const QString key = QString::fromLatin1(backendName(c.backend));
         if (c.available) {
             functionBackends << key;
-            unavailable[key] = QCoreApplication::translate(
-                "nt::Helper", "this kernel allows it, but the helper's sessions do not trace "
-                              "kernel functions yet (nft-tracer-cli record does)");
         } else {
             unavailable[key] = QString::fromStdString(c.reason);
         }
     }
     caps[QStringLiteral("function_backends")] = functionBackends;
+    caps[QStringLiteral("function_counts")] = functionCounts;
+    caps[QStringLiteral("functions_total")] = functionTotal;
     // nftables verdicts read in BPF at the kernel's trace function: needs that function in BTF
     // (nf_tables loaded) and a function backend to probe it with.
     std::string nftProbeError;

@@ -8,6 +8,7 @@
 #include <QMetaType>
 #include <QStringList>
 
+#include <algorithm>
 #include <bit>
 
 namespace nt::helper {
@@ -52,6 +53,21 @@ void requireType(const QString &key, const QVariant &v, QMetaType::Type type,
     }
 }
 
+// A kernel symbol name: C identifier characters, and '.' for compiler clones (ip_rcv.cold).
+bool validFunctionName(const QString &name) {
+    if (name.isEmpty() || name.size() > kMaxFunctionNameLength) {
+        return false;
+    }
+    for (QChar c : name) {
+        const char16_t u = c.unicode();
+        if (!((u >= u'a' && u <= u'z') || (u >= u'A' && u <= u'Z') || (u >= u'0' && u <= u'9') ||
+              u == u'_' || u == u'.')) {
+            return false;
+        }
+    }
+    return true;
+}
+
 bool validNetnsChar(QChar c) {
     const char16_t u = c.unicode();
     return (u >= u'a' && u <= u'z') || (u >= u'A' && u <= u'Z') || (u >= u'0' && u <= u'9') ||
@@ -90,9 +106,13 @@ std::string validateNetnsName(const QString &name, const QString &netnsDir) {
 }
 
 TraceOptions validateTraceOptions(const QVariantMap &options, const QString &netnsDir) {
-    static const QStringList known = {QStringLiteral("filter"),     QStringLiteral("netns"),
-                                      QStringLiteral("nft_trace"),  QStringLiteral("ringbuf_mb"),
-                                      QStringLiteral("duration_s"), QStringLiteral("max_packets")};
+    static const QStringList known = {
+        QStringLiteral("filter"),        QStringLiteral("netns"),
+        QStringLiteral("nft_trace"),     QStringLiteral("ringbuf_mb"),
+        QStringLiteral("duration_s"),    QStringLiteral("max_packets"),
+        QStringLiteral("backend"),       QStringLiteral("functions"),
+        QStringLiteral("layers"),        QStringLiteral("priority"),
+        QStringLiteral("max_functions"), QStringLiteral("function_config")};
     TraceOptions out;
     for (auto it = options.cbegin(); it != options.cend(); ++it) {
         const QString &key = it.key();
@@ -155,6 +175,96 @@ TraceOptions validateTraceOptions(const QVariantMap &options, const QString &net
                                       .arg(kMaxPackets));
             }
             out.maxPackets = n;
+        } else if (key == QLatin1String("backend")) {
+            requireType(key, v, QMetaType::QString, "s");
+            bool ok = false;
+            out.backend = backendFromName(v.toString().toStdString(), &ok);
+            if (!ok) {
+                throw OptionError(QCoreApplication::translate(
+                                      "nt::Helper", "option \"backend\" is \"%1\"; it must be "
+                                                    "auto, kprobe-multi, kprobe, fentry or "
+                                                    "tracepoint")
+                                      .arg(v.toString().left(64)));
+            }
+        } else if (key == QLatin1String("functions")) {
+            requireType(key, v, QMetaType::QStringList, "as");
+            const QStringList names = v.toStringList();
+            if (names.size() > kMaxFunctionNames) {
+                throw OptionError(QCoreApplication::translate(
+                                      "nt::Helper",
+                                      "option \"functions\" names %1 functions; at most %2 are "
+                                      "allowed")
+                                      .arg(names.size())
+                                      .arg(kMaxFunctionNames));
+            }
+            for (const QString &name : names) {
+                if (!validFunctionName(name)) {
+                    throw OptionError(QCoreApplication::translate(
+                                          "nt::Helper",
+                                          "option \"functions\": \"%1\" is not a kernel "
+                                          "function name (1 to %2 letters, digits, '_' or '.')")
+                                          .arg(name.left(kMaxFunctionNameLength + 8))
+                                          .arg(kMaxFunctionNameLength));
+                }
+                out.functions.names.push_back(name.toStdString());
+            }
+        } else if (key == QLatin1String("layers")) {
+            requireType(key, v, QMetaType::QStringList, "as");
+            for (const QString &name : v.toStringList()) {
+                const std::optional<Layer> layer = layerFromName(name.toStdString());
+                if (!layer) {
+                    QStringList all;
+                    for (int i = 0; i < kLayerCount; ++i) {
+                        all << QString::fromLatin1(layerName(static_cast<Layer>(i)));
+                    }
+                    throw OptionError(
+                        QCoreApplication::translate("nt::Helper",
+                                                    "option \"layers\": \"%1\" is not a layer; the "
+                                                    "layers are: %2")
+                            .arg(name.left(64), all.join(QStringLiteral(", "))));
+                }
+                if (std::find(out.functions.layers.begin(), out.functions.layers.end(), *layer) ==
+                    out.functions.layers.end()) {
+                    out.functions.layers.push_back(*layer);
+                }
+            }
+        } else if (key == QLatin1String("priority")) {
+            requireType(key, v, QMetaType::UInt, "u");
+            const uint32_t p = v.toUInt();
+            if (p > static_cast<uint32_t>(kPriorityVerbose)) {
+                throw OptionError(QCoreApplication::translate(
+                                      "nt::Helper", "option \"priority\" is %1; it must be "
+                                                    "from 0 (critical) to 3 (verbose)")
+                                      .arg(p));
+            }
+            out.functions.maxPriority = static_cast<int>(p);
+        } else if (key == QLatin1String("max_functions")) {
+            requireType(key, v, QMetaType::UInt, "u");
+            const uint32_t n = v.toUInt();
+            if (n == 0 || n > kMaxFunctions) {
+                throw OptionError(QCoreApplication::translate(
+                                      "nt::Helper",
+                                      "option \"max_functions\" is %1; it must be between 1 "
+                                      "and %2")
+                                      .arg(n)
+                                      .arg(kMaxFunctions));
+            }
+            out.functions.maxFunctions = n;
+        } else if (key == QLatin1String("function_config")) {
+            requireType(key, v, QMetaType::QString, "s");
+            const QByteArray json = v.toString().toUtf8();
+            if (json.size() > kMaxFunctionConfigBytes) {
+                throw OptionError(QCoreApplication::translate(
+                                      "nt::Helper", "option \"function_config\" is %1 bytes "
+                                                    "long; at most %2 are allowed")
+                                      .arg(json.size())
+                                      .arg(kMaxFunctionConfigBytes));
+            }
+            try {
+                out.functions.config = parseFunctionConfig(json, QStringLiteral("function_config"));
+            } catch (const Error &e) {
+                throw OptionError(e.message());
+            }
         } else {
             throw OptionError(QCoreApplication::translate(
                                   "nt::Helper", "unknown option \"%1\"; the options are: %2")

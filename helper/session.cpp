@@ -4,8 +4,10 @@
 #include "error.h"
 #include "event_stream.h"
 #include "recorder.h"
+#include "recording_loop.h"
 
 #include <QCoreApplication>
+#include <QStringList>
 
 #include <cerrno>
 #include <chrono>
@@ -36,14 +38,110 @@ QVariantMap countersMap(const stream::CountersFrame &c) {
 // How long the end of the stream may wait for a client that reads slowly: the probes are
 // already gone by then, so this only delays closing the socket.
 constexpr auto kFinalFlushTime = std::chrono::seconds(2);
-constexpr int kPollMs = 100;
+constexpr int kPollMs = RecordingLoop::kWaitMs;
 // While more than this waits for the client, the ring buffer is not read: a slow client then
 // shows as ring-buffer loss, counted by the BPF side, instead of records read, encoded and
 // thrown away (the queue limit stays a last resort for bursts).
 constexpr size_t kReadBelowBytes = 2u << 20;
 constexpr uint64_t kCountersIntervalNs = 1'000'000'000;
 
+// Kernel functions were asked for, "auto" found no backend to trace them with: a session that
+// silently traced tracepoints only would look like a kernel that never calls them.
+void refuseWithoutFunctionBackend(const Recorder &recorder, const TraceOptions &options) {
+    if (!options.functions.any() || options.backend || recorder.backend() != Backend::Tracepoint) {
+        return;
+    }
+    QStringList reasons;
+    for (const BackendCheck &c : recorder.backendChecks()) {
+        if (!c.available && c.backend != Backend::Tracepoint) {
+            reasons << QStringLiteral("%1: %2").arg(QString::fromLatin1(backendName(c.backend)),
+                                                    QString::fromStdString(c.reason));
+        }
+    }
+    throw Error(QCoreApplication::translate(
+                    "nt::Helper", "kernel functions were chosen, but this kernel offers no way to "
+                                  "trace them (%1); choose tracepoints only")
+                    .arg(reasons.join(QStringLiteral("; "))));
+}
+
 } // namespace
+
+// Records and counters onto the client's stream; a stop request or a closed stream ends the
+// loop.
+class Session::StreamSink : public RecordingSink {
+public:
+    StreamSink(Session &session, Recorder &recorder, FrameWriter &writer)
+        : session_(session), recorder_(recorder), writer_(writer), lastCounters_(monotonicNs()) {}
+
+    std::vector<pollfd> waitFds() override {
+        // POLLOUT only while frames wait; POLLHUP/POLLERR are always reported.
+        return {{session_.wake_.get(), POLLIN, 0},
+                {writer_.fd(), static_cast<short>(writer_.pending() ? POLLOUT : 0), 0}};
+    }
+    bool afterWait(std::span<const pollfd> fds) override {
+        if (session_.stop_.load() != StopReason::None) {
+            return false;
+        }
+        if (!writer_.flush() || (fds[1].revents & (POLLHUP | POLLERR)) != 0) {
+            session_.requestStop(StopReason::StreamClosed);
+            return false;
+        }
+        return true;
+    }
+    bool readyForRecords() override { return writer_.queuedBytes() < kReadBelowBytes; }
+    // At stop the ring buffer is drained in one go: that last batch must not be dropped for
+    // being bigger than the queue's room (it is bounded by the ring buffer size).
+    void records(const RecordBatch &batch, const std::vector<NftTraceRecord> &nft,
+                 const std::vector<InterfaceName> &interfaces,
+                 const std::vector<KernelSymbol> &symbols, bool final) override {
+        // Interface names are few and rare: always sent, so every device keeps its name.
+        if (!interfaces.empty()) {
+            writer_.push(stream::encodeInterfaces(interfaces), 0, true);
+        }
+        if (batch.empty() && nft.empty()) {
+            return;
+        }
+        const uint64_t n = batch.events.size() + nft.size();
+        eventsSinceCounters_ += batch.events.size();
+        writer_.push(stream::encodeRecords(batch, nft, symbols), n, final);
+    }
+    // Loss marks are small and at most one per loss check: always sent, so the client can
+    // tell nft records lost with their packets from records that found none.
+    void lost(uint64_t nowNs, uint64_t total) override {
+        const LossMark mark{nowNs, total};
+        writer_.push(stream::encodeLossMarks(std::span(&mark, 1)), 0, true);
+    }
+    void tick(uint64_t nowNs) override {
+        if (nowNs - lastCounters_ >= kCountersIntervalNs) {
+            sendCounters(nowNs, false);
+        }
+    }
+    void sendCounters(uint64_t nowNs, bool essential) {
+        const double seconds = static_cast<double>(nowNs - lastCounters_) / 1e9;
+        lastCounters_ = nowNs;
+        counters_.loss = recorder_.counters();
+        counters_.streamDroppedEvents = writer_.droppedEvents();
+        counters_.streamDroppedFrames = writer_.droppedFrames();
+        counters_.eventsPerSecond =
+            seconds > 0 ? static_cast<double>(eventsSinceCounters_) / seconds : 0.0;
+        eventsSinceCounters_ = 0;
+        // Counters are cumulative: a dropped Counters frame is made good by the next one.
+        writer_.push(stream::encodeCounters(counters_), 0, essential);
+        const QVariantMap map = countersMap(counters_);
+        Session *session = &session_;
+        QMetaObject::invokeMethod(
+            session, [session, map] { Q_EMIT session->countersChanged(map); },
+            Qt::QueuedConnection);
+    }
+
+private:
+    Session &session_;
+    Recorder &recorder_;
+    FrameWriter &writer_;
+    uint64_t lastCounters_;
+    uint64_t eventsSinceCounters_ = 0;
+    stream::CountersFrame counters_;
+};
 
 Session::Session(QString path, QString owner, TraceOptions options, UniqueFd stream,
                  QObject *parent)
@@ -114,7 +212,11 @@ void Session::run() {
         ro.netns = options_.netns; // a validated name: looked up under /run/netns only
         ro.ringbufBytes = static_cast<size_t>(options_.ringbufMb) << 20;
         ro.nftTrace = options_.nftTrace;
+        ro.functions = options_.functions;
+        ro.backend = options_.backend;
+        ro.discoveryCache = false; // the helper writes no files
         recorder = std::make_unique<Recorder>(ro);
+        refuseWithoutFunctionBackend(*recorder, options_);
     } catch (const std::exception &e) {
         const QString message = QString::fromUtf8(e.what());
         post([this, message] { Q_EMIT setupFinished(false, message); });
@@ -124,41 +226,7 @@ void Session::run() {
     FrameWriter writer(std::move(stream_), kMaxQueuedBytes);
     QString failure;
     StopReason reason = StopReason::None;
-    uint64_t packets = 0, eventsSinceCounters = 0;
-    stream::CountersFrame counters;
-    RecordBatch batch;
-    std::vector<NftTraceRecord> nft;
-
-    // At stop the ring buffer is drained in one go: that last batch must not be dropped for
-    // being bigger than the queue's room (it is bounded by the ring buffer size).
-    auto sendRecords = [&](bool essential) {
-        // Interface names are few and rare: always sent, so every device keeps its name.
-        if (const auto names = recorder->takeInterfaces(); !names.empty()) {
-            writer.push(stream::encodeInterfaces(names), 0, true);
-        }
-        if (batch.empty() && nft.empty()) {
-            return;
-        }
-        const std::vector<KernelSymbol> symbols = recorder->newSymbols(batch.events);
-        const uint64_t n = batch.events.size() + nft.size();
-        packets += batch.packets.size();
-        eventsSinceCounters += batch.events.size();
-        writer.push(stream::encodeRecords(batch, nft, symbols), n, essential);
-        batch.clear();
-        nft.clear();
-    };
-    auto sendCounters = [&](double seconds, bool essential) {
-        counters.loss = recorder->counters();
-        counters.streamDroppedEvents = writer.droppedEvents();
-        counters.streamDroppedFrames = writer.droppedFrames();
-        counters.eventsPerSecond =
-            seconds > 0 ? static_cast<double>(eventsSinceCounters) / seconds : 0.0;
-        eventsSinceCounters = 0;
-        // Counters are cumulative: a dropped Counters frame is made good by the next one.
-        writer.push(stream::encodeCounters(counters), 0, essential);
-        const QVariantMap map = countersMap(counters);
-        post([this, map] { Q_EMIT countersChanged(map); });
-    };
+    StreamSink sink(*this, *recorder, writer);
 
     try {
         Trace header;
@@ -173,56 +241,22 @@ void Session::run() {
         }
         post([this] { Q_EMIT setupFinished(true, {}); });
 
-        const uint64_t start = monotonicNs();
-        const uint64_t deadline = options_.durationS > 0
-                                      ? start + uint64_t{options_.durationS} * 1'000'000'000
-                                      : UINT64_MAX;
-        uint64_t lastCounters = start;
-        const std::vector<int> sources = recorder->fds();
-        while (true) {
-            std::vector<pollfd> pfds{{wake_.get(), POLLIN, 0}};
-            const bool reading = writer.queuedBytes() < kReadBelowBytes;
-            if (reading) {
-                for (int fd : sources) {
-                    pfds.push_back({fd, POLLIN, 0});
-                }
-            }
-            // POLLOUT only while frames wait; POLLHUP/POLLERR are always reported.
-            pfds.push_back({writer.fd(), static_cast<short>(writer.pending() ? POLLOUT : 0), 0});
-            if (::poll(pfds.data(), pfds.size(), kPollMs) < 0 && errno != EINTR) {
-                throw Error(QCoreApplication::translate("nt::Helper", "poll failed: %1")
-                                .arg(QString::fromUtf8(strerror(errno))));
-            }
-            if (stop_.load() != StopReason::None) {
-                break;
-            }
-            if (reading) {
-                recorder->poll(0, batch, nft, Recorder::kPollBatch);
-                sendRecords(false);
-            }
-            if (!writer.flush() || (pfds.back().revents & (POLLHUP | POLLERR)) != 0) {
-                requestStop(StopReason::StreamClosed);
-                break;
-            }
-            const uint64_t now = monotonicNs();
-            if (now - lastCounters >= kCountersIntervalNs) {
-                sendCounters(static_cast<double>(now - lastCounters) / 1e9, false);
-                lastCounters = now;
-            }
-            if (now >= deadline) {
-                requestStop(StopReason::Duration);
-                break;
-            }
-            if (options_.maxPackets != 0 && packets >= options_.maxPackets) {
-                requestStop(StopReason::MaxPackets);
-                break;
-            }
+        RecordingLimits limits;
+        limits.durationNs = uint64_t{options_.durationS} * 1'000'000'000;
+        limits.maxJourneys = options_.maxPackets;
+        RecordingLoop loop(*recorder, limits, false);
+        switch (loop.run(sink)) {
+        case LoopEnd::Duration:
+            requestStop(StopReason::Duration);
+            break;
+        case LoopEnd::MaxJourneys:
+            requestStop(StopReason::MaxPackets);
+            break;
+        case LoopEnd::Stopped:
+            break;
         }
         reason = stop_.load();
-        // Teardown first: probes and the nft table go before anything waits for the client.
-        recorder->stop(batch, nft);
-        sendRecords(true);
-        sendCounters(static_cast<double>(monotonicNs() - lastCounters) / 1e9, true);
+        sink.sendCounters(monotonicNs(), true);
         writer.push(stream::encodeEnd(recorder->meta()), 0, true);
         post([this] { Q_EMIT tornDown(); });
     } catch (const std::exception &e) {

@@ -64,6 +64,7 @@ Q_SIGNALS:
     void finished(const QString &state, const QString &message);
 
 private:
+    class StreamSink;
     void run();
     QString stopMessage(StopReason reason) const;
 

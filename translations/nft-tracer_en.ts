@@ -911,12 +911,36 @@ Run &apos;nft-tracer-cli COMMAND --help&apos; for the options of a command.
         <translation>the requested number of packets (%1) was reached</translation>
     </message>
     <message>
-        <source>poll failed: %1</source>
-        <translation>poll failed: %1</translation>
+        <source>option &quot;backend&quot; is &quot;%1&quot;; it must be auto, kprobe-multi, kprobe, fentry or tracepoint</source>
+        <translation>option &quot;backend&quot; is &quot;%1&quot;; it must be auto, kprobe-multi, kprobe, fentry or tracepoint</translation>
     </message>
     <message>
-        <source>this kernel allows it, but the helper&apos;s sessions do not trace kernel functions yet (nft-tracer-cli record does)</source>
-        <translation>this kernel allows it, but the helper&apos;s sessions do not trace kernel functions yet (nft-tracer-cli record does)</translation>
+        <source>option &quot;functions&quot; names %1 functions; at most %2 are allowed</source>
+        <translation>option &quot;functions&quot; names %1 functions; at most %2 are allowed</translation>
+    </message>
+    <message>
+        <source>option &quot;functions&quot;: &quot;%1&quot; is not a kernel function name (1 to %2 letters, digits, &apos;_&apos; or &apos;.&apos;)</source>
+        <translation>option &quot;functions&quot;: &quot;%1&quot; is not a kernel function name (1 to %2 letters, digits, &apos;_&apos; or &apos;.&apos;)</translation>
+    </message>
+    <message>
+        <source>option &quot;layers&quot;: &quot;%1&quot; is not a layer; the layers are: %2</source>
+        <translation>option &quot;layers&quot;: &quot;%1&quot; is not a layer; the layers are: %2</translation>
+    </message>
+    <message>
+        <source>option &quot;priority&quot; is %1; it must be from 0 (critical) to 3 (verbose)</source>
+        <translation>option &quot;priority&quot; is %1; it must be from 0 (critical) to 3 (verbose)</translation>
+    </message>
+    <message>
+        <source>option &quot;max_functions&quot; is %1; it must be between 1 and %2</source>
+        <translation>option &quot;max_functions&quot; is %1; it must be between 1 and %2</translation>
+    </message>
+    <message>
+        <source>option &quot;function_config&quot; is %1 bytes long; at most %2 are allowed</source>
+        <translation>option &quot;function_config&quot; is %1 bytes long; at most %2 are allowed</translation>
+    </message>
+    <message>
+        <source>kernel functions were chosen, but this kernel offers no way to trace them (%1); choose tracepoints only</source>
+        <translation>kernel functions were chosen, but this kernel offers no way to trace them (%1); choose tracepoints only</translation>
     </message>
     <message>
         <source>nftables&apos; trace function cannot be probed: %1</source>
@@ -1721,6 +1745,10 @@ nft records joined to no packet: %4</translation>
         <source>This trace holds no interface names (it was recorded by an older version), so &apos;ifname&apos; matches nothing in it. Use &apos;ifindex N&apos; instead.</source>
         <translation>This trace holds no interface names (it was recorded by an older version), so &apos;ifname&apos; matches nothing in it. Use &apos;ifindex N&apos; instead.</translation>
     </message>
+    <message>
+        <source>the nft-tracer helper is not installed or could not be started</source>
+        <translation>the nft-tracer helper is not installed or could not be started</translation>
+    </message>
 </context>
 <context>
     <name>nt::Netns</name>
@@ -2009,6 +2037,10 @@ nft records joined to no packet: %4</translation>
     <message>
         <source>recording needs root: BPF programs and the nftables trace table can only be installed by root. Run it with sudo.</source>
         <translation>recording needs root: BPF programs and the nftables trace table can only be installed by root. Run it with sudo.</translation>
+    </message>
+    <message>
+        <source>poll failed: %1</source>
+        <translation>poll failed: %1</translation>
     </message>
 </context>
 <context>
@@ -2402,6 +2434,170 @@ nft records joined to no packet: %4</translation>
         <source>&amp;Start</source>
         <translation>&amp;Start</translation>
     </message>
+    <message>
+        <source>Name at least one kernel function.</source>
+        <translation>Name at least one kernel function.</translation>
+    </message>
+    <message>
+        <source>Choose a trace_config.json file.</source>
+        <translation>Choose a trace_config.json file.</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>Cannot read %1: %2</translation>
+    </message>
+    <message>
+        <source>Kernel function configuration</source>
+        <translation>Kernel function configuration</translation>
+    </message>
+    <message>
+        <source>Function configurations (*.json);;All files (*)</source>
+        <translation>Function configurations (*.json);;All files (*)</translation>
+    </message>
+    <message>
+        <source>Only the kernel&apos;s networking tracepoints are traced (about 20 probes).</source>
+        <translation>Only the kernel&apos;s networking tracepoints are traced (about 20 probes).</translation>
+    </message>
+    <message>
+        <source>%1 kernel functions on this kernel, besides the tracepoints.</source>
+        <translation>%1 kernel functions on this kernel, besides the tracepoints.</translation>
+    </message>
+    <message>
+        <source>How many functions this is on this kernel is unknown: %1</source>
+        <translation>How many functions this is on this kernel is unknown: %1</translation>
+    </message>
+    <message>
+        <source>Asking the helper how many functions this is on this kernel…</source>
+        <translation>Asking the helper how many functions this is on this kernel…</translation>
+    </message>
+    <message>
+        <source>%1 kernel functions named; names this kernel lacks are skipped.</source>
+        <translation>%1 kernel functions named; names this kernel lacks are skipped.</translation>
+    </message>
+    <message>
+        <source>%1 enabled functions in the file; names this kernel lacks are skipped.</source>
+        <translation>%1 enabled functions in the file; names this kernel lacks are skipped.</translation>
+    </message>
+    <message>
+        <source>%1 is unavailable: %2</source>
+        <translation>%1 is unavailable: %2</translation>
+    </message>
+    <message>
+        <source>This kernel offers no way to trace kernel functions; the helper will refuse. Choose tracepoints only.</source>
+        <translation>This kernel offers no way to trace kernel functions; the helper will refuse. Choose tracepoints only.</translation>
+    </message>
+    <message>
+        <source>Which backends this kernel offers is unknown: %1</source>
+        <translation>Which backends this kernel offers is unknown: %1</translation>
+    </message>
+    <message>
+        <source>Kernel functions</source>
+        <translation>Kernel functions</translation>
+    </message>
+    <message>
+        <source>&amp;Trace:</source>
+        <translation>&amp;Trace:</translation>
+    </message>
+    <message>
+        <source>Tracepoints only</source>
+        <translation>Tracepoints only</translation>
+    </message>
+    <message>
+        <source>Kernel functions by layer and priority</source>
+        <translation>Kernel functions by layer and priority</translation>
+    </message>
+    <message>
+        <source>A list of kernel functions</source>
+        <translation>A list of kernel functions</translation>
+    </message>
+    <message>
+        <source>A function configuration file (trace_config.json)</source>
+        <translation>A function configuration file (trace_config.json)</translation>
+    </message>
+    <message>
+        <source>Besides the tracepoints, trace every kernel function that takes the packet (struct sk_buff), found in this kernel&apos;s BTF</source>
+        <translation>Besides the tracepoints, trace every kernel function that takes the packet (struct sk_buff), found in this kernel&apos;s BTF</translation>
+    </message>
+    <message>
+        <source>La&amp;yers:</source>
+        <translation>La&amp;yers:</translation>
+    </message>
+    <message>
+        <source>None checked: every layer</source>
+        <translation>None checked: every layer</translation>
+    </message>
+    <message>
+        <source>&amp;Priority up to:</source>
+        <translation>&amp;Priority up to:</translation>
+    </message>
+    <message>
+        <source>0: critical (the main entry of each layer)</source>
+        <translation>0: critical (the main entry of each layer)</translation>
+    </message>
+    <message>
+        <source>1: important</source>
+        <translation>1: important</translation>
+    </message>
+    <message>
+        <source>2: detail</source>
+        <translation>2: detail</translation>
+    </message>
+    <message>
+        <source>3: verbose (everything)</source>
+        <translation>3: verbose (everything)</translation>
+    </message>
+    <message>
+        <source>At &amp;most:</source>
+        <translation>At &amp;most:</translation>
+    </message>
+    <message>
+        <source> functions</source>
+        <translation> functions</translation>
+    </message>
+    <message>
+        <source>F&amp;unctions:</source>
+        <translation>F&amp;unctions:</translation>
+    </message>
+    <message>
+        <source>e.g. ip_rcv, ip_local_deliver, tcp_v4_rcv</source>
+        <translation>e.g. ip_rcv, ip_local_deliver, tcp_v4_rcv</translation>
+    </message>
+    <message>
+        <source>&amp;File:</source>
+        <translation>&amp;File:</translation>
+    </message>
+    <message>
+        <source>trace_config.json (from &apos;nft-tracer-cli discover --config&apos; or the earlier tracer)</source>
+        <translation>trace_config.json (from &apos;nft-tracer-cli discover --config&apos; or the earlier tracer)</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>&amp;Browse…</translation>
+    </message>
+    <message>
+        <source>&amp;Backend:</source>
+        <translation>&amp;Backend:</translation>
+    </message>
+    <message>
+        <source>Automatic (the best this kernel offers)</source>
+        <translation>Automatic (the best this kernel offers)</translation>
+    </message>
+    <message>
+        <source>kprobe.multi (fastest to attach)</source>
+        <translation>kprobe.multi (fastest to attach)</translation>
+    </message>
+    <message>
+        <source>kprobe</source>
+        <translation>kprobe</translation>
+    </message>
+    <message>
+        <source>fentry</source>
+        <translation>fentry</translation>
+    </message>
+    <message>
+        <source>Tracepoints (no kernel functions)</source>
+        <translation>Tracepoints (no kernel functions)</translation>
+    </message>
 </context>
 <context>
     <name>nt::StatisticsView</name>
@@ -2458,10 +2654,6 @@ nft records joined to no packet: %4</translation>
         <translation>Events by layer</translation>
     </message>
     <message>
-        <source>Probes hit (functions and tracepoints)</source>
-        <translation>Probes hit (functions and tracepoints)</translation>
-    </message>
-    <message>
         <source>nftables chains and rules</source>
         <translation>nftables chains and rules</translation>
     </message>
@@ -2504,6 +2696,18 @@ nft records joined to no packet: %4</translation>
     <message>
         <source>Events excluded: netlink/AF_UNIX messages, buffers without a protocol</source>
         <translation>Events excluded: netlink/AF_UNIX messages, buffers without a protocol</translation>
+    </message>
+    <message>
+        <source>Kernel functions hit</source>
+        <translation>Kernel functions hit</translation>
+    </message>
+    <message>
+        <source>Events by kernel function</source>
+        <translation>Events by kernel function</translation>
+    </message>
+    <message>
+        <source>Events by tracepoint</source>
+        <translation>Events by tracepoint</translation>
     </message>
 </context>
 <context>

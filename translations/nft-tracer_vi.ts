@@ -486,7 +486,7 @@ Chạy &apos;nft-tracer-cli LỆNH --help&apos; để xem các tùy chọn của
     </message>
     <message>
         <source>loss marks before the header</source>
-        <translation>dấu mất dữ liệu đứng trước phần đầu</translation>
+        <translation>dấu mất dữ liệu đến trước phần đầu</translation>
     </message>
 </context>
 <context>
@@ -911,12 +911,36 @@ Chạy &apos;nft-tracer-cli LỆNH --help&apos; để xem các tùy chọn của
         <translation>đã đạt số gói yêu cầu (%1)</translation>
     </message>
     <message>
-        <source>poll failed: %1</source>
-        <translation>poll thất bại: %1</translation>
+        <source>option &quot;backend&quot; is &quot;%1&quot;; it must be auto, kprobe-multi, kprobe, fentry or tracepoint</source>
+        <translation>tùy chọn &quot;backend&quot; là &quot;%1&quot;; nó phải là auto, kprobe-multi, kprobe, fentry hoặc tracepoint</translation>
     </message>
     <message>
-        <source>this kernel allows it, but the helper&apos;s sessions do not trace kernel functions yet (nft-tracer-cli record does)</source>
-        <translation>kernel này cho phép, nhưng các phiên của helper chưa trace hàm kernel (nft-tracer-cli record thì có)</translation>
+        <source>option &quot;functions&quot; names %1 functions; at most %2 are allowed</source>
+        <translation>tùy chọn &quot;functions&quot; nêu %1 hàm; chỉ cho phép tối đa %2</translation>
+    </message>
+    <message>
+        <source>option &quot;functions&quot;: &quot;%1&quot; is not a kernel function name (1 to %2 letters, digits, &apos;_&apos; or &apos;.&apos;)</source>
+        <translation>tùy chọn &quot;functions&quot;: &quot;%1&quot; không phải là tên hàm nhân (1 đến %2 chữ cái, chữ số, &apos;_&apos; hoặc &apos;.&apos;)</translation>
+    </message>
+    <message>
+        <source>option &quot;layers&quot;: &quot;%1&quot; is not a layer; the layers are: %2</source>
+        <translation>tùy chọn &quot;layers&quot;: &quot;%1&quot; không phải là một tầng; các tầng là: %2</translation>
+    </message>
+    <message>
+        <source>option &quot;priority&quot; is %1; it must be from 0 (critical) to 3 (verbose)</source>
+        <translation>tùy chọn &quot;priority&quot; là %1; nó phải từ 0 (quan trọng nhất) đến 3 (chi tiết nhất)</translation>
+    </message>
+    <message>
+        <source>option &quot;max_functions&quot; is %1; it must be between 1 and %2</source>
+        <translation>tùy chọn &quot;max_functions&quot; là %1; nó phải nằm trong khoảng từ 1 đến %2</translation>
+    </message>
+    <message>
+        <source>option &quot;function_config&quot; is %1 bytes long; at most %2 are allowed</source>
+        <translation>tùy chọn &quot;function_config&quot; dài %1 byte; chỉ cho phép tối đa %2</translation>
+    </message>
+    <message>
+        <source>kernel functions were chosen, but this kernel offers no way to trace them (%1); choose tracepoints only</source>
+        <translation>đã chọn các hàm nhân, nhưng nhân này không có cách nào để theo dõi chúng (%1); hãy chọn chỉ tracepoint</translation>
     </message>
     <message>
         <source>nftables&apos; trace function cannot be probed: %1</source>
@@ -1718,6 +1742,10 @@ Bản ghi nft không ghép được với gói nào: %4</translation>
         <source>This trace holds no interface names (it was recorded by an older version), so &apos;ifname&apos; matches nothing in it. Use &apos;ifindex N&apos; instead.</source>
         <translation>Bản ghi này không có tên giao diện (được ghi bởi phiên bản cũ hơn), nên &apos;ifname&apos; không khớp gì trong đó. Hãy dùng &apos;ifindex N&apos;.</translation>
     </message>
+    <message>
+        <source>the nft-tracer helper is not installed or could not be started</source>
+        <translation>trình trợ giúp nft-tracer chưa được cài đặt hoặc không khởi động được</translation>
+    </message>
 </context>
 <context>
     <name>nt::Netns</name>
@@ -2006,6 +2034,10 @@ Bản ghi nft không ghép được với gói nào: %4</translation>
     <message>
         <source>recording needs root: BPF programs and the nftables trace table can only be installed by root. Run it with sudo.</source>
         <translation>ghi trace cần quyền root: chỉ root mới cài được chương trình BPF và bảng trace nftables. Hãy chạy bằng sudo.</translation>
+    </message>
+    <message>
+        <source>poll failed: %1</source>
+        <translation>poll thất bại: %1</translation>
     </message>
 </context>
 <context>
@@ -2398,6 +2430,170 @@ Bản ghi nft không ghép được với gói nào: %4</translation>
         <source>&amp;Start</source>
         <translation>&amp;Bắt đầu</translation>
     </message>
+    <message>
+        <source>Name at least one kernel function.</source>
+        <translation>Hãy nêu ít nhất một hàm kernel.</translation>
+    </message>
+    <message>
+        <source>Choose a trace_config.json file.</source>
+        <translation>Hãy chọn một tệp trace_config.json.</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>Không đọc được %1: %2</translation>
+    </message>
+    <message>
+        <source>Kernel function configuration</source>
+        <translation>Cấu hình hàm kernel</translation>
+    </message>
+    <message>
+        <source>Function configurations (*.json);;All files (*)</source>
+        <translation>Cấu hình hàm (*.json);;Mọi tệp (*)</translation>
+    </message>
+    <message>
+        <source>Only the kernel&apos;s networking tracepoints are traced (about 20 probes).</source>
+        <translation>Chỉ trace các tracepoint mạng của kernel (khoảng 20 điểm đo).</translation>
+    </message>
+    <message>
+        <source>%1 kernel functions on this kernel, besides the tracepoints.</source>
+        <translation>%1 hàm kernel trên kernel này, ngoài các tracepoint.</translation>
+    </message>
+    <message>
+        <source>How many functions this is on this kernel is unknown: %1</source>
+        <translation>Chưa biết lựa chọn này gồm bao nhiêu hàm trên kernel này: %1</translation>
+    </message>
+    <message>
+        <source>Asking the helper how many functions this is on this kernel…</source>
+        <translation>Đang hỏi trình trợ giúp lựa chọn này gồm bao nhiêu hàm trên kernel này…</translation>
+    </message>
+    <message>
+        <source>%1 kernel functions named; names this kernel lacks are skipped.</source>
+        <translation>Đã nêu %1 hàm kernel; những tên kernel này không có sẽ được bỏ qua.</translation>
+    </message>
+    <message>
+        <source>%1 enabled functions in the file; names this kernel lacks are skipped.</source>
+        <translation>Tệp có %1 hàm được bật; những tên kernel này không có sẽ được bỏ qua.</translation>
+    </message>
+    <message>
+        <source>%1 is unavailable: %2</source>
+        <translation>%1 không khả dụng: %2</translation>
+    </message>
+    <message>
+        <source>This kernel offers no way to trace kernel functions; the helper will refuse. Choose tracepoints only.</source>
+        <translation>Kernel này không có cách nào để trace hàm kernel; trình trợ giúp sẽ từ chối. Hãy chọn chỉ tracepoint.</translation>
+    </message>
+    <message>
+        <source>Which backends this kernel offers is unknown: %1</source>
+        <translation>Chưa biết kernel này hỗ trợ những backend nào: %1</translation>
+    </message>
+    <message>
+        <source>Kernel functions</source>
+        <translation>Hàm kernel</translation>
+    </message>
+    <message>
+        <source>&amp;Trace:</source>
+        <translation>&amp;Trace:</translation>
+    </message>
+    <message>
+        <source>Tracepoints only</source>
+        <translation>Chỉ tracepoint</translation>
+    </message>
+    <message>
+        <source>Kernel functions by layer and priority</source>
+        <translation>Hàm kernel theo tầng và mức ưu tiên</translation>
+    </message>
+    <message>
+        <source>A list of kernel functions</source>
+        <translation>Một danh sách hàm kernel</translation>
+    </message>
+    <message>
+        <source>A function configuration file (trace_config.json)</source>
+        <translation>Một tệp cấu hình hàm (trace_config.json)</translation>
+    </message>
+    <message>
+        <source>Besides the tracepoints, trace every kernel function that takes the packet (struct sk_buff), found in this kernel&apos;s BTF</source>
+        <translation>Ngoài các tracepoint, trace mọi hàm kernel nhận gói tin (struct sk_buff), tìm thấy trong BTF của kernel này</translation>
+    </message>
+    <message>
+        <source>La&amp;yers:</source>
+        <translation>Tần&amp;g:</translation>
+    </message>
+    <message>
+        <source>None checked: every layer</source>
+        <translation>Không đánh dấu tầng nào: mọi tầng</translation>
+    </message>
+    <message>
+        <source>&amp;Priority up to:</source>
+        <translation>&amp;Mức ưu tiên tới:</translation>
+    </message>
+    <message>
+        <source>0: critical (the main entry of each layer)</source>
+        <translation>0: quan trọng nhất (điểm vào chính của mỗi tầng)</translation>
+    </message>
+    <message>
+        <source>1: important</source>
+        <translation>1: quan trọng</translation>
+    </message>
+    <message>
+        <source>2: detail</source>
+        <translation>2: chi tiết</translation>
+    </message>
+    <message>
+        <source>3: verbose (everything)</source>
+        <translation>3: rất chi tiết (tất cả)</translation>
+    </message>
+    <message>
+        <source>At &amp;most:</source>
+        <translation>Tối đ&amp;a:</translation>
+    </message>
+    <message>
+        <source> functions</source>
+        <translation> hàm</translation>
+    </message>
+    <message>
+        <source>F&amp;unctions:</source>
+        <translation>&amp;Hàm:</translation>
+    </message>
+    <message>
+        <source>e.g. ip_rcv, ip_local_deliver, tcp_v4_rcv</source>
+        <translation>ví dụ ip_rcv, ip_local_deliver, tcp_v4_rcv</translation>
+    </message>
+    <message>
+        <source>&amp;File:</source>
+        <translation>Tệ&amp;p:</translation>
+    </message>
+    <message>
+        <source>trace_config.json (from &apos;nft-tracer-cli discover --config&apos; or the earlier tracer)</source>
+        <translation>trace_config.json (từ &apos;nft-tracer-cli discover --config&apos; hoặc công cụ trace trước đây)</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>&amp;Duyệt…</translation>
+    </message>
+    <message>
+        <source>&amp;Backend:</source>
+        <translation>&amp;Backend:</translation>
+    </message>
+    <message>
+        <source>Automatic (the best this kernel offers)</source>
+        <translation>Tự động (cách tốt nhất kernel này hỗ trợ)</translation>
+    </message>
+    <message>
+        <source>kprobe.multi (fastest to attach)</source>
+        <translation>kprobe.multi (gắn nhanh nhất)</translation>
+    </message>
+    <message>
+        <source>kprobe</source>
+        <translation>kprobe</translation>
+    </message>
+    <message>
+        <source>fentry</source>
+        <translation>fentry</translation>
+    </message>
+    <message>
+        <source>Tracepoints (no kernel functions)</source>
+        <translation>Tracepoint (không trace hàm kernel)</translation>
+    </message>
 </context>
 <context>
     <name>nt::StatisticsView</name>
@@ -2454,10 +2650,6 @@ Bản ghi nft không ghép được với gói nào: %4</translation>
         <translation>Sự kiện theo tầng</translation>
     </message>
     <message>
-        <source>Probes hit (functions and tracepoints)</source>
-        <translation>Probe có sự kiện (hàm và tracepoint)</translation>
-    </message>
-    <message>
         <source>nftables chains and rules</source>
         <translation>Chuỗi và luật nftables</translation>
     </message>
@@ -2500,6 +2692,18 @@ Bản ghi nft không ghép được với gói nào: %4</translation>
     <message>
         <source>Events excluded: netlink/AF_UNIX messages, buffers without a protocol</source>
         <translation>Sự kiện bị loại trừ: thông điệp netlink/AF_UNIX, bộ đệm không có giao thức</translation>
+    </message>
+    <message>
+        <source>Kernel functions hit</source>
+        <translation>Số hàm kernel đã đi qua</translation>
+    </message>
+    <message>
+        <source>Events by kernel function</source>
+        <translation>Sự kiện theo hàm kernel</translation>
+    </message>
+    <message>
+        <source>Events by tracepoint</source>
+        <translation>Sự kiện theo tracepoint</translation>
     </message>
 </context>
 <context>

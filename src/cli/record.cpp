@@ -6,6 +6,7 @@
 #include "filter.h"
 #include "functions.h"
 #include "recorder.h"
+#include "recording_loop.h"
 #include "report.h"
 #include "textwidth.h"
 #include "tracefile.h"
@@ -239,6 +240,77 @@ bool parseArgs(const QStringList &args, RecordArgs &ra) {
     return true;
 }
 
+// Live lines on stdout, the trace file, and the signals that stop a recording.
+class RecordSink : public RecordingSink {
+public:
+    RecordSink(StopSignals &signals, Trace &trace, const Report &report, TraceWriter *writer,
+               bool quiet)
+        : signals_(signals), trace_(trace), report_(report), writer_(writer), quiet_(quiet),
+          lastCommit_(monotonicNs()) {}
+
+    std::vector<pollfd> waitFds() override { return {{signals_.fd(), POLLIN, 0}}; }
+    bool afterWait(std::span<const pollfd> fds) override {
+        return (fds[0].revents & POLLIN) == 0 || !signals_.consume();
+    }
+    void added(const PacketHeader &h) override {
+        trace_.packets.push_back(h); // the report decodes endpoints from it
+    }
+    void added(const Event &e) override {
+        if (!quiet_) {
+            lines_ += report_.eventLine(++lineNo_, e, trace_.meta.startMonoNs);
+            lines_ += '\n';
+        }
+    }
+    void added(const NftTraceRecord &r) override {
+        if (!quiet_) {
+            lines_ += nftLine(++lineNo_, r, trace_.meta.startMonoNs);
+        }
+    }
+    void records(const RecordBatch &batch, const std::vector<NftTraceRecord> &nft,
+                 const std::vector<InterfaceName> &interfaces,
+                 const std::vector<KernelSymbol> &symbols, bool final) override {
+        (void) final;
+        trace_.interfaces.insert(trace_.interfaces.end(), interfaces.begin(), interfaces.end());
+        trace_.symbols.insert(trace_.symbols.end(), symbols.begin(), symbols.end());
+        out(QString::fromStdString(lines_));
+        lines_.clear();
+        if (writer_) {
+            writer_->addInterfaces(interfaces);
+            writer_->addSymbols(symbols);
+            for (const PacketHeader &h : batch.packets) {
+                writer_->append(h);
+            }
+            writer_->append(batch.events);
+            for (const NftTraceRecord &r : nft) {
+                writer_->append(r);
+            }
+        }
+        std::fflush(stdout);
+    }
+    void lost(uint64_t nowNs, uint64_t total) override {
+        trace_.lossTimes.push_back(nowNs);
+        if (writer_) {
+            writer_->appendLossMark(nowNs, total);
+        }
+    }
+    void tick(uint64_t nowNs) override {
+        if (writer_ && nowNs - lastCommit_ >= 100'000'000) {
+            writer_->commit();
+            lastCommit_ = nowNs;
+        }
+    }
+
+private:
+    StopSignals &signals_;
+    Trace &trace_;
+    const Report &report_;
+    TraceWriter *writer_;
+    bool quiet_;
+    uint64_t lastCommit_;
+    uint64_t lineNo_ = 0;
+    std::string lines_;
+};
+
 // What is traced and how: tracepoints, functions and their backend, why not the better
 // backends, functions skipped or refused.
 QString recordHeader(const Recorder &recorder, const Trace &trace) {
@@ -374,102 +446,14 @@ int record(const QStringList &args) {
             QCoreApplication::translate("nt::Cli", "Warning: %1").arg(gap).toUtf8().constData());
     }
 
-    Assembler assembler(trace.probes, trace.dropReasons);
+    RecordingLimits limits;
+    limits.durationNs = ra.durationS > 0 ? static_cast<uint64_t>(ra.durationS * 1e9) : 0;
+    limits.maxJourneys = ra.maxPackets;
+    RecordingLoop loop(*recorder, limits, true);
+    Assembler &assembler = *loop.assembler();
     const Report report(trace, assembler);
-    uint64_t lineNo = 0;
-    RecordBatch batch;
-    std::vector<NftTraceRecord> nft;
-    const uint64_t start = monotonicNs();
-    const uint64_t deadline =
-        ra.durationS > 0 ? start + static_cast<uint64_t>(ra.durationS * 1e9) : UINT64_MAX;
-    uint64_t lastCommit = start;
-
-    auto consume = [&]() {
-        const auto interfaces = recorder->takeInterfaces();
-        trace.interfaces.insert(trace.interfaces.end(), interfaces.begin(), interfaces.end());
-        const auto symbols = recorder->newSymbols(batch.events);
-        trace.symbols.insert(trace.symbols.end(), symbols.begin(), symbols.end());
-        std::string lines;
-        batch.visit(
-            [&](const PacketHeader &h) {
-                assembler.add(h);
-                trace.packets.push_back(h); // the report decodes endpoints from it
-            },
-            [&](const Event &e) {
-                assembler.add(e);
-                if (!ra.quiet) {
-                    lines += report.eventLine(++lineNo, e, trace.meta.startMonoNs);
-                    lines += '\n';
-                }
-            });
-        for (const NftTraceRecord &r : nft) {
-            assembler.add(r);
-            if (!ra.quiet) {
-                lines += nftLine(++lineNo, r, trace.meta.startMonoNs);
-            }
-        }
-        out(QString::fromStdString(lines));
-        if (writer) {
-            writer->addInterfaces(interfaces);
-            writer->addSymbols(symbols);
-            for (const PacketHeader &h : batch.packets) {
-                writer->append(h);
-            }
-            writer->append(batch.events);
-            for (const NftTraceRecord &r : nft) {
-                writer->append(r);
-            }
-        }
-        batch.clear();
-        nft.clear();
-        std::fflush(stdout);
-    };
-
-    // Ring-buffer loss, checked a few times a second: nft records that then find no packet are
-    // counted as lost to it (the assembler and the file both learn when).
-    uint64_t lostSoFar = 0, lastLossCheck = start;
-    auto checkLoss = [&](uint64_t now) {
-        const uint64_t lost = recorder->counters().ringbufFull;
-        if (lost > lostSoFar) {
-            lostSoFar = lost;
-            assembler.noteLoss(now);
-            trace.lossTimes.push_back(now);
-            if (writer) {
-                writer->appendLossMark(now, lost);
-            }
-        }
-    };
-
-    bool stop = false;
-    while (!stop) {
-        std::vector<pollfd> pfds{{signals.fd(), POLLIN, 0}};
-        for (int fd : recorder->fds()) {
-            pfds.push_back({fd, POLLIN, 0});
-        }
-        ::poll(pfds.data(), pfds.size(), 100);
-        if ((pfds[0].revents & POLLIN) != 0 && signals.consume()) {
-            stop = true;
-        }
-        recorder->poll(0, batch, nft, Recorder::kPollBatch);
-        consume();
-        const uint64_t now = monotonicNs();
-        if (now - lastLossCheck >= 50'000'000) {
-            checkLoss(now);
-            lastLossCheck = now;
-        }
-        if (writer && now - lastCommit >= 100'000'000) {
-            writer->commit();
-            lastCommit = now;
-        }
-        if (now >= deadline || (ra.maxPackets != 0 && assembler.journeyCount() >= ra.maxPackets)) {
-            stop = true;
-        }
-    }
-
-    checkLoss(monotonicNs());
-    recorder->stop(batch, nft);
-    consume();
-    assembler.flush();
+    RecordSink sink(signals, trace, report, writer.get(), ra.quiet);
+    loop.run(sink);
     trace.meta = recorder->meta();
     recorder.reset();
     if (writer) {

@@ -931,6 +931,18 @@ void MainWindow::startTrace() {
     }
     StartDialog dialog(this);
     dialog.load();
+    // What this kernel offers (function backends, how many functions a choice traces) comes
+    // from the helper, which needs no authorisation for it; the dialog is usable before.
+    auto *caps = new HelperClient(&dialog);
+    connect(caps, &HelperClient::capabilitiesReceived, &dialog, &StartDialog::setCapabilities);
+    connect(caps, &HelperClient::errorOccurred, &dialog,
+            [&dialog](HelperClient::ErrorKind kind, const QString &message) {
+                dialog.setCapabilitiesError(
+                    kind == HelperClient::ErrorKind::NoHelper
+                        ? tr("the nft-tracer helper is not installed or could not be started")
+                        : message);
+            });
+    caps->capabilities();
     if (dialog.exec() != QDialog::Accepted) {
         return;
     }

@@ -103,6 +103,7 @@ void StatisticsView::refresh() {
     timer_->stop();
     stats_ = TraceStats();
     probeCounts_.clear();
+    functionCounts_.clear();
     ruleCounts_.clear();
     if (doc_ && doc_->hasTrace()) {
         const Report &report = *doc_->report();
@@ -111,8 +112,9 @@ void StatisticsView::refresh() {
         const std::span<const uint64_t> probes = a.eventsByProbe();
         for (size_t probe = 0; probe < probes.size(); ++probe) {
             if (probes[probe] != 0) {
-                probeCounts_.emplace_back(q(report.probeName(static_cast<uint16_t>(probe))),
-                                          probes[probe]);
+                // By function, as the seed's statistics: kernel functions apart from tracepoints.
+                (probe >= NT_PROBE_FUNCTION_BASE ? functionCounts_ : probeCounts_)
+                    .emplace_back(q(report.probeName(static_cast<uint16_t>(probe))), probes[probe]);
             }
         }
         std::map<std::string, uint64_t> rules;
@@ -135,6 +137,7 @@ void StatisticsView::refresh() {
         }
         auto byCount = [](const auto &x, const auto &y) { return x.second > y.second; };
         std::stable_sort(probeCounts_.begin(), probeCounts_.end(), byCount);
+        std::stable_sort(functionCounts_.begin(), functionCounts_.end(), byCount);
         std::stable_sort(ruleCounts_.begin(), ruleCounts_.end(), byCount);
     }
     render();
@@ -174,6 +177,7 @@ void StatisticsView::render() {
     line(tr("Total events"), s.totalEvents);
     line(tr("Packets (journeys)"), s.packets);
     line(tr("Probes hit"), s.probesHit);
+    line(tr("Kernel functions hit"), functionCounts_.size());
     line(tr("nft chain walks"), s.nftChains);
     line(tr("nft rule decisions"), s.nftRules);
 
@@ -220,17 +224,21 @@ void StatisticsView::render() {
         none();
     }
 
-    section(tr("Probes hit (functions and tracepoints)"));
-    uint64_t probeTotal = 0;
-    for (const auto &[name, n] : probeCounts_) {
-        probeTotal += n;
-    }
-    for (const auto &[name, n] : probeCounts_) {
-        line(name, n, probeTotal);
-    }
-    if (probeCounts_.empty()) {
-        none();
-    }
+    auto counts = [&](const QString &title, const std::vector<std::pair<QString, uint64_t>> &list) {
+        section(title);
+        uint64_t total = 0;
+        for (const auto &[name, n] : list) {
+            total += n;
+        }
+        for (const auto &[name, n] : list) {
+            line(name, n, total);
+        }
+        if (list.empty()) {
+            none();
+        }
+    };
+    counts(tr("Events by kernel function"), functionCounts_);
+    counts(tr("Events by tracepoint"), probeCounts_);
 
     section(tr("nftables chains and rules"));
     for (const auto &[name, n] : ruleCounts_) {

@@ -1,5 +1,6 @@
 // The statistics page: what nt::Report::stats() computes (events by layer, packets by fate and
-// verdict, probes hit, nft chains and rules, top drop reasons, loss), refreshed live.
+// verdict, kernel functions and tracepoints hit, nft chains and rules, top drop reasons, loss),
+// refreshed live.
 #pragma once
 
 #include "report.h"
@@ -24,6 +25,13 @@ public:
     // Recomputes now.
     void refresh();
     const TraceStats &stats() const { return stats_; }
+    // Events per kernel function and per tracepoint, most first (as shown).
+    const std::vector<std::pair<QString, uint64_t>> &functionCounts() const {
+        return functionCounts_;
+    }
+    const std::vector<std::pair<QString, uint64_t>> &tracepointCounts() const {
+        return probeCounts_;
+    }
     QTreeWidget *tree() const { return tree_; }
 
 protected:
@@ -35,7 +43,8 @@ private:
 
     const TraceDocument *doc_ = nullptr;
     TraceStats stats_;
-    std::vector<std::pair<QString, uint64_t>> probeCounts_;
+    std::vector<std::pair<QString, uint64_t>> probeCounts_; // tracepoints
+    std::vector<std::pair<QString, uint64_t>> functionCounts_;
     std::vector<std::pair<QString, uint64_t>> ruleCounts_;
     QTreeWidget *tree_ = nullptr;
     QTimer *timer_ = nullptr;

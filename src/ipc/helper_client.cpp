@@ -4,6 +4,8 @@
 #include "helper_interface.h"
 
 #include <QCoreApplication>
+#include <QDBusArgument>
+#include <QDBusMetaType>
 #include <QDBusObjectPath>
 #include <QDBusPendingCallWatcher>
 #include <QDBusPendingReply>
@@ -16,6 +18,30 @@
 
 namespace nt {
 namespace {
+
+// QtDBus leaves maps nested in a variant as QDBusArgument: turn "unavailable" (a{ss}) and
+// "function_counts" (a{sv}) into plain QVariantMaps, so callers need no QtDBus.
+QVariantMap plainCapabilities(QVariantMap caps) {
+    for (auto it = caps.begin(); it != caps.end(); ++it) {
+        if (it.value().metaType() != QMetaType::fromType<QDBusArgument>()) {
+            continue;
+        }
+        const auto arg = it.value().value<QDBusArgument>();
+        QVariantMap plain;
+        if (arg.currentSignature() == QLatin1String("a{ss}")) {
+            const auto map = qdbus_cast<QMap<QString, QString>>(arg);
+            for (auto m = map.begin(); m != map.end(); ++m) {
+                plain.insert(m.key(), m.value());
+            }
+        } else if (arg.currentSignature() == QLatin1String("a{sv}")) {
+            plain = qdbus_cast<QVariantMap>(arg);
+        } else {
+            continue;
+        }
+        it.value() = plain;
+    }
+    return caps;
+}
 
 constexpr const char *kSessionInterface = "io.github.nfttracer.Session1";
 // Calls that may wait for a polkit password dialog: give the user time to type.
@@ -127,7 +153,7 @@ void HelperClient::capabilities() {
             reportCallError(reply.reply());
             return;
         }
-        Q_EMIT capabilitiesReceived(reply.value());
+        Q_EMIT capabilitiesReceived(plainCapabilities(reply.value()));
     });
 }
 

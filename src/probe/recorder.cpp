@@ -63,7 +63,9 @@ Recorder::Recorder(const RecorderOptions &options) {
     const bool wantFunctions =
         options.functions.any() || (options.backend && *options.backend != Backend::Tracepoint);
     if (wantFunctions) {
-        const Discovery discovered = discoverFunctions();
+        DiscoveryOptions discoveryOptions;
+        discoveryOptions.useCache = options.discoveryCache;
+        const Discovery discovered = discoverFunctions(discoveryOptions);
         FunctionSelection selection = options.functions;
         if (!selection.any()) {
             selection.maxPriority = 1;

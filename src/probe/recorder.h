@@ -41,6 +41,9 @@ struct RecorderOptions {
     // Read nftables verdicts in BPF where a function backend is in use; false: always from
     // netlink trace messages.
     bool nftInKernel = true;
+    // Discovery's result is cached per kernel build (discoveryCacheDir()); the helper, which
+    // writes no files, scans BTF each time instead.
+    bool discoveryCache = true;
 };
 
 class Recorder {

@@ -105,10 +105,19 @@ int main(int argc, char **argv) {
             &client, &HelperClient::capabilitiesReceived, &app, [&](const QVariantMap &caps) {
                 for (auto it = caps.begin(); it != caps.end(); ++it) {
                     const QVariant v = it.value();
-                    out(QStringLiteral("CAP %1=%2")
-                            .arg(it.key(), v.canConvert<QStringList>()
-                                               ? v.toStringList().join(QLatin1Char(','))
-                                               : v.toString()));
+                    QString text;
+                    if (v.metaType() == QMetaType::fromType<QVariantMap>()) {
+                        const QVariantMap m = v.toMap();
+                        QStringList entries;
+                        for (auto e = m.begin(); e != m.end(); ++e) {
+                            entries << e.key() + QLatin1Char(':') + oneLine(e.value().toString());
+                        }
+                        text = entries.join(QLatin1Char(';'));
+                    } else {
+                        text = v.canConvert<QStringList>() ? v.toStringList().join(QLatin1Char(','))
+                                                           : v.toString();
+                    }
+                    out(QStringLiteral("CAP %1=%2").arg(it.key(), text));
                 }
                 app.exit(0);
             });

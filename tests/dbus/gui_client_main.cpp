@@ -171,7 +171,7 @@ int main(int argc, char **argv) {
         }
         if (auto *dialog = qobject_cast<nt::StartDialog *>(modal)) {
             auto *filterEdit = dialog->findChild<QLineEdit *>(QStringLiteral("startFilter"));
-            auto *netnsBox = dialog->findChild<QComboBox *>();
+            auto *netnsBox = dialog->findChild<QComboBox *>(QStringLiteral("startNetns"));
             auto *buttons = dialog->findChild<QDialogButtonBox *>();
             if (!filterEdit || !netnsBox || !buttons) {
                 out(QStringLiteral("DIALOG incomplete"));

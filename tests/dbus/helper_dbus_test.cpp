@@ -94,6 +94,90 @@ TEST_F(HelperDbus, DeniedUserIsNotAuthorizedAndNothingIsInstalled) {
     EXPECT_TRUE(caps.waitForLine("CAP kernel=", 0)) << caps.out();
 }
 
+TEST_F(HelperDbus, CapabilitiesCountTheKernelFunctionsAndExplainMissingBackends) {
+    Child caps;
+    ASSERT_TRUE(harness->runClient(caps, kDenyUser, {"capabilities"}));
+    EXPECT_EQ(caps.wait(), 0) << caps.out() << caps.err();
+    const auto total = caps.waitForLine("CAP functions_total=", 0);
+    ASSERT_TRUE(total) << caps.out();
+    EXPECT_GT(std::stoul(total->substr(std::string("CAP functions_total=").size())), 100u)
+        << "discovery found the sk_buff functions of this kernel";
+    const auto counts = caps.waitForLine("CAP function_counts=", 0);
+    ASSERT_TRUE(counts) << caps.out();
+    EXPECT_NE(counts->find("IPv4/0:"), std::string::npos) << *counts;
+    EXPECT_NE(counts->find("Netfilter/"), std::string::npos) << *counts;
+    // Every function backend is either usable or explained.
+    const auto usable = caps.waitForLine("CAP function_backends=", 0);
+    const auto unavailable = caps.waitForLine("CAP unavailable=", 0);
+    ASSERT_TRUE(usable && unavailable) << caps.out();
+    for (const char *backend : {"kprobe-multi", "kprobe", "fentry"}) {
+        const bool listed = usable->find(backend) != std::string::npos;
+        const bool explained = unavailable->find(std::string(backend) + ":") != std::string::npos;
+        EXPECT_TRUE(listed != explained) << backend << ": " << *usable << "\n" << *unavailable;
+    }
+}
+
+// This host's kernel has no kprobes and refuses fentry: the helper says so instead of
+// tracing tracepoints only, and installs nothing.
+TEST_F(HelperDbus, MissingFunctionBackendsAreRefusedWithTheKernelsReason) {
+    Child caps;
+    ASSERT_TRUE(harness->runClient(caps, kDenyUser, {"capabilities"}));
+    EXPECT_EQ(caps.wait(), 0);
+    const auto usable = caps.waitForLine("CAP function_backends=", 0);
+    ASSERT_TRUE(usable) << caps.out();
+    if (*usable != "CAP function_backends=") {
+        GTEST_SKIP() << "this kernel offers function backends (" << *usable
+                     << "); the VM tests cover them";
+    }
+    const std::vector<std::vector<std::string>> refused = {
+        {"backend:s=kprobe"},
+        {"backend:s=fentry", "layers:as=IPv4"},
+        {"layers:as=IPv4,TCP", "priority:u=0"}, // auto, with functions chosen
+    };
+    pid_t helper = 0;
+    for (const auto &opts : refused) {
+        std::vector<std::string> args = {"trace", "netns:s=" + net->b};
+        args.insert(args.end(), opts.begin(), opts.end());
+        Child c;
+        ASSERT_TRUE(harness->runClient(c, kAllowUser, args));
+        const auto err = c.waitForLine("ERROR ", 30000);
+        ASSERT_TRUE(err) << opts[0] << ": " << c.out() << c.err();
+        EXPECT_EQ(err->rfind("ERROR Failed ", 0), 0u) << *err;
+        EXPECT_TRUE(err->find("kprobe") != std::string::npos ||
+                    err->find("fentry") != std::string::npos)
+            << "names the backend: " << *err;
+        EXPECT_EQ(c.wait(), 3);
+        if (helper == 0) {
+            helper = harness->helperPid();
+        }
+        EXPECT_EQ(bpfObjectsHeldBy(helper), 0) << opts[0];
+        EXPECT_FALSE(tracerTableIn(net->b)) << opts[0];
+    }
+    // Tracepoints still trace, with the function options' syntax accepted.
+    Child good;
+    startTrace(good, kAllowUser, {"backend:s=tracepoint", "nft_trace:b=false"});
+    EXPECT_EQ(sh(net->inA("ping -c 2 -i 0.2 -W 1 " + net->addrB())), 0);
+    std::this_thread::sleep_for(std::chrono::milliseconds(300));
+    good.write("stop\n");
+    const auto fin = good.waitForLine("FINISHED ", 15000);
+    ASSERT_TRUE(fin) << good.out() << good.err();
+    EXPECT_EQ(good.wait(), 0);
+    EXPECT_EQ(fin->find("events=0 "), std::string::npos) << *fin;
+}
+
+TEST_F(HelperDbus, MaxPacketsCountsJourneys) {
+    Child c;
+    ASSERT_TRUE(harness->runClient(
+        c, kAllowUser, {"trace", "netns:s=" + net->b, "filter:s=icmp", "max_packets:t=2"}));
+    ASSERT_TRUE(c.waitForLine("STATE Running", 30000)) << c.out() << c.err();
+    EXPECT_EQ(sh(net->inA("ping -c 4 -i 0.3 -W 1 " + net->addrB())), 0);
+    const auto fin = c.waitForLine("FINISHED ", 15000);
+    ASSERT_TRUE(fin) << "the session stopped by itself\n" << c.out() << c.err();
+    EXPECT_EQ(c.wait(), 0);
+    // Stopped after the first request and its reply, long before the 4 pings' 8 packets.
+    EXPECT_LT(c.lines("PACKET proto=1 ").size(), 8u) << c.out();
+}
+
 TEST_F(HelperDbus, AllowedUserReadsTheRuleset) {
     sh(net->inB("nft add table inet nt_dbus_test"));
     Child r;

@@ -267,4 +267,20 @@ TEST_F(RecordE2E, KilledRecorderLeavesNoTableAndNoProbes) {
     EXPECT_EQ(trace.meta.stopWallNs, 0) << "a killed recording is marked unfinished";
 }
 
+// --max-packets counts packets, i.e. journeys (the same limit as the helper's max_packets): the
+// recording stops by itself after the first echo request and its reply, long before the
+// pings are over, and the file holds about that many.
+TEST_F(RecordE2E, MaxPacketsStopsAfterThatManyJourneys) {
+    nt::test::Subprocess rec(std::vector<std::string>{
+        NT_CLI_PATH, "record", "--netns", net->b, "--duration", "60", "--max-packets", "2", "-o",
+        file, "--quiet", "--filter", "icmp and host " + net->addrA()});
+    ASSERT_TRUE(rec.waitForStderr("Recording", 20000)) << rec.err();
+    sh(net->inA("ping -c 6 -i 0.3 -W 1 " + net->addrB()));
+    EXPECT_EQ(rec.wait(10000), 0) << "stopped by itself\n" << rec.err();
+    const nt::Trace trace = nt::readTrace(file);
+    const nt::Assembler a = nt::Assembler::assemble(trace);
+    EXPECT_GE(a.journeyCount(), 2u);
+    EXPECT_LT(a.journeyCount(), 12u) << "6 requests and 6 replies were sent";
+}
+
 } // namespace

@@ -162,4 +162,116 @@ TEST_F(Options, DefaultDirectoryIsRunNetns) {
     EXPECT_THROW(validateNetnsName(QStringLiteral("nt-no-such-namespace-here")), OptionError);
 }
 
+TEST_F(Options, FunctionOptionsPass) {
+    const QString config = QStringLiteral(
+        R"({"version": 1, "functions": [{"name": "ip_rcv", "layer": "IPv4", "priority": 0,
+            "enabled": true}, {"name": "tcp_v4_rcv", "layer": "TCP", "priority": 0,
+            "enabled": false}]})");
+    const TraceOptions o =
+        check({{QStringLiteral("backend"), QStringLiteral("kprobe-multi")},
+               {QStringLiteral("functions"),
+                QStringList{QStringLiteral("ip_rcv"), QStringLiteral("ip_rcv_finish.cold")}},
+               {QStringLiteral("layers"),
+                QStringList{QStringLiteral("ipv4"), QStringLiteral("TCP"), QStringLiteral("IPv4")}},
+               {QStringLiteral("priority"), 2u},
+               {QStringLiteral("max_functions"), 50u},
+               {QStringLiteral("function_config"), config}});
+    ASSERT_TRUE(o.backend.has_value());
+    EXPECT_EQ(*o.backend, nt::Backend::KprobeMulti);
+    EXPECT_EQ(o.functions.names, (std::vector<std::string>{"ip_rcv", "ip_rcv_finish.cold"}));
+    EXPECT_EQ(o.functions.layers, (std::vector<nt::Layer>{nt::Layer::IPv4, nt::Layer::TCP}));
+    EXPECT_EQ(o.functions.maxPriority, 2);
+    EXPECT_EQ(o.functions.maxFunctions, 50u);
+    ASSERT_TRUE(o.functions.config.has_value());
+    ASSERT_EQ(o.functions.config->functions.size(), 2u);
+    EXPECT_FALSE(o.functions.config->functions[1].enabled);
+    // "auto" is the default: no backend forced.
+    EXPECT_FALSE(check({{QStringLiteral("backend"), QStringLiteral("auto")}}).backend);
+    EXPECT_EQ(*check({{QStringLiteral("backend"), QStringLiteral("tracepoint")}}).backend,
+              nt::Backend::Tracepoint);
+    EXPECT_FALSE(check({}).functions.any());
+}
+
+TEST_F(Options, FunctionOptionTypesRejected) {
+    const std::vector<std::pair<QString, QVariant>> wrong = {
+        {QStringLiteral("backend"), 1u},
+        {QStringLiteral("functions"), QStringLiteral("ip_rcv")}, // s, not as
+        {QStringLiteral("layers"), QStringLiteral("IPv4")},
+        {QStringLiteral("priority"), 1}, // i, not u
+        {QStringLiteral("max_functions"), qulonglong(5)},
+        {QStringLiteral("function_config"), QStringList{QStringLiteral("{}")}},
+    };
+    for (const auto &[key, value] : wrong) {
+        const std::string msg = rejection({{key, value}});
+        EXPECT_NE(msg.find("D-Bus type"), std::string::npos) << key.toStdString() << ": " << msg;
+    }
+}
+
+TEST_F(Options, UnknownBackendRejected) {
+    const std::string msg = rejection({{QStringLiteral("backend"), QStringLiteral("kprobes")}});
+    EXPECT_NE(msg.find("backend"), std::string::npos) << msg;
+    EXPECT_NE(msg.find("kprobe-multi"), std::string::npos) << msg;
+}
+
+TEST_F(Options, FunctionNamesOnly) {
+    for (const char *bad : {"", "ip rcv", "../ip_rcv", "ip_rcv;rm", "ip_rcv\n", "é"}) {
+        const std::string msg =
+            rejection({{QStringLiteral("functions"), QStringList{QString::fromUtf8(bad)}}});
+        EXPECT_NE(msg.find("not a kernel function name"), std::string::npos) << bad << ": " << msg;
+    }
+    EXPECT_NE(rejection({{QStringLiteral("functions"),
+                          QStringList{
+                              QString(nt::helper::kMaxFunctionNameLength + 1, QLatin1Char('a'))}}})
+                  .find("not a kernel function name"),
+              std::string::npos);
+    const QString longest(nt::helper::kMaxFunctionNameLength, QLatin1Char('a'));
+    EXPECT_EQ(check({{QStringLiteral("functions"), QStringList{longest}}}).functions.names.size(),
+              1u);
+}
+
+TEST_F(Options, TooManyFunctionNamesRejected) {
+    QStringList names;
+    for (int i = 0; i <= nt::helper::kMaxFunctionNames; ++i) {
+        names << QStringLiteral("f%1").arg(i);
+    }
+    EXPECT_NE(rejection({{QStringLiteral("functions"), names}}).find("at most"), std::string::npos);
+}
+
+TEST_F(Options, UnknownLayerRejected) {
+    const std::string msg =
+        rejection({{QStringLiteral("layers"), QStringList{QStringLiteral("IPv5")}}});
+    EXPECT_NE(msg.find("IPv5"), std::string::npos) << msg;
+    EXPECT_NE(msg.find("Netfilter"), std::string::npos) << msg; // lists the known ones
+}
+
+TEST_F(Options, FunctionRangesRejected) {
+    EXPECT_NE(rejection({{QStringLiteral("priority"), 4u}}).find("priority"), std::string::npos);
+    EXPECT_NE(rejection({{QStringLiteral("max_functions"), 0u}}).find("max_functions"),
+              std::string::npos);
+    EXPECT_NE(rejection({{QStringLiteral("max_functions"), nt::helper::kMaxFunctions + 1}})
+                  .find("max_functions"),
+              std::string::npos);
+    EXPECT_EQ(check({{QStringLiteral("max_functions"), nt::helper::kMaxFunctions}})
+                  .functions.maxFunctions,
+              nt::helper::kMaxFunctions);
+}
+
+TEST_F(Options, FunctionConfigTooLongRejectedBeforeParsing) {
+    const QString big(nt::helper::kMaxFunctionConfigBytes + 1, QLatin1Char(' '));
+    EXPECT_NE(rejection({{QStringLiteral("function_config"), big}}).find("bytes"),
+              std::string::npos);
+}
+
+TEST_F(Options, BadFunctionConfigRejectedNamingTheEntry) {
+    const std::string unknownLayer = rejection(
+        {{QStringLiteral("function_config"),
+          QStringLiteral(R"({"version": 1, "functions": [{"name": "ip_rcv", "layer": "IPv5",
+              "priority": 0, "enabled": true}]})")}});
+    EXPECT_NE(unknownLayer.find("ip_rcv"), std::string::npos) << unknownLayer;
+    EXPECT_NE(unknownLayer.find("IPv5"), std::string::npos) << unknownLayer;
+    const std::string notJson =
+        rejection({{QStringLiteral("function_config"), QStringLiteral("{\"version\": 1,")}});
+    EXPECT_NE(notJson.find("function_config"), std::string::npos) << notJson;
+}
+
 } // namespace
