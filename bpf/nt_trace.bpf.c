@@ -461,7 +461,7 @@ static __always_inline int handle(struct sk_buff *skb, __u16 probe, __u32 aux, _
 }
 
 /* An event for the skb this CPU handled last, when the probe itself carries no skb. Only for
- * tracked skbs, and only when `check` agrees the event is about that packet. */
+ * tracked skbs, and only when `addr` (of `family`), if given, is one of that packet's addresses. */
 static __always_inline int handle_context(__u64 skb, __u16 probe, __u32 aux, __u32 aux2,
                                           const __u8 *addr, __u8 family) {
     if (!skb)

@@ -1,5 +1,7 @@
 // D-Bus methods of the helper: every privileged call is authorised by polkit first, then its
-// input validated, then acted on; answers to slow calls are delayed, never blocking the loop.
+// input validated, then acted on. The polkit check answers later (the call's reply is delayed,
+// the loop keeps serving). ReadRuleset then runs libnftables on the loop, which blocks it while
+// the ruleset is listed; a trace runs on its session's worker thread.
 #include "helper_service.h"
 
 #include "capabilities.h"

@@ -1497,10 +1497,6 @@ Run &apos;nft-tracer-cli COMMAND --help&apos; for the options of a command.
         <translation>Start tracing packets live (needs the nft-tracer helper)</translation>
     </message>
     <message>
-        <source>Live tracing is not available: this build has no helper client (src/ipc). Trace files can still be opened.</source>
-        <translation>Live tracing is not available: this build has no helper client (src/ipc). Trace files can still be opened.</translation>
-    </message>
-    <message>
         <source>Stop the live trace</source>
         <translation>Stop the live trace</translation>
     </message>
@@ -2279,6 +2275,11 @@ nft records joined to no packet: %4</translation>
         <source>Events excluded (not packets)</source>
         <translation>Events excluded (not packets)</translation>
     </message>
+    <message>
+        <source>DROPPED by rule handle %1 ⟨%2⟩ in chain %3 (%4)</source>
+        <extracomment>%1 the rule handle, %2 the rule in nft syntax (tcp dport 22 drop), %3 the chain, %4 the drop reason and where it happened.</extracomment>
+        <translation>DROPPED by rule handle %1 ⟨%2⟩ in chain %3 (%4)</translation>
+    </message>
 </context>
 <context>
     <name>nt::Ruleset</name>
@@ -3022,6 +3023,50 @@ nft records joined to no packet: %4</translation>
     <message>
         <source>interface %1 has a name of %2 bytes</source>
         <translation>interface %1 has a name of %2 bytes</translation>
+    </message>
+    <message>
+        <source>event page %1 is not a blob</source>
+        <translation>event page %1 is not a blob</translation>
+    </message>
+    <message>
+        <source>event page %1: %2</source>
+        <translation>event page %1: %2</translation>
+    </message>
+    <message>
+        <source>event page %1 does not hold what its row says</source>
+        <translation>event page %1 does not hold what its row says</translation>
+    </message>
+    <message>
+        <source>an event page ends in the middle of a value</source>
+        <translation>an event page ends in the middle of a value</translation>
+    </message>
+    <message>
+        <source>an event page holds a number longer than 64 bits</source>
+        <translation>an event page holds a number longer than 64 bits</translation>
+    </message>
+    <message>
+        <source>an event page holds %1 %2, out of range</source>
+        <translation>an event page holds %1 %2, out of range</translation>
+    </message>
+    <message>
+        <source>an event page promises more addresses than it holds</source>
+        <translation>an event page promises more addresses than it holds</translation>
+    </message>
+    <message>
+        <source>an event page has format %1, not %2</source>
+        <translation>an event page has format %1, not %2</translation>
+    </message>
+    <message>
+        <source>an event page promises %1 events, more than it can hold</source>
+        <translation>an event page promises %1 events, more than it can hold</translation>
+    </message>
+    <message>
+        <source>an event page refers to an address it does not list</source>
+        <translation>an event page refers to an address it does not list</translation>
+    </message>
+    <message>
+        <source>an event page has %1 bytes after its last event</source>
+        <translation>an event page has %1 bytes after its last event</translation>
     </message>
 </context>
 <context>

@@ -1495,10 +1495,6 @@ Chạy &apos;nft-tracer-cli LỆNH --help&apos; để xem các tùy chọn của
         <translation>Bắt đầu trace gói tin trực tiếp (cần helper của nft-tracer)</translation>
     </message>
     <message>
-        <source>Live tracing is not available: this build has no helper client (src/ipc). Trace files can still be opened.</source>
-        <translation>Không trace trực tiếp được: bản build này không có helper client (src/ipc). Vẫn có thể mở tệp trace.</translation>
-    </message>
-    <message>
         <source>Stop the live trace</source>
         <translation>Dừng trace trực tiếp</translation>
     </message>
@@ -2276,6 +2272,11 @@ Bản ghi nft không ghép được với gói nào: %4</translation>
         <source>Events excluded (not packets)</source>
         <translation>Sự kiện loại trừ (không phải gói tin)</translation>
     </message>
+    <message>
+        <source>DROPPED by rule handle %1 ⟨%2⟩ in chain %3 (%4)</source>
+        <extracomment>%1 the rule handle, %2 the rule in nft syntax (tcp dport 22 drop), %3 the chain, %4 the drop reason and where it happened.</extracomment>
+        <translation>BỊ HỦY bởi luật handle %1 ⟨%2⟩ trong chuỗi %3 (%4)</translation>
+    </message>
 </context>
 <context>
     <name>nt::Ruleset</name>
@@ -3015,6 +3016,50 @@ Bản ghi nft không ghép được với gói nào: %4</translation>
     <message>
         <source>interface %1 has a name of %2 bytes</source>
         <translation>giao diện %1 có tên dài %2 byte</translation>
+    </message>
+    <message>
+        <source>event page %1 is not a blob</source>
+        <translation>trang sự kiện %1 không phải là blob</translation>
+    </message>
+    <message>
+        <source>event page %1: %2</source>
+        <translation>trang sự kiện %1: %2</translation>
+    </message>
+    <message>
+        <source>event page %1 does not hold what its row says</source>
+        <translation>trang sự kiện %1 không chứa đúng những gì hàng của nó ghi</translation>
+    </message>
+    <message>
+        <source>an event page ends in the middle of a value</source>
+        <translation>một trang sự kiện kết thúc giữa một giá trị</translation>
+    </message>
+    <message>
+        <source>an event page holds a number longer than 64 bits</source>
+        <translation>một trang sự kiện chứa một số dài hơn 64 bit</translation>
+    </message>
+    <message>
+        <source>an event page holds %1 %2, out of range</source>
+        <translation>một trang sự kiện chứa %1 %2, ngoài phạm vi</translation>
+    </message>
+    <message>
+        <source>an event page promises more addresses than it holds</source>
+        <translation>một trang sự kiện báo nhiều địa chỉ hơn số nó chứa</translation>
+    </message>
+    <message>
+        <source>an event page has format %1, not %2</source>
+        <translation>một trang sự kiện có định dạng %1, không phải %2</translation>
+    </message>
+    <message>
+        <source>an event page promises %1 events, more than it can hold</source>
+        <translation>một trang sự kiện báo có %1 sự kiện, nhiều hơn mức nó có thể chứa</translation>
+    </message>
+    <message>
+        <source>an event page refers to an address it does not list</source>
+        <translation>một trang sự kiện tham chiếu đến một địa chỉ mà nó không liệt kê</translation>
+    </message>
+    <message>
+        <source>an event page has %1 bytes after its last event</source>
+        <translation>một trang sự kiện có %1 byte sau sự kiện cuối cùng</translation>
     </message>
 </context>
 <context>

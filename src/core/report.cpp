@@ -84,7 +84,23 @@ const char *nftTypeKey(uint8_t type) {
 
 } // namespace
 
-Report::Report(const Trace &trace, const Assembler &assembler) : trace_(trace), asm_(assembler) {}
+Report::Report(const Trace &trace, const Assembler &assembler)
+    : trace_(trace), asm_(assembler), rules_(trace.rulesetJson) {}
+
+QString Report::ruleText(const NftStep &s) const {
+    if (s.type != static_cast<uint8_t>(NftTraceType::Rule)) {
+        return {};
+    }
+    return rules_.ruleText(q(nfFamilyName(s.family)), q(asm_.name(s.table)), q(asm_.name(s.chain)),
+                           s.ruleHandle);
+}
+
+QString Report::ruleText(const Journey &j) const {
+    if (j.verdictNft == kNoIndex || j.verdictByPolicy) {
+        return {};
+    }
+    return rules_.ruleText(q(j.family), q(j.table), q(j.chain), j.ruleHandle);
+}
 
 std::string Report::probeName(uint16_t probe) const {
     if (probe < NT_PROBE_FUNCTION_BASE) {
@@ -319,6 +335,13 @@ std::string Report::fateText(JourneyId id, bool localized) const {
             t = text(localized,
                      QT_TRANSLATE_NOOP("nt::Report", "DROPPED by policy of chain %1 (%2)"))
                     .arg(chain, where);
+        } else if (const QString rule = ruleText(j); !rule.isEmpty()) {
+            //: %1 the rule handle, %2 the rule in nft syntax (tcp dport 22 drop), %3 the chain,
+            //: %4 the drop reason and where it happened.
+            t = text(localized,
+                     QT_TRANSLATE_NOOP("nt::Report",
+                                       "DROPPED by rule handle %1 ⟨%2⟩ in chain %3 (%4)"))
+                    .arg(QString::number(j.ruleHandle), rule, chain, where);
         } else {
             t = text(localized,
                      QT_TRANSLATE_NOOP("nt::Report", "DROPPED by rule handle %1 in chain %2 (%3)"))
@@ -447,6 +470,9 @@ std::string Report::nftStepText(const NftStep &s) const {
     }
     if ((s.verdict == verdict::Jump || s.verdict == verdict::Goto) && s.jumpTarget != 0) {
         text += " \u2192 " + asm_.name(s.jumpTarget);
+    }
+    if (const QString rule = ruleText(s); !rule.isEmpty()) {
+        text += "  \u27e8" + rule.toStdString() + "\u27e9";
     }
     return text;
 }
@@ -743,6 +769,8 @@ QJsonObject Report::journeyJson(JourneyId id) const {
         v[QStringLiteral("verdict")] = q(verdictName(j.verdict));
         v[QStringLiteral("by_policy")] = j.verdictByPolicy;
         v[QStringLiteral("rule_handle")] = static_cast<qint64>(j.ruleHandle);
+        const QString rule = ruleText(j);
+        v[QStringLiteral("rule_text")] = rule.isEmpty() ? QJsonValue(QJsonValue::Null) : rule;
         v[QStringLiteral("family")] = q(j.family);
         v[QStringLiteral("table")] = q(j.table);
         v[QStringLiteral("chain")] = q(j.chain);
@@ -815,6 +843,8 @@ QJsonObject Report::journeyJson(JourneyId id) const {
             n[QStringLiteral("chain")] = q(asm_.name(s.chain));
             n[QStringLiteral("type")] = QLatin1String(nftTypeKey(s.type));
             n[QStringLiteral("rule_handle")] = static_cast<qint64>(s.ruleHandle);
+            const QString rule = ruleText(s);
+            n[QStringLiteral("rule_text")] = rule.isEmpty() ? QJsonValue(QJsonValue::Null) : rule;
             n[QStringLiteral("verdict")] = q(verdictName(effectiveVerdict(s)));
             n[QStringLiteral("jump_target")] = s.jumpTarget != 0
                                                    ? QJsonValue(q(asm_.name(s.jumpTarget)))

@@ -4,6 +4,7 @@
 #include "assembler.h"
 #include "journey.h"
 #include "packet.h"
+#include "rule_text.h"
 #include "trace.h"
 
 #include <QJsonObject>
@@ -43,8 +44,9 @@ struct NatStep {
 };
 
 // Renders what an Assembler built from the records of `trace` (which supplies probe names,
-// drop reason names, kernel symbols and packet headers). Both must outlive the Report; the
-// trace may keep growing (live) and new names are picked up.
+// drop reason names, kernel symbols, packet headers and the ruleset). Both must outlive the
+// Report; the trace may keep growing (live) and new names are picked up. The ruleset is read
+// once, when the Report is made (it comes with the trace's header).
 //
 // JSON schema (keys are stable, lowercase snake case; times are integer nanoseconds):
 // journey: { "id": int, "skb": "0x…", "first_ts_ns": int, "last_ts_ns": int,
@@ -53,8 +55,9 @@ struct NatStep {
 //   "packet": { "family": 4|6, "protocol": "TCP"…, "src": str, "dst": str,
 //               "sport": int, "dport": int (ports only for port protocols) } | null,
 //   "drop": { "reason": str, "reason_code": int, "location": str } | null,
-//   "verdict": { "verdict": "DROP"…, "by_policy": bool, "rule_handle": int, "family": str,
-//                "table": str, "chain": str, "nft_index": int } | null,
+//   "verdict": { "verdict": "DROP"…, "by_policy": bool, "rule_handle": int,
+//                "rule_text": str|null (the rule in nft syntax, when the ruleset has it),
+//                "family": str, "table": str, "chain": str, "nft_index": int } | null,
 //   "parent_id": int | null, "delivered_clone_id": int | null,
 //   "nat": [ { "src": str, "dst": str, "sport": int, "dport": int, "rewritten_at": str } ]
 //          (the headers before and after each rewrite; empty without NAT),
@@ -66,7 +69,8 @@ struct NatStep {
 //                 "aux": int, "aux2": int, "location": str|null } ],
 //   "nft": [ { "index": int, "ts_ns": int, "offset_ns": int, "trace_id": int, "hook": str,
 //              "family": str, "table": str, "chain": str, "type": "rule"|"policy"|"return"|
-//              "unspec", "rule_handle": int, "verdict": str, "jump_target": str|null } ] }
+//              "unspec", "rule_handle": int, "rule_text": str|null, "verdict": str,
+//              "jump_target": str|null } ] }
 // stats: { "total_events", "packets", "probes_hit", "nft_chains", "nft_rules": int,
 //   "events_by_layer": { layer: int }, "packets_by_verdict": { verdict: int },
 //   "packets_by_fate": { fate: int, every fate }, "top_drop_reasons": [ { "reason": str,
@@ -93,6 +97,8 @@ public:
     // "Conntrack: id 0x1a2b3c4d, original direction, new (DNAT)"; empty when the kernel sent
     // no conntrack attributes (before Linux 6.7).
     std::string conntrackText(JourneyId id) const;
+    // The rule and chain texts of the trace's ruleset ("tcp dport 8082 drop").
+    const RuleTextIndex &ruleTexts() const { return rules_; }
 
     // One live line per event:
     // [   1]        0.000µs  TP    Device     netif_receive_skb   10.0.0.1 → 10.0.0.2 ICMP  if=3
@@ -123,9 +129,14 @@ private:
     std::string fateText(JourneyId id, bool localized) const;
     std::string summary(JourneyId id, bool localized) const;
     std::string nftStepText(const NftStep &step) const;
+    // The text of the rule an nft record names; empty for other records or an unknown rule.
+    QString ruleText(const NftStep &step) const;
+    // The text of the rule that gave the journey's verdict; empty for a policy or unknown rule.
+    QString ruleText(const Journey &journey) const;
 
     const Trace &trace_;
     const Assembler &asm_;
+    const RuleTextIndex rules_;
     mutable std::unordered_map<uint16_t, size_t> probeIndex_;
     mutable size_t probesIndexed_ = 0;
     mutable std::unordered_map<uint64_t, size_t> symbolIndex_;

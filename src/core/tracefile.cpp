@@ -1,6 +1,8 @@
 // The .nftrace file: SQLite schema, live batched writer and a reader that trusts nothing it reads.
 #include "tracefile.h"
 
+#include "event_pages.h"
+
 #include <QCoreApplication>
 #include <QFile>
 #include <QTemporaryDir>
@@ -46,9 +48,6 @@ struct StmtFinalizer {
 };
 using StmtPtr = std::unique_ptr<sqlite3_stmt, StmtFinalizer>;
 
-// Events per multi-row INSERT: one statement step per 32 rows instead of one per row.
-constexpr int kEventRowsPerInsert = 32;
-constexpr int kEventColumns = 14;
 // Rows between two progress reports.
 constexpr uint64_t kProgressEvery = 8192;
 
@@ -58,11 +57,8 @@ CREATE TABLE probes(id INTEGER NOT NULL, name TEXT NOT NULL, kind TEXT NOT NULL,
                     attached INTEGER NOT NULL, error TEXT NOT NULL);
 CREATE TABLE drop_reasons(value INTEGER PRIMARY KEY, name TEXT NOT NULL);
 CREATE TABLE symbols(addr INTEGER NOT NULL UNIQUE, name TEXT NOT NULL);
-CREATE TABLE events(type INTEGER NOT NULL, flags INTEGER NOT NULL, probe INTEGER NOT NULL,
-                    cpu INTEGER NOT NULL, protocol INTEGER NOT NULL, ts_ns INTEGER NOT NULL,
-                    skb INTEGER NOT NULL, location INTEGER NOT NULL, netns INTEGER NOT NULL,
-                    ifindex INTEGER NOT NULL, len INTEGER NOT NULL, mark INTEGER NOT NULL,
-                    aux INTEGER NOT NULL, aux2 INTEGER NOT NULL);
+CREATE TABLE event_pages(first_ts INTEGER NOT NULL, last_ts INTEGER NOT NULL,
+                         count INTEGER NOT NULL, data BLOB NOT NULL);
 CREATE TABLE packets(skb INTEGER NOT NULL, ts_ns INTEGER NOT NULL, netns INTEGER NOT NULL,
                      len INTEGER NOT NULL, protocol INTEGER NOT NULL, data BLOB NOT NULL);
 CREATE TABLE nft(ts_ns INTEGER NOT NULL, rule_handle INTEGER NOT NULL,
@@ -183,8 +179,10 @@ TraceFileCancelled::TraceFileCancelled()
 struct TraceWriter::Impl {
     QString displayPath;
     DbPtr db;
-    StmtPtr insEvents, insEvent, insPacket, insNft, insNftCt, insNftSkb, insLoss, insMeta,
-        insSymbol, insProbe, insDrop, insRuleset, insInterface;
+    std::vector<Event> page; // events not yet in a page
+    std::string pageBytes;
+    StmtPtr insPage, insPacket, insNft, insNftCt, insNftSkb, insLoss, insMeta, insSymbol,
+        insProbe, insDrop, insRuleset, insInterface;
 
     [[noreturn]] void fail(const QString &what) const {
         throw TraceFileError(
@@ -236,21 +234,25 @@ struct TraceWriter::Impl {
         }
     }
 
-    static void bindEvent(sqlite3_stmt *stmt, int base, const Event &e) {
-        sqlite3_bind_int(stmt, base + 1, e.type);
-        sqlite3_bind_int(stmt, base + 2, e.flags);
-        sqlite3_bind_int(stmt, base + 3, e.probe);
-        sqlite3_bind_int(stmt, base + 4, e.cpu);
-        sqlite3_bind_int(stmt, base + 5, e.protocol);
-        sqlite3_bind_int64(stmt, base + 6, i64(e.ts_ns));
-        sqlite3_bind_int64(stmt, base + 7, i64(e.skb));
-        sqlite3_bind_int64(stmt, base + 8, i64(e.location));
-        sqlite3_bind_int64(stmt, base + 9, e.netns);
-        sqlite3_bind_int64(stmt, base + 10, e.ifindex);
-        sqlite3_bind_int64(stmt, base + 11, e.len);
-        sqlite3_bind_int64(stmt, base + 12, e.mark);
-        sqlite3_bind_int64(stmt, base + 13, e.aux);
-        sqlite3_bind_int64(stmt, base + 14, e.aux2);
+    // Stores the events waiting for a page as one event_pages row.
+    void flushPage() {
+        if (page.empty())
+            return;
+        begin();
+        pageBytes.clear();
+        const EventPageStats st = encodeEventPage(page, pageBytes);
+        sqlite3_stmt *s = insPage.get();
+        sqlite3_bind_int64(s, 1, i64(st.minTs));
+        sqlite3_bind_int64(s, 2, i64(st.maxTs));
+        sqlite3_bind_int64(s, 3, int64_t(page.size()));
+        sqlite3_bind_blob(s, 4, pageBytes.data(), int(pageBytes.size()), SQLITE_STATIC);
+        run(s);
+        page.clear();
+    }
+
+    void commitAll() {
+        flushPage();
+        commit();
     }
 };
 
@@ -307,12 +309,8 @@ TraceWriter::TraceWriter(const std::string &path, const TraceMeta &meta, bool ov
         d->exec(("PRAGMA application_id=" + std::to_string(kTraceApplicationId)).c_str());
         d->exec(("PRAGMA user_version=" + std::to_string(kTraceSchemaVersion)).c_str());
 
-        std::string multi = "INSERT INTO events(" + std::string(kEventColumnList) + ") VALUES";
-        for (int r = 0; r < kEventRowsPerInsert; ++r)
-            multi += r ? ",(?,?,?,?,?,?,?,?,?,?,?,?,?,?)" : "(?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
-        d->insEvents = d->prepare(multi);
-        d->insEvent = d->prepare("INSERT INTO events(" + std::string(kEventColumnList) +
-                                 ") VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+        d->insPage =
+            d->prepare("INSERT INTO event_pages(first_ts, last_ts, count, data) VALUES(?,?,?,?)");
         d->insPacket = d->prepare(
             "INSERT INTO packets(skb, ts_ns, netns, len, protocol, data) VALUES(?,?,?,?,?,?)");
         d->insNft = d->prepare(
@@ -345,7 +343,7 @@ TraceWriter::~TraceWriter() {
     if (!d)
         return;
     try {
-        d->commit();
+        d->commitAll();
     } catch (const std::exception &) {
         // A destructor cannot report; the batches committed before stay readable.
     }
@@ -431,18 +429,12 @@ void TraceWriter::addInterfaces(std::span<const InterfaceName> names) {
 
 void TraceWriter::append(std::span<const Event> events) {
     Impl &w = live();
-    w.begin();
-    size_t i = 0;
-    sqlite3_stmt *multi = w.insEvents.get();
-    for (; i + kEventRowsPerInsert <= events.size(); i += kEventRowsPerInsert) {
-        for (int r = 0; r < kEventRowsPerInsert; ++r)
-            Impl::bindEvent(multi, r * kEventColumns, events[i + r]);
-        w.run(multi);
-    }
-    sqlite3_stmt *one = w.insEvent.get();
-    for (; i < events.size(); ++i) {
-        Impl::bindEvent(one, 0, events[i]);
-        w.run(one);
+    while (!events.empty()) {
+        const size_t n = std::min(events.size(), kEventsPerPage - w.page.size());
+        w.page.insert(w.page.end(), events.begin(), events.begin() + long(n));
+        events = events.subspan(n);
+        if (w.page.size() == kEventsPerPage)
+            w.flushPage();
     }
 }
 
@@ -518,7 +510,7 @@ void TraceWriter::appendLossMark(uint64_t tsNs, uint64_t ringbufFull) {
 }
 
 void TraceWriter::commit() {
-    live().commit();
+    live().commitAll();
 }
 
 void TraceWriter::finish(const TraceMeta &finalMeta) {
@@ -529,9 +521,10 @@ void TraceWriter::finish(const TraceMeta &finalMeta) {
         meta.stopWallNs = wallNowNs();
     if (meta.stopMonoNs == 0)
         meta.stopMonoNs = monoNowNs();
+    w.flushPage();
     w.begin();
     w.writeMeta(meta);
-    w.exec("CREATE INDEX IF NOT EXISTS events_skb ON events(skb);"
+    w.exec("CREATE INDEX IF NOT EXISTS event_pages_time ON event_pages(first_ts, last_ts);"
            "CREATE INDEX IF NOT EXISTS packets_skb ON packets(skb);");
     w.commit();
     // Back to a rollback journal: the file alone is the whole trace, ready to be copied.
@@ -544,8 +537,7 @@ void TraceWriter::finish(const TraceMeta &finalMeta) {
             w.fail(
                 QCoreApplication::translate("nt::TraceFile", "cannot leave write-ahead-log mode"));
     }
-    w.insEvents.reset();
-    w.insEvent.reset();
+    w.insPage.reset();
     w.insPacket.reset();
     w.insNft.reset();
     w.insNftCt.reset();
@@ -772,6 +764,8 @@ struct TraceReader::Impl {
     void readMeta();
     void readEvents(const std::function<void(std::span<const Event>)> &batch, ProgressCtx &pc,
                     size_t batchSize);
+    void readEventPages(const std::function<void(std::span<const Event>)> &batch, ProgressCtx &pc,
+                        size_t batchSize);
     void readPackets(std::vector<PacketHeader> &out, ProgressCtx &pc);
     void readNft(std::vector<NftTraceRecord> &out, ProgressCtx &pc);
 };
@@ -904,7 +898,14 @@ void TraceReader::Impl::open(const std::string &path) {
     info.schemaVersion = int(version);
     readMeta();
     info.complete = info.meta.stopWallNs != 0;
-    info.events = maxRowid("events");
+    if (version >= 2) {
+        StmtPtr n = prepare("SELECT CAST(min(total(count), 9.0e18) AS INTEGER) FROM event_pages",
+                            "event_pages");
+        info.events =
+            next(n.get()) ? uint64_t(std::max<int64_t>(0, sqlite3_column_int64(n.get(), 0))) : 0;
+    } else {
+        info.events = maxRowid("events");
+    }
     info.packets = maxRowid("packets");
     info.nftRecords = maxRowid("nft");
 }
@@ -953,6 +954,10 @@ void TraceReader::Impl::readMeta() {
 void TraceReader::Impl::readEvents(const std::function<void(std::span<const Event>)> &batch,
                                    ProgressCtx &pc, size_t batchSize) {
     batchSize = std::max<size_t>(batchSize, 1);
+    if (info.schemaVersion >= 2) {
+        readEventPages(batch, pc, batchSize);
+        return;
+    }
     StmtPtr stmt = prepare(
         std::string("SELECT ") + kEventColumnList + " FROM events ORDER BY rowid", "events");
     sqlite3_stmt *s = stmt.get();
@@ -981,6 +986,46 @@ void TraceReader::Impl::readEvents(const std::function<void(std::span<const Even
             buf.clear();
         }
         pc.step();
+    }
+    if (!buf.empty())
+        batch(buf);
+}
+
+void TraceReader::Impl::readEventPages(const std::function<void(std::span<const Event>)> &batch,
+                                       ProgressCtx &pc, size_t batchSize) {
+    StmtPtr stmt = prepare("SELECT first_ts, last_ts, count, data FROM event_pages ORDER BY rowid",
+                           "event_pages");
+    sqlite3_stmt *s = stmt.get();
+    const Row row(s, QStringLiteral("event_pages"), corruptFn);
+    std::vector<Event> buf;
+    buf.reserve(std::min(batchSize, reserveFor(info.events)));
+    uint64_t page = 0;
+    while (next(s)) {
+        ++page;
+        const uint64_t first = row.u64(0), last = row.u64(1);
+        const auto count = row.in<uint32_t>(2);
+        const auto *p = static_cast<const uint8_t *>(sqlite3_column_blob(s, 3));
+        if (sqlite3_column_type(s, 3) != SQLITE_BLOB)
+            corrupt(QCoreApplication::translate("nt::TraceFile", "event page %1 is not a blob")
+                        .arg(page));
+        const auto bytes = std::span(p, size_t(sqlite3_column_bytes(s, 3)));
+        const size_t before = buf.size();
+        EventPageStats st;
+        const QString why = decodeEventPage(bytes, buf, &st);
+        if (!why.isEmpty())
+            corrupt(QCoreApplication::translate("nt::TraceFile", "event page %1: %2")
+                        .arg(page)
+                        .arg(why));
+        if (buf.size() - before != count || (count > 0 && (st.minTs != first || st.maxTs != last)))
+            corrupt(QCoreApplication::translate("nt::TraceFile",
+                                                "event page %1 does not hold what its row says")
+                        .arg(page));
+        for (size_t i = before; i < buf.size(); ++i)
+            pc.step();
+        size_t off = 0;
+        for (; buf.size() - off >= batchSize; off += batchSize)
+            batch(std::span<const Event>(buf).subspan(off, batchSize));
+        buf.erase(buf.begin(), buf.begin() + long(off));
     }
     if (!buf.empty())
         batch(buf);

@@ -14,7 +14,8 @@
 
 namespace nt {
 
-// Schema (user_version 1). Every table is a plain rowid table; the rowid is the arrival order.
+// Schema (user_version 2; 1 is still read). Every table is a plain rowid table; the rowid is the
+// arrival order.
 // Unsigned 64-bit values (timestamps, skb and kernel addresses, counters) are stored as their
 // two's complement int64, so `printf('%x', skb)` prints a kernel address as the kernel does.
 //   meta(key TEXT PRIMARY KEY, value)            host, kernel, backend, filter, netns,
@@ -24,8 +25,12 @@ namespace nt {
 //   probes(id, name, kind, attached, error)
 //   drop_reasons(value INTEGER PRIMARY KEY, name)
 //   symbols(addr UNIQUE, name)
-//   events(type, flags, probe, cpu, protocol, ts_ns, skb, location, netns, ifindex, len,
-//          mark, aux, aux2)                      one row per nt::Event; index events_skb
+//   event_pages(first_ts, last_ts, count, data BLOB)   the events, up to kEventsPerPage per
+//          row in arrival order; data is the page layout of event_pages.h (varints, 15–20
+//          bytes per event); first_ts/last_ts the page's lowest and highest ts_ns (index
+//          event_pages_time). Schema 1 had instead one row per event:
+//          events(type, flags, probe, cpu, protocol, ts_ns, skb, location, netns, ifindex, len,
+//          mark, aux, aux2), index events_skb
 //   packets(skb, ts_ns, netns, len, protocol, data BLOB)                index packets_skb
 //   nft(ts_ns, rule_handle, trace_id, iif, oif, mark, nfproto, policy, verdict, iiftype,
 //       oiftype, family, type, netns, table_name, chain, jump_target,
@@ -40,7 +45,7 @@ namespace nt {
 //       absent from files written before it was added
 //   ruleset(json TEXT)
 //   interfaces(ts_ns, netns, ifindex, name)      names from ts_ns on (absent in older files)
-constexpr int kTraceSchemaVersion = 1;
+constexpr int kTraceSchemaVersion = 2;
 // PRAGMA application_id of every .nftrace file: "nftr" in ASCII.
 constexpr int32_t kTraceApplicationId = 0x6e667472;
 // Longest nft trace header blob accepted; the kernel sends at most a few dozen bytes.

@@ -83,7 +83,6 @@ void JourneyDetail::setSource(const Trace *trace, const Assembler *assembler,
     trace_ = trace;
     asm_ = assembler;
     report_ = report;
-    rules_ = trace ? RuleTextIndex(trace->rulesetJson) : RuleTextIndex();
     id_ = kNoJourney;
     rebuild();
 }
@@ -91,10 +90,6 @@ void JourneyDetail::setSource(const Trace *trace, const Assembler *assembler,
 void JourneyDetail::showJourney(JourneyId id) {
     id_ = asm_ && id < asm_->journeyCount() ? id : kNoJourney;
     rebuild();
-}
-
-QString JourneyDetail::headline() const {
-    return title_->text();
 }
 
 QString JourneyDetail::nftDescription(uint32_t ordinal, bool withRuleText) const {
@@ -123,7 +118,7 @@ QString JourneyDetail::nftDescription(uint32_t ordinal, bool withRuleText) const
     }
     QString text = QStringLiteral("%1 %2 %3: %4").arg(family, table, chain, what);
     if (withRuleText && s.type == static_cast<uint8_t>(NftTraceType::Rule)) {
-        const QString rule = rules_.ruleText(family, table, chain, s.ruleHandle);
+        const QString rule = report_->ruleTexts().ruleText(family, table, chain, s.ruleHandle);
         if (!rule.isEmpty()) {
             text += QStringLiteral("  ⟨%1⟩").arg(rule);
         }
@@ -215,11 +210,12 @@ void JourneyDetail::addRules(QTreeWidgetItem *parent) {
         QString where = QStringLiteral("%1 %2 %3").arg(family, table, chain);
         QString rule;
         if (s.type == static_cast<uint8_t>(NftTraceType::Rule)) {
-            rule = rules_.ruleText(family, table, chain, s.ruleHandle);
+            rule = report_->ruleTexts().ruleText(family, table, chain, s.ruleHandle);
             rule = rule.isEmpty() ? tr("handle %1").arg(s.ruleHandle)
                                   : tr("handle %1: %2").arg(s.ruleHandle).arg(rule);
         } else if (s.type == static_cast<uint8_t>(NftTraceType::Policy)) {
-            rule = tr("chain policy (%1)").arg(rules_.chainText(family, table, chain));
+            rule =
+                tr("chain policy (%1)").arg(report_->ruleTexts().chainText(family, table, chain));
         } else {
             rule = tr("return");
         }

@@ -3,7 +3,6 @@
 #pragma once
 
 #include "journey.h"
-#include "rule_text.h"
 
 #include <QWidget>
 
@@ -33,7 +32,6 @@ public:
     // The row showing a timeline entry, or nullptr.
     QTreeWidgetItem *itemForTimeline(int timelineIndex) const;
     QTreeWidget *tree() const { return tree_; }
-    QString headline() const;
 
 protected:
     void changeEvent(QEvent *event) override;
@@ -49,7 +47,6 @@ private:
     const Trace *trace_ = nullptr;
     const Assembler *asm_ = nullptr;
     const Report *report_ = nullptr;
-    RuleTextIndex rules_;
     JourneyId id_ = kNoJourney;
     QLabel *title_ = nullptr;
     QLabel *fate_ = nullptr;

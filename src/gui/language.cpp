@@ -51,7 +51,6 @@ bool Language::setLanguage(const QString &code) {
         QEvent change(QEvent::LanguageChange);
         QCoreApplication::sendEvent(QCoreApplication::instance(), &change);
     }
-    Q_EMIT languageChanged(code);
     return ok;
 }
 

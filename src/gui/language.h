@@ -25,9 +25,6 @@ public:
     static QString savedLanguage();
     static void saveLanguage(const QString &code);
 
-Q_SIGNALS:
-    void languageChanged(const QString &code);
-
 private:
     QTranslator app_;
     QTranslator qt_;

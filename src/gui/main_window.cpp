@@ -4,28 +4,16 @@
 #include "error.h"
 #include "export.h"
 #include "filter_bar.h"
+#include "helper_client.h"
 #include "journey_detail.h"
 #include "language.h"
-#include "packet_list_model.h"
-#include "statistics_view.h"
-#include "trace_document.h"
-
-#if __has_include("swimlane_view.h")
-#include "swimlane_view.h"
-#define NT_HAVE_SWIMLANE 1
-#endif
-#if __has_include("latency_charts.h")
 #include "latency_charts.h"
-#define NT_HAVE_LATENCY 1
-#endif
-#if __has_include("ruleset_view.h")
+#include "packet_list_model.h"
 #include "ruleset_view.h"
-#define NT_HAVE_RULESET 1
-#endif
-#ifdef NT_HAVE_IPC
-#include "helper_client.h"
 #include "start_dialog.h"
-#endif
+#include "statistics_view.h"
+#include "swimlane_view.h"
+#include "trace_document.h"
 
 #include <QAction>
 #include <QActionGroup>
@@ -87,9 +75,7 @@ MainWindow::MainWindow(Language *language, QWidget *parent)
     connect(doc_, &TraceDocument::loadingStarted, this, &MainWindow::onLoadingStarted);
     connect(doc_, &TraceDocument::loadingProgress, this, &MainWindow::onLoadingProgress);
     connect(doc_, &TraceDocument::aboutToReplace, this, [this] {
-#ifdef NT_HAVE_LATENCY
         latency_->setTrace(nullptr, nullptr); // stops its job reading the old assembler
-#endif
     });
     connect(doc_, &TraceDocument::replaced, this, &MainWindow::onReplaced);
     connect(doc_, &TraceDocument::loaded, this, &MainWindow::onLoaded);
@@ -105,9 +91,7 @@ MainWindow::MainWindow(Language *language, QWidget *parent)
             table_->setCurrentIndex(model_->index(0, 0));
         }
         if (doc_->isLive()) {
-#ifdef NT_HAVE_RULESET
             ruleset_->refreshHits();
-#endif
             // Follow the newest packets while the view is at the bottom.
             QScrollBar *bar = table_->verticalScrollBar();
             if (bar->value() >= bar->maximum() - 2) {
@@ -119,12 +103,10 @@ MainWindow::MainWindow(Language *language, QWidget *parent)
     connect(model_, &PacketListModel::countsChanged, this,
             [this](qsizetype visible, qsizetype total) {
                 filterBar_->setCounts(visible, total);
-#ifdef NT_HAVE_LATENCY
                 // While a file streams in, the charts wait for the end of it (onLoaded).
                 if (doc_->state() != TraceDocument::State::Loading) {
                     latency_->setVisibleJourneys(model_->visibleJourneys());
                 }
-#endif
             });
 
     QSettings settings;
@@ -152,11 +134,9 @@ MainWindow::MainWindow(Language *language, QWidget *parent)
 }
 
 MainWindow::~MainWindow() {
-#ifdef NT_HAVE_LATENCY
     // The document (a child like the charts) may go first: its assembler must outlive the
     // charts' background job.
     latency_->setTrace(nullptr, nullptr);
-#endif
     if (!sampleCopy_.isEmpty()) {
         QFile::remove(sampleCopy_);
     }
@@ -312,12 +292,10 @@ void MainWindow::createWidgets() {
 
     hsplit_ = new QSplitter(Qt::Horizontal, vsplit_);
     hsplit_->setObjectName(QStringLiteral("journeySplitter"));
-#ifdef NT_HAVE_SWIMLANE
     swimlane_ = new SwimlaneView(hsplit_);
     swimlane_->setObjectName(QStringLiteral("swimlane"));
     hsplit_->addWidget(swimlane_);
     connect(swimlane_, &SwimlaneView::eventActivated, this, &MainWindow::onEventActivated);
-#endif
     detail_ = new JourneyDetail(hsplit_);
     detail_->setObjectName(QStringLiteral("journeyDetail"));
     hsplit_->addWidget(detail_);
@@ -368,7 +346,6 @@ void MainWindow::createWidgets() {
     stats_->setDocument(doc_);
     statsDock_->setWidget(stats_);
     addDockWidget(Qt::RightDockWidgetArea, statsDock_);
-#ifdef NT_HAVE_RULESET
     rulesetDock_ = new QDockWidget(this);
     rulesetDock_->setObjectName(QStringLiteral("rulesetDock"));
     ruleset_ = new RulesetView(rulesetDock_);
@@ -376,8 +353,6 @@ void MainWindow::createWidgets() {
     addDockWidget(Qt::RightDockWidgetArea, rulesetDock_);
     tabifyDockWidget(statsDock_, rulesetDock_);
     connect(ruleset_, &RulesetView::ruleSelected, this, &MainWindow::onRuleSelected);
-#endif
-#ifdef NT_HAVE_LATENCY
     latencyDock_ = new QDockWidget(this);
     latencyDock_->setObjectName(QStringLiteral("latencyDock"));
     // Charts have a large minimum size: scrolled, so the dock can stay narrow.
@@ -389,7 +364,6 @@ void MainWindow::createWidgets() {
     latencyDock_->setWidget(latencyScroll);
     addDockWidget(Qt::RightDockWidgetArea, latencyDock_);
     tabifyDockWidget(statsDock_, latencyDock_);
-#endif
     if (rulesetDock_) {
         rulesetDock_->raise();
     }
@@ -507,12 +481,7 @@ void MainWindow::retranslateUi() {
     stopAct_->setText(tr("S&top"));
     filterAct_->setText(tr("&Filter"));
     filterAct_->setToolTip(tr("Go to the packet filter"));
-#ifdef NT_HAVE_IPC
     startAct_->setToolTip(tr("Start tracing packets live (needs the nft-tracer helper)"));
-#else
-    startAct_->setToolTip(tr("Live tracing is not available: this build has no helper client "
-                             "(src/ipc). Trace files can still be opened."));
-#endif
     stopAct_->setToolTip(tr("Stop the live trace"));
     aboutAct_->setText(tr("&About nft-tracer"));
     langSystemAct_->setText(tr("&System"));
@@ -556,15 +525,10 @@ void MainWindow::updateActions() {
     saveAsAct_->setEnabled(has);
     exportJsonAct_->setEnabled(complete);
     exportPcapngAct_->setEnabled(complete);
-#ifdef NT_HAVE_IPC
     const bool running = helper_ && (helper_->state() == HelperClient::State::Starting ||
                                      helper_->state() == HelperClient::State::Running);
     startAct_->setEnabled(!running && !live);
     stopAct_->setEnabled(running || live);
-#else
-    startAct_->setEnabled(false);
-    stopAct_->setEnabled(false);
-#endif
     openAct_->setEnabled(!live);
     openSampleAct_->setEnabled(!live);
     recentMenu_->setEnabled(!live);
@@ -736,15 +700,9 @@ void MainWindow::onReplaced() {
     const Trace *t = doc_->trace();
     const Assembler *a = doc_->assembler();
     detail_->setSource(t, a, doc_->report());
-#ifdef NT_HAVE_SWIMLANE
     swimlane_->setTrace(t, a);
-#endif
-#ifdef NT_HAVE_LATENCY
     latency_->setTrace(t, a, &doc_->readGuard());
-#endif
-#ifdef NT_HAVE_RULESET
     ruleset_->setTrace(t, a);
-#endif
     filterBar_->setRuleLabel(QString());
     if (!doc_->isLive()) {
         addRecentFile(doc_->path());
@@ -760,12 +718,8 @@ void MainWindow::hideProgress() {
     statusBar()->clearMessage();
     // The views that summarise every journey catch up once the file stopped streaming.
     if (doc_->hasTrace() && !doc_->isLive()) {
-#ifdef NT_HAVE_RULESET
         ruleset_->refreshHits();
-#endif
-#ifdef NT_HAVE_LATENCY
         latency_->setVisibleJourneys(model_->visibleJourneys());
-#endif
     }
     updateActions();
 }
@@ -808,13 +762,10 @@ void MainWindow::onCurrentRowChanged() {
         return;
     }
     detail_->showJourney(id);
-#ifdef NT_HAVE_LATENCY
     latency_->setSelectedJourney(id);
-#endif
 }
 
 void MainWindow::onSelectionChanged() {
-#ifdef NT_HAVE_SWIMLANE
     std::vector<JourneyId> ids;
     const QModelIndexList rows = table_->selectionModel()->selectedRows();
     for (const QModelIndex &i : rows) {
@@ -828,16 +779,13 @@ void MainWindow::onSelectionChanged() {
     }
     std::sort(ids.begin(), ids.end());
     swimlane_->showJourneys(ids);
-#endif
 }
 
 void MainWindow::onEventActivated(JourneyId id, int timelineIndex) {
     if (id != detail_->journey()) {
         // Keep a multi-selection in the diagram: only the detail pane follows.
         detail_->showJourney(id);
-#ifdef NT_HAVE_LATENCY
         latency_->setSelectedJourney(id);
-#endif
     }
     detail_->selectTimelineItem(timelineIndex);
 }
@@ -925,7 +873,6 @@ void MainWindow::exportPcapng() {
 }
 
 void MainWindow::startTrace() {
-#ifdef NT_HAVE_IPC
     if (doc_->isLive()) {
         return;
     }
@@ -1006,16 +953,13 @@ void MainWindow::startTrace() {
     helper_->startTrace(dialog.options());
     statusBar()->showMessage(tr("Starting the trace…"));
     updateActions();
-#endif
 }
 
 void MainWindow::stopTrace() {
-#ifdef NT_HAVE_IPC
     if (helper_) {
         helper_->stopTrace();
         statusBar()->showMessage(tr("Stopping the trace…"));
     }
-#endif
 }
 
 void MainWindow::setLanguage(const QString &code) {
@@ -1045,11 +989,9 @@ void MainWindow::showEvent(QShowEvent *event) {
 }
 
 void MainWindow::closeEvent(QCloseEvent *event) {
-#ifdef NT_HAVE_IPC
     if (doc_->isLive() && helper_) {
         helper_->stopTrace();
     }
-#endif
     if (interactive_ && doc_->hasTrace() && doc_->path().isEmpty() && !doc_->journeys().empty()) {
         const auto answer = QMessageBox::question(
             this, tr("Unsaved Trace"),

@@ -142,9 +142,7 @@ private:
             *showDetailAct_ = nullptr;
     QActionGroup *languageGroup_ = nullptr;
 
-#ifdef NT_HAVE_IPC
     std::unique_ptr<HelperClient> helper_;
-#endif
     QString sampleCopy_; // extracted sample, removed at exit
     QString lastError_;
     bool interactive_ = true;

@@ -112,10 +112,7 @@ bool RulesetModel::setRulesetJson(const QString &json) {
                 n.table = str(r, "table");
                 n.chain = str(r, "chain");
                 n.handle = static_cast<uint64_t>(r.value(QLatin1String("handle")).toInteger());
-                n.text = nftRuleText(r.value(QLatin1String("expr")).toArray());
-                if (r.contains(QLatin1String("comment"))) {
-                    n.text += QStringLiteral(" comment \"") + str(r, "comment") + QLatin1Char('"');
-                }
+                n.text = nftRuleObjectText(r);
                 n.row = static_cast<int>(nodes_[static_cast<size_t>(chain)].children.size());
                 nodes_.push_back(std::move(n));
                 nodes_[static_cast<size_t>(chain)].children.push_back(

@@ -27,6 +27,7 @@
 #include <QTest>
 #include <QTreeView>
 #include <QTreeWidget>
+#include <QTreeWidgetItemIterator>
 
 namespace {
 
@@ -133,6 +134,24 @@ TEST_F(MainWindowTest, OpensTheBundledSampleAndReportsErrors) {
     EXPECT_EQ(window->packetModel()->rowCount(), 27) << "the open trace stays";
     window.reset();
     EXPECT_FALSE(QFile::exists(copy)) << "the extracted sample is removed";
+}
+
+TEST_F(MainWindowTest, JourneyDetailShowsTheRuleText) {
+    ASSERT_TRUE(load({kSample}));
+    const int dropped = droppedRow();
+    ASSERT_GE(dropped, 0);
+    ASSERT_TRUE(window->selectJourney(window->packetModel()->journeyAt(dropped)));
+    const QString fate =
+        window->journeyDetail()->findChild<QLabel *>(QStringLiteral("journeyFate"))->text();
+    EXPECT_TRUE(fate.contains(QStringLiteral("rule handle 3 \u27e8tcp dport 8082 drop\u27e9")))
+        << fate.toStdString();
+    bool ruleRow = false;
+    QTreeWidget *tree = window->journeyDetail()->tree();
+    for (QTreeWidgetItemIterator it(tree); *it; ++it) {
+        ruleRow =
+            ruleRow || (*it)->text(2).startsWith(QStringLiteral("handle 3: tcp dport 8082 drop"));
+    }
+    EXPECT_TRUE(ruleRow) << "the rules section names rule 3 by its text";
 }
 
 TEST_F(MainWindowTest, SwitchesToVietnameseAtRuntime) {

@@ -1,15 +1,13 @@
-// Ruleset tree: model invariants, the sample trace's tree shape and hit counts, and the rule
-// text rendering checked against real `nft -a list ruleset` output (tests/data/ruleset).
+// Ruleset tree: model invariants, the sample trace's tree shape and hit counts, and the rules'
+// text in the tree checked against real `nft -a list ruleset` output (tests/data/ruleset).
 #include "event.h"
-#include "nft_expr_text.h"
+#include "nft_listing.h"
 #include "ruleset_model.h"
 #include "ruleset_view.h"
 #include "sample_trace_fixture.h"
 
 #include <QAbstractItemModelTester>
-#include <QFile>
 #include <QJsonObject>
-#include <QRegularExpression>
 #include <QSignalSpy>
 #include <QTreeView>
 
@@ -135,36 +133,10 @@ TEST_F(Ruleset, ViewSelectionEmitsRuleSelected) {
     EXPECT_EQ(view.model()->rowCount(), 0);
 }
 
-// (family, table, chain, handle) → the text nft printed for that rule.
-std::map<std::tuple<QString, QString, QString, quint64>, QString>
-parseListing(const QString &text) {
-    std::map<std::tuple<QString, QString, QString, quint64>, QString> rules;
-    static const QRegularExpression tableRe(QStringLiteral("^table (\\S+) (\\S+) \\{"));
-    static const QRegularExpression chainRe(QStringLiteral("^\\s+chain (\\S+) \\{"));
-    static const QRegularExpression ruleRe(QStringLiteral("^\\s+(.*\\S) # handle (\\d+)$"));
-    QString family, table, chain;
-    const QStringList lines = text.split(QLatin1Char('\n'));
-    for (const QString &line : lines) {
-        QRegularExpressionMatch m;
-        if ((m = tableRe.match(line)).hasMatch()) {
-            family = m.captured(1);
-            table = m.captured(2);
-            chain.clear();
-        } else if ((m = chainRe.match(line)).hasMatch()) {
-            chain = m.captured(1);
-        } else if (!chain.isEmpty() && (m = ruleRe.match(line)).hasMatch()) {
-            rules[{family, table, chain, m.captured(2).toULongLong()}] = m.captured(1);
-        } else if (line.startsWith(QStringLiteral("\t}"))) {
-            chain.clear();
-        }
-    }
-    return rules;
-}
-
 QString readFile(const QString &path) {
-    QFile f(path);
-    EXPECT_TRUE(f.open(QIODevice::ReadOnly)) << path.toStdString();
-    return QString::fromUtf8(f.readAll());
+    const QString text = nt::testing::readTextFile(path);
+    EXPECT_FALSE(text.isEmpty()) << path.toStdString();
+    return text;
 }
 
 class RulesetFixture : public ::testing::TestWithParam<const char *> {};
@@ -175,7 +147,7 @@ TEST_P(RulesetFixture, RuleTextMatchesNft) {
     RulesetModel model;
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::Fatal);
     ASSERT_TRUE(model.setRulesetJson(readFile(base + QStringLiteral(".json"))));
-    const auto expected = parseListing(readFile(base + QStringLiteral(".txt")));
+    const auto expected = nt::testing::parseNftListing(readFile(base + QStringLiteral(".txt")));
     ASSERT_GE(expected.size(), 5u);
     size_t rules = 0;
     for (int t = 0; t < model.rowCount(); ++t) {
@@ -200,32 +172,6 @@ TEST_P(RulesetFixture, RuleTextMatchesNft) {
 INSTANTIATE_TEST_SUITE_P(NftListings, RulesetFixture,
                          ::testing::Values("inet-filter-nat", "inet-tracer-misc", "ip6-bridge",
                                            "netdev-bridge"));
-
-TEST(NftExprText, UnknownStatementsFallBackToJson) {
-    const QJsonObject unknown{
-        {QStringLiteral("synproxy"), QJsonObject{{QStringLiteral("mss"), 1460}}}};
-    EXPECT_EQ(nftStatementText(unknown), QStringLiteral("{\"synproxy\":{\"mss\":1460}}"));
-}
-
-TEST(NftExprText, PriorityNames) {
-    EXPECT_EQ(nftPriorityText(QStringLiteral("inet"), QStringLiteral("input"), 0),
-              QStringLiteral("filter"));
-    EXPECT_EQ(nftPriorityText(QStringLiteral("ip"), QStringLiteral("prerouting"), -100),
-              QStringLiteral("dstnat"));
-    EXPECT_EQ(nftPriorityText(QStringLiteral("ip"), QStringLiteral("forward"), -100),
-              QStringLiteral("-100"));
-    EXPECT_EQ(nftPriorityText(QStringLiteral("ip6"), QStringLiteral("input"), 10),
-              QStringLiteral("filter + 10"));
-    EXPECT_EQ(nftPriorityText(QStringLiteral("bridge"), QStringLiteral("forward"), -200),
-              QStringLiteral("filter"));
-    EXPECT_EQ(nftPriorityText(QStringLiteral("bridge"), QStringLiteral("prerouting"), -300),
-              QStringLiteral("dstnat"));
-    // netdev knows only "filter": -300 is no "raw" there.
-    EXPECT_EQ(nftPriorityText(QStringLiteral("netdev"), QStringLiteral("ingress"), 5),
-              QStringLiteral("filter + 5"));
-    EXPECT_EQ(nftPriorityText(QStringLiteral("netdev"), QStringLiteral("ingress"), -300),
-              QStringLiteral("-300"));
-}
 
 QString details(const RulesetModel &model, const char *family, const char *table,
                 const char *chain) {

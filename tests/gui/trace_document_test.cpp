@@ -9,7 +9,9 @@
 #include <QFile>
 #include <QSignalSpy>
 #include <QTemporaryDir>
+
 #include <QTest>
+#include <sqlite3.h>
 
 #include <algorithm>
 #include <ctime>
@@ -163,12 +165,16 @@ TEST_F(BigFile, DamageFoundMidwayKeepsTheJourneysReadBeforeIt) {
     const QString damaged = tmp.filePath(QStringLiteral("damaged.nftrace"));
     ASSERT_TRUE(QFile::copy(path, damaged));
     {
-        // Overwrite a stretch well inside the events table: whole pages become garbage.
-        QFile f(damaged);
-        ASSERT_TRUE(f.open(QIODevice::ReadWrite));
-        const qint64 at = f.size() * 7 / 10 / 65536 * 65536;
-        ASSERT_TRUE(f.seek(at));
-        ASSERT_EQ(f.write(QByteArray(131072, '\xff')), 131072);
+        // An event page well inside the file turns to garbage: reading finds it midway.
+        sqlite3 *db = nullptr;
+        ASSERT_EQ(sqlite3_open(damaged.toUtf8().constData(), &db), SQLITE_OK);
+        const int rc = sqlite3_exec(db,
+                                    "UPDATE event_pages SET data = zeroblob(length(data)) "
+                                    "WHERE rowid = (SELECT max(rowid) * 7 / 10 FROM event_pages)",
+                                    nullptr, nullptr, nullptr);
+        EXPECT_EQ(sqlite3_changes(db), 1);
+        sqlite3_close(db);
+        ASSERT_EQ(rc, SQLITE_OK);
     }
     TraceDocument doc;
     QSignalSpy replaced(&doc, &TraceDocument::replaced);

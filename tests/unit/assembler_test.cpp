@@ -137,19 +137,8 @@ TEST(Assembler, RxConsumedWithoutIpEvidenceIsConsumed) {
     EXPECT_EQ(a.journey(0).fate, Fate::Consumed);
 }
 
-Stream tcpSynDroppedByRule() {
-    Stream s;
-    s.hdr(header(kSkbA, 0, tcpSyn()))
-        .ev({NT_PROBE_NETIF_RECEIVE_SKB, kSkbA, 0, 2, kNsA, 0, 0, NT_EVF_FIRST})
-        .ev({NT_PROBE_FIB_TABLE_LOOKUP, kSkbA, 2, 2, kNsA, 0, 0, NT_EVF_CONTEXT})
-        .ev({NT_PROBE_KFREE_SKB, kSkbA, 9, 2, kNsA, kNetfilterDrop, 0, 0, kNfHookSlow})
-        .rec({7, 40, "input", NftTraceType::Rule, verdict::Jump, 2, tcpSyn(), "tcp_in"})
-        .rec({7, 41, "tcp_in", NftTraceType::Rule, verdict::Drop, 4});
-    return s;
-}
-
 TEST(Assembler, TcpSynDroppedByRule) {
-    Assembler a = tcpSynDroppedByRule().live();
+    Assembler a = droppedSyn().live();
     ASSERT_EQ(a.journeyCount(), 1u);
     const Journey j = a.journey(0);
     EXPECT_EQ(j.fate, Fate::DroppedByRule);
@@ -442,7 +431,7 @@ TEST(Assembler, CompletionWaitsForTheGraceAndLateNftStillJoins) {
     AssemblerOptions opt;
     opt.graceNs = 100'000'000; // 100 ms
     Assembler a({}, dropReasons(), opt);
-    Stream s = tcpSynDroppedByRule();
+    Stream s = droppedSyn();
     // Events first; the nft records come 50 ms after the free, while other traffic flows.
     for (size_t i = 0; i < 4; ++i) {
         std::visit([&a](const auto &x) { a.add(x); }, s.records[i]);
@@ -595,10 +584,10 @@ Stream mixed() {
             s.records.push_back(std::move(r));
         }
     };
-    Stream drop = tcpSynDroppedByRule();
+    Stream drop = droppedSyn();
     append(drop, 0, 0, 0);
     append(vethPing(), 1'000, 0x10, 0);
-    Stream drop2 = tcpSynDroppedByRule();
+    Stream drop2 = droppedSyn();
     // Same headers a second later: a different packet in the trace's eyes (different skb).
     append(drop2, 2'000'000, 0x20, 100);
     s.rec({50, 2'000'500, "input", NftTraceType::Rule, verdict::Accept, 3, tcpSyn(77)});

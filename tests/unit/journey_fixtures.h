@@ -218,4 +218,17 @@ struct Stream {
     }
 };
 
+// A TCP SYN that jumps from inet fw input to tcp_in, where rule 4 drops it (freed by
+// nf_hook_slow with NETFILTER_DROP 9 µs after it arrived).
+inline Stream droppedSyn() {
+    Stream s;
+    s.hdr(header(kSkbA, 0, tcpSyn()))
+        .ev({NT_PROBE_NETIF_RECEIVE_SKB, kSkbA, 0, 2, kNsA, 0, 0, NT_EVF_FIRST})
+        .ev({NT_PROBE_FIB_TABLE_LOOKUP, kSkbA, 2, 2, kNsA, 0, 0, NT_EVF_CONTEXT})
+        .ev({NT_PROBE_KFREE_SKB, kSkbA, 9, 2, kNsA, kNetfilterDrop, 0, 0, kNfHookSlow})
+        .rec({7, 40, "input", NftTraceType::Rule, verdict::Jump, 2, tcpSyn(), "tcp_in"})
+        .rec({7, 41, "tcp_in", NftTraceType::Rule, verdict::Drop, 4});
+    return s;
+}
+
 } // namespace nt::testing

@@ -169,17 +169,6 @@ protected:
     QTranslator translator_;
 };
 
-Stream droppedSyn() {
-    Stream s;
-    s.hdr(header(kSkbA, 0, tcpSyn()))
-        .ev({NT_PROBE_NETIF_RECEIVE_SKB, kSkbA, 0, 2, kNsA, 0, 0, NT_EVF_FIRST})
-        .ev({NT_PROBE_FIB_TABLE_LOOKUP, kSkbA, 2, 2, kNsA, 0, 0, NT_EVF_CONTEXT})
-        .ev({NT_PROBE_KFREE_SKB, kSkbA, 9, 2, kNsA, kNetfilterDrop, 0, 0, kNfHookSlow})
-        .rec({7, 40, "input", NftTraceType::Rule, verdict::Jump, 2, tcpSyn(), "tcp_in"})
-        .rec({7, 41, "tcp_in", NftTraceType::Rule, verdict::Drop, 4});
-    return s;
-}
-
 // Lines "  NAME: VALUE" of `text` whose colon is not at display column `column` (0-based).
 std::vector<std::string> misaligned(const std::string &text, const std::string &afterHeading,
                                     int column) {
@@ -273,7 +262,8 @@ TEST(Translations, EverySourceStringIsTranslated) {
     std::string cmd =
         "cd " + quoted(kSourceDir) + " && " + quoted(lupdate) + " -no-obsolete -locations none";
     // Every folder with user-visible strings, as scripts/update-translations.sh scans them.
-    for (const char *d : {"src/core", "src/probe", "src/cli", "src/ipc", "src/gui", "helper"}) {
+    for (const char *d :
+         {"src/core", "src/probe", "src/stream", "src/cli", "src/ipc", "src/gui", "helper"}) {
         if (QFileInfo::exists(kSourceDir + QLatin1Char('/') + QLatin1String(d))) {
             cmd += std::string(" ") + d;
         }

@@ -415,6 +415,15 @@ QString nftRuleText(const QJsonArray &expr) {
     return parts.join(QLatin1Char(' '));
 }
 
+QString nftRuleObjectText(const QJsonObject &rule) {
+    QString text = nftRuleText(rule.value(QLatin1String("expr")).toArray());
+    if (rule.contains(QLatin1String("comment"))) {
+        text += QStringLiteral(" comment \"") + rule.value(QLatin1String("comment")).toString() +
+                QLatin1Char('"');
+    }
+    return text;
+}
+
 QString nftPriorityText(const QString &family, const QString &hook, int64_t priority) {
     struct Named {
         const char *name;

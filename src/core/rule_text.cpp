@@ -24,7 +24,7 @@ RuleTextIndex::RuleTextIndex(const std::string &rulesetJson) {
                               r.value(QLatin1String("table")).toString(),
                               r.value(QLatin1String("chain")).toString(),
                               static_cast<quint64>(r.value(QLatin1String("handle")).toInteger())),
-                          nftRuleText(r.value(QLatin1String("expr")).toArray()));
+                          nftRuleObjectText(r));
         } else if (o.contains(QLatin1String("chain"))) {
             const QJsonObject c = o.value(QLatin1String("chain")).toObject();
             if (!c.contains(QLatin1String("hook"))) {

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <QJsonArray>
+#include <QJsonObject>
 #include <QJsonValue>
 #include <QString>
 
@@ -14,6 +15,9 @@ namespace nt {
 // verdicts, counter, log, limit, quota, reject, nat, mangle, vmap, set updates and notrack;
 // anything else is shown as compact JSON so no information is hidden.
 QString nftRuleText(const QJsonArray &expr);
+// A whole rule object of the ruleset ({"family":…, "expr": […], "comment": …}): its expressions
+// and its comment, as `nft list ruleset` prints the rule.
+QString nftRuleObjectText(const QJsonObject &rule);
 // A single statement object ({"accept": null}, {"counter": {…}}, …).
 QString nftStatementText(const QJsonValue &statement);
 

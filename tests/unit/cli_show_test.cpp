@@ -1,0 +1,107 @@
+// `nft-tracer-cli show` and `export --format json` on a recorded trace print the rules' text
+// from the trace's ruleset snapshot (tests/data/recorded/two-namespaces.nftrace: inet fw input
+// accepts tcp dport 8081 with rule 2 and drops tcp dport 8082 with rule 3).
+#include "require.h"
+
+#include <gtest/gtest.h>
+
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTemporaryDir>
+
+#include <string>
+
+namespace {
+
+using nt::test::CommandResult;
+using nt::test::runCommand;
+
+const std::string kCli = std::string("'") + NT_CLI_PATH + "'";
+const std::string kFixture =
+    std::string("'") + NT_TEST_DATA_DIR + "/recorded/two-namespaces.nftrace'";
+// English output whatever the test's environment says.
+const std::string kEnv = "env -u LC_ALL -u LC_MESSAGES -u LANGUAGE LANG=C.UTF-8 ";
+
+TEST(CliShow, PacketTraceShowsTheRuleText) {
+    const CommandResult r = runCommand(kEnv + kCli + " show " + kFixture);
+    ASSERT_EQ(r.status, 0) << r.output;
+    EXPECT_NE(r.output.find("inet fw input: rule #3 DROP  \u27e8tcp dport 8082 drop\u27e9\n"),
+              std::string::npos)
+        << r.output;
+    EXPECT_NE(r.output.find("inet fw input: rule #2 ACCEPT  \u27e8tcp dport 8081 accept\u27e9\n"),
+              std::string::npos)
+        << r.output;
+    EXPECT_NE(r.output.find("Fate: DROPPED by rule handle 3 \u27e8tcp dport 8082 drop\u27e9 in "
+                            "chain inet fw input ("),
+              std::string::npos)
+        << r.output;
+}
+
+TEST(CliShow, OnePacketShowsTheRuleText) {
+    // The journey `show --json` says rule 3 dropped.
+    const CommandResult all = runCommand(kEnv + kCli + " show --json " + kFixture);
+    ASSERT_EQ(all.status, 0) << all.output;
+    const QJsonArray journeys = QJsonDocument::fromJson(QByteArray::fromStdString(all.output))
+                                    .object()
+                                    .value(QLatin1String("journeys"))
+                                    .toArray();
+    qint64 dropped = -1;
+    for (const QJsonValue &v : journeys) {
+        const QJsonObject verdict = v.toObject().value(QLatin1String("verdict")).toObject();
+        if (verdict.value(QLatin1String("rule_handle")).toInteger() == 3) {
+            dropped = v.toObject().value(QLatin1String("id")).toInteger();
+            break;
+        }
+    }
+    ASSERT_GE(dropped, 0) << all.output.substr(0, 2000);
+    const CommandResult one =
+        runCommand(kEnv + kCli + " show --packet " + std::to_string(dropped) + " " + kFixture);
+    ASSERT_EQ(one.status, 0) << one.output;
+    EXPECT_EQ(one.output.rfind("=====", 0), 0u) << one.output;
+    EXPECT_NE(one.output.find("rule #3 DROP  \u27e8tcp dport 8082 drop\u27e9\n"), std::string::npos)
+        << one.output;
+}
+
+TEST(CliShow, JsonExportHasTheRuleText) {
+    QTemporaryDir dir;
+    ASSERT_TRUE(dir.isValid());
+    const QString out = dir.filePath(QStringLiteral("t.json"));
+    const CommandResult r = runCommand(kEnv + kCli + " export --format json -o '" +
+                                       out.toStdString() + "' " + kFixture);
+    ASSERT_EQ(r.status, 0) << r.output;
+    QFile f(out);
+    ASSERT_TRUE(f.open(QIODevice::ReadOnly));
+    const QJsonArray journeys =
+        QJsonDocument::fromJson(f.readAll()).object().value(QLatin1String("journeys")).toArray();
+    ASSERT_FALSE(journeys.isEmpty());
+    int dropped = 0, accepted = 0;
+    for (const QJsonValue &v : journeys) {
+        const QJsonObject verdict = v.toObject().value(QLatin1String("verdict")).toObject();
+        const qint64 handle = verdict.value(QLatin1String("rule_handle")).toInteger();
+        const QString text = verdict.value(QLatin1String("rule_text")).toString();
+        if (verdict.isEmpty() || verdict.value(QLatin1String("by_policy")).toBool()) {
+            continue;
+        }
+        if (handle == 3) {
+            EXPECT_EQ(text, QStringLiteral("tcp dport 8082 drop"));
+            ++dropped;
+        } else if (handle == 2) {
+            EXPECT_EQ(text, QStringLiteral("tcp dport 8081 accept"));
+            ++accepted;
+        }
+        for (const QJsonValue &n : v.toObject().value(QLatin1String("nft")).toArray()) {
+            const QJsonObject o = n.toObject();
+            if (o.value(QLatin1String("type")).toString() == QLatin1String("rule") &&
+                o.value(QLatin1String("rule_handle")).toInteger() == 3) {
+                EXPECT_EQ(o.value(QLatin1String("rule_text")).toString(),
+                          QStringLiteral("tcp dport 8082 drop"));
+            }
+        }
+    }
+    EXPECT_GE(dropped, 1);
+    EXPECT_GE(accepted, 1);
+}
+
+} // namespace
