@@ -10,6 +10,7 @@
 enum nt_record_type {
     NT_REC_EVENT = 1,  /* struct nt_event: one observation of one skb */
     NT_REC_PACKET = 2, /* struct nt_packet: header bytes, once per tracked skb */
+    NT_REC_NFT = 3,    /* struct nt_nft: one nftables rule evaluation of a tracked skb */
 };
 
 /* Probe identifiers. Values are stored in trace files: append, never renumber. */
@@ -80,6 +81,34 @@ struct nt_packet {
     __u32 netns;
     __u32 len;
     __u8 data[NT_PACKET_CAPLEN];
+};
+
+/* Table and chain names are at most 255 bytes (NFT_TABLE_MAXNAMELEN, NFT_CHAIN_MAXNAMELEN). */
+#define NT_NFT_NAME_MAX 256
+
+/* One step of nftables' trace of a packet, read in the kernel's trace function
+ * (__nft_trace_packet): what NFNLGRP_NFTRACE would carry, joined to the skb by its address. */
+struct nt_nft {
+    __u8 type;       /* NT_REC_NFT */
+    __u8 trace_type; /* NFT_TRACETYPE_*: 1 policy, 2 return, 3 rule */
+    __u8 family;     /* the table's NFPROTO_* */
+    __u8 nfproto;    /* the packet's NFPROTO_* (the hook's protocol family) */
+    __u8 hook;       /* NF_INET_* (or NF_NETDEV_*) hook number */
+    __u8 policy;     /* the base chain's policy (policy records) */
+    __u8 walk_start; /* 1: the first record of this chain walk (nft_do_chain call) */
+    __u8 pad;
+    __s32 verdict;  /* NF_* (masked with NF_VERDICT_MASK) or NFT_* (negative) */
+    __u32 trace_id; /* the kernel's trace id of this packet (NFTA_TRACE_ID) */
+    __u64 ts_ns;
+    __u64 skb;
+    __u64 rule_handle; /* 0: no rule (policy, end of chain) */
+    __u32 netns;
+    __u32 iif;
+    __u32 oif;
+    __u32 mark;
+    char table[NT_NFT_NAME_MAX];
+    char chain[NT_NFT_NAME_MAX];
+    char jump[NT_NFT_NAME_MAX]; /* jump/goto target chain, else empty */
 };
 
 /* In-kernel filter: an OR of terms, each an AND of predicates (disjunctive normal form),

@@ -69,9 +69,67 @@ struct sk_buff {
     struct sock *sk;
 };
 
+struct nf_hook_state {
+    __u8 hook;
+    __u8 pf;
+    struct net_device *in;
+    struct net_device *out;
+    struct net *net;
+};
+
 /* nf_tables passes the packet as its pktinfo; the skb is its first member. */
 struct nft_pktinfo {
     struct sk_buff *skb;
+    const struct nf_hook_state *state;
+};
+
+/* nftables' trace path (net/netfilter/nf_tables_core.c, nf_tables_trace.c). */
+struct nft_table {
+    __u16 family : 6;
+    char *name;
+};
+
+struct nft_chain {
+    struct nft_table *table;
+    char *name;
+};
+
+struct nft_base_chain {
+    __u8 policy;
+    struct nft_chain chain;
+};
+
+struct nft_verdict {
+    __u32 code;
+    struct nft_chain *chain;
+};
+
+/* A rule in the chain's blob: rules follow each other, `dlen` bytes of expressions apart; the
+ * blob ends with an nft_rule_dp_last (is_last set) that names the chain (Linux 6.4+). */
+struct nft_rule_dp {
+    __u64 is_last : 1;
+    __u64 dlen : 12;
+    __u64 handle : 42;
+};
+
+struct nft_rule_dp_last {
+    struct nft_rule_dp end;
+    const struct nft_chain *chain;
+};
+
+struct nft_traceinfo {
+    _Bool trace;
+    _Bool nf_trace;
+    _Bool packet_dumped;
+    __u32 skbid;
+    const struct nft_base_chain *basechain;
+};
+
+/* Up to Linux 6.2 the trace info also held the packet, the rule and the verdict. */
+struct nft_traceinfo___v1 {
+    const struct nft_pktinfo *pkt;
+    const struct nft_rule_dp *rule;
+    const struct nft_verdict *verdict;
 };
 
 struct Qdisc {

@@ -104,6 +104,9 @@ struct nt_scratch {
     /* The filter walk's state (see filter_match). */
     __u32 term_ok;
     __u32 matched;
+    /* The walk from an nft rule to the end of its chain (see chain_of_rule). */
+    __u64 rule;
+    __u64 last_rule;
 };
 
 struct {
@@ -660,3 +663,192 @@ NT_FUNCTION_PROGRAMS(5, skb, NT_AS_SKB)
 NT_FUNCTION_PROGRAMS(1, pkt, pkt_skb)
 NT_FUNCTION_PROGRAMS(2, pkt, pkt_skb)
 NT_FUNCTION_PROGRAMS(3, pkt, pkt_skb)
+
+/* nftables' trace path, probed where function probes exist: every rule evaluation of a packet
+ * with nftrace set passes __nft_trace_packet, and what the kernel would put in its
+ * NFNLGRP_NFTRACE message is read here, next to the skb. Its signature changed in Linux 6.3:
+ *   v1 (up to 6.2): (struct nft_traceinfo *info, const struct nft_chain *chain, type), the
+ *                   packet, rule and verdict in info;
+ *   v2 (6.3 on):    (pkt, verdict, rule, info, type), the chain found from the rule.
+ * User space checks the kernel's BTF and loads the matching program. */
+#define NFT_TRACETYPE_POLICY 1
+#define NFT_TRACETYPE_RETURN 2
+#define NFT_TRACETYPE_RULE 3
+/* kTracerTablePrefix in src/core/event.h */
+#define NT_TRACER_TABLE_PREFIX "nft_tracer_"
+#define NFT_CONTINUE (-1)
+#define NFT_JUMP (-3)
+#define NFT_GOTO (-4)
+#define NF_VERDICT_MASK 0xff
+#define NT_NFT_MAX_RULES 4096
+
+/* The probe id of the event that starts following a packet nft traces before any other probe
+ * saw it (set before load). */
+const volatile __u16 nt_nft_probe_id = 0;
+
+/* One step of the walk from a rule to the end of its chain's blob, where the chain is named.
+ * The walk's state is in the scratch map, for the reason given at filter_match. */
+struct nt_walk {
+    struct nt_scratch *st;
+};
+
+static long rule_step(__u32 i, void *data) {
+    struct nt_scratch *w = ((struct nt_walk *)data)->st;
+    const struct nft_rule_dp *r = (const struct nft_rule_dp *)w->rule;
+    if (BPF_CORE_READ_BITFIELD_PROBED(r, is_last)) {
+        w->last_rule = w->rule;
+        return 1;
+    }
+    w->rule += bpf_core_type_size(struct nft_rule_dp) + BPF_CORE_READ_BITFIELD_PROBED(r, dlen);
+    return 0;
+}
+
+static __always_inline const struct nft_chain *chain_of_rule(const struct nft_rule_dp *rule,
+                                                             const struct nft_traceinfo *info) {
+    if (!rule) {
+        const struct nft_base_chain *bc = BPF_CORE_READ(info, basechain);
+        return bc ? &bc->chain : 0;
+    }
+    if (!bpf_core_type_exists(struct nft_rule_dp_last))
+        return 0;
+    __u32 zero = 0;
+    struct nt_scratch *w = bpf_map_lookup_elem(&nt_scratch_map, &zero);
+    if (!w)
+        return 0;
+    w->rule = (__u64)rule;
+    w->last_rule = 0;
+    struct nt_walk walk = {.st = w};
+    bpf_loop(NT_NFT_MAX_RULES, rule_step, &walk, 0);
+    /* Out of the scratch map first: BPF_CORE_READ relocates every access in its argument. */
+    const struct nft_rule_dp_last *last = (const struct nft_rule_dp_last *)w->last_rule;
+    if (!last)
+        return 0;
+    return BPF_CORE_READ(last, chain);
+}
+
+static __always_inline int nft_trace(const struct nft_pktinfo *pkt, const struct nft_verdict *vd,
+                                     const struct nft_rule_dp *rule,
+                                     const struct nft_traceinfo *info,
+                                     const struct nft_chain *chain, __u32 trace_type) {
+    /* The kernel itself reports nothing unless the packet has nftrace set. */
+    if (!info || !BPF_CORE_READ(info, trace) || !BPF_CORE_READ(info, nf_trace))
+        return 0;
+    struct sk_buff *skb = BPF_CORE_READ(pkt, skb);
+    if (!skb || !chain)
+        return 0;
+    __u64 key = (__u64)skb;
+    if (!bpf_map_lookup_elem(&nt_tracked_skbs, &key)) {
+        /* Not followed yet (sent from this host, no probe before this hook): follow it from
+         * here when the filter wants it. */
+        handle(skb, nt_nft_probe_id, 0, 0, 0, 0, 0);
+        if (!bpf_map_lookup_elem(&nt_tracked_skbs, &key))
+            return 0;
+    }
+    const struct nf_hook_state *state = BPF_CORE_READ(pkt, state);
+    __u32 netns = BPF_CORE_READ(state, net, ns.inum);
+    __u32 zero = 0;
+    struct nt_config *cfg = bpf_map_lookup_elem(&nt_config_map, &zero);
+    if (cfg && cfg->netns && netns != cfg->netns)
+        return 0;
+    struct nt_nft *r = bpf_ringbuf_reserve(&nt_records, sizeof(*r), 0);
+    if (!r) {
+        count(NT_CNT_RINGBUF_FULL);
+        return 0;
+    }
+    r->type = NT_REC_NFT;
+    r->trace_type = (__u8)trace_type;
+    r->hook = BPF_CORE_READ(state, hook);
+    r->nfproto = BPF_CORE_READ(state, pf);
+    r->pad = 0;
+    /* The kernel sends the packet's headers with the first message of each walk. */
+    r->walk_start = !BPF_CORE_READ(info, packet_dumped);
+    r->ts_ns = bpf_ktime_get_ns();
+    r->skb = key;
+    r->trace_id = BPF_CORE_READ(info, skbid);
+    r->netns = netns;
+    struct net_device *in = BPF_CORE_READ(state, in);
+    struct net_device *out = BPF_CORE_READ(state, out);
+    r->iif = in ? BPF_CORE_READ(in, ifindex) : 0;
+    r->oif = out ? BPF_CORE_READ(out, ifindex) : 0;
+    r->mark = BPF_CORE_READ(skb, mark);
+    const struct nft_table *table = BPF_CORE_READ(chain, table);
+    r->family = (__u8)BPF_CORE_READ_BITFIELD_PROBED(table, family);
+    const struct nft_base_chain *bc = BPF_CORE_READ(info, basechain);
+    r->policy = bc ? BPF_CORE_READ(bc, policy) : 0;
+    __s32 code = vd ? (__s32)BPF_CORE_READ(vd, code) : NFT_CONTINUE;
+    r->verdict = code >= 0 ? (code & NF_VERDICT_MASK) : code;
+    /* As nf_tables_trace.c: no handle for the end of a chain (the blob's last entry) and for
+     * the implicit return there. */
+    r->rule_handle = 0;
+    if (rule && !BPF_CORE_READ_BITFIELD_PROBED(rule, is_last) &&
+        !(trace_type == NFT_TRACETYPE_RETURN && code == NFT_CONTINUE))
+        r->rule_handle = BPF_CORE_READ_BITFIELD_PROBED(rule, handle);
+    r->table[0] = 0;
+    r->chain[0] = 0;
+    r->jump[0] = 0;
+    bpf_probe_read_kernel_str(r->table, sizeof(r->table), BPF_CORE_READ(table, name));
+    if (trace_type != NFT_TRACETYPE_RULE || !r->rule_handle) {
+        /* Of nft-tracer's own table only the rule that sets nftrace is wanted (it marks the
+         * hook); its end of chain and policy would be discarded by user space anyway. */
+        int own = 1;
+        for (int i = 0; i < (int)sizeof(NT_TRACER_TABLE_PREFIX) - 1; i++) {
+            if (r->table[i] != NT_TRACER_TABLE_PREFIX[i]) {
+                own = 0;
+                break;
+            }
+        }
+        if (own) {
+            bpf_ringbuf_discard(r, 0);
+            return 0;
+        }
+    }
+    bpf_probe_read_kernel_str(r->chain, sizeof(r->chain), BPF_CORE_READ(chain, name));
+    if (vd && (code == NFT_JUMP || code == NFT_GOTO))
+        bpf_probe_read_kernel_str(r->jump, sizeof(r->jump), BPF_CORE_READ(vd, chain, name));
+    bpf_ringbuf_submit(r, 0);
+    return 0;
+}
+
+static __always_inline int nft_trace_v1(__u64 info_arg, __u64 chain, __u64 type) {
+    const struct nft_traceinfo___v1 *v1 = (const struct nft_traceinfo___v1 *)info_arg;
+    return nft_trace(BPF_CORE_READ(v1, pkt), BPF_CORE_READ(v1, verdict), BPF_CORE_READ(v1, rule),
+                     (const struct nft_traceinfo *)info_arg, (const struct nft_chain *)chain,
+                     (__u32)type);
+}
+
+static __always_inline int nft_trace_v2(__u64 pkt, __u64 verdict, __u64 rule, __u64 info,
+                                        __u64 type) {
+    const struct nft_traceinfo *ti = (const struct nft_traceinfo *)info;
+    if (!ti || !BPF_CORE_READ(ti, trace) || !BPF_CORE_READ(ti, nf_trace))
+        return 0;
+    const struct nft_rule_dp *r = (const struct nft_rule_dp *)rule;
+    return nft_trace((const struct nft_pktinfo *)pkt, (const struct nft_verdict *)verdict, r, ti,
+                     chain_of_rule(r, ti), (__u32)type);
+}
+
+SEC("kprobe")
+int nt_kprobe_nft_v1(struct pt_regs *ctx) {
+    return nft_trace_v1(PT_REGS_PARM1_CORE(ctx), PT_REGS_PARM2_CORE(ctx), PT_REGS_PARM3_CORE(ctx));
+}
+SEC("kprobe.multi")
+int nt_kprobe_multi_nft_v1(struct pt_regs *ctx) {
+    return nft_trace_v1(PT_REGS_PARM1_CORE(ctx), PT_REGS_PARM2_CORE(ctx), PT_REGS_PARM3_CORE(ctx));
+}
+SEC("fentry")
+int nt_fentry_nft_v1(unsigned long long *ctx) {
+    return nft_trace_v1(ctx[0], ctx[1], ctx[2]);
+}
+SEC("kprobe")
+int nt_kprobe_nft_v2(struct pt_regs *ctx) {
+    return nft_trace_v2(PT_REGS_PARM1_CORE(ctx), PT_REGS_PARM2_CORE(ctx), PT_REGS_PARM3_CORE(ctx),
+                        PT_REGS_PARM4_CORE(ctx), PT_REGS_PARM5_CORE(ctx));
+}
+SEC("kprobe.multi")
+int nt_kprobe_multi_nft_v2(struct pt_regs *ctx) {
+    return nft_trace_v2(PT_REGS_PARM1_CORE(ctx), PT_REGS_PARM2_CORE(ctx), PT_REGS_PARM3_CORE(ctx),
+                        PT_REGS_PARM4_CORE(ctx), PT_REGS_PARM5_CORE(ctx));
+}
+SEC("fentry")
+int nt_fentry_nft_v2(unsigned long long *ctx) {
+    return nft_trace_v2(ctx[0], ctx[1], ctx[2], ctx[3], ctx[4]);
+}

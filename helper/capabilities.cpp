@@ -7,6 +7,7 @@
 #include "filter.h"
 #include "kernel_info.h"
 #include "layers.h"
+#include "nft_trace_probe.h"
 
 #include <QCoreApplication>
 #include <QStringList>
@@ -89,6 +90,27 @@ QVariantMap helperCapabilities(uint32_t maxSessions) {
     caps[QStringLiteral("function_backends")] = functionBackends;
     caps[QStringLiteral("function_counts")] = functionCounts;
     caps[QStringLiteral("functions_total")] = functionTotal;
+    // nftables verdicts read in BPF at the kernel's trace function: needs that function in BTF
+    // (nf_tables loaded) and a function backend to probe it with.
+    std::string nftProbeError;
+    try {
+        const KernelBtf btf;
+        nftProbeError = findNftTraceProbe(btf.raw()).error;
+    } catch (const Error &e) {
+        nftProbeError = e.message().toStdString();
+    }
+    const bool nftBpf = nftProbeError.empty() && !functionBackends.isEmpty();
+    caps[QStringLiteral("nft_trace_bpf")] = nftBpf;
+    if (!nftProbeError.empty()) {
+        unavailable[QStringLiteral("nft_trace_bpf")] =
+            QCoreApplication::translate("nt::Helper",
+                                        "nftables' trace function cannot be probed: %1")
+                .arg(QString::fromStdString(nftProbeError));
+    } else if (!nftBpf) {
+        unavailable[QStringLiteral("nft_trace_bpf")] = QCoreApplication::translate(
+            "nt::Helper", "no function backend (kprobe.multi, kprobe, fentry) is available to "
+                          "probe nftables' trace function; verdicts come from netlink");
+    }
 
     caps[QStringLiteral("btf")] = btfOk;
     caps[QStringLiteral("backends")] = backends;

@@ -10,8 +10,9 @@ namespace nt::helper {
 // "max_filter_length" (u), "function_backends" (as: kprobe-multi, kprobe, fentry as this kernel
 // allows them, best first; the others are explained in "unavailable"), "function_counts"
 // (a{sv}: "Layer/priority" -> u, the traceable functions discovery found), "functions_total"
-// (u). Reads BTF and uname, and loads a two-instruction program per function backend to learn
-// whether the kernel allows it.
+// (u), "nft_trace_bpf" (b: nftables verdicts can be read in BPF at the kernel's trace function;
+// when not, "unavailable" says why under the same key). Reads BTF and uname, and loads a
+// two-instruction program per function backend to learn whether the kernel allows it.
 QVariantMap helperCapabilities(uint32_t maxSessions);
 
 } // namespace nt::helper

@@ -370,6 +370,22 @@ Run &apos;nft-tracer-cli COMMAND --help&apos; for the options of a command.
         <source>Warning: %1</source>
         <translation>Warning: %1</translation>
     </message>
+    <message>
+        <source>  nftables verdicts: read in the kernel at %1 (backend %2)
+</source>
+        <translation>  nftables verdicts: read in the kernel at %1 (backend %2)
+</translation>
+    </message>
+    <message>
+        <source>  nftables verdicts: from netlink trace messages (not read in the kernel: %1)
+</source>
+        <translation>  nftables verdicts: from netlink trace messages (not read in the kernel: %1)
+</translation>
+    </message>
+    <message>
+        <source>Take nftables verdicts from netlink trace messages even where the kernel function backend can read them in the kernel (to compare).</source>
+        <translation>Take nftables verdicts from netlink trace messages even where the kernel function backend can read them in the kernel (to compare).</translation>
+    </message>
 </context>
 <context>
     <name>nt::Discovery</name>
@@ -925,6 +941,14 @@ Run &apos;nft-tracer-cli COMMAND --help&apos; for the options of a command.
     <message>
         <source>kernel functions were chosen, but this kernel offers no way to trace them (%1); choose tracepoints only</source>
         <translation>kernel functions were chosen, but this kernel offers no way to trace them (%1); choose tracepoints only</translation>
+    </message>
+    <message>
+        <source>nftables&apos; trace function cannot be probed: %1</source>
+        <translation>nftables&apos; trace function cannot be probed: %1</translation>
+    </message>
+    <message>
+        <source>no function backend (kprobe.multi, kprobe, fentry) is available to probe nftables&apos; trace function; verdicts come from netlink</source>
+        <translation>no function backend (kprobe.multi, kprobe, fentry) is available to probe nftables&apos; trace function; verdicts come from netlink</translation>
     </message>
 </context>
 <context>

@@ -370,6 +370,22 @@ Chạy &apos;nft-tracer-cli LỆNH --help&apos; để xem các tùy chọn của
         <source>Warning: %1</source>
         <translation>Cảnh báo: %1</translation>
     </message>
+    <message>
+        <source>  nftables verdicts: read in the kernel at %1 (backend %2)
+</source>
+        <translation>  phán quyết nftables: đọc trong nhân tại %1 (backend %2)
+</translation>
+    </message>
+    <message>
+        <source>  nftables verdicts: from netlink trace messages (not read in the kernel: %1)
+</source>
+        <translation>  phán quyết nftables: từ các thông điệp trace qua netlink (không đọc được trong nhân: %1)
+</translation>
+    </message>
+    <message>
+        <source>Take nftables verdicts from netlink trace messages even where the kernel function backend can read them in the kernel (to compare).</source>
+        <translation>Lấy phán quyết nftables từ các thông điệp trace qua netlink, kể cả khi backend hàm nhân có thể đọc chúng ngay trong nhân (để so sánh).</translation>
+    </message>
 </context>
 <context>
     <name>nt::Discovery</name>
@@ -925,6 +941,14 @@ Chạy &apos;nft-tracer-cli LỆNH --help&apos; để xem các tùy chọn của
     <message>
         <source>kernel functions were chosen, but this kernel offers no way to trace them (%1); choose tracepoints only</source>
         <translation>đã chọn các hàm nhân, nhưng nhân này không có cách nào để theo dõi chúng (%1); hãy chọn chỉ tracepoint</translation>
+    </message>
+    <message>
+        <source>nftables&apos; trace function cannot be probed: %1</source>
+        <translation>không thể thăm dò hàm trace của nftables: %1</translation>
+    </message>
+    <message>
+        <source>no function backend (kprobe.multi, kprobe, fentry) is available to probe nftables&apos; trace function; verdicts come from netlink</source>
+        <translation>không có backend hàm nào (kprobe.multi, kprobe, fentry) để thăm dò hàm trace của nftables; phán quyết lấy từ netlink</translation>
     </message>
 </context>
 <context>

@@ -155,8 +155,13 @@ bool parseArgs(const QStringList &args, RecordArgs &ra) {
             "nt::Cli", "How to trace kernel functions: auto (default: the best this kernel "
                        "offers), kprobe-multi, kprobe, fentry, or tracepoint (none)."),
         QStringLiteral("NAME"));
+    const QCommandLineOption nftNetlink(
+        QStringLiteral("nft-netlink"),
+        QCoreApplication::translate(
+            "nt::Cli", "Take nftables verdicts from netlink trace messages even where the "
+                       "kernel function backend can read them in the kernel (to compare)."));
     p.addOptions({filter, netns, duration, maxPackets, output, quiet, config, functions, layers,
-                  priority, maxFunctions, backend});
+                  priority, maxFunctions, backend, nftNetlink});
     p.addPositionalArgument(
         QStringLiteral("EXPR"),
         QCoreApplication::translate("nt::Cli", "Filter, as an alternative to --filter."),
@@ -198,6 +203,7 @@ bool parseArgs(const QStringList &args, RecordArgs &ra) {
     }
     ra.output = p.value(output);
     ra.quiet = p.isSet(quiet);
+    ra.recorder.nftInKernel = !p.isSet(nftNetlink);
 
     FunctionSelection &sel = ra.recorder.functions;
     if (p.isSet(config)) {
@@ -311,6 +317,9 @@ QString recordHeader(const Recorder &recorder, const Trace &trace) {
     int tracepoints = 0, tracepointsOk = 0, functions = 0, functionsOk = 0;
     std::vector<const ProbeDesc *> refused;
     for (const ProbeDesc &p : trace.probes) {
+        if (p.kind == "netfilter") {
+            continue; // the nft trace function: reported below
+        }
         const bool isFunction = p.id >= NT_PROBE_FUNCTION_BASE;
         (isFunction ? functions : tracepoints) += 1;
         (isFunction ? functionsOk : tracepointsOk) += p.attached ? 1 : 0;
@@ -360,6 +369,19 @@ QString recordHeader(const Recorder &recorder, const Trace &trace) {
         }
         text += QCoreApplication::translate("nt::Cli", "  not in this kernel (skipped): %1\n")
                     .arg(names.join(QStringLiteral(", ")));
+    }
+    if (!recorder.nftTableName().empty()) {
+        if (recorder.nftTraceInBpf()) {
+            text += QCoreApplication::translate(
+                        "nt::Cli", "  nftables verdicts: read in the kernel at %1 (backend %2)\n")
+                        .arg(QStringLiteral("__nft_trace_packet"),
+                             QString::fromLatin1(backendName(recorder.backend())));
+        } else {
+            text +=
+                QCoreApplication::translate("nt::Cli", "  nftables verdicts: from netlink trace "
+                                                       "messages (not read in the kernel: %1)\n")
+                    .arg(QString::fromStdString(recorder.nftTraceBpfError()));
+        }
     }
     for (const ProbeDesc *p : refused) {
         text += QCoreApplication::translate("nt::Cli", "  cannot attach to %1: %2\n")

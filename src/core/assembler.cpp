@@ -764,7 +764,7 @@ void Assembler::add(const NftTraceRecord &record) {
     s.family = record.family;
     s.type = static_cast<uint8_t>(record.type);
     s.policy = static_cast<uint8_t>(record.policy);
-    s.walkStart = !record.networkHeader.empty();
+    s.walkStart = !record.networkHeader.empty() || record.walkStart;
     s.hidden = record.table.starts_with(kTracerTablePrefix) ||
                (record.type == NftTraceType::Rule && record.ruleHandle == 0 &&
                 record.verdict == verdict::Continue);
@@ -773,6 +773,11 @@ void Assembler::add(const NftTraceRecord &record) {
     s.ctDirection = record.ctDirection;
     s.ctId = record.ctId;
     s.ctStatus = record.ctStatus;
+
+    if (record.skb != 0) {
+        addExact(record, s);
+        return;
+    }
 
     auto tit = byTraceId_.find(record.id);
     TraceIdState *st = tit != byTraceId_.end() ? &tit->second : nullptr;
@@ -898,6 +903,31 @@ void Assembler::add(const NftTraceRecord &record) {
         next.lostReason = &AssemblerCounters::unjoinedNoHeader;
     }
     byTraceId_[record.id] = next;
+    advance(record.tsNs);
+}
+
+// A record read in BPF next to its skb: it joins the lifetime of that skb address that had
+// started by then. No fingerprint, no trace id.
+void Assembler::addExact(const NftTraceRecord &record, NftStep &s) {
+    const auto ordinal = static_cast<uint32_t>(nft_.size());
+    s.exact = true;
+    if (s.hook == NftHook::Unknown) {
+        s.hook = hookFromDevices(record.iif, record.oif);
+    }
+    nft_.push_back(s);
+    JourneyId id = kNoJourney;
+    if (auto it = bySkb_.find(record.skb); it != bySkb_.end()) {
+        id = it->second;
+        while (id != kNoJourney && journeys_[id].firstTs > record.tsNs) {
+            id = open_.at(id).prevSameSkb;
+        }
+    }
+    if (id != kNoJourney) {
+        joinNft(id, ordinal);
+    } else {
+        unjoin(ordinal, lossNear(record.tsNs) ? &AssemblerCounters::unjoinedLoss
+                                              : &AssemblerCounters::unjoinedNoPacket);
+    }
     advance(record.tsNs);
 }
 
@@ -1265,6 +1295,16 @@ std::vector<TimelineItem> Assembler::timeline(JourneyId id, std::span<const Even
     size_t walkPos = 0;
     for (size_t i = 0; i < steps.size(); ++i) {
         const NftStep &s = nft_[steps[i]];
+        if (s.exact) {
+            // Read in the kernel next to the events: its time places it.
+            placed.emplace_back(
+                static_cast<size_t>(
+                    std::upper_bound(ev.begin(), ev.end(), s.tsNs,
+                                     [](uint64_t t, const Event &e) { return t < e.ts_ns; }) -
+                    ev.begin()),
+                steps[i]);
+            continue;
+        }
         if (i == 0 || s.walkStart || s.traceId != nft_[steps[i - 1]].traceId) {
             walkPos = position(hookClass(s.hook), s.tsNs);
         }
@@ -1276,7 +1316,11 @@ std::vector<TimelineItem> Assembler::timeline(JourneyId id, std::span<const Even
     size_t k = 0;
     for (size_t i = 0; i <= n; ++i) {
         for (; k < placed.size() && placed[k].first == i; ++k) {
-            const uint64_t ts = i > 0 ? ev[i - 1].ts_ns : ev[0].ts_ns;
+            const NftStep &st = nft_[placed[k].second];
+            const uint64_t at = i > 0 ? ev[i - 1].ts_ns : ev[0].ts_ns;
+            // A step read in the kernel has its own time, between the events around it (after
+            // the last event, the journey has ended: it stays at the end).
+            const uint64_t ts = st.exact && i < n ? std::max(st.tsNs, at) : at;
             items.push_back(TimelineItem{ts, true, placed[k].second, Layer::Netfilter});
         }
         if (i < n) {

@@ -170,6 +170,7 @@ private:
     void joinPendingByFp(JourneyId id, uint64_t fp);
     bool hasFingerprint(JourneyId id, uint64_t fp) const;
     JourneyId findByFingerprint(uint64_t fp, uint64_t ts) const;
+    void addExact(const NftTraceRecord &record, NftStep &s);
     void joinNft(JourneyId id, uint32_t ordinal);
     void advance(uint64_t ts);
     void complete(JourneyId id);

@@ -102,6 +102,12 @@ struct NftTraceRecord {
     uint32_t ctId = 0, ctStatus = 0, ctState = 0;
     uint8_t ctDirection = 0; // IP_CT_DIR_ORIGINAL (0) or IP_CT_DIR_REPLY (1)
     std::string table, chain, jumpTarget;
+    // The sk_buff's address, when the record was read in BPF at the kernel's trace function
+    // (no netlink message): it joins the record to its packet exactly. 0 for netlink records.
+    uint64_t skb = 0;
+    // Records read in BPF: the first record of a chain walk (netlink records say so by
+    // carrying header bytes).
+    bool walkStart = false;
     // Header bytes: the kernel sends them only in the first message of each chain walk.
     std::vector<uint8_t> llHeader, networkHeader, transportHeader;
 };

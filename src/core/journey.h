@@ -118,6 +118,8 @@ struct NftStep {
     // "end of chain" rule record (handle 0, CONTINUE) the kernel sends before the policy.
     // Hidden steps still join packets and place hooks in time; they never give a verdict.
     bool hidden = false;
+    // Read in BPF next to the skb (NftTraceRecord::skb): joined by address, placed by time.
+    bool exact = false;
     uint8_t ctState = 0;     // NftTraceRecord::ctState (walk starts of Linux >= 6.7)
     uint8_t ctDirection = 0; // 0 original, 1 reply
     uint32_t ctId = 0;       // conntrack id: links both directions of a connection

@@ -171,6 +171,7 @@ constexpr Rule kRules[] = {
     {"ipt_*", Layer::Netfilter, 1},
     {"ip6t_*", Layer::Netfilter, 1},
     {"__nf_*", Layer::Netfilter, 1},
+    {"__nft_*", Layer::Netfilter, 3}, // the trace path: one call per rule evaluated
     {"netfilter*", Layer::Netfilter, 1},
     {"fib_*", Layer::Routing, 1},
     {"fib4_*", Layer::Routing, 1},

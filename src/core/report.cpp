@@ -775,6 +775,9 @@ QJsonObject Report::journeyJson(JourneyId id) const {
         v[QStringLiteral("table")] = q(j.table);
         v[QStringLiteral("chain")] = q(j.chain);
         v[QStringLiteral("nft_index")] = static_cast<qint64>(j.verdictNft);
+        // Read in BPF next to the skb (exact), or from a netlink trace message (joined by
+        // trace id and header).
+        v[QStringLiteral("read_in_kernel")] = asm_.nftStep(j.verdictNft).exact;
         o[QStringLiteral("verdict")] = v;
     } else {
         o[QStringLiteral("verdict")] = QJsonValue::Null;
@@ -834,6 +837,7 @@ QJsonObject Report::journeyJson(JourneyId id) const {
             n[QStringLiteral("trace_id")] = static_cast<qint64>(s.traceId);
             n[QStringLiteral("hook")] = QLatin1String(nftHookName(s.hook));
             n[QStringLiteral("hidden")] = s.hidden;
+            n[QStringLiteral("read_in_kernel")] = s.exact;
             n[QStringLiteral("family")] = q(nfFamilyName(s.family));
             n[QStringLiteral("table")] = q(asm_.name(s.table));
             n[QStringLiteral("chain")] = q(asm_.name(s.chain));

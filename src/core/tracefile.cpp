@@ -70,6 +70,8 @@ CREATE TABLE nft(ts_ns INTEGER NOT NULL, rule_handle INTEGER NOT NULL,
                  ll_header BLOB, network_header BLOB, transport_header BLOB);
 CREATE TABLE nft_ct(nft INTEGER PRIMARY KEY, ct_id INTEGER NOT NULL,
                     direction INTEGER NOT NULL, status INTEGER NOT NULL, state INTEGER NOT NULL);
+CREATE TABLE nft_skb(nft INTEGER PRIMARY KEY, skb INTEGER NOT NULL,
+                     walk_start INTEGER NOT NULL);
 CREATE TABLE loss_marks(ts_ns INTEGER NOT NULL, ringbuf_full INTEGER NOT NULL);
 CREATE TABLE ruleset(json TEXT NOT NULL);
 CREATE TABLE interfaces(ts_ns INTEGER NOT NULL, netns INTEGER NOT NULL,
@@ -179,8 +181,8 @@ struct TraceWriter::Impl {
     DbPtr db;
     std::vector<Event> page; // events not yet in a page
     std::string pageBytes;
-    StmtPtr insPage, insPacket, insNft, insNftCt, insLoss, insMeta, insSymbol, insProbe, insDrop,
-        insRuleset, insInterface;
+    StmtPtr insPage, insPacket, insNft, insNftCt, insNftSkb, insLoss, insMeta, insSymbol,
+        insProbe, insDrop, insRuleset, insInterface;
 
     [[noreturn]] void fail(const QString &what) const {
         throw TraceFileError(
@@ -318,6 +320,7 @@ TraceWriter::TraceWriter(const std::string &path, const TraceMeta &meta, bool ov
             "VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
         d->insNftCt = d->prepare(
             "INSERT INTO nft_ct(nft, ct_id, direction, status, state) VALUES(?,?,?,?,?)");
+        d->insNftSkb = d->prepare("INSERT INTO nft_skb(nft, skb, walk_start) VALUES(?,?,?)");
         d->insLoss = d->prepare("INSERT INTO loss_marks(ts_ns, ringbuf_full) VALUES(?,?)");
         d->insMeta = d->prepare("INSERT OR REPLACE INTO meta(key, value) VALUES(?,?)");
         d->insSymbol = d->prepare("INSERT OR IGNORE INTO symbols(addr, name) VALUES(?,?)");
@@ -478,9 +481,17 @@ void TraceWriter::append(const NftTraceRecord &r) {
     bindBlob(s, 19, r.networkHeader, true);
     bindBlob(s, 20, r.transportHeader, true);
     w.run(s);
+    const int64_t rowid = sqlite3_last_insert_rowid(w.db.get());
+    if (r.skb != 0) {
+        sqlite3_stmt *k = w.insNftSkb.get();
+        sqlite3_bind_int64(k, 1, rowid);
+        sqlite3_bind_int64(k, 2, i64(r.skb));
+        sqlite3_bind_int(k, 3, r.walkStart ? 1 : 0);
+        w.run(k);
+    }
     if (r.ctState != 0 || r.ctId != 0) {
         sqlite3_stmt *c = w.insNftCt.get();
-        sqlite3_bind_int64(c, 1, sqlite3_last_insert_rowid(w.db.get()));
+        sqlite3_bind_int64(c, 1, rowid);
         sqlite3_bind_int64(c, 2, r.ctId);
         sqlite3_bind_int(c, 3, r.ctDirection);
         sqlite3_bind_int64(c, 4, r.ctStatus);
@@ -530,6 +541,7 @@ void TraceWriter::finish(const TraceMeta &finalMeta) {
     w.insPacket.reset();
     w.insNft.reset();
     w.insNftCt.reset();
+    w.insNftSkb.reset();
     w.insLoss.reset();
     w.insMeta.reset();
     w.insSymbol.reset();
@@ -1059,6 +1071,20 @@ void TraceReader::Impl::readNft(std::vector<NftTraceRecord> &out, ProgressCtx &p
             }
         }
     }
+    // The skb of records read in BPF (nft_skb; older files lack it).
+    std::unordered_map<int64_t, std::pair<uint64_t, bool>> skbs;
+    {
+        StmtPtr has =
+            prepare("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'nft_skb'",
+                    "sqlite_master");
+        if (next(has.get()) && sqlite3_column_int64(has.get(), 0) > 0) {
+            StmtPtr sk = prepare("SELECT nft, skb, walk_start FROM nft_skb", "nft_skb");
+            const Row krow(sk.get(), QStringLiteral("nft_skb"), corruptFn);
+            while (next(sk.get())) {
+                skbs[krow.integer(0)] = {krow.u64(1), krow.in<bool>(2)};
+            }
+        }
+    }
     StmtPtr stmt = prepare(
         "SELECT ts_ns, rule_handle, trace_id, iif, oif, mark, nfproto, policy, verdict, iiftype, "
         "oiftype, family, type, netns, table_name, chain, jump_target, ll_header, "
@@ -1092,6 +1118,10 @@ void TraceReader::Impl::readNft(std::vector<NftTraceRecord> &out, ProgressCtx &p
         r.llHeader = row.blob(17, kMaxNftHeaderBytes, true);
         r.networkHeader = row.blob(18, kMaxNftHeaderBytes, true);
         r.transportHeader = row.blob(19, kMaxNftHeaderBytes, true);
+        if (auto k = skbs.find(row.integer(20)); k != skbs.end()) {
+            r.skb = k->second.first;
+            r.walkStart = k->second.second;
+        }
         if (auto c = cts.find(row.integer(20)); c != cts.end()) {
             r.ctId = c->second.id;
             r.ctStatus = c->second.status;

@@ -38,6 +38,9 @@ namespace nt {
 //   nft_ct(nft INTEGER PRIMARY KEY, ct_id, direction, status, state)  conntrack attributes of
 //       the nft row `nft` (its rowid), when the kernel sent them; files written before it was
 //       added lack the table and are read without it (older readers ignore it)
+//   nft_skb(nft INTEGER PRIMARY KEY, skb, walk_start)  the sk_buff address of the nft row `nft`
+//       and whether it starts a chain walk, when it was read in BPF (NftTraceRecord::skb,
+//       walkStart); absent from files written before it was added
 //   loss_marks(ts_ns, ringbuf_full)   when the recorder saw ring-buffer loss (Trace::lossTimes);
 //       absent from files written before it was added
 //   ruleset(json TEXT)

@@ -4,6 +4,7 @@
 #include "error.h"
 #include "kernel_info.h"
 #include "layers.h"
+#include "nft_trace_probe.h"
 
 #include "nt_trace.skel.h"
 
@@ -419,17 +420,15 @@ void BpfTracer::attachFentry(bpf_program *prog, const std::vector<size_t> &which
     }
 }
 
-BpfTracer::BpfTracer(const KernelBtf &btf, const BpfTracerOptions &options) {
-    if (geteuid() != 0) {
-        throw Error(QCoreApplication::translate(
-            "nt::BpfTracer", "recording needs root: BPF programs and the nftables trace table can "
-                             "only be installed by root. Run `sudo nft-tracer-cli record ...`."));
-    }
-    quietLibbpf();
+// Opens the object, chooses the programs and loads them: empty, or why the kernel refused.
+std::string BpfTracer::load(const KernelBtf &btf, const BpfTracerOptions &options, bool withNft) {
+    probes_.clear();
+    functions_.clear();
     skel_.reset(nt_trace__open());
     if (!skel_) {
-        throw Error(QCoreApplication::translate("nt::BpfTracer", "cannot open the BPF object: %1")
-                        .arg(errnoText(errno)));
+        return QCoreApplication::translate("nt::BpfTracer", "cannot open the BPF object: %1")
+            .arg(errnoText(errno))
+            .toStdString();
     }
     bpf_map__set_max_entries(skel_->maps.nt_records,
                              static_cast<__u32>(roundUpPow2(options.ringbufBytes)));
@@ -469,6 +468,11 @@ BpfTracer::BpfTracer(const KernelBtf &btf, const BpfTracerOptions &options) {
     if (options.backend != Backend::Tracepoint) {
         functions_ = options.functions;
     }
+    for (Backend b : {Backend::KprobeMulti, Backend::Kprobe, Backend::Fentry}) {
+        for (int v : {1, 2}) {
+            bpf_program__set_autoload(nftProgram(b, v), false);
+        }
+    }
     std::array<bool, kPrograms> programUsed{};
     for (size_t i = 0; i < functions_.size(); ++i) {
         const KernelFunction &f = functions_[i];
@@ -488,21 +492,125 @@ BpfTracer::BpfTracer(const KernelBtf &btf, const BpfTracerOptions &options) {
             // The template is verified against the most important function at its position;
             // every function gets its own copy later.
             if (int err = bpf_program__set_attach_target(prog, 0, f.name.c_str()); err != 0) {
-                throw Error(
-                    QCoreApplication::translate("nt::BpfTracer", "cannot prepare fentry for %1: %2")
-                        .arg(QString::fromStdString(f.name), errnoText(err)));
+                return QCoreApplication::translate("nt::BpfTracer",
+                                                   "cannot prepare fentry for %1: %2")
+                    .arg(QString::fromStdString(f.name), errnoText(err))
+                    .toStdString();
             }
         }
     }
 
+    if (withNft) {
+        prepareNftProgram(options);
+    }
     if (int err = nt_trace__load(skel_.get()); err != 0) {
+        skel_.reset();
+        loadErr_ = err;
+        return (QCoreApplication::translate(
+                    "nt::BpfTracer",
+                    "the kernel refused the BPF programs (%1). Check that this kernel "
+                    "allows BPF tracing programs (CONFIG_BPF_SYSCALL, "
+                    "kernel.unprivileged_bpf_disabled does not matter for root) and that "
+                    "no security module (lockdown=confidentiality) blocks them.")
+                    .arg(errnoText(err)))
+            .toStdString();
+    }
+    return {};
+}
+
+bpf_program *BpfTracer::nftProgram(Backend backend, int version) const {
+    auto &p = skel_->progs;
+    switch (backend) {
+    case Backend::KprobeMulti:
+        return version == 1 ? p.nt_kprobe_multi_nft_v1 : p.nt_kprobe_multi_nft_v2;
+    case Backend::Kprobe:
+        return version == 1 ? p.nt_kprobe_nft_v1 : p.nt_kprobe_nft_v2;
+    case Backend::Fentry:
+        return version == 1 ? p.nt_fentry_nft_v1 : p.nt_fentry_nft_v2;
+    case Backend::Tracepoint:
+        break;
+    }
+    return nullptr;
+}
+
+// The nft trace program of the backend and the kernel's signature; its probe id follows the
+// functions'.
+void BpfTracer::prepareNftProgram(const BpfTracerOptions &options) {
+    bpf_program *prog = nftProgram(options.backend, nftProbe_.version);
+    if (prog == nullptr) {
+        return;
+    }
+    bpf_program__set_autoload(prog, true);
+    if (options.backend == Backend::Fentry) {
+        bpf_program__set_attach_target(prog, 0, nftProbe_.function.c_str());
+    }
+    skel_->rodata->nt_nft_probe_id = static_cast<__u16>(NT_PROBE_FUNCTION_BASE + functions_.size());
+}
+
+void BpfTracer::attachNft(const BpfTracerOptions &options) {
+    if (nftProbe_.version == 0) {
+        return;
+    }
+    ProbeDesc desc;
+    desc.id = skel_->rodata->nt_nft_probe_id;
+    desc.name = nftProbe_.function;
+    desc.kind = "netfilter"; // not one of the selected functions; attached with their backend
+    bpf_program *prog = nftProgram(options.backend, nftProbe_.version);
+    bpf_link *link = nullptr;
+    switch (options.backend) {
+    case Backend::KprobeMulti: {
+        const char *sym = nftProbe_.function.c_str();
+        LIBBPF_OPTS(bpf_kprobe_multi_opts, opts, .syms = &sym, .cnt = 1);
+        link = bpf_program__attach_kprobe_multi_opts(prog, nullptr, &opts);
+        break;
+    }
+    case Backend::Kprobe:
+        link = bpf_program__attach_kprobe(prog, false, nftProbe_.function.c_str());
+        break;
+    case Backend::Fentry:
+        link = bpf_program__attach(prog);
+        break;
+    case Backend::Tracepoint:
+        break;
+    }
+    if (link == nullptr) {
+        desc.error =
+            std::string(backendName(options.backend)) + " refused it: " + std::strerror(errno);
+        nftProbe_.error = desc.error;
+        nftProbe_.version = 0;
+    } else {
+        links_.emplace_back(link);
+        desc.attached = true;
+    }
+    probes_.push_back(std::move(desc));
+}
+
+BpfTracer::BpfTracer(const KernelBtf &btf, const BpfTracerOptions &options) {
+    if (geteuid() != 0) {
         throw Error(QCoreApplication::translate(
-                        "nt::BpfTracer",
-                        "the kernel refused the BPF programs (%1). Check that this kernel "
-                        "allows BPF tracing programs (CONFIG_BPF_SYSCALL, "
-                        "kernel.unprivileged_bpf_disabled does not matter for root) and that "
-                        "no security module (lockdown=confidentiality) blocks them.")
-                        .arg(errnoText(err)));
+            "nt::BpfTracer", "recording needs root: BPF programs and the nftables trace table can "
+                             "only be installed by root. Run `sudo nft-tracer-cli record ...`."));
+    }
+    quietLibbpf();
+    nftProbe_ = options.nftTrace && options.backend != Backend::Tracepoint
+                    ? findNftTraceProbe(btf.raw())
+                    : NftTraceProbe{};
+    if (options.nftTrace && options.backend == Backend::Tracepoint) {
+        nftProbe_.error = "no function probes (tracepoints only)";
+    }
+    // The nft trace program loads with the others: should the kernel refuse it, everything
+    // is loaded again without it and nft tracing falls back to netlink.
+    for (bool withNft = nftProbe_.version != 0;; withNft = false) {
+        const std::string refused = load(btf, options, withNft);
+        if (refused.empty()) {
+            break;
+        }
+        if (!withNft) {
+            throw Error(QString::fromStdString(refused));
+        }
+        nftProbe_.version = 0;
+        nftProbe_.error = std::string("the kernel refused the program (") +
+                          std::strerror(loadErr_ < 0 ? -loadErr_ : loadErr_) + ")";
     }
 
     const __u32 zero = 0;
@@ -545,6 +653,7 @@ BpfTracer::BpfTracer(const KernelBtf &btf, const BpfTracerOptions &options) {
     }
     const auto attachStart = std::chrono::steady_clock::now();
     attachFunctions(options, btf.raw());
+    attachNft(options);
     functionAttachNs_ = static_cast<uint64_t>(std::chrono::duration_cast<std::chrono::nanoseconds>(
                                                   std::chrono::steady_clock::now() - attachStart)
                                                   .count());
@@ -606,9 +715,63 @@ int BpfTracer::onRecord(void *ctx, void *data, size_t size) {
         h.data.assign(p->data, p->data + caplen);
         out->packetBefore.push_back(out->events.size());
         out->packets.push_back(std::move(h));
+    } else if (bytes[0] == NT_REC_NFT && size >= sizeof(nt_nft)) {
+        self->nft_.push_back(nftRecord(*static_cast<const nt_nft *>(data)));
     }
     // The record is consumed either way; stopping here leaves the rest for the next poll.
     return out->events.size() + out->packets.size() >= self->limit_ ? kBatchFull : 0;
+}
+
+namespace {
+
+std::string boundedString(const char (&s)[NT_NFT_NAME_MAX]) {
+    return {s, strnlen(s, NT_NFT_NAME_MAX)};
+}
+
+} // namespace
+
+// The record NFNLGRP_NFTRACE would have carried, with the skb's address.
+NftTraceRecord BpfTracer::nftRecord(const nt_nft &r) {
+    NftTraceRecord x;
+    x.tsNs = r.ts_ns;
+    x.skb = r.skb;
+    x.walkStart = r.walk_start != 0;
+    x.ruleHandle = r.rule_handle;
+    x.id = r.trace_id;
+    x.iif = r.iif;
+    x.oif = r.oif;
+    x.mark = r.mark;
+    x.nfproto = r.nfproto;
+    x.family = r.family;
+    x.netns = r.netns;
+    x.table = boundedString(r.table);
+    x.chain = boundedString(r.chain);
+    x.jumpTarget = boundedString(r.jump);
+    switch (r.trace_type) {
+    case 1:
+        x.type = NftTraceType::Policy;
+        x.policy = r.policy;
+        break;
+    case 2:
+        x.type = NftTraceType::Return;
+        x.verdict = r.verdict;
+        break;
+    default:
+        x.type = NftTraceType::Rule;
+        x.verdict = r.verdict;
+        break;
+    }
+    return x;
+}
+
+void BpfTracer::takeNft(std::vector<NftTraceRecord> &out) {
+    if (out.empty()) {
+        out.swap(nft_);
+        return;
+    }
+    out.insert(out.end(), std::make_move_iterator(nft_.begin()),
+               std::make_move_iterator(nft_.end()));
+    nft_.clear();
 }
 
 int BpfTracer::poll(int timeoutMs, RecordBatch &out, size_t maxRecords) {

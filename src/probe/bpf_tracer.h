@@ -5,6 +5,7 @@
 #include "backends.h"
 #include "event.h"
 #include "functions.h"
+#include "nft_trace_probe.h"
 #include "unique_fd.h"
 
 #include <cstddef>
@@ -14,6 +15,7 @@
 #include <vector>
 
 struct nt_trace;
+struct nt_nft;
 struct ring_buffer;
 struct bpf_link;
 struct bpf_program;
@@ -31,6 +33,9 @@ struct BpfTracerOptions {
     // NT_PROBE_FUNCTION_BASE + i. Ignored with Backend::Tracepoint.
     std::vector<KernelFunction> functions;
     Backend backend = Backend::Tracepoint;
+    // Read nftables' rule evaluations of traced packets in the kernel's trace function
+    // (needs a function backend); see nftTraceProbe() for whether that worked.
+    bool nftTrace = false;
 };
 
 class BpfTracer {
@@ -56,6 +61,11 @@ public:
     // records read.
     int poll(int timeoutMs, RecordBatch &out, size_t maxRecords = SIZE_MAX);
 
+    // Moves the nft rule evaluations read in BPF by the last polls into `out` (appended).
+    void takeNft(std::vector<NftTraceRecord> &out);
+    // The nft trace function probed, or (version 0) why it is not.
+    const NftTraceProbe &nftTraceProbe() const { return nftProbe_; }
+
     // Sums of the per-CPU counters: submitted, filtered and lost records.
     LossCounters counters() const;
 
@@ -77,6 +87,11 @@ private:
     };
     using LinkPtr = std::unique_ptr<bpf_link, LinkDeleter>;
 
+    std::string load(const KernelBtf &btf, const BpfTracerOptions &options, bool withNft);
+    struct bpf_program *nftProgram(Backend backend, int version) const;
+    void prepareNftProgram(const BpfTracerOptions &options);
+    void attachNft(const BpfTracerOptions &options);
+    static NftTraceRecord nftRecord(const nt_nft &r);
     void attachFunctions(const BpfTracerOptions &options, const struct btf *vmlinux);
     // The generic program of `backend` for program index i (see programIndex()).
     struct bpf_program *functionProgram(Backend backend, size_t i) const;
@@ -95,6 +110,9 @@ private:
     std::vector<LinkPtr> links_;
     std::vector<UniqueFd> fentryFds_;
     RecordBatch *sink_ = nullptr;
+    NftTraceProbe nftProbe_;
+    int loadErr_ = 0;                 // what nt_trace__load() returned when it failed
+    std::vector<NftTraceRecord> nft_; // read, not yet taken
 };
 
 } // namespace nt

@@ -96,9 +96,6 @@ Recorder::Recorder(const RecorderOptions &options) {
     meta_.backend = backend_ == Backend::Tracepoint
                         ? std::string("tracepoints")
                         : std::string(backendName(backend_)) + "+tracepoints";
-    if (options.nftTrace) {
-        meta_.backend += "+nftrace";
-    }
     meta_.filter = filter.text();
     meta_.netns = options.netns;
     meta_.toolVersion = NT_VERSION;
@@ -109,11 +106,24 @@ Recorder::Recorder(const RecorderOptions &options) {
     // packet nft traces is then always one the probes see too. Loading the probes takes long
     // enough (a second on a busy machine) that packets in between would otherwise leave nft
     // records that no journey can hold.
+    // With function probes the rule evaluations are read in BPF, in the kernel's trace function
+    // (exact: by the skb's address); the kernel then builds no netlink trace messages at all,
+    // as nobody listens to NFNLGRP_NFTRACE.
+    bpfOptions.nftTrace = options.nftTrace && options.nftInKernel;
     bpf_ = std::make_unique<BpfTracer>(*btf_, bpfOptions);
     probes_ = bpf_->probes();
     if (options.nftTrace) {
-        // The reader subscribes before the table exists so the first packets are not missed.
-        nftReader_ = std::make_unique<NftTraceReader>(netns_.get());
+        nftInBpf_ = bpf_->nftTraceProbe().version != 0;
+        nftTraceError_ = options.nftInKernel ? bpf_->nftTraceProbe().error
+                                             : std::string("netlink trace messages were asked for");
+        meta_.backend += nftInBpf_ ? "+nftrace-bpf" : "+nftrace";
+        if (!nftInBpf_) {
+            // The reader subscribes before the table exists so the first packets are not
+            // missed.
+            nftReader_ = std::make_unique<NftTraceReader>(netns_.get());
+        }
+        // The table still sets nftrace on the packets: that makes the kernel walk its trace
+        // path, where the BPF program reads the verdicts.
         nftTable_ = std::make_unique<NftTraceTable>(netns_.get(), filter.toNft());
     }
     meta_.startMonoNs = monotonicNs();
@@ -169,6 +179,7 @@ void Recorder::poll(int timeoutMs, RecordBatch &bpf, std::vector<NftTraceRecord>
         ::poll(pfds.data(), pfds.size(), timeoutMs);
     }
     bpf_->poll(0, bpf, maxRecords);
+    takeBpfNft(nft);
     links_->drain(interfaces_);
     if (nftReader_) {
         // Bounded too: under a flood nft messages keep coming, and an unbounded drain would
@@ -185,6 +196,19 @@ void Recorder::drainNft(std::vector<NftTraceRecord> &nft, size_t maxRecords) {
     // the packet and marks the hook. The other two would double the records for nothing.
     auto noise = [](const NftTraceRecord &r) {
         return r.networkHeader.empty() && r.table.starts_with(kTracerTablePrefix);
+    };
+    nft.erase(std::remove_if(nft.begin() + static_cast<std::ptrdiff_t>(before), nft.end(), noise),
+              nft.end());
+}
+
+// Rule evaluations read in BPF. Of our own table's, as in drainNft, only the rule that sets
+// nftrace stays (hidden, as today): it marks the hook in time.
+void Recorder::takeBpfNft(std::vector<NftTraceRecord> &nft) {
+    const size_t before = nft.size();
+    bpf_->takeNft(nft);
+    auto noise = [](const NftTraceRecord &r) {
+        return r.table.starts_with(kTracerTablePrefix) &&
+               (r.type != NftTraceType::Rule || r.ruleHandle == 0);
     };
     nft.erase(std::remove_if(nft.begin() + static_cast<std::ptrdiff_t>(before), nft.end(), noise),
               nft.end());
@@ -214,6 +238,7 @@ void Recorder::stop(RecordBatch &bpf, std::vector<NftTraceRecord> &nft) {
     nftTable_.reset(); // no new packets flagged from here; their messages are still read below
     bpf_->detach();
     bpf_->poll(0, bpf);
+    takeBpfNft(nft);
     finalCounters_ = bpf_->counters();
     if (nftReader_) {
         // Trace messages for the last packets may still be in flight: give them a moment.

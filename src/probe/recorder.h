@@ -38,6 +38,9 @@ struct RecorderOptions {
     // 0 and 1, as the seed did.
     FunctionSelection functions;
     std::optional<Backend> backend; // nullopt: the best this kernel offers
+    // Read nftables verdicts in BPF where a function backend is in use; false: always from
+    // netlink trace messages.
+    bool nftInKernel = true;
     // Discovery's result is cached per kernel build (discoveryCacheDir()); the helper, which
     // writes no files, scans BTF each time instead.
     bool discoveryCache = true;
@@ -66,6 +69,10 @@ public:
     // The backend in use, and what each backend's check answered (why the others are not used).
     Backend backend() const { return backend_; }
     const std::vector<BackendCheck> &backendChecks() const { return backendChecks_; }
+    // Whether nftables' rule evaluations are read in BPF (function probes on the kernel's trace
+    // function) rather than from NFNLGRP_NFTRACE; when nft tracing is on and they are not, why.
+    bool nftTraceInBpf() const { return nftInBpf_; }
+    const std::string &nftTraceBpfError() const { return nftTraceError_; }
     // Functions named by the selection that this kernel does not have (skipped).
     const std::vector<std::string> &missingFunctions() const { return missingFunctions_; }
 
@@ -97,6 +104,7 @@ public:
 
 private:
     void drainNft(std::vector<NftTraceRecord> &nft, size_t maxRecords = SIZE_MAX);
+    void takeBpfNft(std::vector<NftTraceRecord> &nft);
 
     TraceMeta meta_;
     Backend backend_ = Backend::Tracepoint;
@@ -116,6 +124,8 @@ private:
     std::unique_ptr<BpfTracer> bpf_;
     LossCounters finalCounters_;
     bool stopped_ = false;
+    bool nftInBpf_ = false;
+    std::string nftTraceError_;
 };
 
 // CLOCK_MONOTONIC / CLOCK_REALTIME now, in ns.

@@ -152,7 +152,7 @@ size_t packetCost(const PacketHeader &p) {
     return 4 + 8 + 8 + 4 + 4 + 2 + 4 + p.data.size();
 }
 size_t nftCost(const NftTraceRecord &r) {
-    return 8 + 8 + 4 * 6 + 4 + 2 + 2 + 1 + 1 + 4 + 4 * 3 + 1 + 6 * 4 + r.table.size() +
+    return 8 + 8 + 4 * 6 + 4 + 2 + 2 + 1 + 1 + 4 + 4 * 3 + 1 + 6 * 4 + 8 + 1 + r.table.size() +
            r.chain.size() + r.jumpTarget.size() + r.llHeader.size() + r.networkHeader.size() +
            r.transportHeader.size();
 }
@@ -180,6 +180,8 @@ void writeNft(Writer &w, const NftTraceRecord &r) {
     w.bytes(r.llHeader, kMaxHeaderBytes, "nft link-layer header");
     w.bytes(r.networkHeader, kMaxHeaderBytes, "nft network header");
     w.bytes(r.transportHeader, kMaxHeaderBytes, "nft transport header");
+    w.u64(r.skb);
+    w.u8(r.walkStart ? 1 : 0);
 }
 
 // ---- reading ----
@@ -406,6 +408,10 @@ NftTraceRecord readNft(Reader &r) {
     x.llHeader = r.bytes(kMaxHeaderBytes);
     x.networkHeader = r.bytes(kMaxHeaderBytes);
     x.transportHeader = r.bytes(kMaxHeaderBytes);
+    if (r.version() >= 4) {
+        x.skb = r.u64();
+        x.walkStart = r.u8() != 0;
+    }
     return x;
 }
 

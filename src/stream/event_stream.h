@@ -44,8 +44,9 @@
 namespace nt::stream {
 
 constexpr char kMagic[4] = {'N', 'T', 'E', 'V'};
-// 2: LossCounters gained `excluded`; 3: nft records carry the conntrack attributes.
-constexpr uint16_t kVersion = 3;
+// 2: LossCounters gained `excluded`; 3: nft records carry the conntrack attributes; 4: nft
+// records read in BPF carry their skb and walk start.
+constexpr uint16_t kVersion = 4;
 constexpr size_t kStreamStartBytes = 8;
 constexpr size_t kFrameHeaderBytes = 8;
 

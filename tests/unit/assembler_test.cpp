@@ -7,6 +7,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <map>
 #include <numeric>
 #include <tuple>
 
@@ -162,6 +163,66 @@ TEST(Assembler, TcpSynDroppedByRule) {
     EXPECT_TRUE(items[3].nft);
     EXPECT_EQ(a.counters().unjoinedNft, 0u);
     checkInvariants(a);
+}
+
+// Records read in BPF carry their skb: they join that skb's lifetime of their time, even when
+// another packet has the same headers and the trace ids collide, and sit among its events by
+// their time.
+TEST(Assembler, NftRecordsReadInBpfJoinTheirSkbExactly) {
+    Nft dropA{7, 4, "input", NftTraceType::Rule, verdict::Drop, 4};
+    dropA.skb = kSkbA;
+    Nft acceptB{7, 5, "input", NftTraceType::Rule, verdict::Accept, 3};
+    acceptB.skb = kSkbB;
+    Nft acceptReused{9, 25, "input", NftTraceType::Rule, verdict::Accept, 3};
+    acceptReused.skb = kSkbA;
+    Stream s;
+    s.hdr(header(kSkbA, 0, tcpSyn()))
+        .ev({NT_PROBE_NETIF_RECEIVE_SKB, kSkbA, 0, 2, kNsA, 0, 0, NT_EVF_FIRST})
+        .hdr(header(kSkbB, 1, tcpSyn()))
+        .ev({NT_PROBE_NETIF_RECEIVE_SKB, kSkbB, 1, 2, kNsA, 0, 1, NT_EVF_FIRST})
+        .ev({NT_PROBE_FIB_TABLE_LOOKUP, kSkbA, 2, 2, kNsA, 0, 0, NT_EVF_CONTEXT})
+        .rec(dropA)
+        .rec(acceptB)
+        .ev({NT_PROBE_KFREE_SKB, kSkbA, 9, 2, kNsA, kNetfilterDrop, 0, 0, kNfHookSlow})
+        .ev({NT_PROBE_TCP_PROBE, kSkbB, 10, 2, kNsA, 0, 1})
+        .ev({NT_PROBE_CONSUME_SKB, kSkbB, 12, 2, kNsA, 0, 1})
+        // The address is reused by the next packet.
+        .hdr(header(kSkbA, 20, tcpSyn(2000)))
+        .ev({NT_PROBE_NETIF_RECEIVE_SKB, kSkbA, 20, 2, kNsA, 0, 0, NT_EVF_FIRST})
+        .rec(acceptReused)
+        .ev({NT_PROBE_TCP_PROBE, kSkbA, 30, 2, kNsA, 0, 0})
+        .ev({NT_PROBE_CONSUME_SKB, kSkbA, 31, 2, kNsA, 0, 0});
+    for (const bool bulk : {false, true}) {
+        SCOPED_TRACE(bulk ? "bulk" : "live");
+        const Trace t = s.trace();
+        Assembler a = bulk ? Assembler::assemble(t) : s.live();
+        ASSERT_EQ(a.journeyCount(), 3u);
+        EXPECT_EQ(a.counters().unjoinedNft, 0u);
+        std::map<uint64_t, std::vector<Journey>> bySkb;
+        for (JourneyId id = 0; id < a.journeyCount(); ++id) {
+            bySkb[a.journey(id).skb].push_back(a.journey(id));
+        }
+        ASSERT_EQ(bySkb[kSkbA].size(), 2u);
+        ASSERT_EQ(bySkb[kSkbB].size(), 1u);
+        const Journey &first =
+            bySkb[kSkbA][0].firstTs < bySkb[kSkbA][1].firstTs ? bySkb[kSkbA][0] : bySkb[kSkbA][1];
+        const Journey &second = &first == &bySkb[kSkbA][0] ? bySkb[kSkbA][1] : bySkb[kSkbA][0];
+        EXPECT_EQ(first.fate, Fate::DroppedByRule);
+        EXPECT_EQ(first.verdict, verdict::Drop);
+        EXPECT_EQ(first.ruleHandle, 4u);
+        EXPECT_EQ(bySkb[kSkbB][0].verdict, verdict::Accept);
+        EXPECT_EQ(bySkb[kSkbB][0].ruleHandle, 3u);
+        EXPECT_EQ(second.verdict, verdict::Accept);
+        ASSERT_EQ(second.nft.size(), 1u);
+        EXPECT_TRUE(a.nftStep(second.nft[0]).exact);
+        EXPECT_EQ(a.nftStep(second.nft[0]).hook, NftHook::Input);
+        // Placed by its time: after the receive (20), before TCP (30).
+        const auto items = a.timeline(second.id);
+        ASSERT_EQ(items.size(), 4u);
+        EXPECT_FALSE(items[0].nft);
+        EXPECT_TRUE(items[1].nft);
+        checkInvariants(a);
+    }
 }
 
 TEST(Assembler, PolicyDropAndOtherReasons) {

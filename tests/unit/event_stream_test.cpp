@@ -73,6 +73,8 @@ NftTraceRecord makeNft(uint32_t i) {
     r.llHeader = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 8, 0};
     r.networkHeader = std::vector<uint8_t>(20, 0x45);
     r.transportHeader = {0, 80, 1, 187};
+    r.skb = 0xffff888100abc000;
+    r.walkStart = true;
     return r;
 }
 
@@ -167,6 +169,8 @@ void expectEq(const NftTraceRecord &a, const NftTraceRecord &b) {
     EXPECT_EQ(a.llHeader, b.llHeader);
     EXPECT_EQ(a.networkHeader, b.networkHeader);
     EXPECT_EQ(a.transportHeader, b.transportHeader);
+    EXPECT_EQ(a.skb, b.skb);
+    EXPECT_EQ(a.walkStart, b.walkStart);
 }
 
 void expectEq(const RecordsFrame &a, const RecordsFrame &b) {
@@ -289,7 +293,7 @@ TEST(EventStream, StreamStartIsMagicVersionFlags) {
     const std::string s = encodeStreamStart();
     ASSERT_EQ(s.size(), kStreamStartBytes);
     EXPECT_EQ(s.substr(0, 4), "NTEV");
-    EXPECT_EQ(s[4], 3);
+    EXPECT_EQ(s[4], 4);
     EXPECT_EQ(s[5], 0);
 }
 
@@ -503,6 +507,35 @@ TEST(EventStream, VersionOneLossCountersHaveNoExcludedField) {
     EXPECT_EQ(decodeAll(asV2), StreamError::Kind::Malformed);
 }
 
+TEST(EventStream, VersionThreeNftRecordsHaveNoSkb) {
+    // The skb and walk start of nft records read in BPF came with version 4: cut them out to
+    // make version 3.
+    const uint64_t mark = 0xffff8881fedcba98ULL;
+    std::string markBytes;
+    for (int i = 0; i < 8; ++i) {
+        markBytes += static_cast<char>((mark >> (8 * i)) & 0xff);
+    }
+    NftTraceRecord r = makeNft(0);
+    r.skb = mark;
+    const std::string framed = encodeRecords({}, {r}, {});
+    std::string payload = framed.substr(kFrameHeaderBytes);
+    const size_t at = payload.find(markBytes);
+    ASSERT_NE(at, std::string::npos);
+    ASSERT_EQ(payload[at + 8], 1) << "the walk start follows the skb";
+    std::string start = encodeStreamStart();
+    start[4] = 3;
+    const std::string v3 = start + encodeHeader(makeHeader()) +
+                           frame(static_cast<uint16_t>(framed[4]), payload.erase(at, 9));
+    std::vector<StreamItem> items;
+    ASSERT_FALSE(decodeAll(v3, &items).has_value());
+    ASSERT_EQ(items.size(), 2u);
+    const auto &records = std::get<RecordsFrame>(items[1]);
+    ASSERT_EQ(records.nft.size(), 1u);
+    EXPECT_EQ(records.nft[0].skb, 0u);
+    EXPECT_FALSE(records.nft[0].walkStart);
+    EXPECT_EQ(records.nft[0].chain, r.chain);
+}
+
 TEST(EventStream, RejectsOversizeFrameBeforeBufferingIt) {
     std::string s = headerStream() + le32(kMaxFrameBytes + 1) + std::string("\x02\0\0\0", 4);
     StreamDecoder d;
@@ -607,6 +640,14 @@ TEST(EventStream, VersionTwoNftRecordsHaveNoConntrackFields) {
     std::string payload = encodeRecords({}, {r}, {}).substr(kFrameHeaderBytes);
     const size_t ctAt = 4 + 4 + 4 + 8 + 8 + 4 * 6 + 4 + 2 + 2 + 1 + 1 + 4;
     ASSERT_EQ(static_cast<uint8_t>(payload[ctAt]), r.ctId & 0xff);
+    // Version 4's skb and walk start (at the record's end) are not in version 2 either.
+    std::string skbBytes;
+    for (int i = 0; i < 8; ++i) {
+        skbBytes += static_cast<char>((r.skb >> (8 * i)) & 0xff);
+    }
+    const size_t skbAt = payload.find(skbBytes, ctAt);
+    ASSERT_NE(skbAt, std::string::npos);
+    payload.erase(skbAt, 9);
     payload.erase(ctAt, 13);
     std::string start = encodeStreamStart();
     start[4] = 2;

@@ -138,10 +138,12 @@ struct Nft {
     uint32_t policy = 0;
     uint32_t iif = 2, oif = 0;
     std::string table = "fw";
+    uint64_t skb = 0; // read in BPF next to this skb
 };
 
 inline NftTraceRecord nft(const Nft &n) {
     NftTraceRecord r;
+    r.skb = n.skb;
     r.tsNs = us(n.tsUs);
     r.id = n.id;
     r.ruleHandle = n.handle;

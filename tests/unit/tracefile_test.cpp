@@ -42,7 +42,8 @@ auto fields(const nt::PacketHeader &p) {
 auto fields(const nt::NftTraceRecord &r) {
     return std::make_tuple(r.tsNs, r.ruleHandle, r.id, r.iif, r.oif, r.mark, r.nfproto, r.policy,
                            r.verdict, r.iiftype, r.oiftype, r.family, int(r.type), r.netns, r.table,
-                           r.chain, r.jumpTarget, r.llHeader, r.networkHeader, r.transportHeader);
+                           r.chain, r.jumpTarget, r.llHeader, r.networkHeader, r.transportHeader,
+                           r.skb, r.walkStart);
 }
 
 auto fields(const nt::ProbeDesc &p) {
@@ -311,6 +312,23 @@ TEST_F(TraceFileTest, RoundTripKeepsEveryField) {
     EXPECT_EQ(back.nft[1].verdict, std::numeric_limits<int32_t>::min());
     EXPECT_EQ(back.nft[0].verdict, nt::verdict::Jump);
     EXPECT_EQ(listDir(dir), std::set<std::string>{"trace.nftrace"}) << "reading created files";
+}
+
+TEST_F(TraceFileTest, NftRecordsReadInBpfKeepTheirSkb) {
+    nt::Trace t = fullTrace();
+    // Read in BPF: no headers, the skb's address (above 2^63, as kernel addresses are).
+    t.nft[1].skb = 0xffff888100abc000;
+    t.nft[1].walkStart = true;
+    t.nft[1].llHeader.clear();
+    t.nft[1].networkHeader.clear();
+    t.nft[1].transportHeader.clear();
+    writeTrace(path, t);
+    EXPECT_EQ(rawQuery(path, "SELECT count(*) FROM nft_skb"), 1);
+    nt::TraceReader reader(path);
+    const nt::Trace back = reader.readAll();
+    expectSameTrace(t, back);
+    EXPECT_EQ(back.nft[1].skb, 0xffff888100abc000u);
+    EXPECT_EQ(back.nft[0].skb, 0u);
 }
 
 TEST_F(TraceFileTest, FinishedFileIsOneQueryableFile) {

@@ -1,7 +1,8 @@
 // Kernel function probes on Debian's own kernels, per backend: for each backend the kernel
 // offers, the namespace scenario's SYNs pass ip_rcv, ip_local_deliver and nft_do_chain (and the
-// accepted one tcp_v4_rcv) in their journeys, mixed with the tracepoints; a backend the kernel
-// lacks is refused with the kernel's reason.
+// accepted one tcp_v4_rcv) in their journeys, mixed with the tracepoints, and their nft verdicts
+// (rule handle, verdict, chain, table) are read in BPF at the kernel's trace function with no
+// netlink trace subscription; a backend the kernel lacks is refused with the kernel's reason.
 #include "netns_recording.h"
 
 #include <gtest/gtest.h>
@@ -80,6 +81,19 @@ TEST_P(FunctionsInVm, DroppedAndAcceptedSynPassTheFunctions) {
     const QJsonObject dv = r.dropped[QStringLiteral("verdict")].toObject();
     EXPECT_EQ(dv[QStringLiteral("verdict")].toString(), QStringLiteral("DROP"));
     EXPECT_EQ(dv[QStringLiteral("rule_handle")].toInteger(), r.dropHandle);
+    // Read in BPF at the kernel's trace function, joined by the skb's address, with nobody
+    // subscribed to the netlink trace messages.
+    EXPECT_TRUE(dv[QStringLiteral("read_in_kernel")].toBool());
+    EXPECT_EQ(dv[QStringLiteral("table")].toString(), QStringLiteral("fw"));
+    EXPECT_EQ(dv[QStringLiteral("chain")].toString(), QStringLiteral("input"));
+    EXPECT_EQ(dv[QStringLiteral("family")].toString(), QStringLiteral("inet"));
+    EXPECT_FALSE(dv[QStringLiteral("by_policy")].toBool());
+    EXPECT_TRUE(meta[QStringLiteral("backend")].toString().endsWith(QLatin1String("+nftrace-bpf")))
+        << meta[QStringLiteral("backend")].toString().toStdString();
+    EXPECT_NE(err.find("nftables verdicts: read in the kernel at __nft_trace_packet"),
+              std::string::npos)
+        << err;
+    EXPECT_FALSE(r.nftTraceSubscribed()) << r.run.text("netlink.txt");
 
     // The accepted SYN goes on to TCP.
     ASSERT_FALSE(r.accepted.isEmpty()) << r.run.text("record.out");
@@ -89,6 +103,11 @@ TEST_P(FunctionsInVm, DroppedAndAcceptedSynPassTheFunctions) {
             << fn << " missing from " << accepted.join(u' ').toStdString();
     }
     EXPECT_EQ(r.accepted[QStringLiteral("fate")].toString(), QStringLiteral("delivered"));
+    const QJsonObject av = r.accepted[QStringLiteral("verdict")].toObject();
+    EXPECT_EQ(av[QStringLiteral("verdict")].toString(), QStringLiteral("ACCEPT"));
+    EXPECT_EQ(av[QStringLiteral("rule_handle")].toInteger(), r.acceptHandle);
+    EXPECT_EQ(av[QStringLiteral("chain")].toString(), QStringLiteral("input"));
+    EXPECT_TRUE(av[QStringLiteral("read_in_kernel")].toBool());
     if (!HasFailure()) {
         r.run.remove();
     }

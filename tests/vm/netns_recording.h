@@ -9,6 +9,7 @@
 #include <QJsonObject>
 #include <QStringList>
 
+#include <sstream>
 #include <string>
 #include <vector>
 
@@ -32,6 +33,26 @@ struct NetnsRecording {
             names << e.toObject()[QStringLiteral("probe")].toString();
         }
         return names;
+    }
+
+    // Whether a netlink socket in the traced namespace was subscribed to nftables' trace
+    // messages (NFNLGRP_NFTRACE) while recording, from /proc/net/netlink.
+    bool nftTraceSubscribed() const {
+        constexpr unsigned kNetlinkNetfilter = 12, kNftraceGroupBit = 1U << (9 - 1);
+        std::istringstream lines(run.text("netlink.txt"));
+        std::string line;
+        std::getline(lines, line); // sk Eth Pid Groups ...
+        while (std::getline(lines, line)) {
+            std::istringstream f(line);
+            std::string sk;
+            unsigned eth = 0, pid = 0;
+            std::string groups;
+            if (f >> sk >> eth >> pid >> groups && eth == kNetlinkNetfilter &&
+                (std::stoul(groups, nullptr, 16) & kNftraceGroupBit) != 0) {
+                return true;
+            }
+        }
+        return false;
     }
 
     // Why the recording cannot be checked (the VM or the recorder failed), or empty.

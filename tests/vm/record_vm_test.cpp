@@ -48,6 +48,9 @@ TEST_P(RecordInVm, TracepointsTellTheDroppedAndTheAcceptedSyn) {
     const QJsonObject av = r.accepted[QStringLiteral("verdict")].toObject();
     EXPECT_EQ(av[QStringLiteral("verdict")].toString(), QStringLiteral("ACCEPT"));
     EXPECT_EQ(av[QStringLiteral("rule_handle")].toInteger(), r.acceptHandle);
+    // Without function probes the verdicts come from netlink trace messages.
+    EXPECT_FALSE(av[QStringLiteral("read_in_kernel")].toBool());
+    EXPECT_TRUE(r.nftTraceSubscribed()) << r.run.text("netlink.txt");
 
     ASSERT_FALSE(r.open.isEmpty()) << out;
     EXPECT_EQ(r.open[QStringLiteral("fate")].toString(), QStringLiteral("delivered")) << out;

@@ -5,7 +5,8 @@
 # veth pair, an nft rule in ntb accepting TCP to 8081 and dropping it to 8082, and nft-tracer-cli
 # recording ntb while nta connects to 8080, 8081 and 8082. The arguments are more `record`
 # options (e.g. --backend kprobe). Writes to /out: ruleset.json (nft -j -a of the chain),
-# record.out, record.err, trace.nftrace and trace.json (`export --format json`).
+# record.out, record.err, trace.nftrace, trace.json (`export --format json`) and netlink.txt
+# (/proc/net/netlink of ntb while recording).
 set -u
 echo "scenario arguments: $#: $*"
 addr_a=10.77.0.1 addr_b=10.77.0.2
@@ -50,6 +51,8 @@ for port in 8080 8081 8082; do
     ip netns exec nta nc -z -w 2 "$addr_b" "$port"
 done
 sleep 1
+# Who listens to nft trace messages (NFNLGRP_NFTRACE) in ntb while recording.
+ip netns exec ntb cat /proc/net/netlink >/out/netlink.txt
 kill -INT "$recorder"
 wait "$recorder"
 rc=$?
