@@ -181,8 +181,8 @@ struct TraceWriter::Impl {
     DbPtr db;
     std::vector<Event> page; // events not yet in a page
     std::string pageBytes;
-    StmtPtr insPage, insPacket, insNft, insNftCt, insNftSkb, insLoss, insMeta, insSymbol,
-        insProbe, insDrop, insRuleset, insInterface;
+    StmtPtr insPage, insPacket, insNft, insNftCt, insNftSkb, insLoss, insMeta, insSymbol, insProbe,
+        insDrop, insRuleset, insInterface;
 
     [[noreturn]] void fail(const QString &what) const {
         throw TraceFileError(
