@@ -54,6 +54,50 @@
         <source>the %1 backend is not available: %2</source>
         <translation>the %1 backend is not available: %2</translation>
     </message>
+    <message>
+        <source>the kernel does not know kprobe.multi programs (Linux 5.18 or newer): %1</source>
+        <translation>the kernel does not know kprobe.multi programs (Linux 5.18 or newer): %1</translation>
+    </message>
+    <message>
+        <source>this kernel was built without CONFIG_FPROBE, which kprobe.multi needs</source>
+        <translation>this kernel was built without CONFIG_FPROBE, which kprobe.multi needs</translation>
+    </message>
+    <message>
+        <source>attaching a kprobe.multi program to %1 failed: %2</source>
+        <translation>attaching a kprobe.multi program to %1 failed: %2</translation>
+    </message>
+    <message>
+        <source>kprobes are not enabled in this kernel (CONFIG_KPROBES, CONFIG_KPROBE_EVENTS): /sys/bus/event_source/devices/kprobe is missing</source>
+        <translation>kprobes are not enabled in this kernel (CONFIG_KPROBES, CONFIG_KPROBE_EVENTS): /sys/bus/event_source/devices/kprobe is missing</translation>
+    </message>
+    <message>
+        <source>the kernel refused a kprobe BPF program: %1</source>
+        <translation>the kernel refused a kprobe BPF program: %1</translation>
+    </message>
+    <message>
+        <source>creating a kprobe on %1 failed: %2</source>
+        <translation>creating a kprobe on %1 failed: %2</translation>
+    </message>
+    <message>
+        <source>attaching a BPF program to a kprobe failed: %1</source>
+        <translation>attaching a BPF program to a kprobe failed: %1</translation>
+    </message>
+    <message>
+        <source>the kernel&apos;s BTF does not describe %1, which fentry needs</source>
+        <translation>the kernel&apos;s BTF does not describe %1, which fentry needs</translation>
+    </message>
+    <message>
+        <source>the kernel refused fentry programs (EPERM): a security policy (lockdown) or a kernel without BPF trampolines (CONFIG_DYNAMIC_FTRACE_WITH_DIRECT_CALLS)</source>
+        <translation>the kernel refused fentry programs (EPERM): a security policy (lockdown) or a kernel without BPF trampolines (CONFIG_DYNAMIC_FTRACE_WITH_DIRECT_CALLS)</translation>
+    </message>
+    <message>
+        <source>the kernel refused an fentry program: %1</source>
+        <translation>the kernel refused an fentry program: %1</translation>
+    </message>
+    <message>
+        <source>attaching an fentry program to %1 failed: %2</source>
+        <translation>attaching an fentry program to %1 failed: %2</translation>
+    </message>
 </context>
 <context>
     <name>nt::BpfTracer</name>

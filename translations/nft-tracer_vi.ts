@@ -54,6 +54,50 @@
         <source>the %1 backend is not available: %2</source>
         <translation>backend %1 không khả dụng: %2</translation>
     </message>
+    <message>
+        <source>the kernel does not know kprobe.multi programs (Linux 5.18 or newer): %1</source>
+        <translation>kernel không biết chương trình kprobe.multi (cần Linux 5.18 trở lên): %1</translation>
+    </message>
+    <message>
+        <source>this kernel was built without CONFIG_FPROBE, which kprobe.multi needs</source>
+        <translation>kernel này được build không có CONFIG_FPROBE, mà kprobe.multi cần</translation>
+    </message>
+    <message>
+        <source>attaching a kprobe.multi program to %1 failed: %2</source>
+        <translation>gắn chương trình kprobe.multi vào %1 thất bại: %2</translation>
+    </message>
+    <message>
+        <source>kprobes are not enabled in this kernel (CONFIG_KPROBES, CONFIG_KPROBE_EVENTS): /sys/bus/event_source/devices/kprobe is missing</source>
+        <translation>kernel này không bật kprobe (CONFIG_KPROBES, CONFIG_KPROBE_EVENTS): không có /sys/bus/event_source/devices/kprobe</translation>
+    </message>
+    <message>
+        <source>the kernel refused a kprobe BPF program: %1</source>
+        <translation>kernel từ chối một chương trình BPF kprobe: %1</translation>
+    </message>
+    <message>
+        <source>creating a kprobe on %1 failed: %2</source>
+        <translation>tạo kprobe trên %1 thất bại: %2</translation>
+    </message>
+    <message>
+        <source>attaching a BPF program to a kprobe failed: %1</source>
+        <translation>gắn chương trình BPF vào kprobe thất bại: %1</translation>
+    </message>
+    <message>
+        <source>the kernel&apos;s BTF does not describe %1, which fentry needs</source>
+        <translation>BTF của kernel không mô tả %1, mà fentry cần</translation>
+    </message>
+    <message>
+        <source>the kernel refused fentry programs (EPERM): a security policy (lockdown) or a kernel without BPF trampolines (CONFIG_DYNAMIC_FTRACE_WITH_DIRECT_CALLS)</source>
+        <translation>kernel từ chối chương trình fentry (EPERM): do chính sách bảo mật (lockdown) hoặc kernel không có BPF trampoline (CONFIG_DYNAMIC_FTRACE_WITH_DIRECT_CALLS)</translation>
+    </message>
+    <message>
+        <source>the kernel refused an fentry program: %1</source>
+        <translation>kernel từ chối một chương trình fentry: %1</translation>
+    </message>
+    <message>
+        <source>attaching an fentry program to %1 failed: %2</source>
+        <translation>gắn chương trình fentry vào %1 thất bại: %2</translation>
+    </message>
 </context>
 <context>
     <name>nt::BpfTracer</name>

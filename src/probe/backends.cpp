@@ -46,8 +46,11 @@ std::string checkKprobeMulti(const std::string &fn) {
     int err = 0;
     const UniqueFd prog = loadTiny(BPF_PROG_TYPE_KPROBE, BPF_TRACE_KPROBE_MULTI, 0, err);
     if (!prog) {
-        return "the kernel does not know kprobe.multi programs (Linux 5.18 or newer): " +
-               errnoText(err);
+        return QCoreApplication::translate(
+                   "nt::Backend", "the kernel does not know kprobe.multi programs (Linux 5.18 or "
+                                  "newer): %1")
+            .arg(QString::fromStdString(errnoText(err)))
+            .toStdString();
     }
     const char *syms[] = {fn.c_str()};
     LIBBPF_OPTS(bpf_link_create_opts, lopts);
@@ -57,9 +60,15 @@ std::string checkKprobeMulti(const std::string &fn) {
     if (!link) {
         const int e = errno;
         if (e == EOPNOTSUPP) {
-            return "this kernel was built without CONFIG_FPROBE, which kprobe.multi needs";
+            return QCoreApplication::translate("nt::Backend",
+                                               "this kernel was built without CONFIG_FPROBE, which "
+                                               "kprobe.multi needs")
+                .toStdString();
         }
-        return "attaching a kprobe.multi program to " + fn + " failed: " + errnoText(e);
+        return QCoreApplication::translate("nt::Backend",
+                                           "attaching a kprobe.multi program to %1 failed: %2")
+            .arg(QString::fromStdString(fn), QString::fromStdString(errnoText(e)))
+            .toStdString();
     }
     return {};
 }
@@ -68,13 +77,19 @@ std::string checkKprobe(const std::string &fn) {
     std::ifstream typeFile("/sys/bus/event_source/devices/kprobe/type");
     int pmuType = -1;
     if (!(typeFile >> pmuType)) {
-        return "kprobes are not enabled in this kernel (CONFIG_KPROBES, CONFIG_KPROBE_EVENTS): "
-               "/sys/bus/event_source/devices/kprobe is missing";
+        return QCoreApplication::translate(
+                   "nt::Backend", "kprobes are not enabled in this kernel (CONFIG_KPROBES, "
+                                  "CONFIG_KPROBE_EVENTS): "
+                                  "/sys/bus/event_source/devices/kprobe is missing")
+            .toStdString();
     }
     int err = 0;
     const UniqueFd prog = loadTiny(BPF_PROG_TYPE_KPROBE, static_cast<bpf_attach_type>(0), 0, err);
     if (!prog) {
-        return "the kernel refused a kprobe BPF program: " + errnoText(err);
+        return QCoreApplication::translate("nt::Backend",
+                                           "the kernel refused a kprobe BPF program: %1")
+            .arg(QString::fromStdString(errnoText(err)))
+            .toStdString();
     }
     perf_event_attr attr{};
     attr.size = sizeof attr;
@@ -83,10 +98,15 @@ std::string checkKprobe(const std::string &fn) {
     const UniqueFd event(
         static_cast<int>(syscall(__NR_perf_event_open, &attr, -1, 0, -1, PERF_FLAG_FD_CLOEXEC)));
     if (!event) {
-        return "creating a kprobe on " + fn + " failed: " + errnoText(errno);
+        return QCoreApplication::translate("nt::Backend", "creating a kprobe on %1 failed: %2")
+            .arg(QString::fromStdString(fn), QString::fromStdString(errnoText(errno)))
+            .toStdString();
     }
     if (ioctl(event.get(), PERF_EVENT_IOC_SET_BPF, prog.get()) != 0) {
-        return "attaching a BPF program to a kprobe failed: " + errnoText(errno);
+        return QCoreApplication::translate("nt::Backend",
+                                           "attaching a BPF program to a kprobe failed: %1")
+            .arg(QString::fromStdString(errnoText(errno)))
+            .toStdString();
     }
     return {};
 }
@@ -94,21 +114,35 @@ std::string checkKprobe(const std::string &fn) {
 std::string checkFentry(const std::string &fn) {
     const int btfId = libbpf_find_vmlinux_btf_id(fn.c_str(), BPF_TRACE_FENTRY);
     if (btfId < 0) {
-        return "the kernel's BTF does not describe " + fn + ", which fentry needs";
+        return QCoreApplication::translate(
+                   "nt::Backend", "the kernel's BTF does not describe %1, which fentry needs")
+            .arg(QString::fromStdString(fn))
+            .toStdString();
     }
     int err = 0;
     const UniqueFd prog =
         loadTiny(BPF_PROG_TYPE_TRACING, BPF_TRACE_FENTRY, static_cast<__u32>(btfId), err);
     if (!prog) {
         if (err == EPERM) {
-            return "the kernel refused fentry programs (EPERM): a security policy (lockdown) or "
-                   "a kernel without BPF trampolines (CONFIG_DYNAMIC_FTRACE_WITH_DIRECT_CALLS)";
+            return QCoreApplication::translate(
+                       "nt::Backend",
+                       "the kernel refused fentry programs (EPERM): a security policy "
+                       "(lockdown) or a kernel without BPF "
+                       "trampolines "
+                       "(CONFIG_DYNAMIC_FTRACE_WITH_DIRECT_CALLS)")
+                .toStdString();
         }
-        return "the kernel refused an fentry program: " + errnoText(err);
+        return QCoreApplication::translate("nt::Backend",
+                                           "the kernel refused an fentry program: %1")
+            .arg(QString::fromStdString(errnoText(err)))
+            .toStdString();
     }
     const UniqueFd link(bpf_raw_tracepoint_open(nullptr, prog.get()));
     if (!link) {
-        return "attaching an fentry program to " + fn + " failed: " + errnoText(errno);
+        return QCoreApplication::translate("nt::Backend",
+                                           "attaching an fentry program to %1 failed: %2")
+            .arg(QString::fromStdString(fn), QString::fromStdString(errnoText(errno)))
+            .toStdString();
     }
     return {};
 }
