@@ -288,7 +288,7 @@ public:
         std::fflush(stdout);
     }
     void lost(uint64_t nowNs, uint64_t total) override {
-        trace_.lossTimes.push_back(nowNs);
+        trace_.lossMarks.push_back({nowNs, total});
         if (writer_) {
             writer_->appendLossMark(nowNs, total);
         }

@@ -1412,11 +1412,11 @@ size_t Assembler::memoryBytes() const {
 
 Assembler Assembler::assemble(const Trace &trace, AssemblerOptions options) {
     Assembler a(trace.probes, trace.dropReasons, options);
-    for (uint64_t t : trace.lossTimes) {
-        a.noteLoss(t);
+    for (const LossMark &m : trace.lossMarks) {
+        a.noteLoss(m.tsNs);
     }
     // A file without loss marks but with loss: no time to tell, every miss may be that loss.
-    a.lossAnywhere_ = trace.lossTimes.empty() && trace.meta.loss.ringbufFull > 0;
+    a.lossAnywhere_ = trace.lossMarks.empty() && trace.meta.loss.ringbufFull > 0;
     // The same merge a file streamed into a viewer goes through (streamTrace).
     TimeMerge merge(std::span<const PacketHeader>(trace.packets),
                     std::span<const NftTraceRecord>(trace.nft));

@@ -26,6 +26,13 @@ struct InterfaceName {
     bool operator==(const InterfaceName &) const = default;
 };
 
+// A CLOCK_MONOTONIC time at which the recorder found ring-buffer loss, with the loss counted
+// by then.
+struct LossMark {
+    uint64_t tsNs = 0;
+    uint64_t ringbufFull = 0;
+};
+
 struct Trace {
     TraceMeta meta;
     std::vector<ProbeDesc> probes;
@@ -36,15 +43,9 @@ struct Trace {
     std::vector<NftTraceRecord> nft;       // in arrival order
     std::string rulesetJson;               // libnftables JSON when the recording started
     std::vector<InterfaceName> interfaces; // in the order they were observed
-    // CLOCK_MONOTONIC times at which the recorder saw BPF records lost (ring buffer full),
-    // ascending: nft records near them that find no packet lost it to that.
-    std::vector<uint64_t> lossTimes;
-};
-
-// A time at which the recorder found ring-buffer loss, with the loss counted by then.
-struct LossMark {
-    uint64_t tsNs = 0;
-    uint64_t ringbufFull = 0;
+    // When the recorder saw BPF records lost (ring buffer full), ascending: nft records near
+    // them that find no packet lost it to that.
+    std::vector<LossMark> lossMarks;
 };
 
 } // namespace nt

@@ -1253,10 +1253,11 @@ Trace TraceReader::readHeader() {
         }
     }
     if (d->hasTable("loss_marks")) {
-        StmtPtr stmt = d->prepare("SELECT ts_ns FROM loss_marks ORDER BY ts_ns", "loss_marks");
+        StmtPtr stmt =
+            d->prepare("SELECT ts_ns, ringbuf_full FROM loss_marks ORDER BY ts_ns", "loss_marks");
         const Row row(stmt.get(), QStringLiteral("loss_marks"), d->corruptFn);
         while (d->next(stmt.get()))
-            t.lossTimes.push_back(row.u64(0));
+            t.lossMarks.push_back({row.u64(0), row.u64(1)});
     }
     return t;
 }

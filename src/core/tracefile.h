@@ -41,7 +41,7 @@ namespace nt {
 //   nft_skb(nft INTEGER PRIMARY KEY, skb, walk_start)  the sk_buff address of the nft row `nft`
 //       and whether it starts a chain walk, when it was read in BPF (NftTraceRecord::skb,
 //       walkStart); absent from files written before it was added
-//   loss_marks(ts_ns, ringbuf_full)   when the recorder saw ring-buffer loss (Trace::lossTimes);
+//   loss_marks(ts_ns, ringbuf_full)   when the recorder saw ring-buffer loss (Trace::lossMarks);
 //       absent from files written before it was added
 //   ruleset(json TEXT)
 //   interfaces(ts_ns, netns, ifindex, name)      names from ts_ns on (absent in older files)
@@ -103,7 +103,7 @@ public:
     void append(const PacketHeader &packet);   // data: at most NT_PACKET_CAPLEN bytes
     void append(const NftTraceRecord &record); // headers: at most kMaxNftHeaderBytes each
     // The recorder saw BPF records lost (ring buffer full; `ringbufFull` is the total so far)
-    // by CLOCK_MONOTONIC time `tsNs` (Trace::lossTimes).
+    // by CLOCK_MONOTONIC time `tsNs` (Trace::lossMarks).
     void appendLossMark(uint64_t tsNs, uint64_t ringbufFull);
     // Ends the current batch transaction: what was appended survives a crash from now on.
     void commit();

@@ -324,7 +324,6 @@ void TraceDocument::adopt(std::unique_ptr<Trace> trace, std::unique_ptr<Assemble
     state_ = state;
     partial_ = false;
     listed_.clear();
-    lossMarks_.clear();
     eventsPerSecond_ = 0;
     if (state == State::Loaded) {
         listed_.resize(assembler_->journeyCount());
@@ -428,8 +427,7 @@ void TraceDocument::appendLossMarks(std::span<const LossMark> marks) {
     const std::unique_lock write(guard_);
     for (const LossMark &m : marks) {
         assembler_->noteLoss(m.tsNs);
-        trace_->lossTimes.push_back(m.tsNs);
-        lossMarks_.push_back(m);
+        trace_->lossMarks.push_back(m);
     }
 }
 
@@ -492,7 +490,7 @@ void TraceDocument::saveAs(const QString &path) const {
             w.addSymbols(trace_->symbols);
             w.setRuleset(trace_->rulesetJson);
             w.addInterfaces(trace_->interfaces);
-            for (const LossMark &m : lossMarks_) {
+            for (const LossMark &m : trace_->lossMarks) {
                 w.appendLossMark(m.tsNs, m.ringbufFull);
             }
             w.append(trace_->events);

@@ -128,7 +128,6 @@ private:
     std::unique_ptr<Report> report_;
     std::unique_ptr<InterfaceNames> names_;
     std::vector<JourneyId> listed_;
-    std::vector<LossMark> lossMarks_; // live: saved with the trace
     double eventsPerSecond_ = 0;
     uint64_t generation_ = 0;
     bool loading_ = false;

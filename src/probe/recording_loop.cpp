@@ -56,7 +56,6 @@ void RecordingLoop::checkLoss(RecordingSink &sink, uint64_t now) {
     if (assembler_) {
         assembler_->noteLoss(now);
     }
-    lossTimes_.push_back(now);
     sink.lost(now, lost);
 }
 

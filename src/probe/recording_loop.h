@@ -90,7 +90,6 @@ public:
     // The journeys (after run(): flushed, every journey completed). Null unless assembling.
     Assembler *assembler() { return assemble_ ? &*assembler_ : nullptr; }
     // When ring-buffer loss was noticed (monotonic ns).
-    const std::vector<uint64_t> &lossTimes() const { return lossTimes_; }
 
 private:
     void handOver(RecordingSink &sink, bool final);
@@ -103,7 +102,6 @@ private:
     bool assemble_;
     std::optional<Assembler> assembler_;
     uint64_t journeysBefore_ = 0; // counted by counting assemblers started afresh
-    std::vector<uint64_t> lossTimes_;
     uint64_t lostSoFar_ = 0;
     RecordBatch batch_;
     std::vector<NftTraceRecord> nft_;

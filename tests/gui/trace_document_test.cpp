@@ -333,9 +333,10 @@ TEST(TraceDocumentTest, LiveLossMarksGiveTheReasonAndAreSaved) {
     const QString saved = dir.filePath(QStringLiteral("lossy.nftrace"));
     doc.saveAs(saved);
     const Trace back = readTrace(saved.toStdString());
-    ASSERT_EQ(back.lossTimes.size(), marks.size());
-    EXPECT_EQ(back.lossTimes.front(), marks.front().tsNs);
-    EXPECT_EQ(back.lossTimes.back(), marks.back().tsNs);
+    ASSERT_EQ(back.lossMarks.size(), marks.size());
+    EXPECT_EQ(back.lossMarks.front().tsNs, marks.front().tsNs);
+    EXPECT_EQ(back.lossMarks.back().tsNs, marks.back().tsNs);
+    EXPECT_EQ(back.lossMarks.back().ringbufFull, marks.back().ringbufFull);
 }
 
 uint64_t monotonicNow() {

@@ -225,7 +225,7 @@ TEST_F(JoinFaults, MissingBpfEventsLeaveTheWalksUnjoinedForThatReason) {
             return h.skb == skb && h.tsNs + 1'000'000 > lostAt && h.tsNs < lostAt + 1'000'000;
         });
         if (marked) {
-            t.lossTimes.push_back(lostAt + 50'000'000); // noticed on the next counter check
+            t.lossMarks.push_back({lostAt + 50'000'000, 1}); // noticed on the next counter check
         }
         const Assembler a = Assembler::assemble(t);
         const uint32_t walk = recordOf(t, udpForward, "nat", "prerouting");
