@@ -145,12 +145,6 @@ struct nt_filter {
     struct nt_pred preds[NT_FILTER_MAX_TERMS][NT_FILTER_MAX_PREDS];
 };
 
-/* Global options for the BPF programs (a one-entry array map). */
-struct nt_config {
-    __u32 netns; /* 0: all namespaces; else only events in this netns inode */
-    __u32 pad;
-};
-
 /* Per-CPU counters, summed by user space. */
 enum nt_counter {
     NT_CNT_EVENTS = 0,   /* events submitted */

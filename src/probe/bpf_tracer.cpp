@@ -106,6 +106,15 @@ size_t roundUpPow2(size_t v) {
     return p;
 }
 
+// How much may wait in the ring buffer before the programs wake the reader. Below it records are
+// submitted without a wakeup: the recording loop reads every poll interval (100 ms) anyway, so a
+// lone packet still shows within one interval, while a flood wakes the reader once per
+// ~4000 events instead of once per read. An eighth of the ring leaves the reader seven eighths
+// to catch up in.
+size_t ringWakeupBytes(size_t ringBytes) {
+    return std::min<size_t>(ringBytes / 8, size_t{256} << 10);
+}
+
 QString errnoText(int err) {
     return QString::fromUtf8(std::strerror(err < 0 ? -err : err));
 }
@@ -430,8 +439,12 @@ std::string BpfTracer::load(const KernelBtf &btf, const BpfTracerOptions &option
             .arg(errnoText(errno))
             .toStdString();
     }
-    bpf_map__set_max_entries(skel_->maps.nt_records,
-                             static_cast<__u32>(roundUpPow2(options.ringbufBytes)));
+    const size_t ringBytes = roundUpPow2(options.ringbufBytes);
+    bpf_map__set_max_entries(skel_->maps.nt_records, static_cast<__u32>(ringBytes));
+    // The recording's settings are constants of the programs (.rodata), fixed at load.
+    skel_->rodata->nt_filter_cfg = options.filter;
+    skel_->rodata->nt_netns = options.netns;
+    skel_->rodata->nt_wakeup_bytes = ringWakeupBytes(ringBytes);
 
     for (const ProgramSpec &spec : programSpecs()) {
         struct bpf_program *prog = skel_->progs.*spec.program;
@@ -611,18 +624,6 @@ BpfTracer::BpfTracer(const KernelBtf &btf, const BpfTracerOptions &options) {
         nftProbe_.version = 0;
         nftProbe_.error = std::string("the kernel refused the program (") +
                           std::strerror(loadErr_ < 0 ? -loadErr_ : loadErr_) + ")";
-    }
-
-    const __u32 zero = 0;
-    nt_config cfg{};
-    cfg.netns = options.netns;
-    if (bpf_map__update_elem(skel_->maps.nt_config_map, &zero, sizeof zero, &cfg, sizeof cfg,
-                             BPF_ANY) != 0 ||
-        bpf_map__update_elem(skel_->maps.nt_filter_map, &zero, sizeof zero, &options.filter,
-                             sizeof options.filter, BPF_ANY) != 0) {
-        throw Error(
-            QCoreApplication::translate("nt::BpfTracer", "cannot configure the BPF filter: %1")
-                .arg(errnoText(errno)));
     }
 
     for (size_t i = 0; i < programSpecs().size(); ++i) {
