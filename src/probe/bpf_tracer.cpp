@@ -758,8 +758,12 @@ int BpfTracer::poll(int timeoutMs, RecordBatch &out, size_t maxRecords) {
     sink_ = &out;
     const size_t before = out.events.size() + out.packets.size();
     limit_ = maxRecords > SIZE_MAX - before ? SIZE_MAX : before + maxRecords;
-    const int rc = timeoutMs > 0 ? ring_buffer__poll(ring_.get(), timeoutMs)
-                                 : ring_buffer__consume(ring_.get());
+    // The programs wake the reader only once a batch waits (nt_wakeup_bytes): after the wait,
+    // whatever arrived without a wakeup is read too.
+    int rc = timeoutMs > 0 ? ring_buffer__poll(ring_.get(), timeoutMs) : 0;
+    if (rc >= 0 || rc == -EINTR) {
+        rc = ring_buffer__consume(ring_.get());
+    }
     sink_ = nullptr;
     if (rc < 0 && rc != -EINTR && rc != kBatchFull) {
         throw Error(

@@ -57,9 +57,12 @@ public:
     uint64_t functionAttachNs() const { return functionAttachNs_; }
     int attachedCount() const;
 
-    // File descriptor that becomes readable when records wait (for poll/epoll).
+    // File descriptor that becomes readable when a batch of records waits (for poll/epoll). The
+    // programs submit without waking the reader below that (see ringWakeupBytes in the .cpp), so
+    // a reader must also read after a timeout: the recording loop does every kWaitMs.
     int fd() const;
-    // Waits up to timeoutMs (0: do not wait) and appends the waiting records to `out`, at most
+    // Waits up to timeoutMs (0: do not wait) or until a batch waits, then appends the waiting
+    // records to `out`, at most
     // `maxRecords` (the rest stays in the ring buffer for the next call). Returns the number of
     // records read.
     int poll(int timeoutMs, RecordBatch &out, size_t maxRecords = SIZE_MAX);
