@@ -360,11 +360,16 @@ static __always_inline int local_ipc(struct sk_buff *skb) {
     return family == AF_UNIX || family == AF_NETLINK;
 }
 
-/* The ring buffer's submit flags: no wakeup until nt_wakeup_bytes wait (see there). */
-static __always_inline __u64 wakeup_flags(void) {
+/* The ring buffer's submit flags for a record of `size` bytes: no wakeup, except for the record
+ * that makes another nt_wakeup_bytes wait. A wakeup per record would cost an irq_work each while
+ * the reader is busy anyway; one per nt_wakeup_bytes also wakes a reader that missed one (records
+ * of other CPUs reserved in between can hide the exact crossing). */
+static __always_inline __u64 wakeup_flags(__u64 size) {
     if (!nt_wakeup_bytes)
         return 0;
-    return bpf_ringbuf_query(&nt_records, BPF_RB_AVAIL_DATA) >= nt_wakeup_bytes
+    __u64 step = size + 8; /* BPF_RINGBUF_HDR_SZ; both sizes are multiples of 8 */
+    __u64 avail = bpf_ringbuf_query(&nt_records, BPF_RB_AVAIL_DATA);
+    return avail >= step && avail / nt_wakeup_bytes != (avail - step) / nt_wakeup_bytes
                ? BPF_RB_FORCE_WAKEUP
                : BPF_RB_NO_WAKEUP;
 }
@@ -486,7 +491,7 @@ static __always_inline int handle_dev(struct sk_buff *skb, struct net_device *de
             p->netns = netns;
             p->len = BPF_CORE_READ(skb, len);
             __builtin_memcpy(out, p, sizeof(*out));
-            bpf_ringbuf_submit(out, wakeup_flags());
+            bpf_ringbuf_submit(out, wakeup_flags(sizeof(*out)));
             count(NT_CNT_PACKETS);
         }
         flags |= NT_EVF_FIRST;
@@ -517,7 +522,7 @@ static __always_inline int handle_dev(struct sk_buff *skb, struct net_device *de
         ev->mark = BPF_CORE_READ(skb, mark);
         ev->aux = aux;
         ev->aux2 = aux2;
-        bpf_ringbuf_submit(ev, wakeup_flags());
+        bpf_ringbuf_submit(ev, wakeup_flags(sizeof(*ev)));
         count(NT_CNT_EVENTS);
     }
     if (is_free)
