@@ -48,23 +48,6 @@ struct {
     __type(value, struct nt_tracked);
 } nt_tracked_skbs SEC(".maps");
 
-/* Skbs the filter turned down, so that their later events leave after one lookup instead of
- * reading and testing the headers again. An entry holds while the skb keeps its mark, its device
- * and, at the probes where a packet enters the stack, its first header bytes; it goes when the
- * skb is freed. LRU: entries of skbs freed where no probe saw it age out. */
-struct nt_rejected {
-    __u64 head[2]; /* the first 16 bytes at the network header */
-    __u32 mark;
-    __u32 ifindex;
-};
-
-struct {
-    __uint(type, BPF_MAP_TYPE_LRU_HASH);
-    __uint(max_entries, NT_MAX_TRACKED);
-    __type(key, __u64);
-    __type(value, struct nt_rejected);
-} nt_rejected_skbs SEC(".maps");
-
 /* The recording's settings, written by user space before load. In .rodata the verifier knows
  * them: an unset filter or namespace costs nothing at run time. They never change while
  * recording (a new filter is a new recording). */
@@ -85,6 +68,14 @@ struct {
 struct nt_cpu_ctx {
     __u64 last_skb;
     __u64 gro_skb;
+    /* The skb the filter last turned down on this CPU, so that its next events (a packet's
+     * events mostly follow each other on one CPU) leave without reading and testing the headers
+     * again. It holds while the skb keeps its mark, its device and, at the probes where a packet
+     * enters the stack, its first header bytes; its free clears it. */
+    __u64 rej_skb;
+    __u64 rej_head[2]; /* the first 16 bytes at the network header */
+    __u32 rej_mark;
+    __u32 rej_ifindex;
 };
 
 struct {
@@ -374,20 +365,22 @@ static __always_inline __u64 wakeup_flags(__u64 size) {
                : BPF_RB_NO_WAKEUP;
 }
 
-/* An skb the filter turned down before, and still the packet it turned down: its event ends
- * here. Entry probes also compare the header bytes, since some frees have no tracepoint and the
- * address may hold another packet by now. */
+/* An skb the filter turned down before on this CPU, and still the packet it turned down: its
+ * event ends here. Entry probes also compare the header bytes, since some frees have no
+ * tracepoint and the address may hold another packet by now. */
 static __always_inline int still_rejected(struct sk_buff *skb, __u64 key, struct net_device *dev,
                                           int mode) {
-    struct nt_rejected *r = bpf_map_lookup_elem(&nt_rejected_skbs, &key);
-    if (!r)
+    __u32 zero = 0;
+    struct nt_cpu_ctx *c = bpf_map_lookup_elem(&nt_cpu, &zero);
+    if (!c || c->rej_skb != key)
         return 0;
-    if (BPF_CORE_READ(skb, mark) != r->mark || (dev && BPF_CORE_READ(dev, ifindex) != r->ifindex))
+    if (BPF_CORE_READ(skb, mark) != c->rej_mark ||
+        (dev && BPF_CORE_READ(dev, ifindex) != c->rej_ifindex))
         return 0;
     if (mode & NT_ENTRY) {
         __u64 h[2];
         header_key(skb, mode & NT_RX, h);
-        if (h[0] != r->head[0] || h[1] != r->head[1])
+        if (h[0] != c->rej_head[0] || h[1] != c->rej_head[1])
             return 0;
     }
     return 1;
@@ -395,9 +388,21 @@ static __always_inline int still_rejected(struct sk_buff *skb, __u64 key, struct
 
 static __always_inline void remember_rejected(struct sk_buff *skb, __u64 key,
                                               const struct nt_fields *f, int rx) {
-    struct nt_rejected r = {.mark = f->mark, .ifindex = f->ifindex};
-    header_key(skb, rx, r.head);
-    bpf_map_update_elem(&nt_rejected_skbs, &key, &r, BPF_ANY);
+    __u32 zero = 0;
+    struct nt_cpu_ctx *c = bpf_map_lookup_elem(&nt_cpu, &zero);
+    if (!c)
+        return;
+    c->rej_skb = key;
+    c->rej_mark = f->mark;
+    c->rej_ifindex = f->ifindex;
+    header_key(skb, rx, c->rej_head);
+}
+
+static __always_inline void forget_rejected(__u64 key) {
+    __u32 zero = 0;
+    struct nt_cpu_ctx *c = bpf_map_lookup_elem(&nt_cpu, &zero);
+    if (c && c->rej_skb == key)
+        c->rej_skb = 0;
 }
 
 static __always_inline int handle_dev(struct sk_buff *skb, struct net_device *dev, __u16 probe,
@@ -419,7 +424,7 @@ static __always_inline int handle_dev(struct sk_buff *skb, struct net_device *de
         /* Not followed: start following only here, alive, and in the traced namespace. */
         if (is_free) {
             if (nt_filter_cfg.enabled)
-                bpf_map_delete_elem(&nt_rejected_skbs, &key);
+                forget_rejected(key);
             return 0;
         }
         if ((mode & NT_FOLLOW_ONLY) || !in_ns) {
@@ -474,7 +479,7 @@ static __always_inline int handle_dev(struct sk_buff *skb, struct net_device *de
             return 0;
         }
         if (nt_filter_cfg.enabled)
-            bpf_map_delete_elem(&nt_rejected_skbs, &key);
+            forget_rejected(key);
         struct nt_tracked nt = {
             .first_ts = now, .netns = netns, .fp = fingerprint(f), .family = f->family};
         __builtin_memcpy(nt.saddr, f->saddr, 16);

@@ -51,7 +51,7 @@ struct RecorderOptions {
 // file commit) at a flood rate of these machines (~250k packets/s untraced on veth), as a power
 // of two between 8 and 256 MiB. A packet makes ~6 tracepoint events and crosses about a quarter
 // of the functions traced (up to 100 of them); an event is 64 bytes in the ring. Tracepoints
-// only: 16 MiB; the default function set (priorities 0-1, ~150 functions): 64 MiB.
+// only: 16 MiB; the default function set (priorities 0-1, ~150 functions): 128 MiB.
 size_t ringBytesFor(size_t functions);
 
 class Recorder {
