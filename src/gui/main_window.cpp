@@ -717,14 +717,25 @@ void MainWindow::chooseFile() {
     }
 }
 
-void MainWindow::onLoadingStarted(const QString &path) {
+void MainWindow::showProgress(const QString &cancelTip, const QString &message) {
     progress_->setValue(0);
     progress_->show();
     cancelLoad_->setText(tr("Cancel"));
-    cancelLoad_->setToolTip(tr("Stop reading %1; the packets read so far stay").arg(path));
+    cancelLoad_->setToolTip(cancelTip);
     cancelLoad_->show();
-    statusBar()->showMessage(tr("Opening %1…").arg(QFileInfo(path).fileName()));
+    statusBar()->showMessage(message);
     updateActions();
+}
+
+void MainWindow::hideProgressBar() {
+    progress_->hide();
+    cancelLoad_->hide();
+    statusBar()->clearMessage();
+}
+
+void MainWindow::onLoadingStarted(const QString &path) {
+    showProgress(tr("Stop reading %1; the packets read so far stay").arg(path),
+                 tr("Opening %1…").arg(QFileInfo(path).fileName()));
 }
 
 void MainWindow::onLoadingProgress(quint64 done, quint64 total) {
@@ -751,9 +762,7 @@ void MainWindow::onReplaced() {
 }
 
 void MainWindow::hideProgress() {
-    progress_->hide();
-    cancelLoad_->hide();
-    statusBar()->clearMessage();
+    hideProgressBar();
     // The views that summarise every journey catch up once the file stopped streaming.
     if (doc_->hasTrace() && !doc_->isLive()) {
         ruleset_->refreshHits();
@@ -882,26 +891,17 @@ void MainWindow::exportTrace(TraceDocument::ExportFormat format) {
     if (path.isEmpty()) {
         return;
     }
-    progress_->setValue(0);
-    progress_->show();
-    cancelLoad_->setText(tr("Cancel"));
-    cancelLoad_->setToolTip(tr("Stop exporting; %1 is not written").arg(path));
-    cancelLoad_->show();
-    statusBar()->showMessage(tr("Exporting %1…").arg(QFileInfo(path).fileName()));
+    // Shown first: an export refused at once hides it again.
+    showProgress(tr("Stop exporting; %1 is not written").arg(path),
+                 tr("Exporting %1…").arg(QFileInfo(path).fileName()));
     doc_->exportTrace(format, path,
                       QStringLiteral("nft-tracer ") + QCoreApplication::applicationVersion());
     updateActions();
 }
 
-void MainWindow::hideExportProgress() {
-    progress_->hide();
-    cancelLoad_->hide();
-    statusBar()->clearMessage();
-    updateActions();
-}
-
 void MainWindow::onExportFinished(const QString &path, const QString &error) {
-    hideExportProgress();
+    hideProgressBar();
+    updateActions();
     if (!error.isEmpty()) {
         showError(tr("Cannot export"), error);
         return;
@@ -910,7 +910,8 @@ void MainWindow::onExportFinished(const QString &path, const QString &error) {
 }
 
 void MainWindow::onExportCancelled() {
-    hideExportProgress();
+    hideProgressBar();
+    updateActions();
     statusBar()->showMessage(tr("Export cancelled"), 5000);
 }
 

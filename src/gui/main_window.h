@@ -112,7 +112,9 @@ private:
     void exportTrace(TraceDocument::ExportFormat format);
     void onExportFinished(const QString &path, const QString &error);
     void onExportCancelled();
-    void hideExportProgress();
+    // The status bar's progress and Cancel button, for a file being opened or an export.
+    void showProgress(const QString &cancelTip, const QString &message);
+    void hideProgressBar();
     void startTrace();
     void stopTrace();
     void setLanguage(const QString &code);

@@ -1,21 +1,28 @@
 // TraceDocument: loading on a worker with progress, failures, cancellation and stale results,
-// live appends (same journeys as the bulk assembly) and Save As for files and live traces.
+// live appends (same journeys as the bulk assembly), Save As for files and live traces, and
+// exports on a worker. Qt Core only: no display needed.
 #include "export.h"
-#include "sample_trace_fixture.h"
 #include "synthetic_trace.h"
 #include "trace_document.h"
 #include "trace_stream.h"
 #include "tracefile.h"
 
+#include <QCoreApplication>
 #include <QFile>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 
 #include <QTest>
+#include <gtest/gtest.h>
 #include <sqlite3.h>
 
 #include <algorithm>
 #include <ctime>
+
+namespace nt::testing {
+// The recorded sample the GUI tests open too.
+const std::string kSampleTrace = std::string(NT_TEST_DATA_DIR) + "/recorded/two-namespaces.nftrace";
+} // namespace nt::testing
 
 namespace {
 
@@ -480,4 +487,8 @@ TEST_F(BigFile, CancelledExportWritesNothing) {
 
 } // namespace
 
-NT_GUI_TEST_MAIN()
+int main(int argc, char **argv) {
+    QCoreApplication app(argc, argv);
+    ::testing::InitGoogleTest(&argc, argv);
+    return RUN_ALL_TESTS();
+}
