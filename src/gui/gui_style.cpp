@@ -4,7 +4,6 @@
 #include "event.h"
 
 #include <array>
-#include <cmath>
 
 namespace nt::gui {
 

@@ -178,9 +178,17 @@ TEST(SwimlaneLayout, ManyJourneysArePolylinesSortedByStart) {
     EXPECT_DOUBLE_EQ(l.endUs, 1000.0 * (n - 1) + 5);
 }
 
-// nft-tracer's own records are not drawn; an empty selection lays out nothing.
+// nft-tracer's own records (an end-of-chain CONTINUE here) are not drawn; an empty selection
+// lays out nothing.
 TEST(SwimlaneLayout, HiddenNftRecordsAndEmptySelections) {
-    Stream s = droppedSyn();
+    Stream s;
+    s.hdr(header(kSkbA, 0, tcpSyn()))
+        .ev({NT_PROBE_NETIF_RECEIVE_SKB, kSkbA, 0, 2, kNsA, 0, 0, NT_EVF_FIRST})
+        .ev({NT_PROBE_FIB_TABLE_LOOKUP, kSkbA, 2, 2, kNsA, 0, 0, NT_EVF_CONTEXT})
+        .ev({NT_PROBE_KFREE_SKB, kSkbA, 9, 2, kNsA, kNetfilterDrop, 0, 0, kNfHookSlow})
+        .rec({7, 40, "input", NftTraceType::Rule, verdict::Jump, 2, tcpSyn(), "tcp_in"})
+        .rec({7, 41, "tcp_in", NftTraceType::Rule, verdict::Continue, 0})
+        .rec({7, 42, "tcp_in", NftTraceType::Rule, verdict::Drop, 4});
     const Laid d(s);
     const SwimlaneLayout none = SwimlaneLayout::build(d.assembler, &d.report, {}, true);
     EXPECT_TRUE(none.tracks.empty());
@@ -188,19 +196,26 @@ TEST(SwimlaneLayout, HiddenNftRecordsAndEmptySelections) {
     EXPECT_DOUBLE_EQ(none.endUs, 0);
 
     const std::vector<JourneyId> ids = d.all();
-    const SwimlaneLayout l = SwimlaneLayout::build(d.assembler, nullptr, ids, true);
-    size_t shownNft = 0;
+    ASSERT_EQ(ids.size(), 1u);
+    size_t nftSteps = 0, hidden = 0;
     for (const TimelineItem &ti : d.assembler.timeline(0)) {
-        shownNft += ti.nft && !d.assembler.nftStep(ti.index).hidden ? 1 : 0;
+        nftSteps += ti.nft ? 1 : 0;
+        hidden += ti.nft && d.assembler.nftStep(ti.index).hidden ? 1 : 0;
     }
-    size_t nftItems = 0;
+    ASSERT_EQ(nftSteps, 3u);
+    ASSERT_EQ(hidden, 1u) << "the end-of-chain record is nft-tracer's";
+    const SwimlaneLayout l = SwimlaneLayout::build(d.assembler, nullptr, ids, true);
+    std::vector<std::string> nftLabels;
     for (const SwimlaneItem &it : l.items) {
-        nftItems += it.layer == Layer::Netfilter ? 1 : 0;
+        if (it.layer == Layer::Netfilter) {
+            nftLabels.push_back(it.label.toStdString());
+        }
         if (it.kind == SwimlaneItemKind::Tracepoint || it.kind == SwimlaneItemKind::Drop) {
             EXPECT_TRUE(it.label.isEmpty()) << "without a report, events have no names";
         }
     }
-    EXPECT_EQ(nftItems, shownNft);
+    EXPECT_EQ(nftLabels, (std::vector<std::string>{"input #2 JUMP tcp_in", "tcp_in #4 DROP"}));
+    EXPECT_EQ(l.points.size(), l.items.size());
 }
 
 } // namespace
