@@ -40,7 +40,7 @@ fi
 
 # Every folder whose sources hold user-visible strings (the ones that exist yet).
 dirs=()
-for d in src/core src/probe src/stream src/cli src/ipc src/gui helper; do
+for d in src/core src/probe src/stream src/cli src/ipc src/present src/gui helper; do
   if [ -d "$d" ]; then
     dirs+=("$d")
   fi

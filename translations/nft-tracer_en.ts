@@ -1789,6 +1789,18 @@ nft records joined to no packet: %4</translation>
         <source>the nft-tracer helper is not installed or could not be started</source>
         <translation>the nft-tracer helper is not installed or could not be started</translation>
     </message>
+    <message>
+        <source>Stop exporting; %1 is not written</source>
+        <translation>Stop exporting; %1 is not written</translation>
+    </message>
+    <message>
+        <source>Exporting %1…</source>
+        <translation>Exporting %1…</translation>
+    </message>
+    <message>
+        <source>Export cancelled</source>
+        <translation>Export cancelled</translation>
+    </message>
 </context>
 <context>
     <name>nt::Netns</name>
@@ -2756,6 +2768,21 @@ nft records joined to no packet: %4</translation>
     </message>
 </context>
 <context>
+    <name>nt::SwimlaneLayout</name>
+    <message>
+        <source>%1 #%2 %3</source>
+        <translation>%1 #%2 %3</translation>
+    </message>
+    <message>
+        <source>%1 policy %2</source>
+        <translation>%1 policy %2</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+</context>
+<context>
     <name>nt::SwimlaneView</name>
     <message>
         <source>µs</source>
@@ -2784,18 +2811,6 @@ nft records joined to no packet: %4</translation>
     <message>
         <source>Show &amp;Empty Lanes</source>
         <translation>Show &amp;Empty Lanes</translation>
-    </message>
-    <message>
-        <source>%1 #%2 %3</source>
-        <translation>%1 #%2 %3</translation>
-    </message>
-    <message>
-        <source>%1 policy %2</source>
-        <translation>%1 policy %2</translation>
-    </message>
-    <message>
-        <source>%1 %2</source>
-        <translation>%1 %2</translation>
     </message>
     <message numerus="yes">
         <source>%n journey(s) over %1</source>
@@ -2908,6 +2923,10 @@ nft records joined to no packet: %4</translation>
             <numerusform>The %n packet read before the damage is shown; it may be incomplete.</numerusform>
             <numerusform>The %n packets read before the damage are shown; they may be incomplete.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>cannot export %1: the trace is still being read or recorded; export it once it is complete</source>
+        <translation>cannot export %1: the trace is still being read or recorded; export it once it is complete</translation>
     </message>
 </context>
 <context>

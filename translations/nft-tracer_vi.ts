@@ -1786,6 +1786,18 @@ Bản ghi nft không ghép được với gói nào: %4</translation>
         <source>the nft-tracer helper is not installed or could not be started</source>
         <translation>trình trợ giúp nft-tracer chưa được cài đặt hoặc không khởi động được</translation>
     </message>
+    <message>
+        <source>Stop exporting; %1 is not written</source>
+        <translation>Dừng xuất; %1 sẽ không được ghi</translation>
+    </message>
+    <message>
+        <source>Exporting %1…</source>
+        <translation>Đang xuất %1…</translation>
+    </message>
+    <message>
+        <source>Export cancelled</source>
+        <translation>Đã hủy việc xuất</translation>
+    </message>
 </context>
 <context>
     <name>nt::Netns</name>
@@ -2752,6 +2764,21 @@ Bản ghi nft không ghép được với gói nào: %4</translation>
     </message>
 </context>
 <context>
+    <name>nt::SwimlaneLayout</name>
+    <message>
+        <source>%1 #%2 %3</source>
+        <translation>%1 #%2 %3</translation>
+    </message>
+    <message>
+        <source>%1 policy %2</source>
+        <translation>%1 policy %2</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+</context>
+<context>
     <name>nt::SwimlaneView</name>
     <message>
         <source>µs</source>
@@ -2780,18 +2807,6 @@ Bản ghi nft không ghép được với gói nào: %4</translation>
     <message>
         <source>Show &amp;Empty Lanes</source>
         <translation>Hiện các làn &amp;trống</translation>
-    </message>
-    <message>
-        <source>%1 #%2 %3</source>
-        <translation>%1 #%2 %3</translation>
-    </message>
-    <message>
-        <source>%1 policy %2</source>
-        <translation>%1 policy %2</translation>
-    </message>
-    <message>
-        <source>%1 %2</source>
-        <translation>%1 %2</translation>
     </message>
     <message numerus="yes">
         <source>%n journey(s) over %1</source>
@@ -2901,6 +2916,10 @@ Bản ghi nft không ghép được với gói nào: %4</translation>
         <translation>
             <numerusform>%n gói tin đọc được trước chỗ hỏng được hiển thị; chúng có thể không đầy đủ.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>cannot export %1: the trace is still being read or recorded; export it once it is complete</source>
+        <translation>không xuất được %1: trace vẫn đang được đọc hoặc ghi; hãy xuất khi nó đã hoàn tất</translation>
     </message>
 </context>
 <context>

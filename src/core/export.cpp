@@ -47,15 +47,19 @@ QJsonObject metaJson(const Trace &t) {
 
 } // namespace
 
-QByteArray traceJson(const Trace &trace, const Assembler &assembler,
-                     std::optional<JourneyId> only) {
+QByteArray traceJson(const Trace &trace, const Assembler &assembler, std::optional<JourneyId> only,
+                     const ExportProgress &progress) {
     const Report report(trace, assembler);
     QJsonObject root;
     root[QStringLiteral("format")] = QStringLiteral("nft-tracer-journeys");
     root[QStringLiteral("version")] = 1;
     root[QStringLiteral("meta")] = metaJson(trace);
     QJsonArray journeys;
-    for (JourneyId id = 0; id < assembler.journeyCount(); ++id) {
+    const uint64_t total = assembler.journeyCount();
+    for (JourneyId id = 0; id < total; ++id) {
+        if (progress && !progress(id, total)) {
+            return {};
+        }
         if (!only || *only == id) {
             journeys.append(report.journeyJson(id));
         }
@@ -69,25 +73,36 @@ QByteArray traceJson(const Trace &trace, const Assembler &assembler,
     return QJsonDocument(root).toJson(QJsonDocument::Indented);
 }
 
-void exportJson(const Trace &trace, const Assembler &assembler, const std::string &path) {
-    const QByteArray data = traceJson(trace, assembler);
+bool exportJson(const Trace &trace, const Assembler &assembler, const std::string &path,
+                const ExportProgress &progress) {
+    const QByteArray data = traceJson(trace, assembler, std::nullopt, progress);
+    if (data.isEmpty()) {
+        return false; // stopped: the document always has content
+    }
     const QString qpath = QString::fromStdString(path);
     QSaveFile f(qpath);
     if (!f.open(QIODevice::WriteOnly) || f.write(data) != data.size() || !f.commit()) {
         throw Error(QCoreApplication::translate("nt::Export", "cannot write %1: %2")
                         .arg(qpath, f.errorString()));
     }
+    return true;
 }
 
-void exportPcapng(const Trace &trace, const Assembler &assembler, const std::string &path,
-                  const std::string &application) {
+bool exportPcapng(const Trace &trace, const Assembler &assembler, const std::string &path,
+                  const std::string &application, const ExportProgress &progress) {
     const Report report(trace, assembler);
     // Written beside the destination and renamed, so a failure leaves nothing behind.
     const std::string tmp = path + ".partial";
     try {
         PcapngWriter w(tmp, application, trace.meta.kernel);
         const TraceMeta &m = trace.meta;
-        for (JourneyId id = 0; id < assembler.journeyCount(); ++id) {
+        const uint64_t total = assembler.journeyCount();
+        for (JourneyId id = 0; id < total; ++id) {
+            if (progress && !progress(id, total)) {
+                w.close();
+                std::remove(tmp.c_str());
+                return false;
+            }
             const Journey j = assembler.journey(id);
             if (j.header == kNoIndex || j.header >= trace.packets.size()) {
                 continue;
@@ -106,6 +121,7 @@ void exportPcapng(const Trace &trace, const Assembler &assembler, const std::str
         std::remove(tmp.c_str());
         throw;
     }
+    return true;
 }
 
 } // namespace nt

@@ -7,25 +7,34 @@
 
 #include <QByteArray>
 
+#include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 
 namespace nt {
 
+// Told (journeys done, journeys in all) as an export goes; returning false stops it: the
+// export then writes nothing and returns false.
+using ExportProgress = std::function<bool(uint64_t done, uint64_t total)>;
+
 // The JSON document of a trace: { "format": "nft-tracer-journeys", "version": 1, "meta": …,
 // "journeys": [Report::journeyJson…], "stats": Report::statsJson, "ruleset": … (when recorded) }.
-// `only` keeps one journey.
+// `only` keeps one journey. Empty when `progress` stopped it.
 QByteArray traceJson(const Trace &trace, const Assembler &assembler,
-                     std::optional<JourneyId> only = std::nullopt);
+                     std::optional<JourneyId> only = std::nullopt,
+                     const ExportProgress &progress = {});
 
 // Writes traceJson() to `path` atomically: the file is complete or untouched. Throws nt::Error.
-void exportJson(const Trace &trace, const Assembler &assembler, const std::string &path);
+bool exportJson(const Trace &trace, const Assembler &assembler, const std::string &path,
+                const ExportProgress &progress = {});
 
 // One packet per journey that has a captured header (LINKTYPE_RAW), its PACKET TRACE block as
 // the packet comment, stamped with the journey's first wall-clock time. Written beside `path`
 // and renamed, so a failure leaves nothing behind. `application` names the writer in the
 // section header. Throws nt::Error.
-void exportPcapng(const Trace &trace, const Assembler &assembler, const std::string &path,
-                  const std::string &application = "nft-tracer");
+bool exportPcapng(const Trace &trace, const Assembler &assembler, const std::string &path,
+                  const std::string &application = "nft-tracer",
+                  const ExportProgress &progress = {});
 
 } // namespace nt

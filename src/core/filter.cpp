@@ -439,68 +439,24 @@ private:
         return a;
     }
 
+    // A primitive: `ifname X`, `ifindex N`, `mark …`, a protocol, or (after an optional
+    // protocol and direction) host/net/port/portrange and its value, or a bare value.
     Node parsePrimitive() {
         const Token &t = peek();
         if (t.kind != Token::Kind::Word) {
-            if (pos_ == 0) {
-                fail(t.column, QCoreApplication::translate(
-                                   "nt::Filter",
-                                   "expected a filter primitive (host, net, port, "
-                                   "portrange, tcp, udp, icmp, ip, ip6, ifname, mark …), found %1")
-                                   .arg(found(t)));
-            }
-            expected(t, QCoreApplication::translate("nt::Filter", "a filter primitive"),
-                     prev().text);
+            failNoPrimitive(t);
         }
         const std::string lw = lower(t.text);
-
         if (lw == "ifname") {
-            next();
-            const Token &v = peek();
-            if (v.kind != Token::Kind::Word && v.kind != Token::Kind::Quoted) {
-                expected(v, QCoreApplication::translate("nt::Filter", "an interface name"), t.text);
-            }
-            char bad = 0;
-            if (v.text.empty() || v.text.size() > 15) {
-                fail(v.column,
-                     QCoreApplication::translate(
-                         "nt::Filter", "interface name %1 must be 1 to 15 characters long")
-                         .arg(found(v)));
-            }
-            if (!validIfName(v.text, &bad)) {
-                fail(v.column,
-                     QCoreApplication::translate(
-                         "nt::Filter", "interface name %1 contains %2; only letters, digits "
-                                       "and _ . - @ + are supported")
-                         .arg(found(v), singleQuoted(std::string_view(&bad, 1))));
-            }
-            Atom a;
-            a.type = Atom::Type::IfName;
-            a.name = v.text;
-            next();
-            return atomNode(std::move(a));
+            return parseIfName(t);
         }
         if (lw == "ifindex") {
-            next();
-            const Token &v = peek();
-            const auto n = v.kind == Token::Kind::Word ? parseNumber(v.text) : std::nullopt;
-            if (!n || *n == 0 || *n > 0xffffffffULL) {
-                expected(v,
-                         QCoreApplication::translate("nt::Filter",
-                                                     "an interface index (1 to 4294967295)"),
-                         t.text);
-            }
-            Atom a;
-            a.type = Atom::Type::IfIndex;
-            a.lo = static_cast<uint32_t>(*n);
-            next();
-            return atomNode(std::move(a));
+            return parseIfIndex(t);
         }
         if (lw == "mark") {
             next();
             return atomNode(parseMark(t.text));
         }
-
         std::optional<Proto> proto = protoFromWord(lw);
         if (proto) {
             next();
@@ -514,33 +470,96 @@ private:
                 return atomNode(std::move(a));
             }
         }
-
-        Dir dir = Dir::Any;
-        bool qualified = proto.has_value();
-        const Token &d = peek();
-        std::string afterWord = proto ? prev().text : std::string();
-        if (d.kind == Token::Kind::Word && (lower(d.text) == "src" || lower(d.text) == "dst")) {
-            const bool src = lower(d.text) == "src";
-            next();
-            afterWord = d.text;
-            dir = src ? Dir::Src : Dir::Dst;
-            const Token &op = peek();
-            const Token &other = peek(1);
-            if ((op.kind == Token::Kind::Or || op.kind == Token::Kind::And) &&
-                other.kind == Token::Kind::Word && lower(other.text) == (src ? "dst" : "src")) {
-                dir = op.kind == Token::Kind::Or ? Dir::SrcOrDst : Dir::SrcAndDst;
-                next();
-                next();
-                afterWord = other.text;
-            }
-            qualified = true;
-        }
-
-        const Token &k = peek();
-        const std::string lk = k.kind == Token::Kind::Word ? lower(k.text) : std::string();
         Qualifiers q;
         q.proto = proto;
-        q.dir = dir;
+        std::string afterWord = proto ? prev().text : std::string();
+        const bool directed = parseDirection(q.dir, afterWord);
+        return parseQualified(q, proto.has_value() || directed, afterWord);
+    }
+
+    [[noreturn]] void failNoPrimitive(const Token &t) {
+        if (pos_ == 0) {
+            fail(t.column,
+                 QCoreApplication::translate(
+                     "nt::Filter", "expected a filter primitive (host, net, port, "
+                                   "portrange, tcp, udp, icmp, ip, ip6, ifname, mark …), found %1")
+                     .arg(found(t)));
+        }
+        expected(t, QCoreApplication::translate("nt::Filter", "a filter primitive"), prev().text);
+    }
+
+    // `ifname NAME` (t: the word ifname).
+    Node parseIfName(const Token &t) {
+        next();
+        const Token &v = peek();
+        if (v.kind != Token::Kind::Word && v.kind != Token::Kind::Quoted) {
+            expected(v, QCoreApplication::translate("nt::Filter", "an interface name"), t.text);
+        }
+        char bad = 0;
+        if (v.text.empty() || v.text.size() > 15) {
+            fail(v.column, QCoreApplication::translate(
+                               "nt::Filter", "interface name %1 must be 1 to 15 characters long")
+                               .arg(found(v)));
+        }
+        if (!validIfName(v.text, &bad)) {
+            fail(v.column, QCoreApplication::translate(
+                               "nt::Filter", "interface name %1 contains %2; only letters, digits "
+                                             "and _ . - @ + are supported")
+                               .arg(found(v), singleQuoted(std::string_view(&bad, 1))));
+        }
+        Atom a;
+        a.type = Atom::Type::IfName;
+        a.name = v.text;
+        next();
+        return atomNode(std::move(a));
+    }
+
+    // `ifindex N` (t: the word ifindex).
+    Node parseIfIndex(const Token &t) {
+        next();
+        const Token &v = peek();
+        const auto n = v.kind == Token::Kind::Word ? parseNumber(v.text) : std::nullopt;
+        if (!n || *n == 0 || *n > 0xffffffffULL) {
+            expected(
+                v,
+                QCoreApplication::translate("nt::Filter", "an interface index (1 to 4294967295)"),
+                t.text);
+        }
+        Atom a;
+        a.type = Atom::Type::IfIndex;
+        a.lo = static_cast<uint32_t>(*n);
+        next();
+        return atomNode(std::move(a));
+    }
+
+    // `src`, `dst`, `src or dst`, `src and dst`: true when one was read (`afterWord` is then
+    // its last word).
+    bool parseDirection(Dir &dir, std::string &afterWord) {
+        const Token &d = peek();
+        if (d.kind != Token::Kind::Word || (lower(d.text) != "src" && lower(d.text) != "dst")) {
+            return false;
+        }
+        const bool src = lower(d.text) == "src";
+        next();
+        afterWord = d.text;
+        dir = src ? Dir::Src : Dir::Dst;
+        const Token &op = peek();
+        const Token &other = peek(1);
+        if ((op.kind == Token::Kind::Or || op.kind == Token::Kind::And) &&
+            other.kind == Token::Kind::Word && lower(other.text) == (src ? "dst" : "src")) {
+            dir = op.kind == Token::Kind::Or ? Dir::SrcOrDst : Dir::SrcAndDst;
+            next();
+            next();
+            afterWord = other.text;
+        }
+        return true;
+    }
+
+    // What follows the protocol and direction: host/net/port/portrange and a value, a bare
+    // address (qualified: "src 10.0.0.1"; or alone), or a value continuing the last primitive.
+    Node parseQualified(Qualifiers q, bool qualified, const std::string &afterWord) {
+        const Token &k = peek();
+        const std::string lk = k.kind == Token::Kind::Word ? lower(k.text) : std::string();
         if (lk == "host" || lk == "net" || lk == "port" || lk == "portrange") {
             q.type = lk == "host"   ? Atom::Type::Host
                      : lk == "net"  ? Atom::Type::Net
@@ -548,9 +567,9 @@ private:
                                     : Atom::Type::PortRange;
             next();
             Atom a = parseValue(q.type, k.text);
-            a.dir = dir;
+            a.dir = q.dir;
             last_ = q;
-            return withProto(proto, atomNode(std::move(a)));
+            return withProto(q.proto, atomNode(std::move(a)));
         }
         if (qualified) {
             // tcpdump's "src 10.0.0.1": a direction alone qualifies an address.
@@ -558,16 +577,15 @@ private:
                 parseAddress(k.text.substr(0, k.text.find('/')))) {
                 q.type = k.text.find('/') == std::string::npos ? Atom::Type::Host : Atom::Type::Net;
                 Atom a = parseValue(q.type, afterWord);
-                a.dir = dir;
+                a.dir = q.dir;
                 last_ = q;
-                return withProto(proto, atomNode(std::move(a)));
+                return withProto(q.proto, atomNode(std::move(a)));
             }
             expected(
                 k,
                 QCoreApplication::translate("nt::Filter", "'host', 'net', 'port' or 'portrange'"),
                 afterWord);
         }
-
         if (!isKeyword(lk)) {
             const bool looksLikeValue =
                 (lk[0] >= '0' && lk[0] <= '9') || lk.find(':') != std::string::npos;
@@ -781,14 +799,9 @@ FilterPredicate pred(Field field, uint32_t lo = 0, uint32_t hi = 0) {
     return p;
 }
 
-// Sorts, removes duplicates, drops predicates implied by others or always true in this term;
-// std::nullopt when the term can never be true.
-std::optional<FilterTerm> normalize(FilterTerm t) {
-    std::sort(t.begin(), t.end());
-    t.erase(std::unique(t.begin(), t.end()), t.end());
-
-    uint8_t family = 0;
-    std::optional<uint32_t> proto;
+// What a term's positive tests fix: the address family and the L4 protocol (0 / nullopt:
+// not fixed). False when two of them contradict each other.
+bool termFacts(const FilterTerm &t, uint8_t &family, std::optional<uint32_t> &proto) {
     for (const FilterPredicate &p : t) {
         if (p.negate) {
             continue;
@@ -800,111 +813,125 @@ std::optional<FilterTerm> normalize(FilterTerm t) {
             fam = p.family;
         } else if (p.field == Field::L4Proto) {
             if (proto && *proto != p.lo) {
-                return std::nullopt;
+                return false;
             }
             proto = p.lo;
         }
         if (fam != 0) {
             if (family != 0 && family != fam) {
-                return std::nullopt;
+                return false;
             }
             family = fam;
         }
     }
+    return true;
+}
 
-    FilterTerm out;
-    for (size_t i = 0; i < t.size(); ++i) {
-        const FilterPredicate &p = t[i];
-        FilterPredicate inverse = p;
-        inverse.negate = !p.negate;
-        if (std::binary_search(t.begin(), t.end(), inverse)) {
-            return std::nullopt;
+// Does a positive test t[i] contradict a later positive test of the same field?
+bool contradictsLater(const FilterTerm &t, size_t i) {
+    const FilterPredicate &p = t[i];
+    for (size_t j = i + 1; j < t.size(); ++j) {
+        const FilterPredicate &o = t[j];
+        if (o.negate || o.field != p.field) {
+            continue;
         }
-        bool keep = true;
         switch (p.field) {
-        case Field::Family:
-            if (p.negate) {
-                if (family == p.lo) {
-                    return std::nullopt;
-                }
-                keep = family == 0;
-            } else {
-                // Implied by an address test of the same family.
-                keep = std::none_of(t.begin(), t.end(), [&](const FilterPredicate &o) {
-                    return !o.negate && isAddr(o.field) && o.family == p.lo;
-                });
-            }
-            break;
-        case Field::L4Proto:
-            if (p.negate && proto) {
-                keep = false; // the positive test of another protocol implies it
-            }
-            break;
         case Field::SAddr:
         case Field::DAddr:
-            if (p.negate && family != 0 && family != p.family) {
-                keep = false;
+            if (o.family != p.family) {
+                continue;
             }
-            if (!p.negate) {
-                for (size_t j = i + 1; j < t.size(); ++j) {
-                    const FilterPredicate &o = t[j];
-                    if (o.negate || o.field != p.field || o.family != p.family) {
-                        continue;
-                    }
-                    for (size_t b = 0; b < 16; ++b) {
-                        if (((p.addr[b] ^ o.addr[b]) & p.mask[b] & o.mask[b]) != 0) {
-                            return std::nullopt;
-                        }
-                    }
+            for (size_t b = 0; b < 16; ++b) {
+                if (((p.addr[b] ^ o.addr[b]) & p.mask[b] & o.mask[b]) != 0) {
+                    return true;
                 }
             }
             break;
         case Field::SPort:
         case Field::DPort:
-            if (proto && !isPortProto(*proto)) {
-                if (!p.negate) {
-                    return std::nullopt;
-                }
-                keep = false;
-            }
-            if (!p.negate) {
-                for (size_t j = i + 1; j < t.size(); ++j) {
-                    const FilterPredicate &o = t[j];
-                    if (!o.negate && o.field == p.field && (o.lo > p.hi || o.hi < p.lo)) {
-                        return std::nullopt;
-                    }
-                }
+            if (o.lo > p.hi || o.hi < p.lo) {
+                return true;
             }
             break;
         case Field::IfIndex:
         case Field::IfName:
-            if (!p.negate) {
-                for (size_t j = i + 1; j < t.size(); ++j) {
-                    if (!t[j].negate && t[j].field == p.field && t[j] != p) {
-                        return std::nullopt;
-                    }
-                }
+            if (o != p) {
+                return true;
             }
             break;
         case Field::Mark:
-            if (p.hi == 0) { // mark 0/0: always true
-                if (p.negate) {
-                    return std::nullopt;
-                }
-                keep = false;
-            }
-            if (!p.negate) {
-                for (size_t j = i + 1; j < t.size(); ++j) {
-                    const FilterPredicate &o = t[j];
-                    if (!o.negate && o.field == Field::Mark && ((p.lo ^ o.lo) & p.hi & o.hi) != 0) {
-                        return std::nullopt;
-                    }
-                }
+            if (((p.lo ^ o.lo) & p.hi & o.hi) != 0) {
+                return true;
             }
             break;
+        default:
+            break;
         }
-        if (keep) {
-            out.push_back(p);
+    }
+    return false;
+}
+
+// Whether t[i] stays in the normalized term (false: implied or always true); nullopt when it
+// makes the term impossible.
+std::optional<bool> keepPredicate(const FilterTerm &t, size_t i, uint8_t family,
+                                  const std::optional<uint32_t> &proto) {
+    const FilterPredicate &p = t[i];
+    FilterPredicate inverse = p;
+    inverse.negate = !p.negate;
+    if (std::binary_search(t.begin(), t.end(), inverse) || (!p.negate && contradictsLater(t, i))) {
+        return std::nullopt;
+    }
+    switch (p.field) {
+    case Field::Family:
+        if (p.negate) {
+            if (family == p.lo) {
+                return std::nullopt;
+            }
+            return family == 0;
+        }
+        // Implied by an address test of the same family.
+        return std::none_of(t.begin(), t.end(), [&](const FilterPredicate &o) {
+            return !o.negate && isAddr(o.field) && o.family == p.lo;
+        });
+    case Field::L4Proto:
+        return !(p.negate && proto); // the positive test of another protocol implies it
+    case Field::SAddr:
+    case Field::DAddr:
+        return !(p.negate && family != 0 && family != p.family);
+    case Field::SPort:
+    case Field::DPort:
+        if (proto && !isPortProto(*proto)) {
+            return p.negate ? std::optional<bool>(false) : std::nullopt;
+        }
+        return true;
+    case Field::Mark:
+        if (p.hi == 0) { // mark 0/0: always true
+            return p.negate ? std::nullopt : std::optional<bool>(false);
+        }
+        return true;
+    default:
+        return true;
+    }
+}
+
+// Sorts, removes duplicates, drops predicates implied by others or always true in this term;
+// std::nullopt when the term can never be true.
+std::optional<FilterTerm> normalize(FilterTerm t) {
+    std::sort(t.begin(), t.end());
+    t.erase(std::unique(t.begin(), t.end()), t.end());
+    uint8_t family = 0;
+    std::optional<uint32_t> proto;
+    if (!termFacts(t, family, proto)) {
+        return std::nullopt;
+    }
+    FilterTerm out;
+    for (size_t i = 0; i < t.size(); ++i) {
+        const std::optional<bool> keep = keepPredicate(t, i, family, proto);
+        if (!keep) {
+            return std::nullopt;
+        }
+        if (*keep) {
+            out.push_back(t[i]);
         }
     }
     return out;

@@ -5,6 +5,8 @@
 #include <QJsonObject>
 #include <QStringList>
 
+#include <algorithm>
+#include <initializer_list>
 #include <vector>
 
 namespace nt {
@@ -144,7 +146,7 @@ QString expr(const QJsonValue &v, const ValueStyle &style) {
     if (o.size() != 1) {
         return compactJson(v);
     }
-    const QString kind = o.constBegin().key();
+    QString kind = o.constBegin().key();
     const QJsonValue arg = o.constBegin().value();
     const QJsonObject a = arg.toObject();
     if (kind == QLatin1String("payload")) {
@@ -266,102 +268,109 @@ QString nat(const QString &kind, const QJsonObject &n) {
     return s;
 }
 
-} // namespace
-
-QString nftStatementText(const QJsonValue &statement) {
-    if (!statement.isObject() || statement.toObject().size() != 1) {
-        return compactJson(statement);
+QString counter(const QJsonValue &arg) {
+    if (arg.isString()) {
+        return QStringLiteral("counter name ") + quote(arg.toString());
     }
-    const QJsonObject o = statement.toObject();
-    QString kind = o.constBegin().key();
-    const QJsonValue arg = o.constBegin().value();
+    if (arg.isNull()) {
+        return QStringLiteral("counter");
+    }
     const QJsonObject a = arg.toObject();
+    return QStringLiteral("counter packets %1 bytes %2")
+        .arg(number(a.value(QLatin1String("packets"))), number(a.value(QLatin1String("bytes"))));
+}
 
-    if (kind == QLatin1String("match")) {
-        return match(a);
+QString logText(const QJsonObject &a) {
+    QString s = QStringLiteral("log");
+    if (a.contains(QLatin1String("prefix"))) {
+        s += QStringLiteral(" prefix ") + quote(a.value(QLatin1String("prefix")).toString());
     }
-    if (kind == QLatin1String("accept") || kind == QLatin1String("drop") ||
-        kind == QLatin1String("continue") || kind == QLatin1String("return") ||
-        kind == QLatin1String("notrack")) {
-        return kind;
+    if (a.contains(QLatin1String("level"))) {
+        s += QStringLiteral(" level ") + a.value(QLatin1String("level")).toString();
     }
-    if (kind == QLatin1String("jump") || kind == QLatin1String("goto")) {
-        return kind + QLatin1Char(' ') + a.value(QLatin1String("target")).toString();
+    if (a.contains(QLatin1String("group"))) {
+        s += QStringLiteral(" group ") + number(a.value(QLatin1String("group")));
     }
-    if (kind == QLatin1String("counter")) {
-        if (arg.isString()) {
-            return QStringLiteral("counter name ") + quote(arg.toString());
-        }
-        if (arg.isNull()) {
-            return QStringLiteral("counter");
-        }
-        return QStringLiteral("counter packets %1 bytes %2")
-            .arg(number(a.value(QLatin1String("packets"))),
-                 number(a.value(QLatin1String("bytes"))));
+    return s;
+}
+
+QString limit(const QJsonObject &a) {
+    QString s = QStringLiteral("limit rate ");
+    if (a.value(QLatin1String("inv")).toBool()) {
+        s += QStringLiteral("over ");
     }
-    if (kind == QLatin1String("log")) {
-        QString s = QStringLiteral("log");
-        if (a.contains(QLatin1String("prefix"))) {
-            s += QStringLiteral(" prefix ") + quote(a.value(QLatin1String("prefix")).toString());
-        }
-        if (a.contains(QLatin1String("level"))) {
-            s += QStringLiteral(" level ") + a.value(QLatin1String("level")).toString();
-        }
-        if (a.contains(QLatin1String("group"))) {
-            s += QStringLiteral(" group ") + number(a.value(QLatin1String("group")));
-        }
-        return s;
+    s += number(a.value(QLatin1String("rate")));
+    const QString unit = a.value(QLatin1String("rate_unit")).toString();
+    if (!unit.isEmpty() && unit != QLatin1String("packets")) {
+        s += QLatin1Char(' ') + unit;
     }
-    if (kind == QLatin1String("limit")) {
-        QString s = QStringLiteral("limit rate ");
-        if (a.value(QLatin1String("inv")).toBool()) {
-            s += QStringLiteral("over ");
-        }
-        s += number(a.value(QLatin1String("rate")));
-        const QString unit = a.value(QLatin1String("rate_unit")).toString();
-        if (!unit.isEmpty() && unit != QLatin1String("packets")) {
-            s += QLatin1Char(' ') + unit;
-        }
-        s += QLatin1Char('/') + a.value(QLatin1String("per")).toString();
-        const qint64 burst = a.value(QLatin1String("burst")).toInteger();
-        if (burst != 0 && (burst != 5 || (!unit.isEmpty() && unit != QLatin1String("packets")))) {
-            const QString bunit = a.value(QLatin1String("burst_unit")).toString();
-            s += QStringLiteral(" burst %1 %2")
-                     .arg(burst)
-                     .arg(bunit.isEmpty() ? QStringLiteral("packets") : bunit);
-        }
-        return s;
+    s += QLatin1Char('/') + a.value(QLatin1String("per")).toString();
+    const qint64 burst = a.value(QLatin1String("burst")).toInteger();
+    if (burst != 0 && (burst != 5 || (!unit.isEmpty() && unit != QLatin1String("packets")))) {
+        const QString bunit = a.value(QLatin1String("burst_unit")).toString();
+        s += QStringLiteral(" burst %1 %2")
+                 .arg(burst)
+                 .arg(bunit.isEmpty() ? QStringLiteral("packets") : bunit);
     }
-    if (kind == QLatin1String("quota")) {
-        QString s = QStringLiteral("quota ");
-        if (a.value(QLatin1String("inv")).toBool()) {
-            s += QStringLiteral("over ");
-        }
-        return s + number(a.value(QLatin1String("val"))) + QLatin1Char(' ') +
-               a.value(QLatin1String("val_unit")).toString();
+    return s;
+}
+
+QString quota(const QJsonObject &a) {
+    QString s = QStringLiteral("quota ");
+    if (a.value(QLatin1String("inv")).toBool()) {
+        s += QStringLiteral("over ");
     }
-    if (kind == QLatin1String("reject")) {
-        const QString type = a.value(QLatin1String("type")).toString();
-        const QString code = a.value(QLatin1String("expr")).toString();
-        if (type.isEmpty() || (code == QLatin1String("port-unreachable"))) {
-            return QStringLiteral("reject");
-        }
-        return QStringLiteral("reject with ") + type +
-               (code.isEmpty() ? QString() : QLatin1Char(' ') + code);
+    return s + number(a.value(QLatin1String("val"))) + QLatin1Char(' ') +
+           a.value(QLatin1String("val_unit")).toString();
+}
+
+QString reject(const QJsonObject &a) {
+    const QString type = a.value(QLatin1String("type")).toString();
+    const QString code = a.value(QLatin1String("expr")).toString();
+    if (type.isEmpty() || (code == QLatin1String("port-unreachable"))) {
+        return QStringLiteral("reject");
     }
-    if (kind == QLatin1String("snat") || kind == QLatin1String("dnat")) {
-        return nat(kind, a);
+    return QStringLiteral("reject with ") + type +
+           (code.isEmpty() ? QString() : QLatin1Char(' ') + code);
+}
+
+// masquerade, redirect.
+QString portRewrite(const QString &kind, const QJsonObject &a) {
+    QString s = kind;
+    if (a.contains(QLatin1String("port"))) {
+        s += QStringLiteral(" to :") + expr(a.value(QLatin1String("port")));
     }
-    if (kind == QLatin1String("masquerade") || kind == QLatin1String("redirect")) {
-        QString s = kind;
-        if (a.contains(QLatin1String("port"))) {
-            s += QStringLiteral(" to :") + expr(a.value(QLatin1String("port")));
-        }
-        if (a.contains(QLatin1String("flags"))) {
-            s += QLatin1Char(' ') + value(a.value(QLatin1String("flags")), {});
-        }
-        return s;
+    if (a.contains(QLatin1String("flags"))) {
+        s += QLatin1Char(' ') + value(a.value(QLatin1String("flags")), {});
     }
+    return s;
+}
+
+QString queue(const QJsonObject &a) {
+    QString s = QStringLiteral("queue");
+    if (a.contains(QLatin1String("flags"))) {
+        s += QStringLiteral(" flags ") + value(a.value(QLatin1String("flags")), {});
+    }
+    if (a.contains(QLatin1String("num"))) {
+        s += QStringLiteral(" to ") + expr(a.value(QLatin1String("num")));
+    }
+    return s;
+}
+
+// fwd, dup.
+QString forward(const QString &kind, const QJsonObject &a) {
+    QString s = kind + QStringLiteral(" to ") +
+                expr(a.value(QLatin1String(a.contains(QLatin1String("addr")) ? "addr" : "dev")),
+                     ValueStyle{false, !a.contains(QLatin1String("addr"))});
+    if (a.contains(QLatin1String("addr")) && a.contains(QLatin1String("dev"))) {
+        s += QStringLiteral(" device ") + quote(a.value(QLatin1String("dev")).toString());
+    }
+    return s;
+}
+
+// Statements whose text is a few of their fields: mangle, vmap, dynamic set updates, ct count,
+// flow; empty for other kinds.
+QString fieldStatement(const QString &kind, const QJsonObject &a) {
     if (kind == QLatin1String("mangle")) {
         const QJsonValue key = a.value(QLatin1String("key"));
         return expr(key) + QStringLiteral(" set ") +
@@ -370,16 +379,6 @@ QString nftStatementText(const QJsonValue &statement) {
     if (kind == QLatin1String("vmap")) {
         return expr(a.value(QLatin1String("key"))) + QStringLiteral(" vmap ") +
                expr(a.value(QLatin1String("data")));
-    }
-    if (kind == QLatin1String("queue")) {
-        QString s = QStringLiteral("queue");
-        if (a.contains(QLatin1String("flags"))) {
-            s += QStringLiteral(" flags ") + value(a.value(QLatin1String("flags")), {});
-        }
-        if (a.contains(QLatin1String("num"))) {
-            s += QStringLiteral(" to ") + expr(a.value(QLatin1String("num")));
-        }
-        return s;
     }
     if (kind == QLatin1String("set") || kind == QLatin1String("map")) { // dynamic set update
         return a.value(QLatin1String("op")).toString() + QLatin1Char(' ') +
@@ -395,13 +394,60 @@ QString nftStatementText(const QJsonValue &statement) {
         return QStringLiteral("flow ") + a.value(QLatin1String("op")).toString() +
                QLatin1Char(' ') + a.value(QLatin1String("flowtable")).toString();
     }
-    if (kind == QLatin1String("fwd") || kind == QLatin1String("dup")) {
-        QString s = kind + QStringLiteral(" to ") +
-                    expr(a.value(QLatin1String(a.contains(QLatin1String("addr")) ? "addr" : "dev")),
-                         ValueStyle{false, !a.contains(QLatin1String("addr"))});
-        if (a.contains(QLatin1String("addr")) && a.contains(QLatin1String("dev"))) {
-            s += QStringLiteral(" device ") + quote(a.value(QLatin1String("dev")).toString());
-        }
+    return {};
+}
+
+} // namespace
+
+QString nftStatementText(const QJsonValue &statement) {
+    if (!statement.isObject() || statement.toObject().size() != 1) {
+        return compactJson(statement);
+    }
+    const QJsonObject o = statement.toObject();
+    QString kind = o.constBegin().key();
+    const QJsonValue arg = o.constBegin().value();
+    const QJsonObject a = arg.toObject();
+    auto is = [&kind](std::initializer_list<const char *> names) {
+        return std::any_of(names.begin(), names.end(),
+                           [&kind](const char *n) { return kind == QLatin1String(n); });
+    };
+    if (is({"match"})) {
+        return match(a);
+    }
+    if (is({"accept", "drop", "continue", "return", "notrack"})) {
+        return kind;
+    }
+    if (is({"jump", "goto"})) {
+        return kind + QLatin1Char(' ') + a.value(QLatin1String("target")).toString();
+    }
+    if (is({"counter"})) {
+        return counter(arg);
+    }
+    if (is({"log"})) {
+        return logText(a);
+    }
+    if (is({"limit"})) {
+        return limit(a);
+    }
+    if (is({"quota"})) {
+        return quota(a);
+    }
+    if (is({"reject"})) {
+        return reject(a);
+    }
+    if (is({"snat", "dnat"})) {
+        return nat(kind, a);
+    }
+    if (is({"masquerade", "redirect"})) {
+        return portRewrite(kind, a);
+    }
+    if (is({"queue"})) {
+        return queue(a);
+    }
+    if (is({"fwd", "dup"})) {
+        return forward(kind, a);
+    }
+    if (QString s = fieldStatement(kind, a); !s.isEmpty()) {
         return s;
     }
     return compactJson(statement);

@@ -109,6 +109,7 @@ std::string Report::probeName(uint16_t probe) const {
             return n;
         }
     }
+    const std::lock_guard lock(indexMutex_);
     if (probesIndexed_ != trace_.probes.size()) {
         for (size_t i = probesIndexed_; i < trace_.probes.size(); ++i) {
             probeIndex_.emplace(trace_.probes[i].id, i);
@@ -130,6 +131,7 @@ std::string Report::dropReasonName(uint32_t reason) const {
 }
 
 std::string Report::symbolName(uint64_t addr) const {
+    const std::lock_guard lock(indexMutex_);
     if (symbolsIndexed_ != trace_.symbols.size()) {
         for (size_t i = symbolsIndexed_; i < trace_.symbols.size(); ++i) {
             symbolIndex_.emplace(trace_.symbols[i].addr, i);
@@ -478,6 +480,56 @@ std::string Report::nftStepText(const NftStep &s) const {
     return text;
 }
 
+// The PACKET TRACE's events by layer, then its nft rules, with their times in the journey.
+std::string Report::timelineText(const JourneyRecord &rec, const Journey &j,
+                                 const std::vector<TimelineItem> &items,
+                                 const std::vector<Event> &ev) const {
+    std::string out;
+    // Events grouped by layer, layers in order of first appearance (seed style).
+    std::vector<Layer> order;
+    for (const TimelineItem &it : items) {
+        if (!it.nft && std::find(order.begin(), order.end(), it.layer) == order.end()) {
+            order.push_back(it.layer);
+        }
+    }
+    for (Layer layer : order) {
+        out += "\n" +
+               //: %1 is a layer name (nt::Layer).
+               QCoreApplication::translate("nt::Report", "%1 Layer:")
+                   .arg(layerDisplayName(layer))
+                   .toStdString() +
+               "\n";
+        for (const TimelineItem &it : items) {
+            if (it.nft || it.layer != layer) {
+                continue;
+            }
+            const Event &e = ev[it.index - rec.eventBegin];
+            std::string extra;
+            if (e.probe == NT_PROBE_KFREE_SKB) {
+                extra = " drop=" + at(true, dropReasonName(e.aux), symbolName(e.location));
+            } else if (e.probe == NT_PROBE_NET_DEV_XMIT) {
+                extra = format(" rc=%d", static_cast<int>(e.aux));
+            }
+            out += format("  [%10.3f\u00b5s] %-28s if=%u ns=%u%s\n", micros(e.ts_ns - rec.firstTs),
+                          probeName(e.probe).c_str(), e.ifindex, e.netns, extra.c_str());
+        }
+    }
+    if (!j.nft.empty()) {
+        out += "\n" +
+               QCoreApplication::translate("nt::Report", "NFT Rules Evaluated:").toStdString() +
+               "\n";
+        for (const TimelineItem &it : items) {
+            if (!it.nft || asm_.nftStep(it.index).hidden) {
+                continue;
+            }
+            const NftStep &s = asm_.nftStep(it.index);
+            out += format("  [%10.3f\u00b5s] %-11s %s\n", micros(it.tsNs - rec.firstTs),
+                          nftHookName(s.hook), nftStepText(s).c_str());
+        }
+    }
+    return out;
+}
+
 std::string Report::packetTrace(JourneyId id) const {
     const JourneyRecord &rec = asm_.record(id);
     const Journey j = asm_.journey(id);
@@ -525,48 +577,7 @@ std::string Report::packetTrace(JourneyId id) const {
         out += ct + "\n";
     }
 
-    // Events grouped by layer, layers in order of first appearance (seed style).
-    std::vector<Layer> order;
-    for (const TimelineItem &it : items) {
-        if (!it.nft && std::find(order.begin(), order.end(), it.layer) == order.end()) {
-            order.push_back(it.layer);
-        }
-    }
-    for (Layer layer : order) {
-        out += "\n" +
-               //: %1 is a layer name (nt::Layer).
-               QCoreApplication::translate("nt::Report", "%1 Layer:")
-                   .arg(layerDisplayName(layer))
-                   .toStdString() +
-               "\n";
-        for (const TimelineItem &it : items) {
-            if (it.nft || it.layer != layer) {
-                continue;
-            }
-            const Event &e = ev[it.index - rec.eventBegin];
-            std::string extra;
-            if (e.probe == NT_PROBE_KFREE_SKB) {
-                extra = " drop=" + at(true, dropReasonName(e.aux), symbolName(e.location));
-            } else if (e.probe == NT_PROBE_NET_DEV_XMIT) {
-                extra = format(" rc=%d", static_cast<int>(e.aux));
-            }
-            out += format("  [%10.3f\u00b5s] %-28s if=%u ns=%u%s\n", micros(e.ts_ns - rec.firstTs),
-                          probeName(e.probe).c_str(), e.ifindex, e.netns, extra.c_str());
-        }
-    }
-    if (!j.nft.empty()) {
-        out += "\n" +
-               QCoreApplication::translate("nt::Report", "NFT Rules Evaluated:").toStdString() +
-               "\n";
-        for (const TimelineItem &it : items) {
-            if (!it.nft || asm_.nftStep(it.index).hidden) {
-                continue;
-            }
-            const NftStep &s = asm_.nftStep(it.index);
-            out += format("  [%10.3f\u00b5s] %-11s %s\n", micros(it.tsNs - rec.firstTs),
-                          nftHookName(s.hook), nftStepText(s).c_str());
-        }
-    }
+    out += timelineText(rec, j, items, ev);
     out +=
         "\n" +
         QCoreApplication::translate("nt::Report", "Fate: %1").arg(q(fateText(id))).toStdString() +
@@ -731,66 +742,27 @@ std::string Report::statisticsText(const TraceStats &st) {
     return out;
 }
 
-QJsonObject Report::journeyJson(JourneyId id) const {
-    const JourneyRecord &rec = asm_.record(id);
-    const Journey j = asm_.journey(id);
-    QJsonObject o;
-    o[QStringLiteral("id")] = static_cast<qint64>(id);
-    o[QStringLiteral("skb")] = q(hex(rec.skb));
-    o[QStringLiteral("first_ts_ns")] = static_cast<qint64>(rec.firstTs);
-    o[QStringLiteral("last_ts_ns")] = static_cast<qint64>(rec.lastTs);
-    o[QStringLiteral("duration_ns")] = static_cast<qint64>(rec.lastTs - rec.firstTs);
-    o[QStringLiteral("fate")] = QLatin1String(fateKey(rec.fate));
-    o[QStringLiteral("summary")] = q(summary(id, false));
-    if (const std::optional<PacketFields> f = fields(id)) {
-        QJsonObject p;
-        p[QStringLiteral("family")] = f->family;
-        p[QStringLiteral("protocol")] = q(protocolName(f->l4proto));
-        p[QStringLiteral("src")] = q(addressToString(f->family, f->saddr));
-        p[QStringLiteral("dst")] = q(addressToString(f->family, f->daddr));
-        if (f->hasPorts) {
-            p[QStringLiteral("sport")] = f->sport;
-            p[QStringLiteral("dport")] = f->dport;
-        }
-        o[QStringLiteral("packet")] = p;
-    } else {
-        o[QStringLiteral("packet")] = QJsonValue::Null;
+namespace {
+
+QJsonValue packetJson(const std::optional<PacketFields> &f) {
+    if (!f) {
+        return QJsonValue::Null;
     }
-    if (j.fate == Fate::Dropped || j.fate == Fate::DroppedByRule) {
-        QJsonObject d;
-        d[QStringLiteral("reason")] = q(dropReasonName(j.dropReason));
-        d[QStringLiteral("reason_code")] = static_cast<qint64>(j.dropReason);
-        d[QStringLiteral("location")] = q(symbolName(j.dropLocation));
-        o[QStringLiteral("drop")] = d;
-    } else {
-        o[QStringLiteral("drop")] = QJsonValue::Null;
+    QJsonObject p;
+    p[QStringLiteral("family")] = f->family;
+    p[QStringLiteral("protocol")] = q(protocolName(f->l4proto));
+    p[QStringLiteral("src")] = q(addressToString(f->family, f->saddr));
+    p[QStringLiteral("dst")] = q(addressToString(f->family, f->daddr));
+    if (f->hasPorts) {
+        p[QStringLiteral("sport")] = f->sport;
+        p[QStringLiteral("dport")] = f->dport;
     }
-    if (j.verdictNft != kNoIndex) {
-        QJsonObject v;
-        v[QStringLiteral("verdict")] = q(verdictName(j.verdict));
-        v[QStringLiteral("by_policy")] = j.verdictByPolicy;
-        v[QStringLiteral("rule_handle")] = static_cast<qint64>(j.ruleHandle);
-        const QString rule = ruleText(j);
-        v[QStringLiteral("rule_text")] = rule.isEmpty() ? QJsonValue(QJsonValue::Null) : rule;
-        v[QStringLiteral("family")] = q(j.family);
-        v[QStringLiteral("table")] = q(j.table);
-        v[QStringLiteral("chain")] = q(j.chain);
-        v[QStringLiteral("nft_index")] = static_cast<qint64>(j.verdictNft);
-        // Read in BPF next to the skb (exact), or from a netlink trace message (joined by
-        // trace id and header).
-        v[QStringLiteral("read_in_kernel")] = asm_.nftStep(j.verdictNft).exact;
-        o[QStringLiteral("verdict")] = v;
-    } else {
-        o[QStringLiteral("verdict")] = QJsonValue::Null;
-    }
-    o[QStringLiteral("parent_id")] = j.parent != kNoJourney
-                                         ? QJsonValue(static_cast<qint64>(j.parent))
-                                         : QJsonValue(QJsonValue::Null);
-    const JourneyId clone = asm_.deliveredClone(id);
-    o[QStringLiteral("delivered_clone_id")] =
-        clone != kNoJourney ? QJsonValue(static_cast<qint64>(clone)) : QJsonValue(QJsonValue::Null);
+    return p;
+}
+
+QJsonArray natJson(const std::vector<NatStep> &steps) {
     QJsonArray nat;
-    for (const NatStep &n : natSteps(id)) {
+    for (const NatStep &n : steps) {
         QJsonObject t;
         t[QStringLiteral("src")] = q(addressToString(n.fields.family, n.fields.saddr));
         t[QStringLiteral("dst")] = q(addressToString(n.fields.family, n.fields.daddr));
@@ -804,8 +776,47 @@ QJsonObject Report::journeyJson(JourneyId id) const {
                 : QJsonValue(QJsonValue::Null);
         nat.append(t);
     }
-    o[QStringLiteral("nat")] = nat;
-    o[QStringLiteral("conntrack")] = QJsonValue(QJsonValue::Null);
+    return nat;
+}
+
+QJsonValue idOrNull(JourneyId id) {
+    return id != kNoJourney ? QJsonValue(static_cast<qint64>(id)) : QJsonValue(QJsonValue::Null);
+}
+
+} // namespace
+
+QJsonValue Report::dropJson(const Journey &j) const {
+    if (j.fate != Fate::Dropped && j.fate != Fate::DroppedByRule) {
+        return QJsonValue::Null;
+    }
+    QJsonObject d;
+    d[QStringLiteral("reason")] = q(dropReasonName(j.dropReason));
+    d[QStringLiteral("reason_code")] = static_cast<qint64>(j.dropReason);
+    d[QStringLiteral("location")] = q(symbolName(j.dropLocation));
+    return d;
+}
+
+QJsonValue Report::verdictJson(const Journey &j) const {
+    if (j.verdictNft == kNoIndex) {
+        return QJsonValue::Null;
+    }
+    QJsonObject v;
+    v[QStringLiteral("verdict")] = q(verdictName(j.verdict));
+    v[QStringLiteral("by_policy")] = j.verdictByPolicy;
+    v[QStringLiteral("rule_handle")] = static_cast<qint64>(j.ruleHandle);
+    const QString rule = ruleText(j);
+    v[QStringLiteral("rule_text")] = rule.isEmpty() ? QJsonValue(QJsonValue::Null) : rule;
+    v[QStringLiteral("family")] = q(j.family);
+    v[QStringLiteral("table")] = q(j.table);
+    v[QStringLiteral("chain")] = q(j.chain);
+    v[QStringLiteral("nft_index")] = static_cast<qint64>(j.verdictNft);
+    // Read in BPF next to the skb (exact), or from a netlink trace message (joined by
+    // trace id and header).
+    v[QStringLiteral("read_in_kernel")] = asm_.nftStep(j.verdictNft).exact;
+    return v;
+}
+
+QJsonValue Report::conntrackJson(JourneyId id) const {
     for (uint32_t ord : asm_.nftOf(id, true)) {
         const NftStep &s = asm_.nftStep(ord);
         if (s.walkStart && s.ctState != 0) {
@@ -815,10 +826,72 @@ QJsonObject Report::journeyJson(JourneyId id) const {
                 s.ctDirection == 0 ? QStringLiteral("original") : QStringLiteral("reply");
             c[QStringLiteral("state")] = q(ctStateName(s.ctState));
             c[QStringLiteral("status")] = static_cast<qint64>(s.ctStatus);
-            o[QStringLiteral("conntrack")] = c;
-            break;
+            return c;
         }
     }
+    return QJsonValue::Null;
+}
+
+QJsonObject Report::nftStepJson(const TimelineItem &it, uint64_t firstTs) const {
+    const NftStep &s = asm_.nftStep(it.index);
+    QJsonObject n;
+    n[QStringLiteral("index")] = static_cast<qint64>(it.index);
+    n[QStringLiteral("ts_ns")] = static_cast<qint64>(s.tsNs);
+    n[QStringLiteral("offset_ns")] = static_cast<qint64>(it.tsNs - firstTs);
+    n[QStringLiteral("trace_id")] = static_cast<qint64>(s.traceId);
+    n[QStringLiteral("hook")] = QLatin1String(nftHookName(s.hook));
+    n[QStringLiteral("hidden")] = s.hidden;
+    n[QStringLiteral("read_in_kernel")] = s.exact;
+    n[QStringLiteral("family")] = q(nfFamilyName(s.family));
+    n[QStringLiteral("table")] = q(asm_.name(s.table));
+    n[QStringLiteral("chain")] = q(asm_.name(s.chain));
+    n[QStringLiteral("type")] = QLatin1String(nftTypeKey(s.type));
+    n[QStringLiteral("rule_handle")] = static_cast<qint64>(s.ruleHandle);
+    const QString rule = ruleText(s);
+    n[QStringLiteral("rule_text")] = rule.isEmpty() ? QJsonValue(QJsonValue::Null) : rule;
+    n[QStringLiteral("verdict")] = q(verdictName(effectiveVerdict(s)));
+    n[QStringLiteral("jump_target")] =
+        s.jumpTarget != 0 ? QJsonValue(q(asm_.name(s.jumpTarget))) : QJsonValue(QJsonValue::Null);
+    return n;
+}
+
+QJsonObject Report::eventJson(const Event &e, uint64_t index, Layer layer, uint64_t firstTs) const {
+    QJsonObject x;
+    x[QStringLiteral("index")] = static_cast<qint64>(index);
+    x[QStringLiteral("ts_ns")] = static_cast<qint64>(e.ts_ns);
+    x[QStringLiteral("offset_ns")] = static_cast<qint64>(e.ts_ns - firstTs);
+    x[QStringLiteral("probe")] = q(probeName(e.probe));
+    x[QStringLiteral("layer")] = QLatin1String(layerName(layer));
+    x[QStringLiteral("cpu")] = e.cpu;
+    x[QStringLiteral("ifindex")] = static_cast<qint64>(e.ifindex);
+    x[QStringLiteral("netns")] = static_cast<qint64>(e.netns);
+    x[QStringLiteral("len")] = static_cast<qint64>(e.len);
+    x[QStringLiteral("mark")] = static_cast<qint64>(e.mark);
+    x[QStringLiteral("aux")] = static_cast<qint64>(e.aux);
+    x[QStringLiteral("aux2")] = static_cast<qint64>(e.aux2);
+    x[QStringLiteral("location")] =
+        e.location != 0 ? QJsonValue(q(symbolName(e.location))) : QJsonValue(QJsonValue::Null);
+    return x;
+}
+
+QJsonObject Report::journeyJson(JourneyId id) const {
+    const JourneyRecord &rec = asm_.record(id);
+    const Journey j = asm_.journey(id);
+    QJsonObject o;
+    o[QStringLiteral("id")] = static_cast<qint64>(id);
+    o[QStringLiteral("skb")] = q(hex(rec.skb));
+    o[QStringLiteral("first_ts_ns")] = static_cast<qint64>(rec.firstTs);
+    o[QStringLiteral("last_ts_ns")] = static_cast<qint64>(rec.lastTs);
+    o[QStringLiteral("duration_ns")] = static_cast<qint64>(rec.lastTs - rec.firstTs);
+    o[QStringLiteral("fate")] = QLatin1String(fateKey(rec.fate));
+    o[QStringLiteral("summary")] = q(summary(id, false));
+    o[QStringLiteral("packet")] = packetJson(fields(id));
+    o[QStringLiteral("drop")] = dropJson(j);
+    o[QStringLiteral("verdict")] = verdictJson(j);
+    o[QStringLiteral("parent_id")] = idOrNull(j.parent);
+    o[QStringLiteral("delivered_clone_id")] = idOrNull(asm_.deliveredClone(id));
+    o[QStringLiteral("nat")] = natJson(natSteps(id));
+    o[QStringLiteral("conntrack")] = conntrackJson(id);
     QJsonObject layers;
     for (int l = 0; l < kLayerCount; ++l) {
         layers[q(lower(layerName(static_cast<Layer>(l))))] =
@@ -830,46 +903,11 @@ QJsonObject Report::journeyJson(JourneyId id) const {
     const std::vector<Event> ev = asm_.events(id);
     for (const TimelineItem &it : asm_.timeline(id)) {
         if (it.nft) {
-            const NftStep &s = asm_.nftStep(it.index);
-            QJsonObject n;
-            n[QStringLiteral("index")] = static_cast<qint64>(it.index);
-            n[QStringLiteral("ts_ns")] = static_cast<qint64>(s.tsNs);
-            n[QStringLiteral("offset_ns")] = static_cast<qint64>(it.tsNs - rec.firstTs);
-            n[QStringLiteral("trace_id")] = static_cast<qint64>(s.traceId);
-            n[QStringLiteral("hook")] = QLatin1String(nftHookName(s.hook));
-            n[QStringLiteral("hidden")] = s.hidden;
-            n[QStringLiteral("read_in_kernel")] = s.exact;
-            n[QStringLiteral("family")] = q(nfFamilyName(s.family));
-            n[QStringLiteral("table")] = q(asm_.name(s.table));
-            n[QStringLiteral("chain")] = q(asm_.name(s.chain));
-            n[QStringLiteral("type")] = QLatin1String(nftTypeKey(s.type));
-            n[QStringLiteral("rule_handle")] = static_cast<qint64>(s.ruleHandle);
-            const QString rule = ruleText(s);
-            n[QStringLiteral("rule_text")] = rule.isEmpty() ? QJsonValue(QJsonValue::Null) : rule;
-            n[QStringLiteral("verdict")] = q(verdictName(effectiveVerdict(s)));
-            n[QStringLiteral("jump_target")] = s.jumpTarget != 0
-                                                   ? QJsonValue(q(asm_.name(s.jumpTarget)))
-                                                   : QJsonValue(QJsonValue::Null);
-            nft.append(n);
-            continue;
+            nft.append(nftStepJson(it, rec.firstTs));
+        } else {
+            events.append(eventJson(ev[it.index - rec.eventBegin], it.index - rec.eventBegin,
+                                    it.layer, rec.firstTs));
         }
-        const Event &e = ev[it.index - rec.eventBegin];
-        QJsonObject x;
-        x[QStringLiteral("index")] = static_cast<qint64>(it.index - rec.eventBegin);
-        x[QStringLiteral("ts_ns")] = static_cast<qint64>(e.ts_ns);
-        x[QStringLiteral("offset_ns")] = static_cast<qint64>(e.ts_ns - rec.firstTs);
-        x[QStringLiteral("probe")] = q(probeName(e.probe));
-        x[QStringLiteral("layer")] = QLatin1String(layerName(it.layer));
-        x[QStringLiteral("cpu")] = e.cpu;
-        x[QStringLiteral("ifindex")] = static_cast<qint64>(e.ifindex);
-        x[QStringLiteral("netns")] = static_cast<qint64>(e.netns);
-        x[QStringLiteral("len")] = static_cast<qint64>(e.len);
-        x[QStringLiteral("mark")] = static_cast<qint64>(e.mark);
-        x[QStringLiteral("aux")] = static_cast<qint64>(e.aux);
-        x[QStringLiteral("aux2")] = static_cast<qint64>(e.aux2);
-        x[QStringLiteral("location")] =
-            e.location != 0 ? QJsonValue(q(symbolName(e.location))) : QJsonValue(QJsonValue::Null);
-        events.append(x);
     }
     o[QStringLiteral("events")] = events;
     o[QStringLiteral("nft")] = nft;

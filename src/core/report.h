@@ -8,8 +8,10 @@
 #include "trace.h"
 
 #include <QJsonObject>
+#include <QJsonValue>
 
 #include <array>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <unordered_map>
@@ -133,10 +135,23 @@ private:
     QString ruleText(const NftStep &step) const;
     // The text of the rule that gave the journey's verdict; empty for a policy or unknown rule.
     QString ruleText(const Journey &journey) const;
+    std::string timelineText(const JourneyRecord &rec, const Journey &journey,
+                             const std::vector<TimelineItem> &items,
+                             const std::vector<Event> &events) const;
+    // Parts of journeyJson().
+    QJsonValue dropJson(const Journey &journey) const;
+    QJsonValue verdictJson(const Journey &journey) const;
+    QJsonValue conntrackJson(JourneyId id) const;
+    QJsonObject nftStepJson(const TimelineItem &item, uint64_t firstTs) const;
+    QJsonObject eventJson(const Event &event, uint64_t index, Layer layer, uint64_t firstTs) const;
 
     const Trace &trace_;
     const Assembler &asm_;
     const RuleTextIndex rules_;
+    // Probe and symbol lookups, indexed lazily as the trace grows (live). One Report is read by
+    // the GUI thread and a worker at once (both as readers of the trace), so the indexes are
+    // guarded: a lookup takes indexMutex_ for the time of an index update and a find.
+    mutable std::mutex indexMutex_;
     mutable std::unordered_map<uint16_t, size_t> probeIndex_;
     mutable size_t probesIndexed_ = 0;
     mutable std::unordered_map<uint64_t, size_t> symbolIndex_;

@@ -1,12 +1,9 @@
-// Colours and display names shared by the journey views.
+// Colours shared by the journey views.
 #include "gui_style.h"
 
 #include "event.h"
 
-#include <QCoreApplication>
-
 #include <array>
-#include <cmath>
 
 namespace nt::gui {
 
@@ -37,35 +34,6 @@ QColor verdictColor(int32_t code, const QPalette &palette) {
     }
 }
 
-QString verdictDisplayName(int32_t code) {
-    switch (code) {
-    case verdict::Accept:
-        return QCoreApplication::translate("nt::Verdict", "ACCEPT");
-    case verdict::Drop:
-        return QCoreApplication::translate("nt::Verdict", "DROP");
-    case verdict::Stolen:
-        return QCoreApplication::translate("nt::Verdict", "STOLEN");
-    case verdict::Queue:
-        return QCoreApplication::translate("nt::Verdict", "QUEUE");
-    case verdict::Repeat:
-        return QCoreApplication::translate("nt::Verdict", "REPEAT");
-    case verdict::Stop:
-        return QCoreApplication::translate("nt::Verdict", "STOP");
-    case verdict::Continue:
-        return QCoreApplication::translate("nt::Verdict", "CONTINUE");
-    case verdict::Break:
-        return QCoreApplication::translate("nt::Verdict", "BREAK");
-    case verdict::Jump:
-        return QCoreApplication::translate("nt::Verdict", "JUMP");
-    case verdict::Goto:
-        return QCoreApplication::translate("nt::Verdict", "GOTO");
-    case verdict::Return:
-        return QCoreApplication::translate("nt::Verdict", "RETURN");
-    default:
-        return QString::fromStdString(verdictName(code));
-    }
-}
-
 QColor layerColor(Layer layer, const QPalette &palette) {
     // Hues spread around the wheel in lane order so neighbouring lanes differ.
     static constexpr std::array<int, kLayerCount> kHue = {210, 185, 160, 0,  120, 95, 45,
@@ -79,17 +47,6 @@ QColor layerColor(Layer layer, const QPalette &palette) {
         c = dark ? QColor(0xff, 0xc8, 0x57) : QColor(0xc8, 0x8a, 0x00);
     }
     return c;
-}
-
-QString formatMicros(double us) {
-    const double a = std::fabs(us);
-    if (a >= 1e6) {
-        return QCoreApplication::translate("nt::gui", "%1 s").arg(us / 1e6, 0, 'f', 3);
-    }
-    if (a >= 1e3) {
-        return QCoreApplication::translate("nt::gui", "%1 ms").arg(us / 1e3, 0, 'f', 3);
-    }
-    return QCoreApplication::translate("nt::gui", "%1 µs").arg(us, 0, 'f', a >= 100 ? 1 : 3);
 }
 
 } // namespace nt::gui

@@ -1,6 +1,8 @@
-// Colours and display names shared by the journey views: verdict colours, layer colours.
+// Colours shared by the journey views: verdict colours, layer colours (their texts:
+// display_text.h, here under nt::gui too).
 #pragma once
 
+#include "display_text.h"
 #include "layers.h"
 
 #include <QColor>
@@ -16,13 +18,10 @@ bool isDarkPalette(const QPalette &palette);
 
 // ACCEPT green, DROP red, JUMP/GOTO blue, CONTINUE/RETURN grey, QUEUE orange, others purple.
 QColor verdictColor(int32_t verdictCode, const QPalette &palette);
-// The verdict's name for people ("ACCEPT", ...; translated in the "nt::Verdict" context).
-QString verdictDisplayName(int32_t verdictCode);
+using nt::verdictDisplayName;
 
 // A distinct colour per layer (stacked bars, chart series).
 QColor layerColor(Layer layer, const QPalette &palette);
-
-// "12.345 µs", "1.234 ms", "2.000 s": the unit follows the magnitude.
-QString formatMicros(double us);
+using nt::formatMicros;
 
 } // namespace nt::gui

@@ -170,9 +170,7 @@ void clearChart(QChart *chart) {
 
 } // namespace
 
-LatencyCharts::LatencyCharts(QWidget *parent)
-    : QWidget(parent), cancel_(std::make_shared<std::atomic<bool>>(false)) {
-    pool_.setMaxThreadCount(1);
+LatencyCharts::LatencyCharts(QWidget *parent) : QWidget(parent) {
     setAccessibleName(tr("Latency charts"));
 
     boxView_ = makeView(this);
@@ -223,10 +221,7 @@ LatencyCharts::LatencyCharts(QWidget *parent)
     rebuildJourneyBar();
 }
 
-LatencyCharts::~LatencyCharts() {
-    cancel_->store(true);
-    pool_.waitForDone();
-}
+LatencyCharts::~LatencyCharts() = default;
 
 void LatencyCharts::retranslate() {
     saveButton_->setText(tr("Save as PNG…"));
@@ -241,15 +236,13 @@ void LatencyCharts::retranslate() {
 void LatencyCharts::setTrace(const Trace *trace, const Assembler *assembler,
                              std::shared_mutex *guard) {
     // A running job reads the old assembler: stop it before the caller may free it.
-    cancel_->store(true);
-    pool_.waitForDone();
+    jobs_.cancel();
+    jobs_.wait();
     trace_ = trace && assembler ? trace : nullptr;
     asm_ = trace_ ? assembler : nullptr;
     guard_ = asm_ ? guard : nullptr;
     visible_.clear();
     selected_ = kNoJourney;
-    ++generation_;
-    computing_ = false;
     applyStats({});
     rebuildJourneyBar();
 }
@@ -265,35 +258,21 @@ void LatencyCharts::setSelectedJourney(JourneyId id) {
 }
 
 void LatencyCharts::startComputation() {
-    cancel_->store(true); // the previous job, if any, stops at its next check
-    cancel_ = std::make_shared<std::atomic<bool>>(false);
-    const uint64_t gen = ++generation_;
     if (!asm_ || visible_.size() <= kBackgroundThreshold) {
-        computing_ = false;
+        jobs_.cancel(); // a running job for an older selection is stale
         applyStats(asm_ ? computeLayerLatency(*asm_, visible_) : LayerLatencyStats{});
         return;
     }
-    computing_ = true;
     status_->setText(tr("Computing latency statistics for %n packet(s)…", nullptr,
                         static_cast<int>(visible_.size())));
     // The job owns copies of what it reads except the assembler, which the destructor and
-    // setTrace() outlive by waiting for the pool.
-    pool_.start([this, gen, ids = visible_, assembler = asm_, guard = guard_, cancel = cancel_]() {
-        LayerLatencyStats result = computeLayerLatency(*assembler, ids, cancel.get(), guard);
-        if (result.cancelled) {
-            return;
-        }
-        QMetaObject::invokeMethod(
-            this,
-            [this, gen, result = std::move(result)]() mutable {
-                if (gen != generation_) {
-                    return; // a newer selection was made meanwhile
-                }
-                computing_ = false;
-                applyStats(std::move(result));
-            },
-            Qt::QueuedConnection);
-    });
+    // setTrace() outlive by waiting for the runner.
+    jobs_.start(
+        [ids = visible_, assembler = asm_, guard = guard_](const JobContext &job) {
+            return computeLayerLatency(
+                *assembler, ids, [&job] { return job.cancelled(); }, guard);
+        },
+        [this](LayerLatencyStats result) { applyStats(std::move(result)); });
 }
 
 void LatencyCharts::applyStats(LayerLatencyStats stats) {
@@ -306,7 +285,7 @@ void LatencyCharts::applyStats(LayerLatencyStats stats) {
 }
 
 void LatencyCharts::updateStatus() {
-    if (computing_) {
+    if (jobs_.busy()) {
         return; // the "computing" text stays until the result arrives
     }
     if (stats_.journeys == 0) {

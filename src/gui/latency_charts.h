@@ -3,15 +3,14 @@
 #pragma once
 
 #include "assembler.h"
+#include "job_runner.h"
 #include "journey.h"
 #include "latency_stats.h"
 #include "trace.h"
 
 #include <QAbstractTableModel>
-#include <QThreadPool>
 #include <QWidget>
 
-#include <atomic>
 #include <memory>
 #include <shared_mutex>
 #include <vector>
@@ -80,7 +79,7 @@ public:
     bool savePng(const QString &path);
 
     const LayerLatencyStats &stats() const { return stats_; }
-    bool computing() const { return computing_; }
+    bool computing() const { return jobs_.busy(); }
     QBoxPlotSeries *boxPlotSeries() const { return boxSeries_; }
     QHorizontalStackedBarSeries *journeySeries() const { return journeySeries_; }
     QBarSeries *histogramSeries() const { return histSeries_; }
@@ -114,12 +113,6 @@ private:
     LayerLatencyStats stats_;
     std::vector<Layer> boxLayers_;
 
-    // Results of an older generation are stale and dropped.
-    uint64_t generation_ = 0;
-    std::shared_ptr<std::atomic<bool>> cancel_;
-    QThreadPool pool_;
-    bool computing_ = false;
-
     QChartView *boxView_ = nullptr;
     QChartView *journeyView_ = nullptr;
     QChartView *histView_ = nullptr;
@@ -130,6 +123,9 @@ private:
     LatencyTableModel *tableModel_ = nullptr;
     QLabel *status_ = nullptr;
     QToolButton *saveButton_ = nullptr;
+    // Large selections are summarised here; a newer selection makes a running one stale. Last
+    // member: destroyed (waiting for the worker) before anything the worker's results touch.
+    JobRunner jobs_{this};
 };
 
 } // namespace nt

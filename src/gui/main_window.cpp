@@ -82,6 +82,9 @@ MainWindow::MainWindow(Language *language, QWidget *parent)
     connect(doc_, &TraceDocument::failed, this, &MainWindow::onFailed);
     connect(doc_, &TraceDocument::cancelled, this, &MainWindow::onCancelled);
     connect(doc_, &TraceDocument::statusChanged, this, &MainWindow::updateStatus);
+    connect(doc_, &TraceDocument::exportProgress, this, &MainWindow::onLoadingProgress);
+    connect(doc_, &TraceDocument::exportFinished, this, &MainWindow::onExportFinished);
+    connect(doc_, &TraceDocument::exportCancelled, this, &MainWindow::onExportCancelled);
     connect(doc_, &TraceDocument::liveEnded, this, [this] {
         updateActions();
         updateTitle();
@@ -160,9 +163,11 @@ void MainWindow::createActions() {
                                          style()->standardIcon(QStyle::SP_DialogSaveButton)));
     connect(saveAsAct_, &QAction::triggered, this, &MainWindow::saveAs);
     exportJsonAct_ = new QAction(this);
-    connect(exportJsonAct_, &QAction::triggered, this, &MainWindow::exportJson);
+    connect(exportJsonAct_, &QAction::triggered, this,
+            [this] { exportTrace(TraceDocument::ExportFormat::Json); });
     exportPcapngAct_ = new QAction(this);
-    connect(exportPcapngAct_, &QAction::triggered, this, &MainWindow::exportPcapng);
+    connect(exportPcapngAct_, &QAction::triggered, this,
+            [this] { exportTrace(TraceDocument::ExportFormat::Pcapng); });
     quitAct_ = new QAction(this);
     quitAct_->setShortcut(QKeySequence::Quit);
     quitAct_->setMenuRole(QAction::QuitRole);
@@ -211,8 +216,17 @@ void MainWindow::createActions() {
 
 void MainWindow::createWidgets() {
     stack_ = new QStackedWidget(this);
+    stack_->addWidget(createWelcome());
+    stack_->addWidget(createWorkArea());
+    setCentralWidget(stack_);
+    connectFilterBar();
+    createDocks();
+    createStatusBar();
+    createToolBar();
+}
 
-    // Empty state: what a new user can do first.
+// Empty state: what a new user can do first.
+QWidget *MainWindow::createWelcome() {
     welcome_ = new QWidget(stack_);
     welcome_->setObjectName(QStringLiteral("welcome"));
     auto *wl = new QVBoxLayout(welcome_);
@@ -255,9 +269,12 @@ void MainWindow::createWidgets() {
     wl->addWidget(recentTitle_);
     wl->addWidget(welcomeRecent_, 0, Qt::AlignHCenter);
     wl->addStretch(3);
-    stack_->addWidget(welcome_);
 
-    // The work area: packets on top, the selected journey below.
+    return welcome_;
+}
+
+// The work area: packets on top, the selected journey below.
+QWidget *MainWindow::createWorkArea() {
     vsplit_ = new QSplitter(Qt::Vertical, stack_);
     vsplit_->setObjectName(QStringLiteral("packetSplitter"));
     auto *top = new QWidget(vsplit_);
@@ -265,27 +282,7 @@ void MainWindow::createWidgets() {
     tl->setContentsMargins(0, 0, 0, 0);
     tl->setSpacing(0);
     filterBar_ = new FilterBar(top);
-    table_ = new QTableView(top);
-    table_->setObjectName(QStringLiteral("packetList"));
-    table_->setModel(model_);
-    table_->setSelectionBehavior(QAbstractItemView::SelectRows);
-    table_->setSelectionMode(QAbstractItemView::ExtendedSelection);
-    table_->setAlternatingRowColors(true);
-    table_->setShowGrid(false);
-    table_->setWordWrap(false);
-    table_->verticalHeader()->hide();
-    table_->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
-    table_->verticalHeader()->setDefaultSectionSize(table_->fontMetrics().height() + 6);
-    table_->horizontalHeader()->setStretchLastSection(true);
-    table_->horizontalHeader()->setHighlightSections(false);
-    table_->horizontalHeader()->setSortIndicator(-1, Qt::AscendingOrder);
-    table_->horizontalHeader()->setSortIndicatorClearable(true);
-    table_->setSortingEnabled(true);
-    const std::array<int, PacketListModel::ColumnCount> widths = {48,  90,  170, 170, 70, 60,
-                                                                  240, 130, 150, 130, 90, 200};
-    for (int c = 0; c < PacketListModel::ColumnCount; ++c) {
-        table_->setColumnWidth(c, widths[static_cast<size_t>(c)]);
-    }
+    table_ = createPacketTable(top);
     tl->addWidget(filterBar_);
     tl->addWidget(table_, 1);
     vsplit_->addWidget(top);
@@ -304,8 +301,6 @@ void MainWindow::createWidgets() {
     vsplit_->addWidget(hsplit_);
     vsplit_->setStretchFactor(0, 1);
     vsplit_->setStretchFactor(1, 1);
-    stack_->addWidget(vsplit_);
-    setCentralWidget(stack_);
 
     connect(table_->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             &MainWindow::onCurrentRowChanged);
@@ -313,6 +308,36 @@ void MainWindow::createWidgets() {
             &MainWindow::onSelectionChanged);
     connect(model_, &QAbstractItemModel::modelReset, this, &MainWindow::onSelectionChanged);
 
+    return vsplit_;
+}
+
+QTableView *MainWindow::createPacketTable(QWidget *parent) {
+    auto *table = new QTableView(parent);
+    table->setObjectName(QStringLiteral("packetList"));
+    table->setModel(model_);
+    table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    table->setSelectionMode(QAbstractItemView::ExtendedSelection);
+    table->setAlternatingRowColors(true);
+    table->setShowGrid(false);
+    table->setWordWrap(false);
+    table->verticalHeader()->hide();
+    table->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
+    table->verticalHeader()->setDefaultSectionSize(table->fontMetrics().height() + 6);
+    table->horizontalHeader()->setStretchLastSection(true);
+    table->horizontalHeader()->setHighlightSections(false);
+    table->horizontalHeader()->setSortIndicator(-1, Qt::AscendingOrder);
+    table->horizontalHeader()->setSortIndicatorClearable(true);
+    table->setSortingEnabled(true);
+    const std::array<int, PacketListModel::ColumnCount> widths = {48,  90,  170, 170, 70, 60,
+                                                                  240, 130, 150, 130, 90, 200};
+    for (int c = 0; c < PacketListModel::ColumnCount; ++c) {
+        table->setColumnWidth(c, widths[static_cast<size_t>(c)]);
+    }
+    return table;
+}
+
+// Filter changes keep the current journey selected when it stays visible.
+void MainWindow::connectFilterBar() {
     connect(filterBar_, &FilterBar::filterChanged, this, [this](const Filter &f) {
         const JourneyId current = detail_->journey();
         model_->setFilter(f);
@@ -338,8 +363,10 @@ void MainWindow::createWidgets() {
         model_->setRuleFilter(std::nullopt);
         selectJourney(current);
     });
+}
 
-    // Side panes.
+// Side panes: statistics, ruleset, latency.
+void MainWindow::createDocks() {
     statsDock_ = new QDockWidget(this);
     statsDock_->setObjectName(QStringLiteral("statisticsDock"));
     stats_ = new StatisticsView(statsDock_);
@@ -367,8 +394,10 @@ void MainWindow::createWidgets() {
     if (rulesetDock_) {
         rulesetDock_->raise();
     }
+}
 
-    // Status bar: where the data came from and what may be missing from it.
+// Status bar: where the data came from and what may be missing from it.
+void MainWindow::createStatusBar() {
     busyLabel_ = new QLabel(this);
     busyLabel_->hide();
     statusBar()->addWidget(busyLabel_);
@@ -393,12 +422,21 @@ void MainWindow::createWidgets() {
     progress_->setTextVisible(false);
     cancelLoad_ = new QToolButton(this);
     cancelLoad_->setAutoRaise(true);
-    connect(cancelLoad_, &QToolButton::clicked, doc_, &TraceDocument::cancel);
+    // Cancels what the progress shows: an export, or the file being opened.
+    connect(cancelLoad_, &QToolButton::clicked, this, [this] {
+        if (doc_->exporting()) {
+            doc_->cancelExport();
+        } else {
+            doc_->cancel();
+        }
+    });
     statusBar()->addPermanentWidget(progress_);
     statusBar()->addPermanentWidget(cancelLoad_);
     progress_->hide();
     cancelLoad_->hide();
+}
 
+void MainWindow::createToolBar() {
     auto *toolbar = addToolBar(QString());
     toolbar->setObjectName(QStringLiteral("mainToolBar"));
     toolbar->setMovable(false);
@@ -523,8 +561,8 @@ void MainWindow::updateActions() {
     // Exports are made from the journeys: not before they are all assembled.
     const bool complete = has && !live && doc_->state() != TraceDocument::State::Loading;
     saveAsAct_->setEnabled(has);
-    exportJsonAct_->setEnabled(complete);
-    exportPcapngAct_->setEnabled(complete);
+    exportJsonAct_->setEnabled(complete && !doc_->exporting());
+    exportPcapngAct_->setEnabled(complete && !doc_->exporting());
     const bool running = helper_ && (helper_->state() == HelperClient::State::Starting ||
                                      helper_->state() == HelperClient::State::Running);
     startAct_->setEnabled(!running && !live);
@@ -679,14 +717,25 @@ void MainWindow::chooseFile() {
     }
 }
 
-void MainWindow::onLoadingStarted(const QString &path) {
+void MainWindow::showProgress(const QString &cancelTip, const QString &message) {
     progress_->setValue(0);
     progress_->show();
     cancelLoad_->setText(tr("Cancel"));
-    cancelLoad_->setToolTip(tr("Stop reading %1; the packets read so far stay").arg(path));
+    cancelLoad_->setToolTip(cancelTip);
     cancelLoad_->show();
-    statusBar()->showMessage(tr("Opening %1…").arg(QFileInfo(path).fileName()));
+    statusBar()->showMessage(message);
     updateActions();
+}
+
+void MainWindow::hideProgressBar() {
+    progress_->hide();
+    cancelLoad_->hide();
+    statusBar()->clearMessage();
+}
+
+void MainWindow::onLoadingStarted(const QString &path) {
+    showProgress(tr("Stop reading %1; the packets read so far stay").arg(path),
+                 tr("Opening %1…").arg(QFileInfo(path).fileName()));
 }
 
 void MainWindow::onLoadingProgress(quint64 done, quint64 total) {
@@ -713,9 +762,7 @@ void MainWindow::onReplaced() {
 }
 
 void MainWindow::hideProgress() {
-    progress_->hide();
-    cancelLoad_->hide();
-    statusBar()->clearMessage();
+    hideProgressBar();
     // The views that summarise every journey catch up once the file stopped streaming.
     if (doc_->hasTrace() && !doc_->isLive()) {
         ruleset_->refreshHits();
@@ -831,45 +878,41 @@ void MainWindow::saveAs() {
     statusBar()->showMessage(tr("Saved %1").arg(path), 5000);
 }
 
-void MainWindow::exportJson() {
-    if (!doc_->hasTrace()) {
+void MainWindow::exportTrace(TraceDocument::ExportFormat format) {
+    if (!doc_->hasTrace() || doc_->exporting()) {
         return;
     }
-    QString path = QFileDialog::getSaveFileName(this, tr("Export JSON"), QDir::homePath(),
-                                                tr("JSON files (*.json)"));
+    const bool json = format == TraceDocument::ExportFormat::Json;
+    const QString path =
+        json ? QFileDialog::getSaveFileName(this, tr("Export JSON"), QDir::homePath(),
+                                            tr("JSON files (*.json)"))
+             : QFileDialog::getSaveFileName(this, tr("Export pcapng"), QDir::homePath(),
+                                            tr("pcapng files (*.pcapng)"));
     if (path.isEmpty()) {
         return;
     }
-    QApplication::setOverrideCursor(Qt::WaitCursor);
-    try {
-        nt::exportJson(*doc_->trace(), *doc_->assembler(), path.toStdString());
-        QApplication::restoreOverrideCursor();
-        statusBar()->showMessage(tr("Exported %1").arg(path), 5000);
-    } catch (const Error &e) {
-        QApplication::restoreOverrideCursor();
-        showError(tr("Cannot export"), e.message());
-    }
+    // Shown first: an export refused at once hides it again.
+    showProgress(tr("Stop exporting; %1 is not written").arg(path),
+                 tr("Exporting %1…").arg(QFileInfo(path).fileName()));
+    doc_->exportTrace(format, path,
+                      QStringLiteral("nft-tracer ") + QCoreApplication::applicationVersion());
+    updateActions();
 }
 
-void MainWindow::exportPcapng() {
-    if (!doc_->hasTrace()) {
+void MainWindow::onExportFinished(const QString &path, const QString &error) {
+    hideProgressBar();
+    updateActions();
+    if (!error.isEmpty()) {
+        showError(tr("Cannot export"), error);
         return;
     }
-    QString path = QFileDialog::getSaveFileName(this, tr("Export pcapng"), QDir::homePath(),
-                                                tr("pcapng files (*.pcapng)"));
-    if (path.isEmpty()) {
-        return;
-    }
-    QApplication::setOverrideCursor(Qt::WaitCursor);
-    try {
-        nt::exportPcapng(*doc_->trace(), *doc_->assembler(), path.toStdString(),
-                         "nft-tracer " + QCoreApplication::applicationVersion().toStdString());
-        QApplication::restoreOverrideCursor();
-        statusBar()->showMessage(tr("Exported %1").arg(path), 5000);
-    } catch (const Error &e) {
-        QApplication::restoreOverrideCursor();
-        showError(tr("Cannot export"), e.message());
-    }
+    statusBar()->showMessage(tr("Exported %1").arg(path), 5000);
+}
+
+void MainWindow::onExportCancelled() {
+    hideProgressBar();
+    updateActions();
+    statusBar()->showMessage(tr("Export cancelled"), 5000);
 }
 
 void MainWindow::startTrace() {

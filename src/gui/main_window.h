@@ -3,6 +3,7 @@
 #pragma once
 
 #include "journey.h"
+#include "trace_document.h"
 
 #include <QMainWindow>
 #include <QPointer>
@@ -35,7 +36,6 @@ class PacketListModel;
 class RulesetView;
 class StatisticsView;
 class SwimlaneView;
-class TraceDocument;
 
 class MainWindow : public QMainWindow {
     Q_OBJECT
@@ -78,6 +78,13 @@ private:
     void createActions();
     void createMenus();
     void createWidgets();
+    QWidget *createWelcome();
+    QWidget *createWorkArea();
+    QTableView *createPacketTable(QWidget *parent);
+    void connectFilterBar();
+    void createDocks();
+    void createStatusBar();
+    void createToolBar();
     void retranslateUi();
     void updateActions();
     void updateStatus();
@@ -101,8 +108,13 @@ private:
 
     void chooseFile();
     void saveAs();
-    void exportJson();
-    void exportPcapng();
+    // Export JSON / pcapng: on the document's worker, progress in the status bar.
+    void exportTrace(TraceDocument::ExportFormat format);
+    void onExportFinished(const QString &path, const QString &error);
+    void onExportCancelled();
+    // The status bar's progress and Cancel button, for a file being opened or an export.
+    void showProgress(const QString &cancelTip, const QString &message);
+    void hideProgressBar();
     void startTrace();
     void stopTrace();
     void setLanguage(const QString &code);

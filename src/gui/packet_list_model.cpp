@@ -3,8 +3,6 @@
 
 #include "assembler.h"
 #include "gui_style.h"
-#include "packet.h"
-#include "report.h"
 #include "trace.h"
 #include "trace_document.h"
 
@@ -16,117 +14,13 @@
 #include <QPalette>
 
 #include <algorithm>
-#include <array>
-#include <cstring>
 #include <functional>
 #include <iterator>
 #include <numeric>
 
 namespace nt {
 
-struct PacketListModel::RowText {
-    std::array<QString, ColumnCount> text;
-    QString fateTip;
-    Fate fate = Fate::InFlight;
-};
-
-namespace {
-
-QString q(const std::string &s) {
-    return QString::fromStdString(s);
-}
-
-QString endpoint(const PacketFields &f, bool source) {
-    QString addr = q(addressToString(f.family, source ? f.saddr : f.daddr));
-    if (!f.hasPorts) {
-        return addr;
-    }
-    const quint16 port = source ? f.sport : f.dport;
-    return f.family == 6 ? QStringLiteral("[%1]:%2").arg(addr).arg(port)
-                         : QStringLiteral("%1:%2").arg(addr).arg(port);
-}
-
-QString tcpFlags(uint8_t flags) {
-    static const std::array<std::pair<uint8_t, const char *>, 6> names = {
-        {{2, "SYN"}, {16, "ACK"}, {1, "FIN"}, {4, "RST"}, {8, "PSH"}, {32, "URG"}}};
-    QStringList out;
-    for (const auto &[bit, name] : names) {
-        if (flags & bit) {
-            out << QLatin1String(name);
-        }
-    }
-    return out.join(QStringLiteral(", "));
-}
-
-QString icmpText(const PacketFields &f) {
-    const bool v6 = f.l4proto == 58;
-    const int t = f.icmpType;
-    auto echo = [&](const char *what) {
-        return PacketListModel::tr("%1 id=%2 seq=%3")
-            .arg(QCoreApplication::translate("nt::PacketListModel", what))
-            .arg(f.icmpId)
-            .arg(f.icmpSeq);
-    };
-    if ((!v6 && t == 8) || (v6 && t == 128)) {
-        return echo(QT_TRANSLATE_NOOP("nt::PacketListModel", "Echo request"));
-    }
-    if ((!v6 && t == 0) || (v6 && t == 129)) {
-        return echo(QT_TRANSLATE_NOOP("nt::PacketListModel", "Echo reply"));
-    }
-    if ((!v6 && t == 3) || (v6 && t == 1)) {
-        return PacketListModel::tr("Destination unreachable (code %1)").arg(f.icmpCode);
-    }
-    if (v6 && t == 135) {
-        return PacketListModel::tr("Neighbor solicitation");
-    }
-    if (v6 && t == 136) {
-        return PacketListModel::tr("Neighbor advertisement");
-    }
-    if (v6 && t == 133) {
-        return PacketListModel::tr("Router solicitation");
-    }
-    if (v6 && t == 134) {
-        return PacketListModel::tr("Router advertisement");
-    }
-    return PacketListModel::tr("type %1 code %2").arg(t).arg(f.icmpCode);
-}
-
-QString infoText(const PacketFields &f) {
-    if (f.fragment) {
-        return PacketListModel::tr("Fragment (id %1)").arg(f.ipId);
-    }
-    switch (f.l4proto) {
-    case 6:
-        return PacketListModel::tr("%1 → %2 [%3] Seq=%4 Ack=%5")
-            .arg(f.sport)
-            .arg(f.dport)
-            .arg(tcpFlags(f.tcpFlags))
-            .arg(f.tcpSeq)
-            .arg(f.tcpAck);
-    case 17:
-        return PacketListModel::tr("%1 → %2").arg(f.sport).arg(f.dport);
-    case 1:
-    case 58:
-        return icmpText(f);
-    default:
-        return {};
-    }
-}
-
-QByteArray addressKey(const PacketFields &f, bool source) {
-    QByteArray k;
-    k.append(static_cast<char>(f.family));
-    const auto &a = source ? f.saddr : f.daddr;
-    k.append(reinterpret_cast<const char *>(a.data()), static_cast<qsizetype>(a.size()));
-    const uint16_t port = source ? f.sport : f.dport;
-    k.append(static_cast<char>(port >> 8));
-    k.append(static_cast<char>(port & 0xff));
-    return k;
-}
-
-} // namespace
-
-// A background filter/sort: its input is a copy, its output delivered by a queued call.
+// A background filter/sort: its input is a copy, its output delivered by the job runner.
 struct PacketListModel::Job {
     bool refilter = false; // input: every listed journey; else the shown rows
     std::vector<JourneyId> input;
@@ -135,14 +29,14 @@ struct PacketListModel::Job {
     std::optional<RuleFilter> rule;
     int column = -1;
     Qt::SortOrder order = Qt::AscendingOrder;
-    std::atomic_bool cancel{false};
+};
+
+struct PacketListModel::JobResult {
     std::vector<JourneyId> rows;
     std::vector<Key> keys;
 };
 
-PacketListModel::PacketListModel(QObject *parent) : QAbstractTableModel(parent), cache_(1024) {
-    pool_.setMaxThreadCount(1);
-}
+PacketListModel::PacketListModel(QObject *parent) : QAbstractTableModel(parent), cache_(1024) {}
 
 PacketListModel::~PacketListModel() {
     stopJob();
@@ -173,15 +67,13 @@ void PacketListModel::setSource(const Trace *trace, const Assembler *assembler,
                                 const InterfaceNames *names) {
     stopJob();
     beginResetModel();
-    trace_ = trace;
     asm_ = assembler;
-    report_ = report;
     ownNames_.reset();
     if (names == nullptr && trace != nullptr) {
         ownNames_ = std::make_unique<InterfaceNames>(trace->interfaces);
         names = ownNames_.get();
     }
-    names_ = names;
+    packets_ = PacketRows(trace, assembler, report, names);
     guard_ = assembler ? guard : nullptr;
     all_.clear();
     rows_.clear();
@@ -195,10 +87,9 @@ void PacketListModel::stopJob() {
     if (!job_) {
         return;
     }
-    job_->cancel = true;
+    jobs_.cancel();
     job_.reset();
-    ++generation_;
-    pool_.waitForDone();
+    jobs_.wait();
     Q_EMIT busyChanged(false);
 }
 
@@ -260,58 +151,7 @@ void PacketListModel::appendJourneys(std::span<const JourneyId> ids) {
 }
 
 bool PacketListModel::accepts(JourneyId id) const {
-    return asm_ && passes(id, filter_, rule_);
-}
-
-bool PacketListModel::passes(JourneyId id, const Filter &filter,
-                             const std::optional<RuleFilter> &rule) const {
-    if (rule) {
-        bool judged = false;
-        for (uint32_t ordinal : asm_->nftOf(id)) {
-            const NftStep &s = asm_->nftStep(ordinal);
-            if ((rule->handle == 0 || s.ruleHandle == rule->handle) &&
-                q(asm_->name(s.chain)) == rule->chain && q(asm_->name(s.table)) == rule->table &&
-                q(nfFamilyName(s.family)) == rule->family) {
-                judged = true;
-                break;
-            }
-        }
-        if (!judged) {
-            return false;
-        }
-    }
-    if (filter.empty()) {
-        return true;
-    }
-    PacketFields f;
-    if (report_) {
-        if (auto parsed = report_->fields(id)) {
-            f = *parsed;
-        }
-    }
-    const auto events = asm_->events(id);
-    if (events.empty()) {
-        return filter.matches(f, 0, std::string(), 0);
-    }
-    // The packet passes when it passed at any point of its path (device and mark change); the
-    // device's name is the one it had at that moment.
-    static const std::string kNoName;
-    uint32_t lastIf = UINT32_MAX, lastNs = UINT32_MAX, lastMark = UINT32_MAX;
-    for (const Event &e : events) {
-        if (e.ifindex == lastIf && e.netns == lastNs && e.mark == lastMark) {
-            continue;
-        }
-        lastIf = e.ifindex;
-        lastNs = e.netns;
-        lastMark = e.mark;
-        const std::string &name = names_ != nullptr && e.ifindex != 0
-                                      ? names_->name(e.netns, e.ifindex, e.ts_ns)
-                                      : kNoName;
-        if (filter.matches(f, e.ifindex, name, e.mark)) {
-            return true;
-        }
-    }
-    return false;
+    return asm_ && packets_.passes(id, filter_, rule_);
 }
 
 void PacketListModel::setFilter(const Filter &filter) {
@@ -370,69 +210,12 @@ int PacketListModel::columnCount(const QModelIndex &parent) const {
     return parent.isValid() ? 0 : ColumnCount;
 }
 
-uint64_t PacketListModel::baseTs() const {
-    if (trace_ && trace_->meta.startMonoNs) {
-        return trace_->meta.startMonoNs;
-    }
-    return asm_ && asm_->journeyCount() ? asm_->record(0).firstTs : 0;
-}
-
-const PacketListModel::RowText &PacketListModel::rowText(JourneyId id) const {
-    if (const RowText *cached = cache_.object(id)) {
+const PacketRowText &PacketListModel::rowText(JourneyId id) const {
+    if (const PacketRowText *cached = cache_.object(id)) {
         return *cached;
     }
-    auto r = std::make_unique<RowText>();
-    const Journey j = asm_->journey(id);
-    const std::optional<PacketFields> f = report_ ? report_->fields(id) : std::nullopt;
-    auto &t = r->text;
-    t[NumberColumn] = QString::number(id);
-    const uint64_t base = baseTs();
-    const double secs = j.firstTs >= base ? static_cast<double>(j.firstTs - base) / 1e9
-                                          : -static_cast<double>(base - j.firstTs) / 1e9;
-    t[TimeColumn] = QString::number(secs, 'f', 6);
-    uint32_t len = 0;
-    if (j.header < (trace_ ? trace_->packets.size() : 0)) {
-        len = trace_->packets[j.header].len;
-    } else if (const auto ev = asm_->events(id); !ev.empty()) {
-        len = ev.front().len;
-    }
-    t[LengthColumn] = QString::number(len);
-    if (f) {
-        t[SourceColumn] = endpoint(*f, true);
-        t[DestinationColumn] = endpoint(*f, false);
-        t[ProtocolColumn] = q(protocolName(f->l4proto));
-        t[InfoColumn] = infoText(*f);
-    } else {
-        t[SourceColumn] = QStringLiteral("skb 0x%1").arg(j.skb, 0, 16);
-        t[ProtocolColumn] = tr("unknown");
-    }
-    std::vector<Layer> layers;
-    for (const TimelineItem &item : asm_->timeline(id)) {
-        if (std::find(layers.begin(), layers.end(), item.layer) == layers.end()) {
-            layers.push_back(item.layer);
-        }
-    }
-    QStringList names;
-    for (Layer l : layers) {
-        names << layerDisplayName(l);
-    }
-    t[LayersColumn] = names.join(QStringLiteral(" › "));
-    r->fate = j.fate;
-    t[FateColumn] = fateDisplayLabel(j.fate);
-    if (j.verdictNft != kNoIndex) {
-        const QString v = gui::verdictDisplayName(j.verdict);
-        t[VerdictColumn] = j.verdictByPolicy
-                               ? tr("%1 (policy, %2)").arg(v, q(j.chain))
-                               : tr("%1 (rule %2, %3)").arg(v).arg(j.ruleHandle).arg(q(j.chain));
-    }
-    if ((j.fate == Fate::Dropped || j.fate == Fate::DroppedByRule) && report_) {
-        t[DropReasonColumn] = q(report_->dropReasonName(j.dropReason));
-    }
-    t[DurationColumn] = gui::formatMicros(static_cast<double>(j.durationNs()) / 1000.0);
-    if (report_) {
-        r->fateTip = q(report_->fateText(id));
-    }
-    RowText *raw = r.get();
+    auto r = std::make_unique<PacketRowText>(packets_.text(id));
+    PacketRowText *raw = r.get();
     cache_.insert(id, r.release());
     return *raw;
 }
@@ -536,64 +319,6 @@ QVariant PacketListModel::headerData(int section, Qt::Orientation orientation, i
     }
 }
 
-PacketListModel::Key PacketListModel::key(JourneyId id, int column) const {
-    Key k;
-    const JourneyRecord &rec = asm_->record(id);
-    const uint64_t base = column == TimeColumn ? baseTs() : 0;
-    switch (column) {
-    case NumberColumn:
-        k.num = id;
-        break;
-    case TimeColumn:
-        k.num = rec.firstTs - std::min(base, rec.firstTs);
-        break;
-    case DurationColumn:
-        k.num = rec.lastTs - rec.firstTs;
-        break;
-    case FateColumn:
-        k.num = static_cast<uint64_t>(rec.fate);
-        break;
-    case SourceColumn:
-    case DestinationColumn:
-    case ProtocolColumn: {
-        const auto f = report_ ? report_->fields(id) : std::nullopt;
-        if (!f) {
-            k.num = UINT64_MAX;
-        } else if (column == ProtocolColumn) {
-            k.bytes = QByteArray::fromStdString(protocolName(f->l4proto));
-        } else {
-            k.bytes = addressKey(*f, column == SourceColumn);
-        }
-        break;
-    }
-    case LengthColumn:
-        if (trace_ && rec.header < trace_->packets.size()) {
-            k.num = trace_->packets[rec.header].len;
-        }
-        break;
-    default:
-        // Derived text columns: the journey's texts (not cached: a sort sees every row).
-        {
-            const Journey j = asm_->journey(id);
-            if (column == VerdictColumn && j.verdictNft != kNoIndex) {
-                k.bytes = QByteArray::fromStdString(verdictName(j.verdict));
-                k.num = 1;
-            } else if (column == DropReasonColumn &&
-                       (j.fate == Fate::Dropped || j.fate == Fate::DroppedByRule) && report_) {
-                k.bytes = QByteArray::fromStdString(report_->dropReasonName(j.dropReason));
-                k.num = 1;
-            } else if (column == LayersColumn) {
-                k.num = asm_->timeline(id).size();
-            } else if (column == InfoColumn) {
-                const auto f = report_ ? report_->fields(id) : std::nullopt;
-                k.bytes = f ? infoText(*f).toUtf8() : QByteArray();
-            }
-        }
-        break;
-    }
-    return k;
-}
-
 void PacketListModel::sortWithKeys(std::vector<JourneyId> &rows, std::vector<Key> &keys, int column,
                                    Qt::SortOrder order) const {
     if (column == NumberColumn) {
@@ -608,7 +333,7 @@ void PacketListModel::sortWithKeys(std::vector<JourneyId> &rows, std::vector<Key
     }
     keys.resize(rows.size());
     for (size_t i = 0; i < rows.size(); ++i) {
-        keys[i] = key(rows[i], column);
+        keys[i] = packets_.key(rows[i], column);
     }
     orderByKeys(rows, keys, order);
 }
@@ -735,7 +460,6 @@ void PacketListModel::startJob(bool refilter) {
     const bool wasBusy = job_ != nullptr;
     if (job_) {
         refilter = refilter || job_->refilter;
-        job_->cancel = true;
     }
     auto job = std::make_shared<Job>();
     job->refilter = refilter;
@@ -746,69 +470,64 @@ void PacketListModel::startJob(bool refilter) {
     job->column = orderColumn();
     job->order = orderDirection();
     job_ = job;
-    const uint64_t gen = ++generation_;
     if (!wasBusy) {
         Q_EMIT busyChanged(true);
     }
-    // The job reads the records in slices, holding the guard shared; setSource() and the
-    // destructor wait for it, so `this` and the records outlive it.
-    pool_.start([this, job, gen, guard = guard_] {
-        constexpr size_t kSlice = 4096;
-        std::vector<JourneyId> rows;
-        rows.reserve(job->input.size());
-        for (size_t begin = 0; begin < job->input.size(); begin += kSlice) {
-            if (job->cancel) {
-                return;
-            }
-            std::shared_lock<std::shared_mutex> lock;
-            if (guard) {
-                lock = std::shared_lock(*guard);
-            }
-            const size_t end = std::min(job->input.size(), begin + kSlice);
-            for (size_t i = begin; i < end; ++i) {
-                const JourneyId id = job->input[i];
-                if (!job->refilter || passes(id, job->filter, job->rule)) {
-                    rows.push_back(id);
-                }
-            }
-        }
-        if (job->column == NumberColumn) {
-            std::vector<Key> none;
-            sortWithKeys(rows, none, NumberColumn, job->order);
-            job->rows = std::move(rows);
-            QMetaObject::invokeMethod(
-                this, [this, gen, job] { finishJob(gen, job); }, Qt::QueuedConnection);
-            return;
-        }
-        std::vector<Key> keys(rows.size());
-        for (size_t begin = 0; begin < rows.size(); begin += kSlice) {
-            if (job->cancel) {
-                return;
-            }
-            std::shared_lock<std::shared_mutex> lock;
-            if (guard) {
-                lock = std::shared_lock(*guard);
-            }
-            const size_t end = std::min(rows.size(), begin + kSlice);
-            for (size_t i = begin; i < end; ++i) {
-                keys[i] = key(rows[i], job->column);
-            }
-        }
-        orderByKeys(rows, keys, job->order);
-        job->rows = std::move(rows);
-        job->keys = std::move(keys);
-        QMetaObject::invokeMethod(
-            this, [this, gen, job] { finishJob(gen, job); }, Qt::QueuedConnection);
-    });
+    // setSource() and the destructor wait for the runner, so `this` and the records outlive
+    // the job; starting makes the previous job stale.
+    jobs_.start(
+        [this, job, guard = guard_](const JobContext &ctx) { return runJob(*job, ctx, guard); },
+        [this, job](JobResult result) { finishJob(job, std::move(result)); });
 }
 
-void PacketListModel::finishJob(uint64_t generation, const std::shared_ptr<Job> &job) {
-    if (generation != generation_ || job != job_) {
+// On the worker: reads the records in slices, holding the guard shared.
+PacketListModel::JobResult PacketListModel::runJob(const Job &job, const JobContext &ctx,
+                                                   std::shared_mutex *guard) const {
+    constexpr size_t kSlice = 4096;
+    JobResult out;
+    // Calls fn(i) for i in [0, n), a slice at a time under the guard; false once cancelled.
+    auto sliced = [&](size_t n, const auto &fn) {
+        for (size_t begin = 0; begin < n; begin += kSlice) {
+            if (ctx.cancelled()) {
+                return false;
+            }
+            std::shared_lock<std::shared_mutex> lock;
+            if (guard) {
+                lock = std::shared_lock(*guard);
+            }
+            const size_t end = std::min(n, begin + kSlice);
+            for (size_t i = begin; i < end; ++i) {
+                fn(i);
+            }
+        }
+        return true;
+    };
+    out.rows.reserve(job.input.size());
+    const bool filtered = sliced(job.input.size(), [&](size_t i) {
+        const JourneyId id = job.input[i];
+        if (!job.refilter || packets_.passes(id, job.filter, job.rule)) {
+            out.rows.push_back(id);
+        }
+    });
+    if (!filtered || job.column == NumberColumn) {
+        sortWithKeys(out.rows, out.keys, NumberColumn, job.order);
+        return out;
+    }
+    out.keys.resize(out.rows.size());
+    if (sliced(out.rows.size(),
+               [&](size_t i) { out.keys[i] = packets_.key(out.rows[i], job.column); })) {
+        orderByKeys(out.rows, out.keys, job.order);
+    }
+    return out; // when cancelled, dropped by the runner
+}
+
+void PacketListModel::finishJob(const std::shared_ptr<Job> &job, JobResult result) {
+    if (job != job_) {
         return;
     }
     job_.reset();
-    std::vector<JourneyId> rows = std::move(job->rows);
-    std::vector<Key> keys = std::move(job->keys);
+    std::vector<JourneyId> rows = std::move(result.rows);
+    std::vector<Key> keys = std::move(result.keys);
     // Journeys listed while it ran.
     std::vector<JourneyId> extra;
     if (job->refilter) {

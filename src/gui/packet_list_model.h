@@ -4,15 +4,15 @@
 
 #include "filter.h"
 #include "interfaces.h"
+#include "job_runner.h"
 #include "journey.h"
+#include "packet_rows.h"
 
 #include <QAbstractTableModel>
 #include <QByteArray>
 #include <QCache>
 #include <QString>
-#include <QThreadPool>
 
-#include <atomic>
 #include <cstdint>
 #include <memory>
 #include <optional>
@@ -27,32 +27,11 @@ class Report;
 class TraceDocument;
 struct Trace;
 
-// Show only the journeys an nft rule judged: steps in that chain with that rule handle (0: any
-// rule or policy of the chain).
-struct RuleFilter {
-    QString family, table, chain;
-    uint64_t handle = 0;
-    bool operator==(const RuleFilter &) const = default;
-};
-
 class PacketListModel : public QAbstractTableModel {
     Q_OBJECT
 public:
-    enum Column {
-        NumberColumn,
-        TimeColumn,
-        SourceColumn,
-        DestinationColumn,
-        ProtocolColumn,
-        LengthColumn,
-        LayersColumn,
-        FateColumn,
-        VerdictColumn,
-        DropReasonColumn,
-        DurationColumn,
-        InfoColumn,
-        ColumnCount
-    };
+    using Column = PacketColumn;
+    using enum PacketColumn;
     enum Role {
         JourneyIdRole = Qt::UserRole + 1, // quint32
         FateRole,                         // int (nt::Fate)
@@ -113,18 +92,10 @@ Q_SIGNALS:
     void busyChanged(bool busy);
 
 private:
-    struct RowText;
-    // Sort key: a number, then bytes (addresses compare by value, not by text).
-    struct Key {
-        uint64_t num = 0;
-        QByteArray bytes;
-        bool operator<(const Key &o) const { return num != o.num ? num < o.num : bytes < o.bytes; }
-    };
+    using Key = PacketSortKey;
     struct Job;
-    const RowText &rowText(JourneyId id) const;
-    // Both are safe on the worker: they read the records only (no cache).
-    bool passes(JourneyId id, const Filter &filter, const std::optional<RuleFilter> &rule) const;
-    Key key(JourneyId id, int column) const;
+    struct JobResult;
+    const PacketRowText &rowText(JourneyId id) const;
     // Keys of `rows`, then rows (and keys) stably sorted by them.
     void sortWithKeys(std::vector<JourneyId> &rows, std::vector<Key> &keys, int column,
                       Qt::SortOrder order) const;
@@ -150,14 +121,12 @@ private:
     // Rows reordered in place (same set): persistent indexes follow their journeys.
     void applyOrder(std::vector<JourneyId> rows, std::vector<Key> keys);
     void startJob(bool refilter);
-    void finishJob(uint64_t generation, const std::shared_ptr<Job> &job);
+    JobResult runJob(const Job &job, const JobContext &ctx, std::shared_mutex *guard) const;
+    void finishJob(const std::shared_ptr<Job> &job, JobResult result);
     void stopJob();
-    uint64_t baseTs() const;
 
-    const Trace *trace_ = nullptr;
     const Assembler *asm_ = nullptr;
-    const Report *report_ = nullptr;
-    const InterfaceNames *names_ = nullptr;
+    PacketRows packets_;                       // texts, keys and filter matches (the worker's too)
     std::unique_ptr<InterfaceNames> ownNames_; // when the caller gave none
     std::vector<JourneyId> all_;               // every journey listed, in the order it was listed
     std::vector<JourneyId> rows_;              // shown, in display order
@@ -169,12 +138,12 @@ private:
     int sortColumn_ = -1;
     Qt::SortOrder sortOrder_ = Qt::AscendingOrder;
     // Texts of recently shown rows: a view asks for every column and role of a row in turn.
-    mutable QCache<JourneyId, RowText> cache_;
+    mutable QCache<JourneyId, PacketRowText> cache_;
     std::shared_mutex *guard_ = nullptr;
     std::shared_ptr<Job> job_; // running
     size_t backgroundRows_ = kBackgroundRows;
-    uint64_t generation_ = 0;
-    QThreadPool pool_;
+    // Last member: destroyed (waiting for the worker) before what the worker reads.
+    JobRunner jobs_{this};
 };
 
 } // namespace nt

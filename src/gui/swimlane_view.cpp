@@ -151,146 +151,16 @@ void SwimlaneView::setShowEmptyLanes(bool show) {
 }
 
 void SwimlaneView::rebuild() {
-    tracks_.clear();
-    points_.clear();
-    items_.clear();
-    byTime_.clear();
     hovered_ = selected_ = -1;
-    maxDurationUs_ = endUs_ = 0;
-
-    if (asm_ && !ids_.empty()) {
-        uint64_t origin = std::numeric_limits<uint64_t>::max();
-        for (JourneyId id : ids_) {
-            origin = std::min(origin, asm_->record(id).firstTs);
-        }
-        const bool detailed = ids_.size() <= kDetailLimit;
-        const QPalette &pal = palette();
-        tracks_.reserve(ids_.size());
-        size_t hue = 0;
-        for (JourneyId id : ids_) {
-            const JourneyRecord &rec = asm_->record(id);
-            const std::vector<TimelineItem> timeline = asm_->timeline(id);
-            if (timeline.empty()) {
-                continue;
-            }
-            // Events only for the markers that show them (one journey, or a few).
-            const std::vector<Event> events = detailed ? asm_->events(id) : std::vector<Event>{};
-            Track t;
-            t.id = id;
-            const uint64_t base = rec.firstTs;
-            t.startUs = alignStarts_ ? 0.0 : static_cast<double>(base - origin) / 1000.0;
-            t.pointBegin = static_cast<uint32_t>(points_.size());
-            t.itemBegin = static_cast<uint32_t>(items_.size());
-            if (detailed) {
-                // One journey: neutral line so the verdict colours of the markers stand out;
-                // several: a hue each so they can be told apart.
-                static constexpr int kHues[] = {210, 30, 280, 150, 340, 60, 190, 0};
-                t.color = ids_.size() == 1 ? pal.color(QPalette::Text)
-                                           : QColor::fromHsl(kHues[hue++ % std::size(kHues)], 160,
-                                                             gui::isDarkPalette(pal) ? 160 : 100);
-            } else {
-                t.color = fateColor(rec.fate, pal);
-            }
-
-            uint64_t lastTs = base;
-            std::array<int, kLayerCount> stackAt{};
-            uint64_t stackTs = UINT64_MAX;
-            for (size_t i = 0; i < timeline.size(); ++i) {
-                const TimelineItem &ti = timeline[i];
-                SwimlaneItem item;
-                item.journey = id;
-                item.timelineIndex = static_cast<int>(i);
-                item.layer = ti.layer;
-                item.tsNs = ti.tsNs;
-                const uint64_t ts = std::max(ti.tsNs, base);
-                item.timeUs = t.startUs + static_cast<double>(ts - base) / 1000.0;
-                if (ti.nft) {
-                    const NftStep &step = asm_->nftStep(ti.index);
-                    if (step.hidden) {
-                        continue; // nft-tracer's own table and end-of-chain records
-                    }
-                    item.layer = Layer::Netfilter;
-                    item.verdict = effectiveVerdict(step);
-                    item.ruleHandle = step.ruleHandle;
-                    const QString chain = QString::fromStdString(asm_->name(step.chain));
-                    const QString verdictText = gui::verdictDisplayName(item.verdict);
-                    switch (static_cast<NftTraceType>(step.type)) {
-                    case NftTraceType::Rule:
-                        item.kind = SwimlaneItemKind::NftRule;
-                        item.label =
-                            tr("%1 #%2 %3").arg(chain).arg(step.ruleHandle).arg(verdictText);
-                        break;
-                    case NftTraceType::Policy:
-                        item.kind = SwimlaneItemKind::NftPolicy;
-                        item.label = tr("%1 policy %2").arg(chain, verdictText);
-                        break;
-                    default:
-                        item.kind = SwimlaneItemKind::NftReturn;
-                        item.label = tr("%1 %2").arg(chain, verdictText);
-                        break;
-                    }
-                    if (item.verdict == verdict::Jump || item.verdict == verdict::Goto) {
-                        item.label +=
-                            QLatin1Char(' ') + QString::fromStdString(asm_->name(step.jumpTarget));
-                    }
-                    item.color = gui::verdictColor(item.verdict, pal);
-                } else if (detailed) {
-                    // Timeline indices of events are slots in the assembler's store.
-                    const Event &e = events[ti.index - rec.eventBegin];
-                    if (e.probe == NT_PROBE_KFREE_SKB) {
-                        item.kind = SwimlaneItemKind::Drop;
-                        item.label = report_
-                                         ? QString::fromStdString(report_->dropReasonName(e.aux))
-                                         : QString();
-                        item.color = gui::verdictColor(verdict::Drop, pal);
-                    } else {
-                        item.kind = e.probe == NT_PROBE_CONSUME_SKB ? SwimlaneItemKind::Free
-                                    : e.probe >= NT_PROBE_FUNCTION_BASE
-                                        ? SwimlaneItemKind::Function
-                                        : SwimlaneItemKind::Tracepoint;
-                        item.label = report_ ? QString::fromStdString(report_->probeName(e.probe))
-                                             : QString();
-                        item.color = gui::layerColor(item.layer, pal);
-                    }
-                }
-                lastTs = std::max(lastTs, ts);
-                points_.push_back(Point{static_cast<float>(item.timeUs - t.startUs), item.layer});
-                if (detailed) {
-                    if (ti.tsNs != stackTs) {
-                        stackAt.fill(0);
-                        stackTs = ti.tsNs;
-                    }
-                    item.stack = stackAt[static_cast<size_t>(item.layer)]++;
-                    items_.push_back(std::move(item));
-                }
-            }
-            t.pointCount = static_cast<uint32_t>(points_.size()) - t.pointBegin;
-            t.itemCount = static_cast<uint32_t>(items_.size()) - t.itemBegin;
-            t.durationUs = static_cast<double>(lastTs - base) / 1000.0;
-            maxDurationUs_ = std::max(maxDurationUs_, t.durationUs);
-            endUs_ = std::max(endUs_, t.startUs + t.durationUs);
-            tracks_.push_back(t);
-        }
-        if (!detailed) {
-            std::stable_sort(tracks_.begin(), tracks_.end(),
-                             [](const Track &a, const Track &b) { return a.startUs < b.startUs; });
-        }
-    }
-
-    byTime_.resize(items_.size());
-    for (size_t i = 0; i < items_.size(); ++i) {
-        byTime_[i] = static_cast<uint32_t>(i);
-    }
-    std::stable_sort(byTime_.begin(), byTime_.end(), [this](uint32_t a, uint32_t b) {
-        return items_[a].timeUs < items_[b].timeUs;
-    });
-
-    if (tracks_.empty()) {
+    layout_ =
+        asm_ ? SwimlaneLayout::build(*asm_, report_.get(), ids_, alignStarts_) : SwimlaneLayout();
+    resolveColors();
+    if (layout_.tracks.empty()) {
         setAccessibleDescription(tr("No journey shown"));
     } else {
         setAccessibleDescription(
-            tr("%n journey(s) over %1", nullptr, static_cast<int>(tracks_.size()))
-                .arg(gui::formatMicros(endUs_)));
+            tr("%n journey(s) over %1", nullptr, static_cast<int>(layout_.tracks.size()))
+                .arg(gui::formatMicros(layout_.endUs)));
     }
     layoutRows();
     if (fitted_) {
@@ -302,13 +172,46 @@ void SwimlaneView::rebuild() {
     viewport()->update();
 }
 
+void SwimlaneView::resolveColors() {
+    const QPalette &pal = palette();
+    trackColors_.clear();
+    trackColors_.reserve(layout_.tracks.size());
+    for (const SwimlaneTrack &t : layout_.tracks) {
+        if (!layout_.detailed) {
+            trackColors_.push_back(fateColor(t.fate, pal));
+        } else if (layout_.singleJourney) {
+            // One journey: neutral line so the verdict colours of the markers stand out;
+            // several: a hue each so they can be told apart.
+            trackColors_.push_back(pal.color(QPalette::Text));
+        } else {
+            static constexpr int kHues[] = {210, 30, 280, 150, 340, 60, 190, 0};
+            trackColors_.push_back(QColor::fromHsl(kHues[t.hue % std::size(kHues)], 160,
+                                                   gui::isDarkPalette(pal) ? 160 : 100));
+        }
+    }
+    itemColors_.clear();
+    itemColors_.reserve(layout_.items.size());
+    for (const SwimlaneItem &item : layout_.items) {
+        switch (item.kind) {
+        case SwimlaneItemKind::NftRule:
+        case SwimlaneItemKind::NftPolicy:
+        case SwimlaneItemKind::NftReturn:
+            itemColors_.push_back(gui::verdictColor(item.verdict, pal));
+            break;
+        case SwimlaneItemKind::Drop:
+            itemColors_.push_back(gui::verdictColor(verdict::Drop, pal));
+            break;
+        default:
+            itemColors_.push_back(gui::layerColor(item.layer, pal));
+            break;
+        }
+    }
+}
+
 void SwimlaneView::layoutRows() {
     ++generation_;
-    std::array<bool, kLayerCount> used{};
-    for (const Point &pt : points_) {
-        used[static_cast<size_t>(pt.layer)] = true;
-    }
-    const bool all = showEmptyLanes_ || points_.empty();
+    const std::array<bool, kLayerCount> used = layout_.usedLayers();
+    const bool all = showEmptyLanes_ || layout_.points.empty();
     rows_ = 0;
     for (int l = 0; l < kLayerCount; ++l) {
         rowOfLayer_[static_cast<size_t>(l)] = all || used[static_cast<size_t>(l)] ? rows_++ : -1;
@@ -340,14 +243,14 @@ double SwimlaneView::laneCenter(Layer layer) const {
 }
 
 double SwimlaneView::fitScale() const {
-    const double range = std::max(endUs_, 1.0) * (1 + 2 * kPadFraction);
+    const double range = std::max(layout_.endUs, 1.0) * (1 + 2 * kPadFraction);
     return std::clamp(plotWidth() / range, 1e-9, kMaxPxPerUs);
 }
 
 void SwimlaneView::zoomToFit() {
     fitted_ = true;
     pxPerUs_ = fitScale();
-    viewStartUs_ = -std::max(endUs_, 1.0) * kPadFraction;
+    viewStartUs_ = -std::max(layout_.endUs, 1.0) * kPadFraction;
     updateScrollBars();
     viewport()->update();
 }
@@ -362,7 +265,7 @@ void SwimlaneView::zoomOut() {
 
 void SwimlaneView::zoomBy(double factor, double anchorX) {
     const double anchorUs = usAt(anchorX);
-    const double range = std::max(endUs_, 1.0) * (1 + 2 * kPadFraction);
+    const double range = std::max(layout_.endUs, 1.0) * (1 + 2 * kPadFraction);
     const double minScale = fitScale() / 2;
     const double maxScale = std::min(kMaxPxPerUs, kMaxContentPx / range);
     const double next = std::clamp(pxPerUs_ * factor, minScale, std::max(minScale, maxScale));
@@ -378,9 +281,9 @@ void SwimlaneView::zoomBy(double factor, double anchorX) {
 }
 
 void SwimlaneView::clampView() {
-    const double pad = std::max(endUs_, 1.0) * kPadFraction;
+    const double pad = std::max(layout_.endUs, 1.0) * kPadFraction;
     const double lo = -pad;
-    const double hi = endUs_ + pad - plotWidth() / pxPerUs_;
+    const double hi = layout_.endUs + pad - plotWidth() / pxPerUs_;
     viewStartUs_ = hi < lo ? (lo + hi) / 2 : std::clamp(viewStartUs_, lo, hi);
 }
 
@@ -390,8 +293,8 @@ std::pair<double, double> SwimlaneView::visibleRangeUs() const {
 
 void SwimlaneView::updateScrollBars() {
     syncing_ = true;
-    const double pad = std::max(endUs_, 1.0) * kPadFraction;
-    const double contentPx = (endUs_ + 2 * pad) * pxPerUs_;
+    const double pad = std::max(layout_.endUs, 1.0) * kPadFraction;
+    const double contentPx = (layout_.endUs + 2 * pad) * pxPerUs_;
     const int page = static_cast<int>(plotWidth());
     QScrollBar *h = horizontalScrollBar();
     h->setPageStep(page);
@@ -413,7 +316,7 @@ void SwimlaneView::scrollContentsBy(int, int) {
     if (syncing_) {
         return;
     }
-    const double pad = std::max(endUs_, 1.0) * kPadFraction;
+    const double pad = std::max(layout_.endUs, 1.0) * kPadFraction;
     viewStartUs_ = horizontalScrollBar()->value() / pxPerUs_ - pad;
     scrollY_ = verticalScrollBar()->value();
     fitted_ = false;
@@ -445,24 +348,25 @@ void SwimlaneView::changeEvent(QEvent *event) {
 }
 
 QPointF SwimlaneView::itemPosition(size_t index) const {
-    if (index >= items_.size()) {
+    if (index >= layout_.items.size()) {
         return {-1, -1};
     }
-    const SwimlaneItem &it = items_[index];
+    const SwimlaneItem &it = layout_.items[index];
     return {xOf(it.timeUs) + it.stack * kStackDx, laneCenter(it.layer)};
 }
 
 int SwimlaneView::itemAt(const QPointF &pos) const {
-    if (items_.empty() || pos.x() < plotLeft() || pos.y() < rulerHeight_) {
+    if (layout_.items.empty() || pos.x() < plotLeft() || pos.y() < rulerHeight_) {
         return -1;
     }
     const double slack = (kHitRadius + kStackDx * 4) / pxPerUs_;
     const double t = usAt(pos.x());
-    auto lo = std::lower_bound(byTime_.begin(), byTime_.end(), t - slack,
-                               [this](uint32_t i, double v) { return items_[i].timeUs < v; });
+    auto lo =
+        std::lower_bound(layout_.byTime.begin(), layout_.byTime.end(), t - slack,
+                         [this](uint32_t i, double v) { return layout_.items[i].timeUs < v; });
     int best = -1;
     double bestDist = kHitRadius * kHitRadius;
-    for (auto it = lo; it != byTime_.end() && items_[*it].timeUs <= t + slack; ++it) {
+    for (auto it = lo; it != layout_.byTime.end() && layout_.items[*it].timeUs <= t + slack; ++it) {
         const QPointF c = itemPosition(*it);
         const double dx = c.x() - pos.x(), dy = c.y() - pos.y();
         const double d = dx * dx + dy * dy;
@@ -476,8 +380,8 @@ int SwimlaneView::itemAt(const QPointF &pos) const {
 
 QString SwimlaneView::toolTipFor(const SwimlaneItem &item) const {
     QString text;
-    const Track *track = nullptr;
-    for (const Track &t : tracks_) {
+    const SwimlaneTrack *track = nullptr;
+    for (const SwimlaneTrack &t : layout_.tracks) {
         if (t.id == item.journey) {
             track = &t;
         }
@@ -531,7 +435,7 @@ bool SwimlaneView::viewportEvent(QEvent *event) {
         const auto *help = static_cast<QHelpEvent *>(event);
         const int i = itemAt(help->pos());
         if (i >= 0 && asm_) {
-            QToolTip::showText(help->globalPos(), toolTipFor(items_[static_cast<size_t>(i)]),
+            QToolTip::showText(help->globalPos(), toolTipFor(layout_.items[static_cast<size_t>(i)]),
                                viewport());
         } else {
             QToolTip::hideText();
@@ -551,20 +455,21 @@ void SwimlaneView::setHovered(int index) {
 }
 
 void SwimlaneView::selectItem(int index) {
-    if (index < 0 || static_cast<size_t>(index) >= items_.size()) {
+    if (index < 0 || static_cast<size_t>(index) >= layout_.items.size()) {
         return;
     }
     selected_ = index;
     ensureItemVisible(index);
     viewport()->update();
-    const SwimlaneItem &it = items_[static_cast<size_t>(index)];
+    const SwimlaneItem &it = layout_.items[static_cast<size_t>(index)];
     Q_EMIT eventActivated(it.journey, it.timelineIndex);
 }
 
 void SwimlaneView::ensureItemVisible(int index) {
     const QPointF c = itemPosition(static_cast<size_t>(index));
     if (c.x() < plotLeft() + 20 || c.x() > plotLeft() + plotWidth() - 20) {
-        viewStartUs_ = items_[static_cast<size_t>(index)].timeUs - plotWidth() / 2 / pxPerUs_;
+        viewStartUs_ =
+            layout_.items[static_cast<size_t>(index)].timeUs - plotWidth() / 2 / pxPerUs_;
         fitted_ = false;
         clampView();
         updateScrollBars();
@@ -653,14 +558,16 @@ void SwimlaneView::keyPressEvent(QKeyEvent *event) {
     };
     // Items in time order: Tab-like navigation along the diagram regardless of journey.
     auto moveSelection = [this](int dir) {
-        if (byTime_.empty()) {
+        if (layout_.byTime.empty()) {
             return;
         }
-        auto pos = std::find(byTime_.begin(), byTime_.end(), static_cast<uint32_t>(selected_));
-        long k = pos == byTime_.end() ? (dir > 0 ? 0 : static_cast<long>(byTime_.size()) - 1)
-                                      : (pos - byTime_.begin()) + dir;
-        k = std::clamp(k, 0L, static_cast<long>(byTime_.size()) - 1);
-        selectItem(static_cast<int>(byTime_[static_cast<size_t>(k)]));
+        auto pos = std::find(layout_.byTime.begin(), layout_.byTime.end(),
+                             static_cast<uint32_t>(selected_));
+        long k = pos == layout_.byTime.end()
+                     ? (dir > 0 ? 0 : static_cast<long>(layout_.byTime.size()) - 1)
+                     : (pos - layout_.byTime.begin()) + dir;
+        k = std::clamp(k, 0L, static_cast<long>(layout_.byTime.size()) - 1);
+        selectItem(static_cast<int>(layout_.byTime[static_cast<size_t>(k)]));
     };
     const bool ctrl = event->modifiers() & Qt::ControlModifier;
     switch (event->key()) {
@@ -732,7 +639,7 @@ void SwimlaneView::renderDiagram(QPainter &p) const {
     p.setClipRect(QRectF(plotLeft(), rulerHeight_, plotWidth() + 8, r.height() - rulerHeight_));
     if (detailed()) {
         paintDetailed(p);
-    } else if (!tracks_.empty()) {
+    } else if (!layout_.tracks.empty()) {
         const PolylineCacheKey key{viewStartUs_, pxPerUs_, scrollY_,
                                    laneHeight_,  r.size(), generation_};
         if (polylineCache_.isNull() || !(key == polylineKey_)) {
@@ -750,7 +657,7 @@ void SwimlaneView::renderDiagram(QPainter &p) const {
     p.restore();
     paintRuler(p);
 
-    if (tracks_.empty()) {
+    if (layout_.tracks.empty()) {
         p.setPen(palette().color(QPalette::PlaceholderText));
         p.drawText(QRectF(plotLeft(), rulerHeight_, plotWidth(), r.height() - rulerHeight_),
                    Qt::AlignCenter,
@@ -809,8 +716,8 @@ void SwimlaneView::paintRuler(QPainter &p) const {
     p.setFont(small);
     p.setPen(pal.color(QPalette::WindowText));
     p.drawText(QRectF(8, 0, plotLeft() - 12, rulerHeight_), Qt::AlignVCenter | Qt::AlignLeft,
-               alignStarts_ || tracks_.size() <= 1 ? tr("from start") : tr("from first"));
-    if (tracks_.empty()) {
+               alignStarts_ || layout_.tracks.size() <= 1 ? tr("from start") : tr("from first"));
+    if (layout_.tracks.empty()) {
         return;
     }
     const QFontMetrics fm(small);
@@ -833,32 +740,32 @@ void SwimlaneView::paintRuler(QPainter &p) const {
     p.setFont(font());
 }
 
-void SwimlaneView::paintMarker(QPainter &p, const SwimlaneItem &item, QPointF c,
-                               bool highlighted) const {
+void SwimlaneView::paintMarker(QPainter &p, const SwimlaneItem &item, const QColor &color,
+                               QPointF c, bool highlighted) const {
     const QPalette &pal = palette();
     const double r = highlighted ? 6.5 : 5;
     switch (item.kind) {
     case SwimlaneItemKind::Tracepoint:
         p.setPen(QPen(pal.color(QPalette::Base), 1.5));
-        p.setBrush(item.color);
+        p.setBrush(color);
         p.drawEllipse(c, r, r);
         break;
     case SwimlaneItemKind::Function: {
         const QPointF pts[] = {c + QPointF(0, -r - 1), c + QPointF(r + 1, 0), c + QPointF(0, r + 1),
                                c + QPointF(-r - 1, 0)};
         p.setPen(QPen(pal.color(QPalette::Base), 1.5));
-        p.setBrush(item.color);
+        p.setBrush(color);
         p.drawPolygon(pts, 4);
         break;
     }
     case SwimlaneItemKind::Free:
-        p.setPen(QPen(item.color, 2));
+        p.setPen(QPen(color, 2));
         p.setBrush(pal.color(QPalette::Base));
         p.drawEllipse(c, r, r);
         break;
     case SwimlaneItemKind::Drop: {
         const double d = r + 1.5;
-        p.setPen(QPen(item.color, 3, Qt::SolidLine, Qt::RoundCap));
+        p.setPen(QPen(color, 3, Qt::SolidLine, Qt::RoundCap));
         p.drawLine(c + QPointF(-d, -d), c + QPointF(d, d));
         p.drawLine(c + QPointF(-d, d), c + QPointF(d, -d));
         break;
@@ -868,7 +775,7 @@ void SwimlaneView::paintMarker(QPainter &p, const SwimlaneItem &item, QPointF c,
     case SwimlaneItemKind::NftReturn: {
         const QRectF box(c.x() - r, c.y() - r, 2 * r, 2 * r);
         p.setPen(QPen(pal.color(QPalette::Base), 1.5));
-        p.setBrush(item.color);
+        p.setBrush(color);
         if (item.kind == SwimlaneItemKind::NftPolicy) {
             p.drawRoundedRect(box, 2, 2);
         } else {
@@ -884,18 +791,14 @@ void SwimlaneView::paintMarker(QPainter &p, const SwimlaneItem &item, QPointF c,
     }
 }
 
-void SwimlaneView::paintDetailed(QPainter &p) const {
-    p.setRenderHint(QPainter::Antialiasing);
-    const auto [t0, t1] = visibleRangeUs();
-    // Labels reach right of their marker; lines reach to the neighbours outside the view.
-    const double margin = 300 / pxPerUs_;
-
-    for (const Track &t : tracks_) {
-        const auto begin = items_.begin() + t.itemBegin;
+// Each shown journey's line through its markers in [from, to], and one marker beyond each end.
+void SwimlaneView::paintTrackLines(QPainter &p, double from, double to) const {
+    for (const SwimlaneTrack &t : layout_.tracks) {
+        const auto begin = layout_.items.begin() + t.itemBegin;
         const auto end = begin + t.itemCount;
-        auto lo = std::lower_bound(begin, end, t0 - margin,
+        auto lo = std::lower_bound(begin, end, from,
                                    [](const SwimlaneItem &a, double v) { return a.timeUs < v; });
-        auto hi = std::upper_bound(lo, end, t1 + margin,
+        auto hi = std::upper_bound(lo, end, to,
                                    [](double v, const SwimlaneItem &a) { return v < a.timeUs; });
         if (lo != begin) {
             --lo;
@@ -905,18 +808,30 @@ void SwimlaneView::paintDetailed(QPainter &p) const {
         }
         QPolygonF line;
         for (auto it = lo; it != hi; ++it) {
-            line << itemPosition(static_cast<size_t>(it - items_.begin()));
+            line << itemPosition(static_cast<size_t>(it - layout_.items.begin()));
         }
-        p.setPen(QPen(withAlpha(t.color, tracks_.size() == 1 ? 150 : 190), 2, Qt::SolidLine,
+        const QColor &color = trackColors_[static_cast<size_t>(&t - layout_.tracks.data())];
+        p.setPen(QPen(withAlpha(color, layout_.tracks.size() == 1 ? 150 : 190), 2, Qt::SolidLine,
                       Qt::RoundCap, Qt::RoundJoin));
         p.setBrush(Qt::NoBrush);
         p.drawPolyline(line);
     }
+}
 
-    auto lo = std::lower_bound(byTime_.begin(), byTime_.end(), t0 - margin,
-                               [this](uint32_t i, double v) { return items_[i].timeUs < v; });
-    auto hi = std::upper_bound(lo, byTime_.end(), t1 + 20 / pxPerUs_,
-                               [this](double v, uint32_t i) { return v < items_[i].timeUs; });
+void SwimlaneView::paintDetailed(QPainter &p) const {
+    p.setRenderHint(QPainter::Antialiasing);
+    const auto [t0, t1] = visibleRangeUs();
+    // Labels reach right of their marker; lines reach to the neighbours outside the view.
+    const double margin = 300 / pxPerUs_;
+
+    paintTrackLines(p, t0 - margin, t1 + margin);
+
+    auto lo =
+        std::lower_bound(layout_.byTime.begin(), layout_.byTime.end(), t0 - margin,
+                         [this](uint32_t i, double v) { return layout_.items[i].timeUs < v; });
+    auto hi =
+        std::upper_bound(lo, layout_.byTime.end(), t1 + 20 / pxPerUs_,
+                         [this](double v, uint32_t i) { return v < layout_.items[i].timeUs; });
     QFont small = font();
     small.setPointSizeF(font().pointSizeF() * 0.85);
     QFont boldSmall = small;
@@ -929,7 +844,8 @@ void SwimlaneView::paintDetailed(QPainter &p) const {
         a.fill(-1e9);
     }
     for (auto it = lo; it != hi; ++it) {
-        const SwimlaneItem &item = items_[*it];
+        const SwimlaneItem &item = layout_.items[*it];
+        const QColor &color = itemColors_[*it];
         const QPointF c = itemPosition(*it);
         const bool strong = item.kind == SwimlaneItemKind::Drop ||
                             item.kind == SwimlaneItemKind::NftRule ||
@@ -952,7 +868,7 @@ void SwimlaneView::paintDetailed(QPainter &p) const {
             if (badge) {
                 const QRectF pill(x, y - m.ascent() - 2, w, m.height() + 3);
                 p.setPen(Qt::NoPen);
-                p.setBrush(item.color);
+                p.setBrush(color);
                 p.drawRoundedRect(pill, pill.height() / 2, pill.height() / 2);
                 p.setPen(gui::isDarkPalette(palette()) ? QColor(Qt::black) : QColor(Qt::white));
                 p.drawText(pill, Qt::AlignCenter, item.label);
@@ -965,7 +881,7 @@ void SwimlaneView::paintDetailed(QPainter &p) const {
                 p.setBrush(Qt::NoBrush);
                 p.drawPath(path);
                 p.setPen(Qt::NoPen);
-                p.setBrush(item.color);
+                p.setBrush(color);
                 p.drawPath(path);
             } else {
                 p.setPen(palette().color(QPalette::Text));
@@ -973,7 +889,7 @@ void SwimlaneView::paintDetailed(QPainter &p) const {
             }
             right = std::max(right, x + w + 6);
         }
-        paintMarker(p, item, c,
+        paintMarker(p, item, color, c,
                     static_cast<int>(*it) == hovered_ || static_cast<int>(*it) == selected_);
     }
     p.setFont(font());
@@ -983,12 +899,13 @@ SwimlaneView::VisibleTracks SwimlaneView::visibleTracks() const {
     const auto [t0, t1] = visibleRangeUs();
     // Tracks are sorted by start: those starting after the view ends are skipped by a binary
     // search, those ending before it starts by the longest duration bound.
-    auto first = std::lower_bound(tracks_.begin(), tracks_.end(), t0 - maxDurationUs_,
-                                  [](const Track &a, double v) { return a.startUs < v; });
-    auto last = std::upper_bound(first, tracks_.end(), t1,
-                                 [](double v, const Track &a) { return v < a.startUs; });
+    auto first =
+        std::lower_bound(layout_.tracks.begin(), layout_.tracks.end(), t0 - layout_.maxDurationUs,
+                         [](const SwimlaneTrack &a, double v) { return a.startUs < v; });
+    auto last = std::upper_bound(first, layout_.tracks.end(), t1,
+                                 [](double v, const SwimlaneTrack &a) { return v < a.startUs; });
     VisibleTracks v;
-    v.first = tracks_.data() + (first - tracks_.begin());
+    v.first = layout_.tracks.data() + (first - layout_.tracks.begin());
     v.candidates = static_cast<size_t>(last - first);
     v.stride = std::max<size_t>(1, (v.candidates + kMaxPolylines - 1) / kMaxPolylines);
     v.drawn = (v.candidates + v.stride - 1) / v.stride;
@@ -1007,17 +924,18 @@ void SwimlaneView::paintPolylines(QPainter &p) const {
     QPolygonF line;
     QColor current;
     for (size_t k = 0; k < candidates; k += stride) {
-        const Track &t = first[k];
+        const SwimlaneTrack &t = first[k];
         if (t.startUs + t.durationUs < t0) {
             continue;
         }
         line.clear();
-        const Point *pt = points_.data() + t.pointBegin;
+        const SwimlanePoint *pt = layout_.points.data() + t.pointBegin;
         for (uint32_t i = 0; i < t.pointCount; ++i) {
             line << QPointF(xOf(t.startUs + pt[i].offsetUs),
                             laneY[static_cast<size_t>(pt[i].layer)]);
         }
-        const QColor c = withAlpha(t.color, alpha);
+        const QColor c =
+            withAlpha(trackColors_[static_cast<size_t>(&t - layout_.tracks.data())], alpha);
         if (c != current) {
             p.setPen(QPen(c, 0)); // cosmetic: the raster engine's fast line path
             current = c;
@@ -1028,9 +946,9 @@ void SwimlaneView::paintPolylines(QPainter &p) const {
 
 void SwimlaneView::paintPolylineNote(QPainter &p) const {
     const VisibleTracks v = visibleTracks();
-    const QString note = v.stride > 1
-                             ? tr("%1 of %2 journeys drawn").arg(v.drawn).arg(tracks_.size())
-                             : tr("%n journey(s)", nullptr, static_cast<int>(tracks_.size()));
+    const QString note =
+        v.stride > 1 ? tr("%1 of %2 journeys drawn").arg(v.drawn).arg(layout_.tracks.size())
+                     : tr("%n journey(s)", nullptr, static_cast<int>(layout_.tracks.size()));
     const QFontMetrics fm(font());
     const QRectF box(plotLeft() + plotWidth() - fm.horizontalAdvance(note) - 16, rulerHeight_ + 6,
                      fm.horizontalAdvance(note) + 12, fm.height() + 6);

@@ -4,7 +4,7 @@
 #include "assembler.h"
 #include "journey.h"
 #include "layers.h"
-#include "swimlane_item_kind.h"
+#include "swimlane_layout.h"
 #include "trace.h"
 
 #include <QAbstractScrollArea>
@@ -26,21 +26,6 @@ namespace nt {
 
 class Report;
 
-// One marker of the diagram, laid out in diagram time (µs). Recomputed by showJourneys().
-struct SwimlaneItem {
-    JourneyId journey = kNoJourney;
-    int timelineIndex = -1; // index into Assembler::timeline(journey)
-    Layer layer = Layer::Device;
-    SwimlaneItemKind kind = SwimlaneItemKind::Tracepoint;
-    uint64_t tsNs = 0;
-    double timeUs = 0; // x: from the journey's start (aligned) or the earliest shown journey
-    int stack = 0;     // rank among visible items of the same journey at the same time and lane
-    QString label;     // probe name, "input #3 DROP", or the drop reason
-    QColor color;      // layer colour for events, verdict colour for nft, red for drops
-    int32_t verdict = 0x7fffffff; // nft items: the effective verdict
-    uint64_t ruleHandle = 0;
-};
-
 class SwimlaneView : public QAbstractScrollArea {
     Q_OBJECT
 public:
@@ -53,12 +38,15 @@ public:
     // thin translucent polylines (at most kMaxPolylines visible ones, evenly sampled).
     void showJourneys(const std::vector<nt::JourneyId> &ids);
 
-    static constexpr size_t kDetailLimit = 24;
+    static constexpr size_t kDetailLimit = SwimlaneLayout::kDetailLimit;
     static constexpr size_t kMaxPolylines = 2000;
 
     // Laid-out markers of the shown journeys in detailed mode (empty beyond kDetailLimit),
     // journey by journey in time order.
-    const std::vector<SwimlaneItem> &items() const { return items_; }
+    const std::vector<SwimlaneItem> &items() const { return layout_.items; }
+    // The colour of a marker in the current palette.
+    QColor itemColor(size_t index) const { return itemColors_.at(index); }
+    const SwimlaneLayout &layout() const { return layout_; }
     // Centre of a marker in viewport coordinates (may lie outside the viewport).
     QPointF itemPosition(size_t index) const;
     // Index into items() of the marker under a viewport position, or -1.
@@ -67,8 +55,8 @@ public:
     int laneRow(Layer layer) const { return rowOfLayer_[static_cast<size_t>(layer)]; }
     // The time range the viewport shows, in diagram µs.
     std::pair<double, double> visibleRangeUs() const;
-    size_t journeysShown() const { return tracks_.size(); }
-    bool detailed() const { return !tracks_.empty() && tracks_.size() <= kDetailLimit; }
+    size_t journeysShown() const { return layout_.tracks.size(); }
+    bool detailed() const { return !layout_.tracks.empty() && layout_.detailed; }
     int selectedItem() const { return selected_; }
 
     // Paints what the viewport shows (lanes, ruler, journeys) with `painter`, whose device
@@ -106,21 +94,9 @@ protected:
     void leaveEvent(QEvent *event) override;
 
 private:
-    // A shown journey: its points (time from its own start, lane layer) in the flat points_.
-    struct Track {
-        JourneyId id = kNoJourney;
-        double startUs = 0; // diagram time of its first point
-        double durationUs = 0;
-        uint32_t pointBegin = 0, pointCount = 0;
-        uint32_t itemBegin = 0, itemCount = 0; // detailed mode: its range in items_
-        QColor color;
-    };
-    struct Point {
-        float offsetUs; // from the track's start
-        Layer layer;
-    };
-
     void rebuild();
+    // Track and marker colours of layout_ in the current palette.
+    void resolveColors();
     void layoutRows();
     void updateScrollBars();
     void clampView();
@@ -140,27 +116,26 @@ private:
     void paintLanes(QPainter &p, const QRect &clip) const;
     void paintRuler(QPainter &p) const;
     void paintDetailed(QPainter &p) const;
+    void paintTrackLines(QPainter &p, double from, double to) const;
     // The tracks that may show in the visible time range, and every how-many-th is drawn.
     struct VisibleTracks {
-        const Track *first = nullptr;
+        const SwimlaneTrack *first = nullptr;
         size_t candidates = 0, stride = 1, drawn = 0;
     };
     VisibleTracks visibleTracks() const;
     void paintPolylines(QPainter &p) const;
     void paintPolylineNote(QPainter &p) const;
-    void paintMarker(QPainter &p, const SwimlaneItem &item, QPointF c, bool highlighted) const;
+    void paintMarker(QPainter &p, const SwimlaneItem &item, const QColor &color, QPointF c,
+                     bool highlighted) const;
 
     const Trace *trace_ = nullptr;
     const Assembler *asm_ = nullptr;
     std::unique_ptr<Report> report_;
     std::vector<JourneyId> ids_;
 
-    std::vector<Track> tracks_; // sorted by startUs
-    std::vector<Point> points_;
-    double maxDurationUs_ = 0;
-    double endUs_ = 0; // last diagram time of any track
-    std::vector<SwimlaneItem> items_;
-    std::vector<uint32_t> byTime_; // items_ indices sorted by timeUs
+    SwimlaneLayout layout_;
+    std::vector<QColor> trackColors_; // by layout_.tracks index
+    std::vector<QColor> itemColors_;  // by layout_.items index
 
     std::array<int, kLayerCount> rowOfLayer_{};
     int rows_ = 0;

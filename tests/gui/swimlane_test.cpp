@@ -71,7 +71,8 @@ TEST_F(Swimlane, DroppedSynLaysOutItsHopsAcrossLanes) {
     EXPECT_EQ(r.verdict, verdict::Drop);
     EXPECT_TRUE(r.label.contains(QStringLiteral("#3"))) << r.label.toStdString();
     EXPECT_TRUE(r.label.contains(QStringLiteral("DROP"))) << r.label.toStdString();
-    EXPECT_EQ(r.color, gui::verdictColor(verdict::Drop, view->palette()));
+    EXPECT_EQ(view->itemColor(static_cast<size_t>(rule)),
+              gui::verdictColor(verdict::Drop, view->palette()));
     // Only decisions are drawn: nft-tracer's own trace table never shows.
     EXPECT_EQ(std::count_if(items.begin(), items.end(),
                             [](const SwimlaneItem &i) {

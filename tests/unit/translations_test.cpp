@@ -262,8 +262,8 @@ TEST(Translations, EverySourceStringIsTranslated) {
     std::string cmd =
         "cd " + quoted(kSourceDir) + " && " + quoted(lupdate) + " -no-obsolete -locations none";
     // Every folder with user-visible strings, as scripts/update-translations.sh scans them.
-    for (const char *d :
-         {"src/core", "src/probe", "src/stream", "src/cli", "src/ipc", "src/gui", "helper"}) {
+    for (const char *d : {"src/core", "src/probe", "src/stream", "src/cli", "src/ipc",
+                          "src/present", "src/gui", "helper"}) {
         if (QFileInfo::exists(kSourceDir + QLatin1Char('/') + QLatin1String(d))) {
             cmd += std::string(" ") + d;
         }

@@ -6,8 +6,8 @@
 #include "layers.h"
 
 #include <array>
-#include <atomic>
 #include <cstdint>
+#include <functional>
 #include <shared_mutex>
 #include <span>
 #include <vector>
@@ -50,12 +50,12 @@ struct LayerLatencyStats {
 // largest duration; durations below 0.1 µs share the first bin.
 std::vector<HistogramBin> latencyHistogram(std::span<const double> durationsUs);
 
-// Reads each journey's per-layer time (Journey::layerNs) and summarises. `cancel`, when given,
+// Reads each journey's per-layer time (Journey::layerNs) and summarises. `cancelled`, when given,
 // is polled so that a background computation stops early (the result is then marked). `guard`,
 // when given, is held shared while journeys are read, a slice at a time, so that the owner of a
 // growing assembler can add to it between slices.
 LayerLatencyStats computeLayerLatency(const Assembler &assembler, std::span<const JourneyId> ids,
-                                      const std::atomic<bool> *cancel = nullptr,
+                                      const std::function<bool()> &cancelled = {},
                                       std::shared_mutex *guard = nullptr);
 
 } // namespace nt

@@ -2,13 +2,13 @@
 #include "trace_document.h"
 
 #include "error.h"
+#include "export.h"
 #include "tracefile.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
 #include <QFile>
 #include <QFileInfo>
-#include <QThread>
 #include <QTimer>
 
 #include <algorithm>
@@ -81,9 +81,7 @@ TraceDocument::~TraceDocument() {
     if (queue_) {
         queue_->halt();
     }
-    for (auto &w : workers_) {
-        w->wait();
-    }
+    // reader_, destroyed first, waits for the worker.
 }
 
 void TraceDocument::open(const QString &path) {
@@ -93,91 +91,71 @@ void TraceDocument::open(const QString &path) {
     queue_ = queue;
     loading_ = true;
     Q_EMIT loadingStarted(path);
-
-    // The worker talks back only through queued calls on this object, stamped with its
-    // generation: the destructor joins it, so `this` outlives every call it posts.
-    std::unique_ptr<QThread> thread(QThread::create([this, gen, queue, path] {
-        // Asks this object's thread to assemble what is queued, unless a call is on its way.
-        auto wake = [this, gen, queue] {
-            {
-                const std::lock_guard lock(queue->mutex);
-                if (queue->drainPosted) {
-                    return;
-                }
-                queue->drainPosted = true;
-            }
-            QMetaObject::invokeMethod(
-                this, [this, gen] { drain(gen); }, Qt::QueuedConnection);
-        };
-        QString error;
-        try {
-            uint64_t reported = 0;
-            auto progress = [&](uint64_t done, uint64_t total) {
-                if (queue->stop) {
-                    return false;
-                }
-                // At most ~100 reports per load, whatever the file size.
-                if (done == total || done < reported || done - reported >= total / 100 + 1) {
-                    reported = done;
-                    QMetaObject::invokeMethod(
-                        this,
-                        [this, gen, done, total] {
-                            if (gen == generation_) {
-                                Q_EMIT loadingProgress(done, total);
-                            }
-                        },
-                        Qt::QueuedConnection);
-                }
-                return true;
-            };
-            TraceReader reader(path.toStdString());
-            auto header = std::make_shared<Trace>(reader.readHeader());
-            // Handed over whole: only this object's thread touches the header from now on.
-            QMetaObject::invokeMethod(
-                this,
-                [this, gen, header = std::move(header), path] { beginLoad(gen, header, path); },
-                Qt::QueuedConnection);
-            streamTrace(
-                reader,
-                [&](TraceChunk &&chunk) {
-                    if (!queue->push(std::move(chunk))) {
-                        throw TraceFileCancelled();
-                    }
-                    wake();
-                },
-                progress);
-            // The whole-file integrity check runs last, beside assembly: the journeys read so
-            // far are listed meanwhile; damage found now is reported over them.
-            reader.check([&](uint64_t, uint64_t) { return !queue->stop; });
-        } catch (const TraceFileCancelled &) {
-            // cancel() already told the user.
-        } catch (const Error &e) {
-            error = e.message();
-        } catch (const std::exception &e) {
-            error = QCoreApplication::translate("nt::TraceDocument", "cannot open %1: %2")
-                        .arg(path, QString::fromLocal8Bit(e.what()));
-        }
-        {
-            const std::lock_guard lock(queue->mutex);
-            queue->ended = true;
-            queue->error = error;
-        }
-        wake();
-    }));
-    connect(thread.get(), &QThread::finished, this, &TraceDocument::reapWorkers,
-            Qt::QueuedConnection);
-    thread->start();
-    workers_.push_back(std::move(thread));
+    reader_.start([this, gen, queue,
+                   path](const JobContext &job) { return readFile(job, gen, *queue, path); },
+                  [this, gen, queue](const QString &error) {
+                      {
+                          const std::lock_guard lock(queue->mutex);
+                          queue->ended = true;
+                          queue->error = error;
+                      }
+                      drain(gen);
+                  });
 }
 
-void TraceDocument::reapWorkers() {
-    std::erase_if(workers_, [](const std::unique_ptr<QThread> &t) {
-        if (!t->isFinished()) {
+// On the reader's worker. It talks back only through the job's posts, which the runner drops
+// once the load is stale (cancelled, replaced); the runner waits for it before `this` goes.
+QString TraceDocument::readFile(const JobContext &job, uint64_t gen, LoadQueue &queue,
+                                const QString &path) {
+    // Asks this object's thread to assemble what is queued, unless a call is on its way.
+    auto wake = [this, gen, &queue, &job] {
+        {
+            const std::lock_guard lock(queue.mutex);
+            if (queue.drainPosted) {
+                return;
+            }
+            queue.drainPosted = true;
+        }
+        job.post([this, gen] { drain(gen); });
+    };
+    uint64_t reported = 0;
+    auto progress = [&](uint64_t done, uint64_t total) {
+        if (queue.stop) {
             return false;
         }
-        t->wait();
+        // At most ~100 reports per load, whatever the file size.
+        if (done == total || done < reported || done - reported >= total / 100 + 1) {
+            reported = done;
+            job.post([this, done, total] { Q_EMIT loadingProgress(done, total); });
+        }
         return true;
-    });
+    };
+    try {
+        TraceReader reader(path.toStdString());
+        auto header = std::make_shared<Trace>(reader.readHeader());
+        // Handed over whole: only this object's thread touches the header from now on.
+        job.post([this, gen, header = std::move(header), path] { beginLoad(gen, header, path); });
+        streamTrace(
+            reader,
+            [&](TraceChunk &&chunk) {
+                if (!queue.push(std::move(chunk))) {
+                    throw TraceFileCancelled();
+                }
+                wake();
+            },
+            progress);
+        // The whole-file integrity check runs last, beside assembly: the journeys read so
+        // far are listed meanwhile; damage found now is reported over them.
+        reader.check([&](uint64_t, uint64_t) { return !queue.stop; });
+    } catch (const TraceFileCancelled &) {
+        // cancel() already told the user.
+    } catch (const Error &e) {
+        return e.message();
+    } catch (const std::exception &e) {
+        return QCoreApplication::translate("nt::TraceDocument", "cannot open %1: %2")
+            .arg(path, QString::fromLocal8Bit(e.what()));
+    }
+    return {};
 }
 
 void TraceDocument::cancel() {
@@ -186,7 +164,8 @@ void TraceDocument::cancel() {
     }
     queue_->halt();
     queue_.reset();
-    ++generation_; // whatever the worker still delivers is stale now
+    reader_.cancel(); // whatever the worker still delivers is dropped
+    ++generation_;
     loading_ = false;
     if (state_ == State::Loading) {
         // Keep what was read: the journeys still open are completed as they stand.
@@ -311,6 +290,9 @@ void TraceDocument::adopt(std::unique_ptr<Trace> trace, std::unique_ptr<Assemble
     if (trace_) {
         Q_EMIT aboutToReplace();
     }
+    // An export reads what is about to be destroyed.
+    cancelExport();
+    exporter_.wait();
     {
         const std::unique_lock write(guard_);
         // The report refers to both: it goes first, the new ones are built in place.
@@ -512,6 +494,55 @@ void TraceDocument::saveAs(const QString &path) const {
         TraceWriter::discard(p);
         throw;
     }
+}
+
+void TraceDocument::exportTrace(ExportFormat format, const QString &path,
+                                const QString &application) {
+    if (!trace_ || state_ != State::Loaded || loading_) {
+        Q_EMIT exportFinished(
+            path, QCoreApplication::translate("nt::TraceDocument",
+                                              "cannot export %1: the trace is still being read or "
+                                              "recorded; export it once it is complete")
+                      .arg(path));
+        return;
+    }
+    // The trace does not change while loaded; adopt() and the destructor wait for the worker.
+    exporter_.start(
+        [trace = trace_.get(), assembler = assembler_.get(), format, path,
+         app = application.toStdString(), this](const JobContext &job) {
+            uint64_t reported = 0;
+            auto progress = [&](uint64_t done, uint64_t total) {
+                if (job.cancelled()) {
+                    return false;
+                }
+                // At most ~100 reports per export.
+                if (done < reported || done - reported >= total / 100 + 1) {
+                    reported = done;
+                    job.post([this, done, total] { Q_EMIT exportProgress(done, total); });
+                }
+                return true;
+            };
+            try {
+                const std::string p = path.toStdString();
+                if (format == ExportFormat::Json) {
+                    exportJson(*trace, *assembler, p, progress);
+                } else {
+                    exportPcapng(*trace, *assembler, p, app, progress);
+                }
+            } catch (const Error &e) {
+                return e.message();
+            }
+            return QString();
+        },
+        [this, path](const QString &error) { Q_EMIT exportFinished(path, error); });
+}
+
+void TraceDocument::cancelExport() {
+    if (!exporter_.busy()) {
+        return;
+    }
+    exporter_.cancel();
+    Q_EMIT exportCancelled();
 }
 
 } // namespace nt

@@ -74,14 +74,15 @@ std::vector<HistogramBin> latencyHistogram(std::span<const double> durationsUs) 
 }
 
 LayerLatencyStats computeLayerLatency(const Assembler &assembler, std::span<const JourneyId> ids,
-                                      const std::atomic<bool> *cancel, std::shared_mutex *guard) {
+                                      const std::function<bool()> &cancelled,
+                                      std::shared_mutex *guard) {
     LayerLatencyStats out;
     std::array<std::vector<double>, kLayerCount> perLayer;
     std::vector<double> total;
     total.reserve(ids.size());
     constexpr size_t kSlice = 1024;
     for (size_t begin = 0; begin < ids.size(); begin += kSlice) {
-        if (cancel && cancel->load(std::memory_order_relaxed)) {
+        if (cancelled && cancelled()) {
             out.cancelled = true;
             return out;
         }

@@ -1,20 +1,28 @@
 // TraceDocument: loading on a worker with progress, failures, cancellation and stale results,
-// live appends (same journeys as the bulk assembly) and Save As for files and live traces.
-#include "sample_trace_fixture.h"
+// live appends (same journeys as the bulk assembly), Save As for files and live traces, and
+// exports on a worker. Qt Core only: no display needed.
+#include "export.h"
 #include "synthetic_trace.h"
 #include "trace_document.h"
 #include "trace_stream.h"
 #include "tracefile.h"
 
+#include <QCoreApplication>
 #include <QFile>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 
 #include <QTest>
+#include <gtest/gtest.h>
 #include <sqlite3.h>
 
 #include <algorithm>
 #include <ctime>
+
+namespace nt::testing {
+// The recorded sample the GUI tests open too.
+const std::string kSampleTrace = std::string(NT_TEST_DATA_DIR) + "/recorded/two-namespaces.nftrace";
+} // namespace nt::testing
 
 namespace {
 
@@ -423,6 +431,64 @@ TEST(TraceDocumentTest, SaveAsCopiesAFileAndReplacesAtomically) {
     EXPECT_FALSE(QFile::exists(bad));
 }
 
+// Exports run on the document's worker: the file is the one core writes, progress is reported,
+// and a trace still being read is refused.
+TEST_F(BigFile, ExportsOnAWorkerWithProgress) {
+    TraceDocument doc;
+    QSignalSpy loaded(&doc, &TraceDocument::loaded);
+    doc.open(path);
+    QSignalSpy early(&doc, &TraceDocument::exportFinished);
+    QTemporaryDir tmp;
+    const QString early_path = tmp.filePath(QStringLiteral("early.json"));
+    doc.exportTrace(TraceDocument::ExportFormat::Json, early_path, QStringLiteral("test"));
+    ASSERT_EQ(early.count(), 1) << "refused at once while loading";
+    EXPECT_FALSE(early.at(0).at(1).toString().isEmpty());
+    EXPECT_FALSE(QFile::exists(early_path));
+    ASSERT_TRUE(loaded.wait(60000));
+
+    const QString out = tmp.filePath(QStringLiteral("trace.json"));
+    QSignalSpy progress(&doc, &TraceDocument::exportProgress);
+    QSignalSpy finished(&doc, &TraceDocument::exportFinished);
+    doc.exportTrace(TraceDocument::ExportFormat::Json, out, QStringLiteral("test"));
+    EXPECT_TRUE(doc.exporting());
+    EXPECT_FALSE(QFile::exists(out)) << "written on the worker, not before returning";
+    ASSERT_TRUE(finished.wait(60000));
+    EXPECT_EQ(finished.at(0).at(0).toString(), out);
+    EXPECT_TRUE(finished.at(0).at(1).toString().isEmpty())
+        << finished.at(0).at(1).toString().toStdString();
+    EXPECT_FALSE(doc.exporting());
+    ASSERT_GE(progress.count(), 2);
+    EXPECT_EQ(progress.last().at(1).toULongLong(), doc.assembler()->journeyCount());
+    QFile f(out);
+    ASSERT_TRUE(f.open(QIODevice::ReadOnly));
+    EXPECT_EQ(f.readAll(), traceJson(*doc.trace(), *doc.assembler()));
+}
+
+TEST_F(BigFile, CancelledExportWritesNothing) {
+    QTemporaryDir tmp;
+    const QString out = tmp.filePath(QStringLiteral("trace.pcapng"));
+    {
+        TraceDocument doc;
+        QSignalSpy loaded(&doc, &TraceDocument::loaded);
+        doc.open(path);
+        ASSERT_TRUE(loaded.wait(60000));
+        QSignalSpy cancelled(&doc, &TraceDocument::exportCancelled);
+        QSignalSpy finished(&doc, &TraceDocument::exportFinished);
+        doc.exportTrace(TraceDocument::ExportFormat::Pcapng, out, QStringLiteral("test"));
+        doc.cancelExport();
+        EXPECT_EQ(cancelled.count(), 1);
+        EXPECT_FALSE(doc.exporting());
+        QTest::qWait(200);
+        EXPECT_EQ(finished.count(), 0) << "a cancelled export reports nothing more";
+    } // the document waits for its worker
+    EXPECT_FALSE(QFile::exists(out));
+    EXPECT_FALSE(QFile::exists(out + QStringLiteral(".partial")));
+}
+
 } // namespace
 
-NT_GUI_TEST_MAIN()
+int main(int argc, char **argv) {
+    QCoreApplication app(argc, argv);
+    ::testing::InitGoogleTest(&argc, argv);
+    return RUN_ALL_TESTS();
+}

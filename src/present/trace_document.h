@@ -5,6 +5,7 @@
 
 #include "assembler.h"
 #include "interfaces.h"
+#include "job_runner.h"
 #include "journey.h"
 #include "report.h"
 #include "trace.h"
@@ -19,7 +20,6 @@
 #include <span>
 #include <vector>
 
-class QThread;
 class QTimer;
 
 namespace nt {
@@ -92,6 +92,16 @@ public:
     // Throws nt::Error.
     void saveAs(const QString &path) const;
 
+    enum class ExportFormat { Json, Pcapng };
+    // Exports the loaded trace to `path` on a worker (core's exportJson/exportPcapng):
+    // exportProgress() as journeys are written, then exportFinished() (error empty: written).
+    // Only a loaded trace (not loading, not live): anything else finishes with an error at once.
+    // `application` names the writer in a pcapng file.
+    void exportTrace(ExportFormat format, const QString &path, const QString &application);
+    // Stops the running export (its file is not written) and emits exportCancelled().
+    void cancelExport();
+    bool exporting() const { return exporter_.busy(); }
+
 Q_SIGNALS:
     void loadingStarted(const QString &path);
     // Rows read out of the total (events + packets + nft records).
@@ -109,16 +119,20 @@ Q_SIGNALS:
     // Counters changed (live): events/s, loss, meta.
     void statusChanged();
     void liveEnded();
+    // Journeys written out of the total.
+    void exportProgress(quint64 done, quint64 total);
+    void exportFinished(const QString &path, const QString &error);
+    void exportCancelled();
 
 private:
     struct LoadQueue;
+    QString readFile(const JobContext &job, uint64_t gen, LoadQueue &queue, const QString &path);
     void beginLoad(uint64_t generation, const std::shared_ptr<Trace> &header, const QString &path);
     void drain(uint64_t generation);
     void endLoad(const QString &error);
     void adopt(std::unique_ptr<Trace> trace, std::unique_ptr<Assembler> assembler,
                const QString &path, State state);
     void listCompleted();
-    void reapWorkers();
     void tickLive();
 
     State state_ = State::Empty;
@@ -136,8 +150,11 @@ private:
     TraceChunk chunk_;                 // being assembled, up to cursor_
     ChunkCursor cursor_;
     mutable std::shared_mutex guard_;
-    std::vector<std::unique_ptr<QThread>> workers_;
     QTimer *liveClock_ = nullptr;
+    // The file reader and the exporter. Last members: destroyed (waiting for their workers)
+    // first.
+    JobRunner reader_{this};
+    JobRunner exporter_{this};
 };
 
 } // namespace nt
