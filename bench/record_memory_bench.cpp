@@ -2,6 +2,7 @@
 // max per minute, sampled every 2 s), bytes on disk per event and CPU per event, for this build's
 // nft-tracer-cli and, with --baseline, another build's under the same flood in the same run.
 //   record_memory_bench [--seconds N] [--rate PPS] [--baseline CLI] [--ring N --max-size SIZE]
+#include "resident_memory.h"
 #include "trace_set.h"
 #include "udp_flood.h"
 
@@ -22,16 +23,7 @@ namespace {
 
 namespace fs = std::filesystem;
 
-uint64_t residentKiB(pid_t pid) {
-    std::ifstream in("/proc/" + std::to_string(pid) + "/status");
-    std::string line;
-    while (std::getline(in, line)) {
-        if (line.rfind("VmRSS:", 0) == 0) {
-            return std::stoull(line.substr(6));
-        }
-    }
-    return 0;
-}
+using nt::test::residentKiB;
 
 struct Options {
     int seconds = 120;
@@ -52,9 +44,11 @@ void run(const std::string &cli, const Options &o, const nt::bench::UdpFlood &fl
     if (!o.ring.empty()) {
         args.insert(args.end(), {"--ring", o.ring});
     }
+    std::fflush(stdout); // the child must not write the parent's buffered lines again
     const pid_t pid = fork();
     if (pid == 0) {
-        std::freopen("/dev/null", "w", stdout);
+        std::freopen((dir / "statistics.txt").c_str(), "w", stdout);
+        setenv("LC_ALL", "C.UTF-8", 1); // English statistics, read back below
         std::vector<char *> argv;
         for (std::string &a : args) {
             argv.push_back(a.data());
@@ -76,6 +70,14 @@ void run(const std::string &cli, const Options &o, const nt::bench::UdpFlood &fl
     const double cpuS = double(ru.ru_utime.tv_sec + ru.ru_stime.tv_sec) +
                         double(ru.ru_utime.tv_usec + ru.ru_stime.tv_usec) / 1e6;
 
+    // Every event recorded (the statistics' total), and those in the files still on disk.
+    uint64_t recorded = 0;
+    std::ifstream statistics(dir / "statistics.txt");
+    for (std::string line; std::getline(statistics, line);) {
+        if (line.rfind("Total events:", 0) == 0) {
+            recorded = std::stoull(line.substr(13));
+        }
+    }
     uint64_t events = 0, bytes = 0, ringbufFull = 0;
     for (const std::string &f : nt::traceSetFiles({dir.string()})) {
         const nt::TraceFileInfo info = nt::readTraceInfo(f);
@@ -95,13 +97,16 @@ void run(const std::string &cli, const Options &o, const nt::bench::UdpFlood &fl
             m + 1, double(s.front()) / 1024, double(s[s.size() / 2]) / 1024,
             double(s.back()) / 1024, s.size());
     }
-    std::printf("  events written %llu, lost to the ring buffer %llu, files %zu\n",
-                static_cast<unsigned long long>(events),
+    std::printf("  events recorded %llu, in the files kept %llu, lost to the ring buffer %llu, "
+                "files kept %zu\n",
+                static_cast<unsigned long long>(recorded), static_cast<unsigned long long>(events),
                 static_cast<unsigned long long>(ringbufFull),
                 nt::traceSetFiles({dir.string()}).size());
     if (events != 0) {
         std::printf("  bytes on disk per event %.1f\n", double(bytes) / double(events));
-        std::printf("  CPU per event %.0f ns (user+system %.2f s)\n", cpuS * 1e9 / double(events),
+    }
+    if (recorded != 0) {
+        std::printf("  CPU per event %.0f ns (user+system %.2f s)\n", cpuS * 1e9 / double(recorded),
                     cpuS);
     }
     fs::remove_all(dir);

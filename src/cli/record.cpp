@@ -596,9 +596,13 @@ void printJourneysFromFiles(const RecordSink &sink, const TraceFileSet *files) {
                  .arg(files->files().size())
                  .arg(files->removed()));
     }
-    const Trace trace = openTraceSet(files->files());
-    const Assembler assembler = Assembler::assemble(trace);
-    printJourneys(Report(trace, assembler));
+    try {
+        const Trace trace = openTraceSet(files->files());
+        const Assembler assembler = Assembler::assemble(trace);
+        printJourneys(Report(trace, assembler));
+    } catch (const TraceFileError &e) {
+        note(e.message()); // the statistics still follow
+    }
 }
 
 // Cheap checks, then the first trace file, before anything is installed: a typo or an

@@ -1,6 +1,7 @@
 // Recording for long on a busy network: the recorder under a ping flood between two namespaces
 // holds bounded memory, a rotating recording keeps exactly its ring of files, a stop at any
 // moment leaves readable files and no nftables table; a full disk stops it cleanly.
+#include "resident_memory.h"
 #include "subprocess.h"
 #include "testnet.h"
 #include "trace_set.h"
@@ -10,8 +11,8 @@
 #include <algorithm>
 #include <chrono>
 #include <csignal>
+#include <cstdio>
 #include <filesystem>
-#include <fstream>
 #include <gtest/gtest.h>
 #include <random>
 #include <thread>
@@ -22,17 +23,7 @@ namespace fs = std::filesystem;
 using nt::test::sh;
 using nt::test::Subprocess;
 
-// Resident memory of a process in KiB (0 once it is gone).
-uint64_t residentKiB(pid_t pid) {
-    std::ifstream in("/proc/" + std::to_string(pid) + "/status");
-    std::string line;
-    while (std::getline(in, line)) {
-        if (line.rfind("VmRSS:", 0) == 0) {
-            return std::stoull(line.substr(6));
-        }
-    }
-    return 0;
-}
+using nt::test::residentKiB;
 
 std::vector<std::string> filesIn(const fs::path &dir) {
     std::vector<std::string> names;
@@ -95,10 +86,12 @@ TEST_F(RecordSoak, BoundedMemoryRingOfFilesAndAStopAtAnyMoment) {
     auto rec = record({"-o", (dir / "soak.nftrace").string(), "--max-size", "4M", "--ring", "3"});
     ASSERT_TRUE(rec->waitForStderr("Recording with", 30000)) << rec->err();
 
-    // SIGTERM at a random moment between 90 and 110 s; resident memory every 3 s until then.
+    // SIGTERM at a random moment between 100 and 120 s; resident memory every 3 s until then.
+    // The warm-up: resident memory levels off once the first assembler is full (~40 s here).
     std::random_device rd;
-    const auto stopAfter = std::chrono::seconds(90 + std::uniform_int_distribution<int>(0, 20)(rd));
-    constexpr auto kWarmUp = std::chrono::seconds(30);
+    const auto stopAfter =
+        std::chrono::seconds(100 + std::uniform_int_distribution<int>(0, 20)(rd));
+    constexpr auto kWarmUp = std::chrono::seconds(45);
     const auto start = std::chrono::steady_clock::now();
     std::vector<std::pair<double, uint64_t>> samples; // seconds since start, KiB
     while (std::chrono::steady_clock::now() - start < stopAfter) {
@@ -128,6 +121,7 @@ TEST_F(RecordSoak, BoundedMemoryRingOfFilesAndAStopAtAnyMoment) {
     ASSERT_NE(firstHalf, 0u);
     EXPECT_LE(double(secondHalf), double(firstHalf) * 1.10) << "resident memory: " << curve;
     RecordProperty("resident_memory", curve);
+    std::printf("recorder resident memory: %s\n", curve.c_str());
 
     // Exactly the ring's three files, finished, each readable alone and all as one trace.
     const std::vector<std::string> names = filesIn(dir);
