@@ -9,8 +9,6 @@
 #include <system_error>
 #include <unordered_set>
 
-#include <sys/stat.h>
-
 namespace nt {
 namespace {
 
@@ -24,11 +22,6 @@ uint64_t monoNow() {
     timespec ts{};
     clock_gettime(CLOCK_MONOTONIC, &ts);
     return uint64_t(ts.tv_sec) * 1'000'000'000u + uint64_t(ts.tv_nsec);
-}
-
-uint64_t fileBytes(const std::string &path) {
-    struct stat st {};
-    return ::stat(path.c_str(), &st) == 0 ? uint64_t(st.st_size) : 0;
 }
 
 LossCounters minus(const LossCounters &a, const LossCounters &b) {
@@ -172,8 +165,7 @@ void TraceFileSet::appendLossMark(uint64_t tsNs, uint64_t ringbufFull) {
 }
 
 uint64_t TraceFileSet::currentBytes() const {
-    const std::string &f = files_.back();
-    return fileBytes(f) + fileBytes(f + "-wal");
+    return writer_->databaseBytes();
 }
 
 void TraceFileSet::close(const TraceMeta &meta) {

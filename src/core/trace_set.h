@@ -12,7 +12,9 @@ namespace nt {
 
 // Where and when a recording starts a new file, and how many it keeps.
 struct RotationOptions {
-    uint64_t maxBytes = 0; // close a file once it holds this much (database and log); 0: no cap
+    // Close a file once its database holds this much (its write-ahead log takes up to ~64 MB
+    // more while it is written); 0: no cap.
+    uint64_t maxBytes = 0;
     uint64_t maxDurationNs = 0; // close a file after this long; 0: no cap
     uint32_t ring = 0;          // keep the newest N files (the oldest are removed); 0: keep all
     bool rotates() const { return maxBytes != 0 || maxDurationNs != 0; }
