@@ -221,14 +221,6 @@
         <translation>JSON instead of text.</translation>
     </message>
     <message>
-        <source>A .nftrace file.</source>
-        <translation>A .nftrace file.</translation>
-    </message>
-    <message>
-        <source>%1 needs exactly one trace file; try &apos;%1 --help&apos;</source>
-        <translation>%1 needs exactly one trace file; try &apos;%1 --help&apos;</translation>
-    </message>
-    <message>
         <source>no journey %1 in this trace: it has journeys 0 to %2</source>
         <translation>no journey %1 in this trace: it has journeys 0 to %2</translation>
     </message>
@@ -375,42 +367,6 @@
 </translation>
     </message>
     <message>
-        <source>Usage: nft-tracer-cli COMMAND [OPTIONS]
-
-Commands:
-  record [--filter EXPR] [--netns NAME|PATH] [--duration S] [--max-packets N]
-         [-o FILE] [--quiet]      record packet journeys (needs root)
-         [--config FILE] [--functions A,B] [--layers L,...] [--priority N]
-         [--max-functions N] [--backend auto|kprobe-multi|kprobe|fentry|tracepoint]
-                                  ...and the kernel functions they pass
-  show FILE [--packet ID] [--stats] [--json]
-                                  print the journeys and statistics of a trace
-  export FILE --format json|pcapng -o OUT
-                                  convert a trace for other tools
-  discover [--layers L,...] [--priority N] [--json] [--config OUT --max-trace N]
-                                  list the kernel functions that take an sk_buff
-
-Run &apos;nft-tracer-cli COMMAND --help&apos; for the options of a command.
-</source>
-        <translation>Usage: nft-tracer-cli COMMAND [OPTIONS]
-
-Commands:
-  record [--filter EXPR] [--netns NAME|PATH] [--duration S] [--max-packets N]
-         [-o FILE] [--quiet]      record packet journeys (needs root)
-         [--config FILE] [--functions A,B] [--layers L,...] [--priority N]
-         [--max-functions N] [--backend auto|kprobe-multi|kprobe|fentry|tracepoint]
-                                  ...and the kernel functions they pass
-  show FILE [--packet ID] [--stats] [--json]
-                                  print the journeys and statistics of a trace
-  export FILE --format json|pcapng -o OUT
-                                  convert a trace for other tools
-  discover [--layers L,...] [--priority N] [--json] [--config OUT --max-trace N]
-                                  list the kernel functions that take an sk_buff
-
-Run &apos;nft-tracer-cli COMMAND --help&apos; for the options of a command.
-</translation>
-    </message>
-    <message>
         <source>Warning: %1</source>
         <translation>Warning: %1</translation>
     </message>
@@ -429,6 +385,100 @@ Run &apos;nft-tracer-cli COMMAND --help&apos; for the options of a command.
     <message>
         <source>Take nftables verdicts from netlink trace messages even where the kernel function backend can read them in the kernel (to compare).</source>
         <translation>Take nftables verdicts from netlink trace messages even where the kernel function backend can read them in the kernel (to compare).</translation>
+    </message>
+    <message>
+        <source>Usage: nft-tracer-cli COMMAND [OPTIONS]
+
+Commands:
+  record [--filter EXPR] [--netns NAME|PATH] [--duration S] [--max-packets N]
+         [-o FILE [--max-size SIZE] [--max-duration D] [--ring N]] [--quiet]
+                                  record packet journeys (needs root)
+         [--config FILE] [--functions A,B] [--layers L,...] [--priority N]
+         [--max-functions N] [--backend auto|kprobe-multi|kprobe|fentry|tracepoint]
+                                  ...and the kernel functions they pass
+  show FILE...|DIR [--packet ID] [--stats] [--json]
+                                  print the journeys and statistics of a trace
+  export FILE...|DIR --format json|pcapng -o OUT
+                                  convert a trace for other tools
+  discover [--layers L,...] [--priority N] [--json] [--config OUT --max-trace N]
+                                  list the kernel functions that take an sk_buff
+
+Run &apos;nft-tracer-cli COMMAND --help&apos; for the options of a command.
+</source>
+        <translation>Usage: nft-tracer-cli COMMAND [OPTIONS]
+
+Commands:
+  record [--filter EXPR] [--netns NAME|PATH] [--duration S] [--max-packets N]
+         [-o FILE [--max-size SIZE] [--max-duration D] [--ring N]] [--quiet]
+                                  record packet journeys (needs root)
+         [--config FILE] [--functions A,B] [--layers L,...] [--priority N]
+         [--max-functions N] [--backend auto|kprobe-multi|kprobe|fentry|tracepoint]
+                                  ...and the kernel functions they pass
+  show FILE...|DIR [--packet ID] [--stats] [--json]
+                                  print the journeys and statistics of a trace
+  export FILE...|DIR --format json|pcapng -o OUT
+                                  convert a trace for other tools
+  discover [--layers L,...] [--priority N] [--json] [--config OUT --max-trace N]
+                                  list the kernel functions that take an sk_buff
+
+Run &apos;nft-tracer-cli COMMAND --help&apos; for the options of a command.
+</translation>
+    </message>
+    <message>
+        <source>Start a new file every DURATION (s, m or h; plain numbers are seconds).</source>
+        <translation>Start a new file every DURATION (s, m or h; plain numbers are seconds).</translation>
+    </message>
+    <message>
+        <source>Keep only the newest N files of a rotating recording (with --max-size or --max-duration): the oldest is removed when a new one starts.</source>
+        <translation>Keep only the newest N files of a rotating recording (with --max-size or --max-duration): the oldest is removed when a new one starts.</translation>
+    </message>
+    <message>
+        <source>--max-size needs a size from 4M to 16T (a number with K, M, G or T), got &apos;%1&apos;</source>
+        <translation>--max-size needs a size from 4M to 16T (a number with K, M, G or T), got &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>--max-duration needs a duration from 1s to 366 days (a number with s, m or h), got &apos;%1&apos;</source>
+        <translation>--max-duration needs a duration from 1s to 366 days (a number with s, m or h), got &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>--ring needs a number of files from 1 to %1, got &apos;%2&apos;</source>
+        <translation>--ring needs a number of files from 1 to %1, got &apos;%2&apos;</translation>
+    </message>
+    <message>
+        <source>--ring needs --max-size or --max-duration: they say when a new file starts</source>
+        <translation>--ring needs --max-size or --max-duration: they say when a new file starts</translation>
+    </message>
+    <message>
+        <source>--max-size, --max-duration and --ring need an output file: -o FILE</source>
+        <translation>--max-size, --max-duration and --ring need an output file: -o FILE</translation>
+    </message>
+    <message>
+        <source>Per-packet journeys not printed: a recording this long keeps only its statistics in memory. Record with -o FILE to keep the journeys.</source>
+        <translation>Per-packet journeys not printed: a recording this long keeps only its statistics in memory. Record with -o FILE to keep the journeys.</translation>
+    </message>
+    <message>
+        <source>Per-packet journeys not printed: the trace holds %1 events, more than the %2 printed at the end. &apos;show&apos; prints them from the files.</source>
+        <translation>Per-packet journeys not printed: the trace holds %1 events, more than the %2 printed at the end. &apos;show&apos; prints them from the files.</translation>
+    </message>
+    <message>
+        <source>Journeys of the %1 files kept (--ring removed %2 older ones):</source>
+        <translation>Journeys of the %1 files kept (--ring removed %2 older ones):</translation>
+    </message>
+    <message>
+        <source>recording stopped: %1 What was written until then is kept.</source>
+        <translation>recording stopped: %1 What was written until then is kept.</translation>
+    </message>
+    <message>
+        <source>A .nftrace file; several files or a folder of a rotating recording (--max-size, --max-duration) open as one trace.</source>
+        <translation>A .nftrace file; several files or a folder of a rotating recording (--max-size, --max-duration) open as one trace.</translation>
+    </message>
+    <message>
+        <source>%1 needs a trace file or a folder of them; try &apos;%1 --help&apos;</source>
+        <translation>%1 needs a trace file or a folder of them; try &apos;%1 --help&apos;</translation>
+    </message>
+    <message>
+        <source>Start a new file when the current one holds SIZE (K, M, G or T; at least 4M). The files are named FILE_NNNNN_TIME.nftrace after their start (UTC).</source>
+        <translation>Start a new file when the current one holds SIZE (K, M, G or T; at least 4M). The files are named FILE_NNNNN_TIME.nftrace after their start (UTC).</translation>
     </message>
 </context>
 <context>
@@ -3130,6 +3180,14 @@ nft records joined to no packet: %4</translation>
     <message>
         <source>an event page has %1 bytes after its last event</source>
         <translation>an event page has %1 bytes after its last event</translation>
+    </message>
+    <message>
+        <source>The folder %1 holds no .nftrace files.</source>
+        <translation>The folder %1 holds no .nftrace files.</translation>
+    </message>
+    <message>
+        <source>%1 and %2 were recorded on different machines (%3, %4): open them one at a time.</source>
+        <translation>%1 and %2 were recorded on different machines (%3, %4): open them one at a time.</translation>
     </message>
 </context>
 <context>

@@ -221,14 +221,6 @@
         <translation>Xuất JSON thay cho văn bản.</translation>
     </message>
     <message>
-        <source>A .nftrace file.</source>
-        <translation>Một tệp .nftrace.</translation>
-    </message>
-    <message>
-        <source>%1 needs exactly one trace file; try &apos;%1 --help&apos;</source>
-        <translation>%1 cần đúng một tệp trace; hãy xem &apos;%1 --help&apos;</translation>
-    </message>
-    <message>
         <source>no journey %1 in this trace: it has journeys 0 to %2</source>
         <translation>trace này không có hành trình %1: nó có các hành trình từ 0 đến %2</translation>
     </message>
@@ -375,42 +367,6 @@
 </translation>
     </message>
     <message>
-        <source>Usage: nft-tracer-cli COMMAND [OPTIONS]
-
-Commands:
-  record [--filter EXPR] [--netns NAME|PATH] [--duration S] [--max-packets N]
-         [-o FILE] [--quiet]      record packet journeys (needs root)
-         [--config FILE] [--functions A,B] [--layers L,...] [--priority N]
-         [--max-functions N] [--backend auto|kprobe-multi|kprobe|fentry|tracepoint]
-                                  ...and the kernel functions they pass
-  show FILE [--packet ID] [--stats] [--json]
-                                  print the journeys and statistics of a trace
-  export FILE --format json|pcapng -o OUT
-                                  convert a trace for other tools
-  discover [--layers L,...] [--priority N] [--json] [--config OUT --max-trace N]
-                                  list the kernel functions that take an sk_buff
-
-Run &apos;nft-tracer-cli COMMAND --help&apos; for the options of a command.
-</source>
-        <translation>Cách dùng: nft-tracer-cli LỆNH [TÙY CHỌN]
-
-Các lệnh:
-  record [--filter EXPR] [--netns NAME|PATH] [--duration S] [--max-packets N]
-         [-o FILE] [--quiet]      ghi lại hành trình của gói tin (cần quyền root)
-         [--config FILE] [--functions A,B] [--layers L,...] [--priority N]
-         [--max-functions N] [--backend auto|kprobe-multi|kprobe|fentry|tracepoint]
-                                  ...và các hàm kernel mà gói đi qua
-  show FILE [--packet ID] [--stats] [--json]
-                                  in hành trình và thống kê của một tệp trace
-  export FILE --format json|pcapng -o OUT
-                                  chuyển đổi tệp trace cho các công cụ khác
-  discover [--layers L,...] [--priority N] [--json] [--config OUT --max-trace N]
-                                  liệt kê các hàm kernel nhận một sk_buff
-
-Chạy &apos;nft-tracer-cli LỆNH --help&apos; để xem các tùy chọn của từng lệnh.
-</translation>
-    </message>
-    <message>
         <source>Warning: %1</source>
         <translation>Cảnh báo: %1</translation>
     </message>
@@ -429,6 +385,100 @@ Chạy &apos;nft-tracer-cli LỆNH --help&apos; để xem các tùy chọn của
     <message>
         <source>Take nftables verdicts from netlink trace messages even where the kernel function backend can read them in the kernel (to compare).</source>
         <translation>Lấy phán quyết nftables từ các thông điệp trace qua netlink, kể cả khi backend hàm nhân có thể đọc chúng ngay trong nhân (để so sánh).</translation>
+    </message>
+    <message>
+        <source>Usage: nft-tracer-cli COMMAND [OPTIONS]
+
+Commands:
+  record [--filter EXPR] [--netns NAME|PATH] [--duration S] [--max-packets N]
+         [-o FILE [--max-size SIZE] [--max-duration D] [--ring N]] [--quiet]
+                                  record packet journeys (needs root)
+         [--config FILE] [--functions A,B] [--layers L,...] [--priority N]
+         [--max-functions N] [--backend auto|kprobe-multi|kprobe|fentry|tracepoint]
+                                  ...and the kernel functions they pass
+  show FILE...|DIR [--packet ID] [--stats] [--json]
+                                  print the journeys and statistics of a trace
+  export FILE...|DIR --format json|pcapng -o OUT
+                                  convert a trace for other tools
+  discover [--layers L,...] [--priority N] [--json] [--config OUT --max-trace N]
+                                  list the kernel functions that take an sk_buff
+
+Run &apos;nft-tracer-cli COMMAND --help&apos; for the options of a command.
+</source>
+        <translation>Cách dùng: nft-tracer-cli LỆNH [TÙY CHỌN]
+
+Các lệnh:
+  record [--filter EXPR] [--netns NAME|PATH] [--duration S] [--max-packets N]
+         [-o FILE [--max-size SIZE] [--max-duration D] [--ring N]] [--quiet]
+                                  ghi lại hành trình của gói tin (cần quyền root)
+         [--config FILE] [--functions A,B] [--layers L,...] [--priority N]
+         [--max-functions N] [--backend auto|kprobe-multi|kprobe|fentry|tracepoint]
+                                  ...và các hàm kernel mà gói đi qua
+  show FILE...|DIR [--packet ID] [--stats] [--json]
+                                  in hành trình và thống kê của một tệp trace
+  export FILE...|DIR --format json|pcapng -o OUT
+                                  chuyển đổi tệp trace cho các công cụ khác
+  discover [--layers L,...] [--priority N] [--json] [--config OUT --max-trace N]
+                                  liệt kê các hàm kernel nhận một sk_buff
+
+Chạy &apos;nft-tracer-cli LỆNH --help&apos; để xem các tùy chọn của từng lệnh.
+</translation>
+    </message>
+    <message>
+        <source>Start a new file every DURATION (s, m or h; plain numbers are seconds).</source>
+        <translation>Bắt đầu một tệp mới sau mỗi DURATION (s, m hoặc h; số không có đơn vị là giây).</translation>
+    </message>
+    <message>
+        <source>Keep only the newest N files of a rotating recording (with --max-size or --max-duration): the oldest is removed when a new one starts.</source>
+        <translation>Chỉ giữ N tệp mới nhất của một bản ghi xoay vòng (với --max-size hoặc --max-duration): tệp cũ nhất bị xóa khi một tệp mới bắt đầu.</translation>
+    </message>
+    <message>
+        <source>--max-size needs a size from 4M to 16T (a number with K, M, G or T), got &apos;%1&apos;</source>
+        <translation>--max-size cần một kích thước từ 4M đến 16T (một số kèm K, M, G hoặc T), nhận được &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>--max-duration needs a duration from 1s to 366 days (a number with s, m or h), got &apos;%1&apos;</source>
+        <translation>--max-duration cần một khoảng thời gian từ 1s đến 366 ngày (một số kèm s, m hoặc h), nhận được &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>--ring needs a number of files from 1 to %1, got &apos;%2&apos;</source>
+        <translation>--ring cần một số tệp từ 1 đến %1, nhận được &apos;%2&apos;</translation>
+    </message>
+    <message>
+        <source>--ring needs --max-size or --max-duration: they say when a new file starts</source>
+        <translation>--ring cần --max-size hoặc --max-duration: chúng cho biết khi nào một tệp mới bắt đầu</translation>
+    </message>
+    <message>
+        <source>--max-size, --max-duration and --ring need an output file: -o FILE</source>
+        <translation>--max-size, --max-duration và --ring cần một tệp đầu ra: -o FILE</translation>
+    </message>
+    <message>
+        <source>Per-packet journeys not printed: a recording this long keeps only its statistics in memory. Record with -o FILE to keep the journeys.</source>
+        <translation>Không in hành trình từng gói: một bản ghi dài như vậy chỉ giữ thống kê trong bộ nhớ. Hãy ghi với -o FILE để giữ lại các hành trình.</translation>
+    </message>
+    <message>
+        <source>Per-packet journeys not printed: the trace holds %1 events, more than the %2 printed at the end. &apos;show&apos; prints them from the files.</source>
+        <translation>Không in hành trình từng gói: bản trace có %1 sự kiện, nhiều hơn %2 sự kiện được in khi kết thúc. &apos;show&apos; in chúng từ các tệp.</translation>
+    </message>
+    <message>
+        <source>Journeys of the %1 files kept (--ring removed %2 older ones):</source>
+        <translation>Hành trình của %1 tệp được giữ lại (--ring đã xóa %2 tệp cũ hơn):</translation>
+    </message>
+    <message>
+        <source>recording stopped: %1 What was written until then is kept.</source>
+        <translation>đã dừng ghi: %1 Những gì đã ghi đến lúc đó được giữ lại.</translation>
+    </message>
+    <message>
+        <source>A .nftrace file; several files or a folder of a rotating recording (--max-size, --max-duration) open as one trace.</source>
+        <translation>Một tệp .nftrace; nhiều tệp hoặc một thư mục của một bản ghi xoay vòng (--max-size, --max-duration) được mở như một bản trace.</translation>
+    </message>
+    <message>
+        <source>%1 needs a trace file or a folder of them; try &apos;%1 --help&apos;</source>
+        <translation>%1 cần một tệp trace hoặc một thư mục chứa chúng; hãy thử &apos;%1 --help&apos;</translation>
+    </message>
+    <message>
+        <source>Start a new file when the current one holds SIZE (K, M, G or T; at least 4M). The files are named FILE_NNNNN_TIME.nftrace after their start (UTC).</source>
+        <translation>Bắt đầu một tệp mới khi tệp hiện tại đạt SIZE (K, M, G hoặc T; ít nhất 4M). Các tệp được đặt tên FILE_NNNNN_TIME.nftrace theo thời điểm bắt đầu (UTC).</translation>
     </message>
 </context>
 <context>
@@ -3123,6 +3173,14 @@ Bản ghi nft không ghép được với gói nào: %4</translation>
     <message>
         <source>an event page has %1 bytes after its last event</source>
         <translation>một trang sự kiện có %1 byte sau sự kiện cuối cùng</translation>
+    </message>
+    <message>
+        <source>The folder %1 holds no .nftrace files.</source>
+        <translation>Thư mục %1 không có tệp .nftrace nào.</translation>
+    </message>
+    <message>
+        <source>%1 and %2 were recorded on different machines (%3, %4): open them one at a time.</source>
+        <translation>%1 và %2 được ghi trên các máy khác nhau (%3, %4): hãy mở từng tệp một.</translation>
     </message>
 </context>
 <context>

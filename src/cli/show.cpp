@@ -5,6 +5,7 @@
 #include "error.h"
 #include "export.h"
 #include "report.h"
+#include "trace_set.h"
 #include "tracefile.h"
 
 #include <QCommandLineParser>
@@ -17,11 +18,16 @@
 namespace nt::cli {
 namespace {
 
-// Parses `command`'s arguments, which take exactly one trace file. False when --help was
-// printed (nothing else to do); throws nt::Error on a usage error.
-bool parseWithOneFile(QCommandLineParser &p, const QString &command, const QStringList &args) {
-    p.addPositionalArgument(QStringLiteral("FILE"),
-                            QCoreApplication::translate("nt::Cli", "A .nftrace file."));
+// Parses `command`'s arguments, which name one trace: a file, the files of one recording, or a
+// folder holding them. False when --help was printed (nothing else to do); throws nt::Error on a
+// usage error.
+bool parseWithFiles(QCommandLineParser &p, const QString &command, const QStringList &args) {
+    p.addPositionalArgument(
+        QStringLiteral("FILE"),
+        QCoreApplication::translate("nt::Cli",
+                                    "A .nftrace file; several files or a folder of a rotating "
+                                    "recording (--max-size, --max-duration) open as one trace."),
+        QStringLiteral("FILE..."));
     if (!p.parse(QStringList{command} + args)) {
         throw Error(p.errorText());
     }
@@ -29,9 +35,9 @@ bool parseWithOneFile(QCommandLineParser &p, const QString &command, const QStri
         out(p.helpText());
         return false;
     }
-    if (p.positionalArguments().size() != 1) {
-        throw Error(QCoreApplication::translate("nt::Cli",
-                                                "%1 needs exactly one trace file; try '%1 --help'")
+    if (p.positionalArguments().isEmpty()) {
+        throw Error(QCoreApplication::translate(
+                        "nt::Cli", "%1 needs a trace file or a folder of them; try '%1 --help'")
                         .arg(command));
     }
     return true;
@@ -42,8 +48,12 @@ struct Loaded {
     Assembler assembler;
 };
 
-Loaded load(const QString &file) {
-    Trace trace = readTrace(file.toStdString());
+Loaded load(const QStringList &files) {
+    std::vector<std::string> paths;
+    for (const QString &f : files) {
+        paths.push_back(f.toStdString());
+    }
+    Trace trace = openTraceSet(paths);
     Assembler a = Assembler::assemble(trace);
     return {std::move(trace), std::move(a)};
 }
@@ -73,10 +83,10 @@ int show(const QStringList &args) {
     const QCommandLineOption json(QStringLiteral("json"),
                                   QCoreApplication::translate("nt::Cli", "JSON instead of text."));
     p.addOptions({packet, stats, json});
-    if (!parseWithOneFile(p, QStringLiteral("show"), args)) {
+    if (!parseWithFiles(p, QStringLiteral("show"), args)) {
         return 0;
     }
-    const Loaded l = load(p.positionalArguments().first());
+    const Loaded l = load(p.positionalArguments());
     const Report report(l.trace, l.assembler);
     std::optional<JourneyId> only;
     if (p.isSet(packet)) {
@@ -133,7 +143,7 @@ int exportTrace(const QStringList &args) {
                                     QCoreApplication::translate("nt::Cli", "Write to OUT."),
                                     QStringLiteral("OUT"));
     p.addOptions({format, output});
-    if (!parseWithOneFile(p, QStringLiteral("export"), args)) {
+    if (!parseWithFiles(p, QStringLiteral("export"), args)) {
         return 0;
     }
     const QString fmt = p.value(format);
@@ -146,7 +156,7 @@ int exportTrace(const QStringList &args) {
         throw Error(QCoreApplication::translate("nt::Cli", "export needs an output file: -o OUT"));
     }
     const QString dest = p.value(output);
-    const Loaded l = load(p.positionalArguments().first());
+    const Loaded l = load(p.positionalArguments());
     if (fmt == QLatin1String("json")) {
         exportJson(l.trace, l.assembler, dest.toStdString());
     } else {

@@ -597,56 +597,68 @@ std::string Report::packetTrace(JourneyId id) const {
 }
 
 TraceStats Report::stats() const {
-    TraceStats st;
-    const AssemblerCounters &c = asm_.counters();
-    st.totalEvents = c.events;
-    st.packets = asm_.journeyCount();
-    const std::span<const uint64_t> byProbe = asm_.eventsByProbe();
-    for (size_t probe = 0; probe < byProbe.size(); ++probe) {
-        if (byProbe[probe] != 0) {
-            ++st.probesHit;
-            st.eventsByLayer[static_cast<size_t>(asm_.layerOf(static_cast<uint16_t>(probe)))] +=
-                byProbe[probe];
-        }
+    StatsTally tally;
+    tally.add(*this);
+    return tally.stats(trace_.meta.loss);
+}
+
+void StatsTally::add(const Report &report) {
+    const Assembler &a = report.assembler();
+    const AssemblerCounters &c = a.counters();
+    sums_.totalEvents += c.events;
+    sums_.packets += a.journeyCount();
+    const std::span<const uint64_t> byProbe = a.eventsByProbe();
+    if (eventsByProbe_.size() < byProbe.size()) {
+        eventsByProbe_.resize(byProbe.size());
     }
-    std::map<std::string, uint64_t> verdicts, drops;
-    for (JourneyId id = 0; id < asm_.journeyCount(); ++id) {
-        const JourneyRecord &rec = asm_.record(id);
-        ++st.packetsByFate[static_cast<size_t>(rec.fate)];
+    for (size_t probe = 0; probe < byProbe.size(); ++probe) {
+        eventsByProbe_[probe] += byProbe[probe];
+        sums_.eventsByLayer[static_cast<size_t>(a.layerOf(static_cast<uint16_t>(probe)))] +=
+            byProbe[probe];
+    }
+    for (JourneyId id = 0; id < a.journeyCount(); ++id) {
+        const JourneyRecord &rec = a.record(id);
+        ++sums_.packetsByFate[static_cast<size_t>(rec.fate)];
         if (rec.verdictNft != kNoIndex) {
-            ++verdicts[verdictName(effectiveVerdict(asm_.nftStep(rec.verdictNft)))];
+            ++verdicts_[verdictName(effectiveVerdict(a.nftStep(rec.verdictNft)))];
         }
         if (rec.fate == Fate::Dropped || rec.fate == Fate::DroppedByRule) {
-            ++drops[dropReasonName(asm_.journey(id).dropReason)];
+            ++drops_[report.dropReasonName(a.journey(id).dropReason)];
         }
     }
-    for (size_t i = 0; i < asm_.nftCount(); ++i) {
-        const NftStep &s = asm_.nftStep(static_cast<uint32_t>(i));
+    for (size_t i = 0; i < a.nftCount(); ++i) {
+        const NftStep &s = a.nftStep(static_cast<uint32_t>(i));
         if (s.hidden) {
             continue;
         }
-        st.nftChains += s.walkStart ? 1 : 0;
-        st.nftRules += s.type == static_cast<uint8_t>(NftTraceType::Rule) ? 1 : 0;
+        sums_.nftChains += s.walkStart ? 1 : 0;
+        sums_.nftRules += s.type == static_cast<uint8_t>(NftTraceType::Rule) ? 1 : 0;
     }
+    sums_.unjoinedNft += c.unjoinedNft;
+    for (size_t i = 0; i < std::size(kUnjoinedReasons); ++i) {
+        sums_.unjoinedByReason[i] += c.*kUnjoinedReasons[i].count;
+    }
+    sums_.unusedHeaders += c.unusedHeaders;
+    sums_.natContinued += c.natContinued;
+    sums_.traceIdCollisions += c.traceIdCollisions;
+}
+
+TraceStats StatsTally::stats(const LossCounters &loss) const {
+    TraceStats st = sums_;
+    st.probesHit = static_cast<uint64_t>(
+        std::count_if(eventsByProbe_.begin(), eventsByProbe_.end(), [](uint64_t n) { return n; }));
     auto sorted = [](const std::map<std::string, uint64_t> &m) {
         std::vector<std::pair<std::string, uint64_t>> v(m.begin(), m.end());
         std::stable_sort(v.begin(), v.end(),
                          [](const auto &a, const auto &b) { return a.second > b.second; });
         return v;
     };
-    st.packetsByVerdict = sorted(verdicts);
-    st.topDropReasons = sorted(drops);
+    st.packetsByVerdict = sorted(verdicts_);
+    st.topDropReasons = sorted(drops_);
     if (st.topDropReasons.size() > 10) {
         st.topDropReasons.resize(10);
     }
-    st.loss = trace_.meta.loss;
-    st.unjoinedNft = c.unjoinedNft;
-    for (size_t i = 0; i < std::size(kUnjoinedReasons); ++i) {
-        st.unjoinedByReason[i] = c.*kUnjoinedReasons[i].count;
-    }
-    st.unusedHeaders = c.unusedHeaders;
-    st.natContinued = c.natContinued;
-    st.traceIdCollisions = c.traceIdCollisions;
+    st.loss = loss;
     return st;
 }
 

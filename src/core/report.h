@@ -11,6 +11,7 @@
 #include <QJsonValue>
 
 #include <array>
+#include <map>
 #include <mutex>
 #include <optional>
 #include <string>
@@ -121,6 +122,7 @@ public:
 
     TraceStats stats() const;
     static std::string statisticsText(const TraceStats &stats);
+    const Assembler &assembler() const { return asm_; }
 
     QJsonObject journeyJson(JourneyId id) const;
     static QJsonObject statsJson(const TraceStats &stats);
@@ -156,6 +158,21 @@ private:
     mutable size_t probesIndexed_ = 0;
     mutable std::unordered_map<uint64_t, size_t> symbolIndex_;
     mutable size_t symbolsIndexed_ = 0;
+};
+
+// Statistics summed over several assemblers: a long recording replaces its assembler by a fresh
+// one to bound its memory, and adds each one's counts here before it goes.
+class StatsTally {
+public:
+    // Adds the journeys, events and nft records of `report`'s assembler.
+    void add(const Report &report);
+    // Everything added so far, with the recording's loss counters.
+    TraceStats stats(const LossCounters &loss) const;
+
+private:
+    TraceStats sums_;
+    std::vector<uint64_t> eventsByProbe_;
+    std::map<std::string, uint64_t> verdicts_, drops_;
 };
 
 } // namespace nt

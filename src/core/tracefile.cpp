@@ -183,6 +183,7 @@ struct TraceWriter::Impl {
     std::string pageBytes;
     StmtPtr insPage, insPacket, insNft, insNftCt, insNftSkb, insLoss, insMeta, insSymbol, insProbe,
         insDrop, insRuleset, insInterface;
+    StmtPtr size; // databaseBytes(), prepared on first use
 
     [[noreturn]] void fail(const QString &what) const {
         throw TraceFileError(
@@ -513,6 +514,17 @@ void TraceWriter::commit() {
     live().commitAll();
 }
 
+uint64_t TraceWriter::databaseBytes() {
+    Impl &w = live();
+    if (!w.size)
+        w.size = w.prepare("SELECT page_count * page_size FROM pragma_page_count(), "
+                           "pragma_page_size()");
+    const int64_t bytes =
+        sqlite3_step(w.size.get()) == SQLITE_ROW ? sqlite3_column_int64(w.size.get(), 0) : 0;
+    sqlite3_reset(w.size.get());
+    return bytes > 0 ? uint64_t(bytes) : 0;
+}
+
 void TraceWriter::finish(const TraceMeta &finalMeta) {
     Impl &w = live();
     TraceMeta meta = finalMeta;
@@ -549,6 +561,7 @@ void TraceWriter::finish(const TraceMeta &finalMeta) {
     w.insDrop.reset();
     w.insRuleset.reset();
     w.insInterface.reset();
+    w.size.reset();
     // Big pages make writing fast but leave small traces mostly empty space (a short capture
     // would take ~1 MB): rewrite those with 4 KiB pages. Large traces keep their pages rather
     // than pay a full copy at stop.

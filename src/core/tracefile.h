@@ -113,6 +113,9 @@ public:
     void finish(const TraceMeta &finalMeta);
 
     const std::string &path() const { return m_path; }
+    // Bytes the database holds as committed so far: the file's size once its write-ahead log
+    // is checkpointed (the log itself takes more on disk meanwhile, up to ~64 MB).
+    uint64_t databaseBytes();
     // Removes a trace file and its -wal/-shm/-journal companions (after a failed start).
     static void discard(const std::string &path) noexcept;
 

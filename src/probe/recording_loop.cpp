@@ -10,11 +10,13 @@
 
 namespace nt {
 
-RecordingLoop::RecordingLoop(Recorder &recorder, RecordingLimits limits, bool assemble)
-    : recorder_(recorder), limits_(limits), assemble_(assemble) {
+RecordingLoop::RecordingLoop(Recorder &recorder, RecordingLimits limits, bool assemble,
+                             size_t assembleMemoryBytes)
+    : recorder_(recorder), limits_(limits), assemble_(assemble),
+      assembleMemoryBytes_(assembleMemoryBytes) {
     // The limit counts journeys, as the report does, so it needs the assembler too.
     if (assemble_ || limits_.maxJourneys != 0) {
-        assembler_.emplace(recorder_.probes(), recorder_.dropReasons());
+        assembler_ = std::make_unique<Assembler>(recorder_.probes(), recorder_.dropReasons());
     }
 }
 
@@ -60,15 +62,21 @@ void RecordingLoop::checkLoss(RecordingSink &sink, uint64_t now) {
 }
 
 uint64_t RecordingLoop::journeys() const {
-    return journeysBefore_ + assembler_->journeyCount();
+    return journeysBefore_ + (assembler_ ? assembler_->journeyCount() : 0);
 }
 
-void RecordingLoop::boundCountingMemory() {
-    if (assemble_ || !assembler_ || assembler_->memoryBytes() < kCountingMemoryBytes) {
+void RecordingLoop::boundMemory(RecordingSink &sink) {
+    const size_t bound = assemble_ ? assembleMemoryBytes_ : kCountingMemoryBytes;
+    if (!assembler_ || bound == 0 || assembler_->memoryBytes() < bound) {
         return;
     }
+    auto fresh = std::make_unique<Assembler>(recorder_.probes(), recorder_.dropReasons());
+    if (assemble_) {
+        assembler_->flush();
+        sink.assemblerReplaced(*assembler_, *fresh);
+    }
     journeysBefore_ += assembler_->journeyCount();
-    assembler_.emplace(recorder_.probes(), recorder_.dropReasons());
+    assembler_ = std::move(fresh);
 }
 
 LoopEnd RecordingLoop::run(RecordingSink &sink) {
@@ -100,7 +108,7 @@ LoopEnd RecordingLoop::run(RecordingSink &sink) {
         const uint64_t now = monotonicNs();
         if (now - lastLossCheck >= kLossCheckNs) {
             checkLoss(sink, now);
-            boundCountingMemory();
+            boundMemory(sink);
             lastLossCheck = now;
         }
         sink.tick(now);

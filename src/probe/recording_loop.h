@@ -9,7 +9,7 @@
 #include <poll.h>
 
 #include <cstdint>
-#include <optional>
+#include <memory>
 #include <span>
 #include <vector>
 
@@ -56,6 +56,14 @@ public:
     virtual void added(const PacketHeader &header) { (void)header; }
     virtual void added(const Event &event) { (void)event; }
     virtual void added(const NftTraceRecord &record) { (void)record; }
+    // A bounded assembling loop (RecordingLoop's assembleMemoryBytes) flushed `old`, which
+    // reached its bound, and goes on with `fresh`: whatever refers to `old` must move to `fresh`
+    // now. Journeys open at that moment were completed as in flight; their later events start
+    // new journeys in `fresh`.
+    virtual void assemblerReplaced(const Assembler &old, const Assembler &fresh) {
+        (void)old;
+        (void)fresh;
+    }
     // The ring buffer lost records: `total` lost so far, noticed at `nowNs` (monotonic).
     virtual void lost(uint64_t nowNs, uint64_t total) {
         (void)nowNs;
@@ -79,29 +87,34 @@ public:
     static constexpr size_t kCountingMemoryBytes = 64u << 20;
 
     // `assemble`: journeys are assembled for the owner (assembler()). Otherwise an assembler
-    // runs only when the journey limit needs one to count.
-    RecordingLoop(Recorder &recorder, RecordingLimits limits, bool assemble);
+    // runs only when the journey limit needs one to count. `assembleMemoryBytes` (when
+    // assembling; 0: unbounded): beyond it the assembler is flushed and replaced by a fresh one
+    // (RecordingSink::assemblerReplaced), so a recording of any length holds bounded memory.
+    RecordingLoop(Recorder &recorder, RecordingLimits limits, bool assemble,
+                  size_t assembleMemoryBytes = 0);
 
     // Runs until the sink, the duration or the journey limit stops it; then stops the recorder
     // and hands the sink the last records (final = true). Errors of the recorder or the sink
     // propagate; the recorder is then still to be stopped by its owner.
     LoopEnd run(RecordingSink &sink);
 
-    // The journeys (after run(): flushed, every journey completed). Null unless assembling.
-    Assembler *assembler() { return assemble_ ? &*assembler_ : nullptr; }
-    // When ring-buffer loss was noticed (monotonic ns).
+    // The journeys (after run(): flushed, every journey completed), since the assembler was last
+    // replaced. Null unless assembling.
+    Assembler *assembler() { return assemble_ ? assembler_.get() : nullptr; }
+    // Journeys seen, by every assembler the loop used.
+    uint64_t journeys() const;
 
 private:
     void handOver(RecordingSink &sink, bool final);
     void checkLoss(RecordingSink &sink, uint64_t now);
-    uint64_t journeys() const;
-    void boundCountingMemory();
+    void boundMemory(RecordingSink &sink);
 
     Recorder &recorder_;
     RecordingLimits limits_;
     bool assemble_;
-    std::optional<Assembler> assembler_;
-    uint64_t journeysBefore_ = 0; // counted by counting assemblers started afresh
+    size_t assembleMemoryBytes_;
+    std::unique_ptr<Assembler> assembler_;
+    uint64_t journeysBefore_ = 0; // counted by assemblers replaced
     uint64_t lostSoFar_ = 0;
     RecordBatch batch_;
     std::vector<NftTraceRecord> nft_;

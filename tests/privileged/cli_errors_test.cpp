@@ -126,12 +126,51 @@ TEST_F(CliErrors, BadOptionValues) {
     expectOneClearLine(cli({"export", out, "--format", "xml", "-o", out + ".x"}), "xml");
 }
 
+TEST_F(CliErrors, BadRotationValues) {
+    const std::vector<std::pair<std::vector<std::string>, std::string>> cases = {
+        {{"--max-size", "1M"}, "--max-size"}, // below the 4M every file starts near
+        {{"--max-size", "0"}, "--max-size"},
+        {{"--max-size", "-5M"}, "--max-size"},
+        {{"--max-size", "10X"}, "--max-size"},
+        {{"--max-size", "999999999999T"}, "--max-size"},
+        {{"--max-duration", "0"}, "--max-duration"},
+        {{"--max-duration", "-1m"}, "--max-duration"},
+        {{"--max-duration", "2d"}, "--max-duration"},
+        {{"--max-duration", "9999999h"}, "--max-duration"},
+        {{"--max-size", "10M", "--ring", "0"}, "--ring"},
+        {{"--max-size", "10M", "--ring", "-1"}, "--ring"},
+        {{"--max-size", "10M", "--ring", "100001"}, "--ring"},
+        {{"--ring", "3"}, "--max-size or --max-duration"},
+    };
+    for (const auto &[options, needle] : cases) {
+        std::vector<std::string> args{"record", "--duration", "1", "-o", out};
+        args.insert(args.end(), options.begin(), options.end());
+        SCOPED_TRACE(options.front() + " " + options.back());
+        expectOneClearLine(cli(args), needle);
+    }
+    expectOneClearLine(cli({"record", "--duration", "1", "--max-size", "10M"}), "-o FILE");
+    EXPECT_TRUE(std::filesystem::is_empty(dir));
+    EXPECT_TRUE(noTracerLeft());
+}
+
+TEST_F(CliErrors, UnwritableRotationTargetIsRefusedBeforeProbes) {
+    const std::string bad = "/proc/nt-cannot-write/t.nftrace";
+    const CliRun r =
+        cli({"record", "--duration", "1", "-o", bad, "--max-size", "10M", "--ring", "2"});
+    expectOneClearLine(r, "/proc/nt-cannot-write/t_00001_");
+    EXPECT_EQ(r.err.find("Recording with"), std::string::npos);
+    EXPECT_TRUE(noTracerLeft());
+}
+
 TEST_F(CliErrors, ShowRefusesWhatIsNotATrace) {
     std::ofstream(out) << "not a trace";
     const CliRun r = cli({"show", out});
     expectOneClearLine(r, out);
     const CliRun missing = cli({"show", (dir / "missing.nftrace").string()});
     expectOneClearLine(missing, "missing.nftrace");
+    std::filesystem::remove(out);
+    const CliRun empty = cli({"show", dir.string()});
+    expectOneClearLine(empty, "no .nftrace files");
 }
 
 } // namespace

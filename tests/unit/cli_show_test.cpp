@@ -104,4 +104,18 @@ TEST(CliShow, JsonExportHasTheRuleText) {
     EXPECT_GE(accepted, 1);
 }
 
+TEST(CliShow, AFolderOpensAsOneTrace) {
+    QTemporaryDir dir;
+    ASSERT_TRUE(dir.isValid());
+    const std::string fixture = std::string(NT_TEST_DATA_DIR) + "/recorded/two-namespaces.nftrace";
+    ASSERT_TRUE(
+        QFile::copy(QString::fromStdString(fixture), dir.filePath(QStringLiteral("a.nftrace"))));
+    const CommandResult one = runCommand(kEnv + kCli + " show " + kFixture);
+    const CommandResult folder =
+        runCommand(kEnv + kCli + " show '" + dir.path().toStdString() + "'");
+    ASSERT_EQ(folder.status, 0) << folder.output;
+    EXPECT_EQ(folder.output, one.output);
+    EXPECT_NE(folder.output.find("TRACE STATISTICS"), std::string::npos);
+}
+
 } // namespace
