@@ -430,6 +430,10 @@ Run &apos;nft-tracer-cli COMMAND --help&apos; for the options of a command.
         <source>Take nftables verdicts from netlink trace messages even where the kernel function backend can read them in the kernel (to compare).</source>
         <translation>Take nftables verdicts from netlink trace messages even where the kernel function backend can read them in the kernel (to compare).</translation>
     </message>
+    <message>
+        <source>warning: %1</source>
+        <translation>warning: %1</translation>
+    </message>
 </context>
 <context>
     <name>nt::Discovery</name>
@@ -3021,10 +3025,6 @@ nft records joined to no packet: %4</translation>
         <translation>invalid page size %1</translation>
     </message>
     <message>
-        <source>the file is truncated: %1 bytes of %2</source>
-        <translation>the file is truncated: %1 bytes of %2</translation>
-    </message>
-    <message>
         <source>Cannot recover the trace file %1: no temporary folder (%2).</source>
         <translation>Cannot recover the trace file %1: no temporary folder (%2).</translation>
     </message>
@@ -3111,6 +3111,26 @@ nft records joined to no packet: %4</translation>
     <message>
         <source>an event page has %1 bytes after its last event</source>
         <translation>an event page has %1 bytes after its last event</translation>
+    </message>
+    <message>
+        <source>The trace file %1 is cut off: it has %2 of its %3 bytes, and the cut lies in its description (the meta table), so nothing in it can be read. If it was copied, copy it again.</source>
+        <translation>The trace file %1 is cut off: it has %2 of its %3 bytes, and the cut lies in its description (the meta table), so nothing in it can be read. If it was copied, copy it again.</translation>
+    </message>
+    <message>
+        <source>kept %1 events in %2 complete event pages, %3 packet headers and %4 nft trace records</source>
+        <translation>kept %1 events in %2 complete event pages, %3 packet headers and %4 nft trace records</translation>
+    </message>
+    <message>
+        <source>The trace file %1 is cut off: it has %2 of its %3 bytes. Every record was read (%4); only its indexes are lost.</source>
+        <translation>The trace file %1 is cut off: it has %2 of its %3 bytes. Every record was read (%4); only its indexes are lost.</translation>
+    </message>
+    <message>
+        <source>The trace file %1 is cut off: it has %2 of its %3 bytes. Read up to the cut: %4. Lost: the rows after the cut in the tables %5. If it was copied, copy it again.</source>
+        <translation>The trace file %1 is cut off: it has %2 of its %3 bytes. Read up to the cut: %4. Lost: the rows after the cut in the tables %5. If it was copied, copy it again.</translation>
+    </message>
+    <message>
+        <source>The trace file %1 is cut off: it has %2 of its %3 bytes.</source>
+        <translation>The trace file %1 is cut off: it has %2 of its %3 bytes.</translation>
     </message>
 </context>
 <context>

@@ -430,6 +430,10 @@ Chạy &apos;nft-tracer-cli LỆNH --help&apos; để xem các tùy chọn của
         <source>Take nftables verdicts from netlink trace messages even where the kernel function backend can read them in the kernel (to compare).</source>
         <translation>Lấy phán quyết nftables từ các thông điệp trace qua netlink, kể cả khi backend hàm nhân có thể đọc chúng ngay trong nhân (để so sánh).</translation>
     </message>
+    <message>
+        <source>warning: %1</source>
+        <translation>cảnh báo: %1</translation>
+    </message>
 </context>
 <context>
     <name>nt::Discovery</name>
@@ -3014,10 +3018,6 @@ Bản ghi nft không ghép được với gói nào: %4</translation>
         <translation>kích thước trang không hợp lệ %1</translation>
     </message>
     <message>
-        <source>the file is truncated: %1 bytes of %2</source>
-        <translation>tệp bị cắt cụt: %1 byte trên %2</translation>
-    </message>
-    <message>
         <source>Cannot recover the trace file %1: no temporary folder (%2).</source>
         <translation>Không khôi phục được tệp trace %1: không có thư mục tạm (%2).</translation>
     </message>
@@ -3104,6 +3104,26 @@ Bản ghi nft không ghép được với gói nào: %4</translation>
     <message>
         <source>an event page has %1 bytes after its last event</source>
         <translation>một trang sự kiện có %1 byte sau sự kiện cuối cùng</translation>
+    </message>
+    <message>
+        <source>The trace file %1 is cut off: it has %2 of its %3 bytes, and the cut lies in its description (the meta table), so nothing in it can be read. If it was copied, copy it again.</source>
+        <translation>Tệp trace %1 bị cắt cụt: chỉ còn %2 trên %3 byte, và chỗ cắt nằm trong phần mô tả của nó (bảng meta), nên không đọc được gì trong đó. Nếu tệp được sao chép, hãy sao chép lại.</translation>
+    </message>
+    <message>
+        <source>kept %1 events in %2 complete event pages, %3 packet headers and %4 nft trace records</source>
+        <translation>giữ được %1 sự kiện trong %2 trang sự kiện trọn vẹn, %3 tiêu đề gói tin và %4 bản ghi trace nft</translation>
+    </message>
+    <message>
+        <source>The trace file %1 is cut off: it has %2 of its %3 bytes. Every record was read (%4); only its indexes are lost.</source>
+        <translation>Tệp trace %1 bị cắt cụt: chỉ còn %2 trên %3 byte. Mọi bản ghi đều đã được đọc (%4); chỉ mất các chỉ mục của nó.</translation>
+    </message>
+    <message>
+        <source>The trace file %1 is cut off: it has %2 of its %3 bytes. Read up to the cut: %4. Lost: the rows after the cut in the tables %5. If it was copied, copy it again.</source>
+        <translation>Tệp trace %1 bị cắt cụt: chỉ còn %2 trên %3 byte. Đã đọc đến chỗ cắt: %4. Mất: các hàng sau chỗ cắt trong các bảng %5. Nếu tệp được sao chép, hãy sao chép lại.</translation>
+    </message>
+    <message>
+        <source>The trace file %1 is cut off: it has %2 of its %3 bytes.</source>
+        <translation>Tệp trace %1 bị cắt cụt: chỉ còn %2 trên %3 byte.</translation>
     </message>
 </context>
 <context>

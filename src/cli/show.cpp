@@ -42,8 +42,16 @@ struct Loaded {
     Assembler assembler;
 };
 
+// A truncated file gives what it holds up to the cut, and a warning of what was lost on stderr
+// (the output itself stays what a whole file of those records would give).
 Loaded load(const QString &file) {
-    Trace trace = readTrace(file.toStdString());
+    QString damage;
+    Trace trace = readTrace(file.toStdString(), {}, &damage);
+    if (!damage.isEmpty()) {
+        std::fprintf(
+            stderr, "%s\n",
+            QCoreApplication::translate("nt::Cli", "warning: %1").arg(damage).toUtf8().constData());
+    }
     Assembler a = Assembler::assemble(trace);
     return {std::move(trace), std::move(a)};
 }
