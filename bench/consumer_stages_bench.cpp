@@ -238,10 +238,14 @@ int main(int argc, char **argv) {
         },
         true);
 
-    // File write: 4096-event batches with their headers and nft records, one commit each.
+    // File write: 4096-event batches with their headers and nft records, one commit each, as
+    // the recorder writes. Collected four ways: everything (per event), the events alone (a
+    // file of events only, commits and finish included), and only the packet-header or the nft
+    // appends of the whole write (per row).
     const std::string path = "/tmp/nt-consumer-stages-" + std::to_string(getpid()) + ".nftrace";
-    nt::TraceWriter::discard(path);
-    stage("file-write", "events", [&] {
+    enum Part { All, Packets, Nft };
+    auto write = [&](bool withRows, Part part) {
+        nt::TraceWriter::discard(path);
         nt::TraceWriter w(path, t.meta, true);
         w.setProbes(t.probes);
         w.setDropReasons(t.dropReasons);
@@ -249,18 +253,54 @@ int main(int argc, char **argv) {
         for (size_t b = 0; b < batches; ++b) {
             const size_t e0 = b * 4096, e1 = std::min(t.events.size(), e0 + 4096);
             w.append(std::span<const nt::Event>(t.events).subspan(e0, e1 - e0));
-            for (size_t i = b * t.packets.size() / batches;
-                 i < (b + 1) * t.packets.size() / batches; ++i) {
-                w.append(t.packets[i]);
-            }
-            for (size_t i = b * t.nft.size() / batches; i < (b + 1) * t.nft.size() / batches; ++i) {
-                w.append(t.nft[i]);
+            if (withRows) {
+                if (part == Packets) {
+                    NT_COLLECT();
+                }
+                for (size_t i = b * t.packets.size() / batches;
+                     i < (b + 1) * t.packets.size() / batches; ++i) {
+                    w.append(t.packets[i]);
+                }
+                if (part == Packets) {
+                    NT_COLLECT();
+                }
+                if (part == Nft) {
+                    NT_COLLECT();
+                }
+                for (size_t i = b * t.nft.size() / batches; i < (b + 1) * t.nft.size() / batches;
+                     ++i) {
+                    w.append(t.nft[i]);
+                }
+                if (part == Nft) {
+                    NT_COLLECT();
+                }
             }
             w.commit();
         }
         w.finish(t.meta);
+    };
+    stage("file-write", "events", [&] {
+        write(true, All);
         return t.events.size();
     });
+    stage("write-events", "events", [&] {
+        write(false, All);
+        return t.events.size();
+    });
+    stage(
+        "write-packets", "headers",
+        [&] {
+            write(true, Packets);
+            return t.packets.size();
+        },
+        true);
+    stage(
+        "write-nft", "nft-records",
+        [&] {
+            write(true, Nft);
+            return t.nft.size();
+        },
+        true);
     nt::TraceWriter::discard(path);
     return 0;
 }

@@ -6,7 +6,11 @@
 // kept and every loss counter; asserts nothing. Needs root. Also made to run inside the VM
 // tests' guest (scripts/vm-bench.sh), where nothing else competes for the CPU.
 //
-//   veth_flood_bench [--seconds S] [--cli PATH] [--only all|none|monitor] [-- MORE RECORD OPTIONS]
+// With --before PATH, another build's CLI (e.g. the main branch's) also records, for before/after
+// figures in the same run.
+//
+//   veth_flood_bench [--seconds S] [--cli PATH] [--before PATH] [--only all|none|monitor]
+//                    [-- MORE RECORD OPTIONS]
 #include "assembler.h"
 #include "nft_join_counters.h"
 #include "subprocess.h"
@@ -165,7 +169,7 @@ Run monitorRun(nt::bench::UdpFlood &flood, double seconds) {
 int main(int argc, char **argv) {
     double seconds = 5;
     std::string cli = "/usr/bin/nft-tracer-cli";
-    std::string only;
+    std::string only, before;
     std::vector<std::string> more;
     for (int i = 1; i < argc; ++i) {
         const std::string a = argv[i];
@@ -173,14 +177,17 @@ int main(int argc, char **argv) {
             seconds = std::atof(argv[++i]);
         } else if (a == "--cli" && i + 1 < argc) {
             cli = argv[++i];
+        } else if (a == "--before" && i + 1 < argc) {
+            before = argv[++i];
         } else if (a == "--only" && i + 1 < argc) {
             only = argv[++i];
         } else if (a == "--") {
             more.assign(argv + i + 1, argv + argc);
             break;
         } else {
-            std::fprintf(stderr, "usage: veth_flood_bench [--seconds S] [--cli PATH] [--only "
-                                 "all|none|monitor] [-- MORE RECORD OPTIONS]\n");
+            std::fprintf(stderr,
+                         "usage: veth_flood_bench [--seconds S] [--cli PATH] [--before PATH] "
+                         "[--only all|none|monitor] [-- MORE RECORD OPTIONS]\n");
             return 2;
         }
     }
@@ -191,10 +198,10 @@ int main(int argc, char **argv) {
     nt::bench::UdpFlood flood("nt-flood-" + std::to_string(getpid() % 100000), "10.97.0");
     floodRate(flood, 1); // warm up: neighbour entries, caches
     std::vector<Run> runs;
-    Run before;
-    before.name = "untraced";
-    before.pps = floodRate(flood, seconds, &before.sent);
-    runs.push_back(before);
+    Run first;
+    first.name = "untraced";
+    first.pps = floodRate(flood, seconds, &first.sent);
+    runs.push_back(first);
     std::vector<std::string> all = more, none = more;
     none.insert(none.begin(), {"--filter", "tcp"});
     if (only.empty() || only == "all") {
@@ -212,7 +219,7 @@ int main(int argc, char **argv) {
     after.pps = floodRate(flood, seconds, &after.sent);
     runs.push_back(after);
 
-    const double untraced = (before.pps + after.pps) / 2;
+    const double untraced = (first.pps + after.pps) / 2;
     std::string summary;
     for (const std::string &a : more) {
         summary += " " + a;

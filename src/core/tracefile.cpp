@@ -794,9 +794,6 @@ struct TraceReader::Impl {
     void readPackets(std::vector<PacketHeader> &out, ProgressCtx &pc);
     void readNft(std::vector<NftTraceRecord> &out, ProgressCtx &pc);
     void readNftTables(std::vector<NftTraceRecord> &out, ProgressCtx &pc);
-    template <class Skbs, class Cts>
-    void readNftRows(sqlite3_stmt *stmt, const Row &row, const Skbs &skbs, const Cts &cts,
-                     std::vector<NftTraceRecord> &out, ProgressCtx &pc);
 };
 
 void TraceReader::Impl::open(const std::string &path) {
@@ -1197,14 +1194,7 @@ void TraceReader::Impl::readNftTables(std::vector<NftTraceRecord> &out, Progress
         "nft");
     const Row row(stmt.get(), QStringLiteral("nft"), corruptFn);
     out.reserve(out.size() + reserveFor(info.nftRecords));
-    readNftRows(stmt.get(), row, skbs, cts, out, pc);
-}
-
-template <class Skbs, class Cts>
-void TraceReader::Impl::readNftRows(sqlite3_stmt *stmt, const Row &row, const Skbs &skbs,
-                                    const Cts &cts, std::vector<NftTraceRecord> &out,
-                                    ProgressCtx &pc) {
-    while (next(stmt)) {
+    while (next(stmt.get())) {
         NftTraceRecord r;
         r.tsNs = row.u64(0);
         r.ruleHandle = row.u64(1);

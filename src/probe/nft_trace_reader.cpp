@@ -84,8 +84,8 @@ uint64_t be64(const nlattr *a) {
 
 // One pass over the attributes: each is checked (the checks libnftnl makes with abi_breakage(),
 // which calls exit(), plus NUL termination of strings, which it does not check) and read into
-// `r` as libnftnl would read it (the last of repeated attributes wins). No heap allocation but
-// for header bytes and names longer than std::string's inline buffer.
+// `r` as libnftnl would read it (the last of repeated attributes wins). Names are interned; the
+// only heap allocations are the header bytes of a chain walk's first message.
 bool readTrace(const nlmsghdr *nlh, NftTraceRecord &r) {
     if (nlh->nlmsg_len < mnl_nlmsg_size(sizeof(nfgenmsg)) || !isTraceMessage(nlh)) {
         return false;
@@ -106,13 +106,13 @@ bool readTrace(const nlmsghdr *nlh, NftTraceRecord &r) {
             if (!validString(a)) {
                 return false;
             }
-            r.table.assign(attrString(a));
+            r.table = attrString(a);
             return true;
         case NFTA_TRACE_CHAIN:
             if (!validString(a)) {
                 return false;
             }
-            r.chain.assign(attrString(a));
+            r.chain = attrString(a);
             return true;
         case NFTA_TRACE_RULE_HANDLE:
             if (len != sizeof(uint64_t)) {
@@ -206,11 +206,7 @@ bool readTrace(const nlmsghdr *nlh, NftTraceRecord &r) {
             }
             // Non-negative codes carry extra bits above NF_VERDICT_MASK (queue number, errno).
             r.verdict = code >= 0 ? (code & NF_VERDICT_MASK) : code;
-            if (chain != nullptr) {
-                r.jumpTarget.assign(attrString(chain));
-            } else {
-                r.jumpTarget.clear();
-            }
+            r.jumpTarget = chain != nullptr ? Name(attrString(chain)) : Name();
             return true;
         }
         case kTraceCtId:
@@ -268,12 +264,13 @@ size_t parseNftTraceBuffer(const void *data, size_t len, std::vector<NftTraceRec
         if (!isTraceMessage(nlh)) {
             continue;
         }
-        NftTraceRecord r;
-        if (parseNftTraceMessage(nlh, r)) {
-            out.push_back(std::move(r));
+        if (readTrace(nlh, out.emplace_back())) {
             ++added;
-        } else if (malformed != nullptr) {
-            ++*malformed;
+        } else {
+            out.pop_back();
+            if (malformed != nullptr) {
+                ++*malformed;
+            }
         }
     }
     return added;
@@ -362,14 +359,14 @@ size_t NftTraceReader::drain(std::vector<NftTraceRecord> &out, size_t maxRecords
             if (!isTraceMessage(nlh)) {
                 continue;
             }
-            NftTraceRecord r;
-            if (!parseNftTraceMessage(nlh, r)) {
+            NftTraceRecord &r = out.emplace_back(); // parsed in place: no copy of the record
+            if (!readTrace(nlh, r)) {
+                out.pop_back();
                 ++malformed_;
                 continue;
             }
             r.tsNs = now;
             r.netns = netns_;
-            out.push_back(std::move(r));
             ++added;
         }
     }
