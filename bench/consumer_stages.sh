@@ -4,14 +4,17 @@
 # input (consumer_stages_bench), and the ring-buffer read on a live flood (pipeline_bench, root).
 #
 # Usage: bench/consumer_stages.sh [BUILD_DIR] [COPIES]     (default build/dev, 50)
+# NT_STAGES_BENCH=PATH runs another build of consumer_stages_bench (e.g. this source compiled
+# against another branch's libraries, for before/after figures).
 set -euo pipefail
 build=${1:-build/dev}
 copies=${2:-50}
+bench=${NT_STAGES_BENCH:-$build/bench/consumer_stages_bench}
 out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT
 
 valgrind --tool=callgrind --collect-atstart=no --callgrind-out-file="$out/stages" \
-  "$build/bench/consumer_stages_bench" "$copies" >"$out/stdout" 2>"$out/valgrind.log"
+  "$bench" "$copies" >"$out/stdout" 2>"$out/valgrind.log"
 echo "instructions per record (callgrind, replayed input, $copies copies of the router trace):"
 # One dump per stage, named by the stage (consumer_stages_bench's CALLGRIND_DUMP_STATS_AT).
 for f in "$out"/stages.*; do

@@ -206,10 +206,16 @@ int main(int argc, char **argv) {
     none.insert(none.begin(), {"--filter", "tcp"});
     if (only.empty() || only == "all") {
         runs.push_back(recordRun(flood, seconds, cli, "record, everything traced", all));
+        if (!before.empty()) {
+            runs.push_back(recordRun(flood, seconds, before, "before: everything traced", all));
+        }
     }
     if (only.empty() || only == "none") {
         runs.push_back(
             recordRun(flood, seconds, cli, "record --filter tcp (matches nothing)", none));
+        if (!before.empty()) {
+            runs.push_back(recordRun(flood, seconds, before, "before: --filter tcp", none));
+        }
     }
     if (only.empty() || only == "monitor") {
         runs.push_back(monitorRun(flood, seconds));
