@@ -30,22 +30,15 @@ Pool &pool() {
 
 } // namespace
 
-// Constant-initialised: a default Name costs no guard check.
-constinit const std::string kEmptyText;
-
-const std::string &Name::emptyText() noexcept {
-    return kEmptyText;
-}
-
 const std::string *Name::intern(std::string_view text) {
     if (text.empty()) {
         return &emptyText();
     }
     // The names a thread met last, by a hash of their length and ends: most lookups end here.
     thread_local std::array<const std::string *, 64> recent{};
-    const size_t slot = (text.size() * 31 + static_cast<unsigned char>(text.front()) * 7 +
-                         static_cast<unsigned char>(text.back())) %
-                        recent.size();
+    const size_t front = static_cast<unsigned char>(text.front());
+    const size_t back = static_cast<unsigned char>(text.back());
+    const size_t slot = (text.size() * 31 + front * 7 + back) % recent.size();
     if (const std::string *hit = recent[slot]; hit != nullptr && *hit == text) {
         return hit;
     }

@@ -45,7 +45,10 @@ public:
     static size_t poolSize();
 
 private:
-    static const std::string &emptyText() noexcept;
+    static const std::string &emptyText() noexcept {
+        static const std::string empty;
+        return empty;
+    }
     static const std::string *intern(std::string_view text);
     const std::string *p_;
 };
