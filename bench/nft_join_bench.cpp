@@ -6,6 +6,7 @@
 //   build/dev/bench/nft_join_bench all
 #include "assembler.h"
 #include "nft_join_counters.h"
+#include "replay.h"
 #include "trace_stream.h"
 #include "tracefile.h"
 
@@ -14,37 +15,6 @@
 #include <string>
 
 namespace {
-
-// `copies` copies of the trace one after another in time, each with its own skb addresses,
-// trace ids and conntrack ids, as if the same traffic had run again and again.
-nt::Trace replicate(const nt::Trace &t, int copies) {
-    nt::Trace out;
-    out.probes = t.probes;
-    out.dropReasons = t.dropReasons;
-    const uint64_t span = t.meta.stopMonoNs - t.meta.startMonoNs + 1'000'000'000;
-    for (int k = 0; k < copies; ++k) {
-        const uint64_t shift = span * static_cast<uint64_t>(k);
-        const uint64_t skbXor = static_cast<uint64_t>(k) << 40;
-        const auto idXor = static_cast<uint32_t>(k) * 0x9e3779b9U;
-        for (nt::Event e : t.events) {
-            e.ts_ns += shift;
-            e.skb ^= skbXor;
-            out.events.push_back(e);
-        }
-        for (nt::PacketHeader h : t.packets) {
-            h.tsNs += shift;
-            h.skb ^= skbXor;
-            out.packets.push_back(std::move(h));
-        }
-        for (nt::NftTraceRecord r : t.nft) {
-            r.tsNs += shift;
-            r.id ^= idXor;
-            r.ctId ^= idXor;
-            out.nft.push_back(std::move(r));
-        }
-    }
-    return out;
-}
 
 __attribute__((noinline)) size_t assembleCopies(const nt::Trace &t, bool withNft,
                                                 nt::AssemblerCounters &counters) {
@@ -70,7 +40,7 @@ int main(int argc, char **argv) {
     const int copies = argc > 2 ? std::atoi(argv[2]) : 200;
     const nt::Trace recorded =
         nt::readTrace(std::string(NT_TEST_DATA_DIR) + "/recorded/router-nat.nftrace");
-    const nt::Trace t = replicate(recorded, copies);
+    const nt::Trace t = nt::bench::replicate(recorded, copies);
     nt::AssemblerCounters c;
     const size_t journeys = assembleCopies(t, withNft, c);
     std::printf("nft_join: %s, %zu events, %zu headers, %llu nft records, %zu journeys\n",

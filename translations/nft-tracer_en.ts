@@ -114,10 +114,6 @@
         <translation>the kernel refused the BPF programs (%1). Check that this kernel allows BPF tracing programs (CONFIG_BPF_SYSCALL, kernel.unprivileged_bpf_disabled does not matter for root) and that no security module (lockdown=confidentiality) blocks them.</translation>
     </message>
     <message>
-        <source>cannot configure the BPF filter: %1</source>
-        <translation>cannot configure the BPF filter: %1</translation>
-    </message>
-    <message>
         <source>no tracepoint could be attached: %1</source>
         <translation>no tracepoint could be attached: %1</translation>
     </message>
@@ -479,6 +475,10 @@ Run &apos;nft-tracer-cli COMMAND --help&apos; for the options of a command.
     <message>
         <source>Start a new file when the current one holds SIZE (K, M, G or T; at least 4M). The files are named FILE_NNNNN_TIME.nftrace after their start (UTC).</source>
         <translation>Start a new file when the current one holds SIZE (K, M, G or T; at least 4M). The files are named FILE_NNNNN_TIME.nftrace after their start (UTC).</translation>
+    </message>
+    <message>
+        <source>warning: %1</source>
+        <translation>warning: %1</translation>
     </message>
 </context>
 <context>
@@ -3090,10 +3090,6 @@ nft records joined to no packet: %4</translation>
         <translation>invalid page size %1</translation>
     </message>
     <message>
-        <source>the file is truncated: %1 bytes of %2</source>
-        <translation>the file is truncated: %1 bytes of %2</translation>
-    </message>
-    <message>
         <source>Cannot recover the trace file %1: no temporary folder (%2).</source>
         <translation>Cannot recover the trace file %1: no temporary folder (%2).</translation>
     </message>
@@ -3188,6 +3184,26 @@ nft records joined to no packet: %4</translation>
     <message>
         <source>%1 and %2 were recorded on different machines (%3, %4): open them one at a time.</source>
         <translation>%1 and %2 were recorded on different machines (%3, %4): open them one at a time.</translation>
+    </message>
+    <message>
+        <source>The trace file %1 is cut off: it has %2 of its %3 bytes, and the cut lies in its description (the meta table), so nothing in it can be read. If it was copied, copy it again.</source>
+        <translation>The trace file %1 is cut off: it has %2 of its %3 bytes, and the cut lies in its description (the meta table), so nothing in it can be read. If it was copied, copy it again.</translation>
+    </message>
+    <message>
+        <source>kept %1 events in %2 complete event pages, %3 packet headers and %4 nft trace records</source>
+        <translation>kept %1 events in %2 complete event pages, %3 packet headers and %4 nft trace records</translation>
+    </message>
+    <message>
+        <source>The trace file %1 is cut off: it has %2 of its %3 bytes. Every record was read (%4); only its indexes are lost.</source>
+        <translation>The trace file %1 is cut off: it has %2 of its %3 bytes. Every record was read (%4); only its indexes are lost.</translation>
+    </message>
+    <message>
+        <source>The trace file %1 is cut off: it has %2 of its %3 bytes. Read up to the cut: %4. Lost: the rows after the cut in the tables %5. If it was copied, copy it again.</source>
+        <translation>The trace file %1 is cut off: it has %2 of its %3 bytes. Read up to the cut: %4. Lost: the rows after the cut in the tables %5. If it was copied, copy it again.</translation>
+    </message>
+    <message>
+        <source>The trace file %1 is cut off: it has %2 of its %3 bytes.</source>
+        <translation>The trace file %1 is cut off: it has %2 of its %3 bytes.</translation>
     </message>
 </context>
 <context>

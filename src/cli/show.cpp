@@ -48,12 +48,20 @@ struct Loaded {
     Assembler assembler;
 };
 
+// A truncated file gives what it holds up to the cut, and a warning of what was lost on stderr
+// (the output itself stays what a whole file of those records would give).
 Loaded load(const QStringList &files) {
     std::vector<std::string> paths;
     for (const QString &f : files) {
         paths.push_back(f.toStdString());
     }
-    Trace trace = openTraceSet(paths);
+    QString damage;
+    Trace trace = openTraceSet(paths, {}, &damage);
+    if (!damage.isEmpty()) {
+        std::fprintf(
+            stderr, "%s\n",
+            QCoreApplication::translate("nt::Cli", "warning: %1").arg(damage).toUtf8().constData());
+    }
     Assembler a = Assembler::assemble(trace);
     return {std::move(trace), std::move(a)};
 }

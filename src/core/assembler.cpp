@@ -172,6 +172,16 @@ uint16_t Assembler::intern(const std::string &s) {
     return index;
 }
 
+uint16_t Assembler::intern(const Name &n) {
+    const std::string *text = &n.str();
+    if (auto it = nameByPool_.find(text); it != nameByPool_.end()) {
+        return it->second;
+    }
+    const uint16_t index = intern(n.str());
+    nameByPool_.emplace(text, index);
+    return index;
+}
+
 // ---- events ---------------------------------------------------------------------------------
 
 void Assembler::add(const Event &event) {
@@ -410,7 +420,11 @@ void Assembler::complete(JourneyId id) {
         return;
     }
     const Open o = oit->second;
+    // The scratch buffer of the last completion (taken, so a nested completion gets its own):
+    // no allocation per journey.
     std::vector<Event> evs;
+    evs.swap(completeScratch_);
+    evs.clear();
     JourneyRecord &rec = journeys_[id];
     evs.reserve(rec.eventCount);
     for (uint32_t s = o.head; s != kNoIndex;) {
@@ -420,9 +434,24 @@ void Assembler::complete(JourneyId id) {
         freeSlot_ = s;
         s = next;
     }
-    // Arrival order breaks ties, so equal timestamps keep their per-CPU order.
-    std::stable_sort(evs.begin(), evs.end(),
-                     [](const Event &a, const Event &b) { return a.ts_ns < b.ts_ns; });
+    // Arrival order breaks ties, so equal timestamps keep their per-CPU order. Most journeys
+    // arrive in order or nearly and are short: an insertion sort (stable, no buffer) then.
+    const auto earlier = [](const Event &a, const Event &b) { return a.ts_ns < b.ts_ns; };
+    if (evs.size() <= 64) {
+        for (size_t i = 1; i < evs.size(); ++i) {
+            if (!earlier(evs[i], evs[i - 1])) {
+                continue;
+            }
+            const Event e = evs[i];
+            size_t j = i;
+            for (; j > 0 && earlier(e, evs[j - 1]); --j) {
+                evs[j] = evs[j - 1];
+            }
+            evs[j] = e;
+        }
+    } else {
+        std::stable_sort(evs.begin(), evs.end(), earlier);
+    }
     rec.eventBegin = slotEnd_;
     rec.eventCount = static_cast<uint32_t>(evs.size());
     slotEnd_ += rec.eventCount;
@@ -462,6 +491,9 @@ void Assembler::complete(JourneyId id) {
         cloneCompleted(id);
     }
     completed_.push_back(id);
+    if (evs.capacity() <= 4096) { // keep a scratch buffer of ordinary size only
+        completeScratch_.swap(evs);
+    }
 }
 
 std::vector<JourneyId> Assembler::takeCompleted() {
@@ -1395,7 +1427,8 @@ size_t Assembler::memoryBytes() const {
     for (const std::string &s : names_) {
         bytes += sizeof(std::string) + s.capacity();
     }
-    bytes += mapBytes(nameIndex_) + unjoined_.capacity() * 4;
+    bytes += mapBytes(nameIndex_) + mapBytes(nameByPool_) + unjoined_.capacity() * 4 +
+             completeScratch_.capacity() * sizeof(Event);
     bytes += pool_.capacity() * sizeof(Slot);
     bytes += mapBytes(open_) + mapBytes(bySkb_) + mapBytes(pendingHeaders_) +
              mapBytes(byFingerprint_) + mapBytes(byTraceId_) + mapBytes(aliasFp_);

@@ -181,6 +181,7 @@ private:
     void expirePending(bool all);
     void sweepIndexes();
     uint16_t intern(const std::string &s);
+    uint16_t intern(const Name &n); // by the name's pool address: no hashing of its text
 
     AssemblerOptions options_;
     std::vector<std::string> dropReasonNames_;
@@ -202,6 +203,8 @@ private:
     std::vector<JourneyId> prevSameFp_; // older journey with the same fingerprint (joins only)
     std::vector<std::string> names_;
     std::unordered_map<std::string, uint16_t> nameIndex_;
+    std::unordered_map<const std::string *, uint16_t> nameByPool_; // Name's text → index
+    std::vector<Event> completeScratch_;                           // complete()'s buffer
     std::vector<uint32_t> unjoined_;
 
     // Staging of open journeys: events in a pooled linked list until completion.

@@ -1,6 +1,8 @@
 // The records the core works on: BPF events and packet headers, nft trace records, trace metadata.
 #pragma once
 
+#include "name.h"
+
 #include <cstdint>
 #include <string>
 #include <type_traits>
@@ -100,8 +102,8 @@ struct NftTraceRecord {
     // NF_CT_STATE_* bit of the packet (1 invalid, 2 established, 4 related, 8 new, 64
     // untracked). ctState 0: the kernel sent none.
     uint32_t ctId = 0, ctStatus = 0, ctState = 0;
-    uint8_t ctDirection = 0; // IP_CT_DIR_ORIGINAL (0) or IP_CT_DIR_REPLY (1)
-    std::string table, chain, jumpTarget;
+    uint8_t ctDirection = 0;       // IP_CT_DIR_ORIGINAL (0) or IP_CT_DIR_REPLY (1)
+    Name table, chain, jumpTarget; // interned: the same few names in every record
     // The sk_buff's address, when the record was read in BPF at the kernel's trace function
     // (no netlink message): it joins the record to its packet exactly. 0 for netlink records.
     uint64_t skb = 0;

@@ -244,10 +244,11 @@ std::vector<std::string> traceSetFiles(const std::vector<std::string> &paths) {
     return files;
 }
 
-Trace openTraceSet(const std::vector<std::string> &paths, const TraceProgress &progress) {
+Trace openTraceSet(const std::vector<std::string> &paths, const TraceProgress &progress,
+                   QString *damage) {
     const std::vector<std::string> files = traceSetFiles(paths);
     if (files.size() == 1) {
-        return readTrace(files.front(), progress);
+        return readTrace(files.front(), progress, damage);
     }
     // Open them all first: a bad file fails before anything is read, and the totals are known.
     std::vector<std::unique_ptr<TraceReader>> readers;
@@ -285,7 +286,13 @@ Trace openTraceSet(const std::vector<std::string> &paths, const TraceProgress &p
         if (progress) {
             inner = [&](uint64_t d, uint64_t) { return progress(done + d, total); };
         }
+        if (info.truncated && damage == nullptr) {
+            throw TraceFileError(TraceFileError::Kind::Corrupt, reader->damage());
+        }
         Trace t = reader->readAll(inner);
+        if (damage != nullptr && !reader->damage().isEmpty()) {
+            *damage += (damage->isEmpty() ? QString() : QStringLiteral("\n")) + reader->damage();
+        }
         done += rows;
         if (set.probes.empty()) {
             set.meta = t.meta;

@@ -95,7 +95,10 @@ std::vector<std::string> traceSetFiles(const std::vector<std::string> &paths);
 // start to the latest stop, loss counters summed, header tables united. A single path works as
 // readTrace(); a directory stands for its *.nftrace files. Throws TraceFileError: what
 // readTrace() throws, and Corrupt when the files come from different hosts or overlap in time
-// (not one recording). The trace is complete only when every file is.
-Trace openTraceSet(const std::vector<std::string> &paths, const TraceProgress &progress = {});
+// (not one recording). The trace is complete only when every file is. A truncated file throws
+// unless `damage` is given: then what its complete pages hold is kept and *damage says, file by
+// file, what was lost (empty when nothing was).
+Trace openTraceSet(const std::vector<std::string> &paths, const TraceProgress &progress = {},
+                   QString *damage = nullptr);
 
 } // namespace nt

@@ -5,6 +5,7 @@
 
 #include <QCoreApplication>
 #include <QFile>
+#include <QStringList>
 #include <QTemporaryDir>
 
 #include <sqlite3.h>
@@ -677,6 +678,11 @@ struct TraceReader::Impl {
     DbPtr db;
     TraceFileInfo info;
     std::function<void(QString)> corruptFn = [this](const QString &detail) { corrupt(detail); };
+    // A truncated file: what the reads kept, and the tables they found cut.
+    struct Salvage {
+        uint64_t eventPages = 0, events = 0, packets = 0, nft = 0;
+        QStringList cutTables;
+    } salvage;
 
     [[noreturn]] void error(Kind kind, const QString &message) const {
         throw TraceFileError(kind, message);
@@ -773,6 +779,25 @@ struct TraceReader::Impl {
         return size_t(std::min<uint64_t>(rows, info.fileBytes / 16 + 1));
     }
 
+    // Runs `read`; in a truncated file, damage met on the way ends the read (what it read so far
+    // stays) and names `table` as cut.
+    template <class Read> void upToCut(const char *table, Read &&read) {
+        if (!info.truncated) {
+            read();
+            return;
+        }
+        try {
+            read();
+        } catch (const TraceFileError &e) {
+            if (e.kind() != Kind::Corrupt)
+                throw;
+            const QString name = QString::fromUtf8(table);
+            if (!salvage.cutTables.contains(name))
+                salvage.cutTables << name;
+        }
+    }
+    QString damage() const;
+
     void open(const std::string &path);
     void readMeta();
     void readEvents(const std::function<void(std::span<const Event>)> &batch, ProgressCtx &pc,
@@ -781,6 +806,7 @@ struct TraceReader::Impl {
                         size_t batchSize);
     void readPackets(std::vector<PacketHeader> &out, ProgressCtx &pc);
     void readNft(std::vector<NftTraceRecord> &out, ProgressCtx &pc);
+    void readNftTables(std::vector<NftTraceRecord> &out, ProgressCtx &pc);
 };
 
 void TraceReader::Impl::open(const std::string &path) {
@@ -841,11 +867,12 @@ void TraceReader::Impl::open(const std::string &path) {
         // The header's page count is only kept up to date when both counters agree.
         const uint32_t pages = be32(&header[28]);
         if (be32(&header[92]) == be32(&header[24]) && pages > 0 &&
-            uint64_t(pages) * pageSize > info.fileBytes)
-            corrupt(QCoreApplication::translate("nt::TraceFile",
-                                                "the file is truncated: %1 bytes of %2")
-                        .arg(info.fileBytes)
-                        .arg(uint64_t(pages) * pageSize));
+            uint64_t(pages) * pageSize > info.fileBytes) {
+            // SQLite reads the missing pages as zeros and reports them as damage when a read
+            // reaches them: every table is read up to there (upToCut).
+            info.truncated = true;
+            info.expectedBytes = uint64_t(pages) * pageSize;
+        }
         // immutable: no locks, no -wal/-shm created next to a file we may not own.
         uri = sqliteUri(path, "immutable=1");
         flags |= SQLITE_OPEN_READONLY;
@@ -882,6 +909,12 @@ void TraceReader::Impl::open(const std::string &path) {
     if (rc != SQLITE_OK)
         sqliteFailed(rc);
     sqlite3_extended_result_codes(db.get(), 1);
+    if (info.truncated) {
+        // SQLite refuses a file shorter than its header says unless the schema is "writable"
+        // (then it takes the file's own size): the connection is read-only all the same.
+        StmtPtr ws = prepare("PRAGMA writable_schema=ON", "writable_schema");
+        next(ws.get());
+    }
 
     const int64_t appId = pragma("application_id");
     if (appId != kTraceApplicationId) {
@@ -909,18 +942,69 @@ void TraceReader::Impl::open(const std::string &path) {
         corrupt(
             QCoreApplication::translate("nt::TraceFile", "unknown schema version %1").arg(version));
     info.schemaVersion = int(version);
-    readMeta();
-    info.complete = info.meta.stopWallNs != 0;
-    if (version >= 2) {
-        StmtPtr n = prepare("SELECT CAST(min(total(count), 9.0e18) AS INTEGER) FROM event_pages",
-                            "event_pages");
-        info.events =
-            next(n.get()) ? uint64_t(std::max<int64_t>(0, sqlite3_column_int64(n.get(), 0))) : 0;
-    } else {
-        info.events = maxRowid("events");
+    try {
+        readMeta();
+    } catch (const TraceFileError &e) {
+        if (!info.truncated || e.kind() != Kind::Corrupt)
+            throw;
+        error(Kind::Corrupt,
+              QCoreApplication::translate(
+                  "nt::TraceFile",
+                  "The trace file %1 is cut off: it has %2 of its %3 bytes, and the cut lies in "
+                  "its description (the meta table), so nothing in it can be read. If it was "
+                  "copied, copy it again.")
+                  .arg(displayPath)
+                  .arg(info.fileBytes)
+                  .arg(info.expectedBytes));
     }
-    info.packets = maxRowid("packets");
-    info.nftRecords = maxRowid("nft");
+    info.complete = info.meta.stopWallNs != 0;
+    // Row counts: in a truncated file the last rows may be past the cut (then 0: unknown).
+    const QStringList cutBefore = salvage.cutTables;
+    upToCut("event_pages", [&] {
+        if (version >= 2) {
+            StmtPtr n =
+                prepare("SELECT CAST(min(total(count), 9.0e18) AS INTEGER) FROM event_pages",
+                        "event_pages");
+            info.events = next(n.get())
+                              ? uint64_t(std::max<int64_t>(0, sqlite3_column_int64(n.get(), 0)))
+                              : 0;
+        } else {
+            info.events = maxRowid("events");
+        }
+    });
+    upToCut("packets", [&] { info.packets = maxRowid("packets"); });
+    upToCut("nft", [&] { info.nftRecords = maxRowid("nft"); });
+    salvage.cutTables = cutBefore; // only what the reads of records find counts as cut
+}
+
+QString TraceReader::Impl::damage() const {
+    if (!info.truncated)
+        return {};
+    const QString kept =
+        QCoreApplication::translate("nt::TraceFile",
+                                    "kept %1 events in %2 complete event pages, %3 packet "
+                                    "headers and %4 nft trace records")
+            .arg(salvage.events)
+            .arg(salvage.eventPages)
+            .arg(salvage.packets)
+            .arg(salvage.nft);
+    if (salvage.cutTables.isEmpty())
+        return QCoreApplication::translate(
+                   "nt::TraceFile",
+                   "The trace file %1 is cut off: it has %2 of its %3 bytes. Every record was "
+                   "read (%4); only its indexes are lost.")
+            .arg(displayPath)
+            .arg(info.fileBytes)
+            .arg(info.expectedBytes)
+            .arg(kept);
+    return QCoreApplication::translate(
+               "nt::TraceFile",
+               "The trace file %1 is cut off: it has %2 of its %3 bytes. Read up to the cut: %4. "
+               "Lost: the rows after the cut in the tables %5. If it was copied, copy it again.")
+        .arg(displayPath)
+        .arg(info.fileBytes)
+        .arg(info.expectedBytes)
+        .arg(kept, salvage.cutTables.join(QStringLiteral(", ")));
 }
 
 void TraceReader::Impl::readMeta() {
@@ -1006,64 +1090,78 @@ void TraceReader::Impl::readEvents(const std::function<void(std::span<const Even
 
 void TraceReader::Impl::readEventPages(const std::function<void(std::span<const Event>)> &batch,
                                        ProgressCtx &pc, size_t batchSize) {
-    StmtPtr stmt = prepare("SELECT first_ts, last_ts, count, data FROM event_pages ORDER BY rowid",
-                           "event_pages");
-    sqlite3_stmt *s = stmt.get();
-    const Row row(s, QStringLiteral("event_pages"), corruptFn);
     std::vector<Event> buf;
     buf.reserve(std::min(batchSize, reserveFor(info.events)));
     uint64_t page = 0;
-    while (next(s)) {
-        ++page;
-        const uint64_t first = row.u64(0), last = row.u64(1);
-        const auto count = row.in<uint32_t>(2);
-        const auto *p = static_cast<const uint8_t *>(sqlite3_column_blob(s, 3));
-        if (sqlite3_column_type(s, 3) != SQLITE_BLOB)
-            corrupt(QCoreApplication::translate("nt::TraceFile", "event page %1 is not a blob")
-                        .arg(page));
-        const auto bytes = std::span(p, size_t(sqlite3_column_bytes(s, 3)));
-        const size_t before = buf.size();
-        EventPageStats st;
-        const QString why = decodeEventPage(bytes, buf, &st);
-        if (!why.isEmpty())
-            corrupt(QCoreApplication::translate("nt::TraceFile", "event page %1: %2")
-                        .arg(page)
-                        .arg(why));
-        if (buf.size() - before != count || (count > 0 && (st.minTs != first || st.maxTs != last)))
-            corrupt(QCoreApplication::translate("nt::TraceFile",
-                                                "event page %1 does not hold what its row says")
-                        .arg(page));
-        for (size_t i = before; i < buf.size(); ++i)
-            pc.step();
-        size_t off = 0;
-        for (; buf.size() - off >= batchSize; off += batchSize)
-            batch(std::span<const Event>(buf).subspan(off, batchSize));
-        buf.erase(buf.begin(), buf.begin() + long(off));
-    }
+    upToCut("event_pages", [&] {
+        StmtPtr stmt = prepare(
+            "SELECT first_ts, last_ts, count, data FROM event_pages ORDER BY rowid", "event_pages");
+        sqlite3_stmt *s = stmt.get();
+        const Row row(s, QStringLiteral("event_pages"), corruptFn);
+        while (next(s)) {
+            ++page;
+            const uint64_t first = row.u64(0), last = row.u64(1);
+            const auto count = row.in<uint32_t>(2);
+            const auto *p = static_cast<const uint8_t *>(sqlite3_column_blob(s, 3));
+            if (sqlite3_column_type(s, 3) != SQLITE_BLOB)
+                corrupt(QCoreApplication::translate("nt::TraceFile", "event page %1 is not a blob")
+                            .arg(page));
+            const auto bytes = std::span(p, size_t(sqlite3_column_bytes(s, 3)));
+            const size_t before = buf.size();
+            EventPageStats st;
+            const QString why = decodeEventPage(bytes, buf, &st);
+            if (!why.isEmpty() || buf.size() - before != count ||
+                (count > 0 && (st.minTs != first || st.maxTs != last))) {
+                buf.resize(before); // a page is kept whole or not at all
+                if (!why.isEmpty())
+                    corrupt(QCoreApplication::translate("nt::TraceFile", "event page %1: %2")
+                                .arg(page)
+                                .arg(why));
+                corrupt(QCoreApplication::translate("nt::TraceFile",
+                                                    "event page %1 does not hold what its row says")
+                            .arg(page));
+            }
+            ++salvage.eventPages;
+            salvage.events += count;
+            for (size_t i = before; i < buf.size(); ++i)
+                pc.step();
+            size_t off = 0;
+            for (; buf.size() - off >= batchSize; off += batchSize)
+                batch(std::span<const Event>(buf).subspan(off, batchSize));
+            buf.erase(buf.begin(), buf.begin() + long(off));
+        }
+    });
     if (!buf.empty())
         batch(buf);
 }
 
 void TraceReader::Impl::readPackets(std::vector<PacketHeader> &out, ProgressCtx &pc) {
-    StmtPtr stmt = prepare("SELECT skb, ts_ns, netns, len, protocol, data FROM packets "
-                           "ORDER BY rowid",
-                           "packets");
-    const Row row(stmt.get(), QStringLiteral("packets"), corruptFn);
     out.reserve(out.size() + reserveFor(info.packets));
-    while (next(stmt.get())) {
-        PacketHeader p;
-        p.skb = row.u64(0);
-        p.tsNs = row.u64(1);
-        p.netns = row.in<uint32_t>(2);
-        p.len = row.in<uint32_t>(3);
-        p.protocol = row.in<uint16_t>(4);
-        p.data = row.blob(5, NT_PACKET_CAPLEN, false);
-        out.push_back(std::move(p));
-        pc.step();
-    }
+    upToCut("packets", [&] {
+        StmtPtr stmt = prepare("SELECT skb, ts_ns, netns, len, protocol, data FROM packets "
+                               "ORDER BY rowid",
+                               "packets");
+        const Row row(stmt.get(), QStringLiteral("packets"), corruptFn);
+        while (next(stmt.get())) {
+            PacketHeader p;
+            p.skb = row.u64(0);
+            p.tsNs = row.u64(1);
+            p.netns = row.in<uint32_t>(2);
+            p.len = row.in<uint32_t>(3);
+            p.protocol = row.in<uint16_t>(4);
+            p.data = row.blob(5, NT_PACKET_CAPLEN, false);
+            out.push_back(std::move(p));
+            ++salvage.packets;
+            pc.step();
+        }
+    });
 }
 
 void TraceReader::Impl::readNft(std::vector<NftTraceRecord> &out, ProgressCtx &pc) {
+    upToCut("nft", [&] { readNftTables(out, pc); });
+}
+
+void TraceReader::Impl::readNftTables(std::vector<NftTraceRecord> &out, ProgressCtx &pc) {
     // Conntrack attributes (nft_ct, written since Linux 6.7 sends them; older files lack it).
     struct Ct {
         uint32_t id, status, state;
@@ -1078,10 +1176,12 @@ void TraceReader::Impl::readNft(std::vector<NftTraceRecord> &out, ProgressCtx &p
             StmtPtr ct =
                 prepare("SELECT nft, ct_id, direction, status, state FROM nft_ct", "nft_ct");
             const Row crow(ct.get(), QStringLiteral("nft_ct"), corruptFn);
-            while (next(ct.get())) {
-                cts[crow.integer(0)] = Ct{crow.in<uint32_t>(1), crow.in<uint32_t>(3),
-                                          crow.in<uint32_t>(4), crow.in<uint8_t>(2)};
-            }
+            upToCut("nft_ct", [&] {
+                while (next(ct.get())) {
+                    cts[crow.integer(0)] = Ct{crow.in<uint32_t>(1), crow.in<uint32_t>(3),
+                                              crow.in<uint32_t>(4), crow.in<uint8_t>(2)};
+                }
+            });
         }
     }
     // The skb of records read in BPF (nft_skb; older files lack it).
@@ -1093,9 +1193,11 @@ void TraceReader::Impl::readNft(std::vector<NftTraceRecord> &out, ProgressCtx &p
         if (next(has.get()) && sqlite3_column_int64(has.get(), 0) > 0) {
             StmtPtr sk = prepare("SELECT nft, skb, walk_start FROM nft_skb", "nft_skb");
             const Row krow(sk.get(), QStringLiteral("nft_skb"), corruptFn);
-            while (next(sk.get())) {
-                skbs[krow.integer(0)] = {krow.u64(1), krow.in<bool>(2)};
-            }
+            upToCut("nft_skb", [&] {
+                while (next(sk.get())) {
+                    skbs[krow.integer(0)] = {krow.u64(1), krow.in<bool>(2)};
+                }
+            });
         }
     }
     StmtPtr stmt = prepare(
@@ -1142,6 +1244,7 @@ void TraceReader::Impl::readNft(std::vector<NftTraceRecord> &out, ProgressCtx &p
             r.ctDirection = c->second.direction;
         }
         out.push_back(std::move(r));
+        ++salvage.nft;
         pc.step();
     }
 }
@@ -1156,7 +1259,13 @@ const TraceFileInfo &TraceReader::info() const {
     return d->info;
 }
 
+QString TraceReader::damage() const {
+    return d->damage();
+}
+
 void TraceReader::check(const TraceProgress &progress) {
+    if (d->info.truncated)
+        throw TraceFileError(TraceFileError::Kind::Corrupt, d->damage());
     ProgressCtx pc{&progress, 0, d->info.events + d->info.packets + d->info.nftRecords};
     struct HandlerCtx {
         ProgressCtx *pc;
@@ -1199,7 +1308,7 @@ void TraceReader::check(const TraceProgress &progress) {
 Trace TraceReader::readHeader() {
     Trace t;
     t.meta = d->info.meta;
-    {
+    d->upToCut("probes", [&] {
         StmtPtr stmt = d->prepare("SELECT id, name, kind, attached, error FROM probes "
                                   "ORDER BY rowid",
                                   "probes");
@@ -1218,8 +1327,8 @@ Trace TraceReader::readHeader() {
             p.error = row.text(4);
             t.probes.push_back(std::move(p));
         }
-    }
-    {
+    });
+    d->upToCut("drop_reasons", [&] {
         StmtPtr stmt =
             d->prepare("SELECT value, name FROM drop_reasons ORDER BY value", "drop_reasons");
         const Row row(stmt.get(), QStringLiteral("drop_reasons"), d->corruptFn);
@@ -1233,45 +1342,49 @@ Trace TraceReader::readHeader() {
                 t.dropReasons.resize(size_t(value) + 1);
             t.dropReasons[size_t(value)] = row.text(1);
         }
-    }
-    {
+    });
+    d->upToCut("symbols", [&] {
         StmtPtr stmt = d->prepare("SELECT addr, name FROM symbols ORDER BY rowid", "symbols");
         const Row row(stmt.get(), QStringLiteral("symbols"), d->corruptFn);
         while (d->next(stmt.get()))
             t.symbols.push_back({row.u64(0), row.text(1)});
-    }
-    {
+    });
+    d->upToCut("ruleset", [&] {
         StmtPtr stmt = d->prepare("SELECT json FROM ruleset ORDER BY rowid LIMIT 1", "ruleset");
         const Row row(stmt.get(), QStringLiteral("ruleset"), d->corruptFn);
         if (d->next(stmt.get()))
             t.rulesetJson = row.text(0);
-    }
-    if (d->hasTable("interfaces")) { // files written before interface names were recorded
-        StmtPtr stmt = d->prepare("SELECT ts_ns, netns, ifindex, name FROM interfaces "
-                                  "ORDER BY rowid",
-                                  "interfaces");
-        const Row row(stmt.get(), QStringLiteral("interfaces"), d->corruptFn);
-        while (d->next(stmt.get())) {
-            InterfaceName n;
-            n.tsNs = row.u64(0);
-            n.netns = row.in<uint32_t>(1);
-            n.ifindex = row.in<uint32_t>(2);
-            n.name = row.text(3);
-            if (n.name.empty() || n.name.size() > kMaxInterfaceNameBytes)
-                d->corrupt(QCoreApplication::translate("nt::TraceFile",
-                                                       "interface %1 has a name of %2 bytes")
-                               .arg(n.ifindex)
-                               .arg(n.name.size()));
-            t.interfaces.push_back(std::move(n));
+    });
+    d->upToCut("interfaces", [&] {
+        if (d->hasTable("interfaces")) { // files written before interface names were recorded
+            StmtPtr stmt = d->prepare("SELECT ts_ns, netns, ifindex, name FROM interfaces "
+                                      "ORDER BY rowid",
+                                      "interfaces");
+            const Row row(stmt.get(), QStringLiteral("interfaces"), d->corruptFn);
+            while (d->next(stmt.get())) {
+                InterfaceName n;
+                n.tsNs = row.u64(0);
+                n.netns = row.in<uint32_t>(1);
+                n.ifindex = row.in<uint32_t>(2);
+                n.name = row.text(3);
+                if (n.name.empty() || n.name.size() > kMaxInterfaceNameBytes)
+                    d->corrupt(QCoreApplication::translate("nt::TraceFile",
+                                                           "interface %1 has a name of %2 bytes")
+                                   .arg(n.ifindex)
+                                   .arg(n.name.size()));
+                t.interfaces.push_back(std::move(n));
+            }
         }
-    }
-    if (d->hasTable("loss_marks")) {
-        StmtPtr stmt =
-            d->prepare("SELECT ts_ns, ringbuf_full FROM loss_marks ORDER BY ts_ns", "loss_marks");
-        const Row row(stmt.get(), QStringLiteral("loss_marks"), d->corruptFn);
-        while (d->next(stmt.get()))
-            t.lossMarks.push_back({row.u64(0), row.u64(1)});
-    }
+    });
+    d->upToCut("loss_marks", [&] {
+        if (d->hasTable("loss_marks")) {
+            StmtPtr stmt = d->prepare("SELECT ts_ns, ringbuf_full FROM loss_marks ORDER BY ts_ns",
+                                      "loss_marks");
+            const Row row(stmt.get(), QStringLiteral("loss_marks"), d->corruptFn);
+            while (d->next(stmt.get()))
+                t.lossMarks.push_back({row.u64(0), row.u64(1)});
+        }
+    });
     return t;
 }
 
@@ -1297,7 +1410,8 @@ std::vector<NftTraceRecord> TraceReader::readNft() {
 }
 
 Trace TraceReader::readAll(const TraceProgress &progress) {
-    check(progress);
+    if (!d->info.truncated)
+        check(progress);
     Trace t = readHeader();
     ProgressCtx pc{&progress, 0, d->info.events + d->info.packets + d->info.nftRecords};
     pc.report();
@@ -1313,9 +1427,20 @@ Trace TraceReader::readAll(const TraceProgress &progress) {
     return t;
 }
 
-Trace readTrace(const std::string &path, const TraceProgress &progress) {
+Trace readTrace(const std::string &path, const TraceProgress &progress, QString *damage) {
     TraceReader reader(path);
-    return reader.readAll(progress);
+    if (reader.info().truncated && damage == nullptr)
+        throw TraceFileError(
+            TraceFileError::Kind::Corrupt,
+            QCoreApplication::translate("nt::TraceFile",
+                                        "The trace file %1 is cut off: it has %2 of its %3 bytes.")
+                .arg(qpath(path))
+                .arg(reader.info().fileBytes)
+                .arg(reader.info().expectedBytes));
+    Trace t = reader.readAll(progress);
+    if (damage != nullptr)
+        *damage = reader.damage();
+    return t;
 }
 
 TraceFileInfo readTraceInfo(const std::string &path) {

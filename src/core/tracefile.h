@@ -130,6 +130,10 @@ struct TraceFileInfo {
     int schemaVersion = 0;
     bool complete = false;  // finish() ran: the stop time is set
     bool recovered = false; // a crash left a journal: read from a private, recovered copy
+    // The file is shorter than its header says (cut off while copied, a full disk): the
+    // records in its complete pages are read, the rest is lost (TraceReader::damage()).
+    bool truncated = false;
+    uint64_t expectedBytes = 0; // the size the header gives, when truncated
     TraceMeta meta;
     uint64_t events = 0, packets = 0, nftRecords = 0; // rows as written (from the rowids)
     uint64_t fileBytes = 0;
@@ -150,7 +154,11 @@ public:
 
     const TraceFileInfo &info() const;
     // Runs SQLite's quick_check over the whole file (cancellable via progress: done stays 0).
+    // A truncated file fails it with damage() as the message.
     void check(const TraceProgress &progress = {});
+    // For a truncated file: what was kept and what was lost, as far as read so far (every read
+    // keeps the rows before the cut instead of failing); empty otherwise.
+    QString damage() const;
     // Everything except events, packets and nft records.
     Trace readHeader();
     // Streams the events in arrival order, `batchSize` at a time.
@@ -158,7 +166,8 @@ public:
                     const TraceProgress &progress = {}, size_t batchSize = 65536);
     std::vector<PacketHeader> readPackets();
     std::vector<NftTraceRecord> readNft();
-    // check() plus everything; progress counts events + packets + nft records.
+    // check() plus everything; progress counts events + packets + nft records. A truncated
+    // file is read up to its cut (no check: the damage is known) and damage() says what was lost.
     Trace readAll(const TraceProgress &progress = {});
 
 private:
@@ -166,8 +175,10 @@ private:
     std::unique_ptr<Impl> d;
 };
 
-// The whole trace; see TraceReader::readAll.
-Trace readTrace(const std::string &path, const TraceProgress &progress = {});
+// The whole trace; see TraceReader::readAll. A truncated file throws TraceFileError (Corrupt)
+// unless `damage` is given: then what could be read is returned and *damage says what was lost.
+Trace readTrace(const std::string &path, const TraceProgress &progress = {},
+                QString *damage = nullptr);
 // Meta, completeness and row counts only; cheap even for huge files.
 TraceFileInfo readTraceInfo(const std::string &path);
 

@@ -1,4 +1,4 @@
-// NFNLGRP_NFTRACE subscription and parsing of nftables trace messages with libnftnl.
+// NFNLGRP_NFTRACE subscription and parsing of nftables trace messages (libmnl, no libnftnl).
 #include "nft_trace_reader.h"
 
 #include "error.h"
@@ -12,11 +12,12 @@
 #include <climits>
 #include <cstring>
 #include <ctime>
+#include <endian.h>
 #include <libmnl/libmnl.h>
-#include <libnftnl/trace.h>
 #include <linux/netfilter.h>
 #include <linux/netfilter/nf_tables.h>
 #include <linux/netfilter/nfnetlink.h>
+#include <string_view>
 #include <sys/socket.h>
 
 namespace nt {
@@ -26,10 +27,6 @@ namespace {
 QString errnoText(int err) {
     return QString::fromLocal8Bit(std::strerror(err));
 }
-
-struct TraceDeleter {
-    void operator()(nftnl_trace *t) const { nftnl_trace_free(t); }
-};
 
 // Conntrack attributes of trace messages, sent since Linux 6.7 (enum nft_trace_attributes in
 // the kernel's include/uapi/linux/netfilter/nf_tables.h, after NFTA_TRACE_PAD). Debian 12's
@@ -68,12 +65,33 @@ template <typename Check> bool walkAttributes(const char *begin, size_t len, Che
     return off == len;
 }
 
-// The checks libnftnl makes with abi_breakage() (which calls exit()), made here first, plus
-// NUL termination of strings, which libnftnl does not check before strdup().
-bool validTrace(const nlmsghdr *nlh) {
+// A string attribute's text (validString() checked its NUL).
+std::string_view attrString(const nlattr *a) {
+    const auto *p = static_cast<const char *>(mnl_attr_get_payload(a));
+    return {p, ::strnlen(p, mnl_attr_get_payload_len(a))};
+}
+
+void assignBytes(std::vector<uint8_t> &to, const nlattr *a) {
+    const auto *p = static_cast<const uint8_t *>(mnl_attr_get_payload(a));
+    to.assign(p, p + mnl_attr_get_payload_len(a));
+}
+
+uint64_t be64(const nlattr *a) {
+    uint64_t v = 0;
+    std::memcpy(&v, mnl_attr_get_payload(a), sizeof v);
+    return be64toh(v);
+}
+
+// One pass over the attributes: each is checked (the checks libnftnl makes with abi_breakage(),
+// which calls exit(), plus NUL termination of strings, which it does not check) and read into
+// `r` as libnftnl would read it (the last of repeated attributes wins). Names are interned; the
+// only heap allocations are the header bytes of a chain walk's first message.
+bool readTrace(const nlmsghdr *nlh, NftTraceRecord &r) {
     if (nlh->nlmsg_len < mnl_nlmsg_size(sizeof(nfgenmsg)) || !isTraceMessage(nlh)) {
         return false;
     }
+    const auto *nfg = static_cast<const nfgenmsg *>(mnl_nlmsg_get_payload(nlh));
+    r.family = nfg->nfgen_family;
     const char *attrs =
         static_cast<const char *>(mnl_nlmsg_get_payload_offset(nlh, sizeof(nfgenmsg)));
     const char *tail = reinterpret_cast<const char *>(nlh) + nlh->nlmsg_len;
@@ -85,31 +103,85 @@ bool validTrace(const nlmsghdr *nlh) {
         const uint16_t len = mnl_attr_get_payload_len(a);
         switch (mnl_attr_get_type(a)) {
         case NFTA_TRACE_TABLE:
+            if (!validString(a)) {
+                return false;
+            }
+            r.table = attrString(a);
+            return true;
         case NFTA_TRACE_CHAIN:
-            return validString(a);
+            if (!validString(a)) {
+                return false;
+            }
+            r.chain = attrString(a);
+            return true;
         case NFTA_TRACE_RULE_HANDLE:
-            return len == sizeof(uint64_t);
+            if (len != sizeof(uint64_t)) {
+                return false;
+            }
+            r.ruleHandle = be64(a);
+            return true;
         case NFTA_TRACE_ID:
-            haveId = true;
-            return len == sizeof(uint32_t);
         case NFTA_TRACE_TYPE:
-            haveType = true;
-            return len == sizeof(uint32_t);
         case NFTA_TRACE_IIF:
         case NFTA_TRACE_OIF:
         case NFTA_TRACE_MARK:
         case NFTA_TRACE_NFPROTO:
-        case NFTA_TRACE_POLICY:
-            return len == sizeof(uint32_t);
+        case NFTA_TRACE_POLICY: {
+            if (len != sizeof(uint32_t)) {
+                return false;
+            }
+            const uint32_t v = ntohl(mnl_attr_get_u32(a));
+            switch (mnl_attr_get_type(a)) {
+            case NFTA_TRACE_ID:
+                haveId = true;
+                r.id = v;
+                break;
+            case NFTA_TRACE_TYPE:
+                haveType = true;
+                r.type = v <= static_cast<uint32_t>(NftTraceType::Rule)
+                             ? static_cast<NftTraceType>(v)
+                             : NftTraceType::Unspec;
+                break;
+            case NFTA_TRACE_IIF:
+                r.iif = v;
+                break;
+            case NFTA_TRACE_OIF:
+                r.oif = v;
+                break;
+            case NFTA_TRACE_MARK:
+                r.mark = v;
+                break;
+            case NFTA_TRACE_NFPROTO:
+                r.nfproto = v;
+                break;
+            default:
+                r.policy = v;
+                break;
+            }
+            return true;
+        }
         case NFTA_TRACE_IIFTYPE:
         case NFTA_TRACE_OIFTYPE:
-            return len == sizeof(uint16_t);
+            if (len != sizeof(uint16_t)) {
+                return false;
+            }
+            (mnl_attr_get_type(a) == NFTA_TRACE_IIFTYPE ? r.iiftype : r.oiftype) =
+                ntohs(mnl_attr_get_u16(a));
+            return true;
         case NFTA_TRACE_LL_HEADER:
         case NFTA_TRACE_NETWORK_HEADER:
         case NFTA_TRACE_TRANSPORT_HEADER:
-            return len > 0;
+            if (len == 0) {
+                return false;
+            }
+            assignBytes(mnl_attr_get_type(a) == NFTA_TRACE_LL_HEADER        ? r.llHeader
+                        : mnl_attr_get_type(a) == NFTA_TRACE_NETWORK_HEADER ? r.networkHeader
+                                                                            : r.transportHeader,
+                        a);
+            return true;
         case NFTA_TRACE_VERDICT: {
-            bool haveCode = false, haveChain = false;
+            bool haveCode = false;
+            const nlattr *chain = nullptr;
             int32_t code = 0;
             const bool nestedOk = walkAttributes(
                 static_cast<const char *>(mnl_attr_get_payload(a)), len, [&](const nlattr *v) {
@@ -122,65 +194,46 @@ bool validTrace(const nlmsghdr *nlh) {
                         code = static_cast<int32_t>(ntohl(mnl_attr_get_u32(v)));
                         return true;
                     case NFTA_VERDICT_CHAIN:
-                        haveChain = true;
+                        chain = v;
                         return validString(v);
                     default:
                         return true;
                     }
                 });
-            return nestedOk && haveCode && (haveChain || (code != NFT_JUMP && code != NFT_GOTO));
+            if (!nestedOk || !haveCode ||
+                (chain == nullptr && (code == NFT_JUMP || code == NFT_GOTO))) {
+                return false;
+            }
+            // Non-negative codes carry extra bits above NF_VERDICT_MASK (queue number, errno).
+            r.verdict = code >= 0 ? (code & NF_VERDICT_MASK) : code;
+            r.jumpTarget = chain != nullptr ? Name(attrString(chain)) : Name();
+            return true;
         }
         case kTraceCtId:
+            if (len != sizeof(uint32_t)) {
+                return false;
+            }
+            r.ctId = mnl_attr_get_u32(a); // the kernel puts it unconverted: an opaque number
+            return true;
         case kTraceCtStatus:
         case kTraceCtState:
-            return len == sizeof(uint32_t);
+            if (len != sizeof(uint32_t)) {
+                return false;
+            }
+            (mnl_attr_get_type(a) == kTraceCtStatus ? r.ctStatus : r.ctState) =
+                ntohl(mnl_attr_get_u32(a));
+            return true;
         case kTraceCtDirection:
-            return len == sizeof(uint8_t);
+            if (len != sizeof(uint8_t)) {
+                return false;
+            }
+            r.ctDirection = mnl_attr_get_u8(a);
+            return true;
         default:
             return true; // newer attributes, padding: libnftnl skips them too
         }
     });
     return ok && haveId && haveType;
-}
-
-// The conntrack attributes, which libnftnl 1.2 does not know (validTrace checked their sizes).
-void readConntrack(const nlmsghdr *nlh, NftTraceRecord &r) {
-    const char *attrs =
-        static_cast<const char *>(mnl_nlmsg_get_payload_offset(nlh, sizeof(nfgenmsg)));
-    const char *tail = reinterpret_cast<const char *>(nlh) + nlh->nlmsg_len;
-    walkAttributes(attrs, tail - attrs, [&](const nlattr *a) {
-        switch (mnl_attr_get_type(a)) {
-        case kTraceCtId:
-            r.ctId = mnl_attr_get_u32(a); // the kernel puts it unconverted: an opaque number
-            break;
-        case kTraceCtDirection:
-            r.ctDirection = mnl_attr_get_u8(a);
-            break;
-        case kTraceCtStatus:
-            r.ctStatus = ntohl(mnl_attr_get_u32(a));
-            break;
-        case kTraceCtState:
-            r.ctState = ntohl(mnl_attr_get_u32(a));
-            break;
-        default:
-            break;
-        }
-        return true;
-    });
-}
-
-std::vector<uint8_t> headerBytes(const nftnl_trace *t, uint16_t attr) {
-    if (!nftnl_trace_is_set(t, attr)) {
-        return {};
-    }
-    uint32_t len = 0;
-    const auto *p = static_cast<const uint8_t *>(nftnl_trace_get_data(t, attr, &len));
-    return p != nullptr ? std::vector<uint8_t>(p, p + len) : std::vector<uint8_t>{};
-}
-
-std::string str(const nftnl_trace *t, uint16_t attr) {
-    const char *s = nftnl_trace_get_str(t, attr);
-    return s != nullptr ? s : "";
 }
 
 uint64_t monotonicNs() {
@@ -192,42 +245,12 @@ uint64_t monotonicNs() {
 } // namespace
 
 bool parseNftTraceMessage(const struct nlmsghdr *nlh, NftTraceRecord &out) {
-    if (nlh == nullptr || !validTrace(nlh)) {
-        return false;
-    }
-    std::unique_ptr<nftnl_trace, TraceDeleter> t(nftnl_trace_alloc());
-    if (!t || nftnl_trace_nlmsg_parse(nlh, t.get()) < 0) {
-        return false;
-    }
-    const nftnl_trace *trace = t.get();
     NftTraceRecord r;
     r.tsNs = out.tsNs;
     r.netns = out.netns;
-    r.id = nftnl_trace_get_u32(trace, NFTNL_TRACE_ID);
-    const uint32_t type = nftnl_trace_get_u32(trace, NFTNL_TRACE_TYPE);
-    r.type = type <= static_cast<uint32_t>(NftTraceType::Rule) ? static_cast<NftTraceType>(type)
-                                                               : NftTraceType::Unspec;
-    r.family = static_cast<uint8_t>(nftnl_trace_get_u32(trace, NFTNL_TRACE_FAMILY));
-    r.table = str(trace, NFTNL_TRACE_TABLE);
-    r.chain = str(trace, NFTNL_TRACE_CHAIN);
-    r.ruleHandle = nftnl_trace_get_u64(trace, NFTNL_TRACE_RULE_HANDLE);
-    if (nftnl_trace_is_set(trace, NFTNL_TRACE_VERDICT)) {
-        auto code = static_cast<int32_t>(nftnl_trace_get_u32(trace, NFTNL_TRACE_VERDICT));
-        // Non-negative codes carry extra bits above NF_VERDICT_MASK (queue number, errno).
-        r.verdict = code >= 0 ? (code & NF_VERDICT_MASK) : code;
-        r.jumpTarget = str(trace, NFTNL_TRACE_JUMP_TARGET);
+    if (nlh == nullptr || !readTrace(nlh, r)) {
+        return false;
     }
-    r.policy = nftnl_trace_get_u32(trace, NFTNL_TRACE_POLICY);
-    r.iif = nftnl_trace_get_u32(trace, NFTNL_TRACE_IIF);
-    r.oif = nftnl_trace_get_u32(trace, NFTNL_TRACE_OIF);
-    r.iiftype = nftnl_trace_get_u16(trace, NFTNL_TRACE_IIFTYPE);
-    r.oiftype = nftnl_trace_get_u16(trace, NFTNL_TRACE_OIFTYPE);
-    r.mark = nftnl_trace_get_u32(trace, NFTNL_TRACE_MARK);
-    r.nfproto = nftnl_trace_get_u32(trace, NFTNL_TRACE_NFPROTO);
-    r.llHeader = headerBytes(trace, NFTNL_TRACE_LL_HEADER);
-    r.networkHeader = headerBytes(trace, NFTNL_TRACE_NETWORK_HEADER);
-    r.transportHeader = headerBytes(trace, NFTNL_TRACE_TRANSPORT_HEADER);
-    readConntrack(nlh, r);
     out = std::move(r);
     return true;
 }
@@ -241,12 +264,13 @@ size_t parseNftTraceBuffer(const void *data, size_t len, std::vector<NftTraceRec
         if (!isTraceMessage(nlh)) {
             continue;
         }
-        NftTraceRecord r;
-        if (parseNftTraceMessage(nlh, r)) {
-            out.push_back(std::move(r));
+        if (readTrace(nlh, out.emplace_back())) {
             ++added;
-        } else if (malformed != nullptr) {
-            ++*malformed;
+        } else {
+            out.pop_back();
+            if (malformed != nullptr) {
+                ++*malformed;
+            }
         }
     }
     return added;
@@ -335,14 +359,14 @@ size_t NftTraceReader::drain(std::vector<NftTraceRecord> &out, size_t maxRecords
             if (!isTraceMessage(nlh)) {
                 continue;
             }
-            NftTraceRecord r;
-            if (!parseNftTraceMessage(nlh, r)) {
+            NftTraceRecord &r = out.emplace_back(); // parsed in place: no copy of the record
+            if (!readTrace(nlh, r)) {
+                out.pop_back();
                 ++malformed_;
                 continue;
             }
             r.tsNs = now;
             r.netns = netns_;
-            out.push_back(std::move(r));
             ++added;
         }
     }

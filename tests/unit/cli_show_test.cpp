@@ -2,6 +2,7 @@
 // from the trace's ruleset snapshot (tests/data/recorded/two-namespaces.nftrace: inet fw input
 // accepts tcp dport 8081 with rule 2 and drops tcp dport 8082 with rule 3).
 #include "require.h"
+#include "tracefile.h"
 
 #include <gtest/gtest.h>
 
@@ -116,6 +117,43 @@ TEST(CliShow, AFolderOpensAsOneTrace) {
     ASSERT_EQ(folder.status, 0) << folder.output;
     EXPECT_EQ(folder.output, one.output);
     EXPECT_NE(folder.output.find("TRACE STATISTICS"), std::string::npos);
+}
+
+// Real recordings in schema 1 (the first release's one row per event) print the same
+// `show --json` as the same traces rewritten by this version in schema 2: files of the previous
+// version open and mean the same.
+TEST(CliShow, Schema1RecordingShowsTheSameAsItsSchema2Rewrite) {
+    for (const char *name : {"two-namespaces", "router-nat"}) {
+        const std::string v1 = std::string(NT_TEST_DATA_DIR) + "/recorded/" + name + ".nftrace";
+        ASSERT_EQ(nt::TraceReader(v1).info().schemaVersion, 1) << name;
+        QTemporaryDir dir;
+        ASSERT_TRUE(dir.isValid());
+        const std::string v2 = dir.filePath(QStringLiteral("v2.nftrace")).toStdString();
+        const nt::Trace t = nt::readTrace(v1);
+        {
+            nt::TraceWriter w(v2, t.meta);
+            w.setProbes(t.probes);
+            w.setDropReasons(t.dropReasons);
+            w.addSymbols(t.symbols);
+            w.setRuleset(t.rulesetJson);
+            w.addInterfaces(t.interfaces);
+            for (const nt::LossMark &m : t.lossMarks)
+                w.appendLossMark(m.tsNs, m.ringbufFull);
+            w.append(t.events);
+            for (const auto &p : t.packets)
+                w.append(p);
+            for (const auto &r : t.nft)
+                w.append(r);
+            w.finish(t.meta);
+        }
+        ASSERT_EQ(nt::TraceReader(v2).info().schemaVersion, 2);
+        const CommandResult before = runCommand(kEnv + kCli + " show --json '" + v1 + "'");
+        const CommandResult after = runCommand(kEnv + kCli + " show --json '" + v2 + "'");
+        ASSERT_EQ(before.status, 0) << before.output.substr(0, 2000);
+        ASSERT_EQ(after.status, 0) << after.output.substr(0, 2000);
+        EXPECT_GT(before.output.size(), 1000u) << name;
+        EXPECT_EQ(before.output, after.output) << name;
+    }
 }
 
 } // namespace

@@ -1,7 +1,10 @@
 // Tests for the .nftrace file: round trip, crash safety, and every way a file is refused.
+#include "event_pages.h"
 #include "tracefile.h"
 
 #include <gtest/gtest.h>
+
+#include <QString>
 
 #include <sqlite3.h>
 
@@ -484,14 +487,115 @@ nt::Trace bigTrace() {
     return t;
 }
 
-TEST_F(TraceFileTest, TruncatedFileIsCorrupt) {
-    writeTrace(path, bigTrace());
+// A file cut off (a copy interrupted, a full disk) keeps every complete event page and every
+// packet header and nft record before the cut, and says what was kept and lost. Records are
+// written in batches, as the recorder writes them.
+class TraceFileCut : public TraceFileTest, public ::testing::WithParamInterface<double> {};
+
+TEST_P(TraceFileCut, KeepsEveryCompletePageAndSaysWhatWasLost) {
+    nt::Trace t = fullTrace();
+    t.events = makeEvents(60'000);
+    const nt::Trace one = fullTrace();
+    t.packets.clear();
+    t.nft.clear();
+    {
+        nt::TraceWriter w(path, t.meta);
+        w.setProbes(t.probes);
+        w.setDropReasons(t.dropReasons);
+        w.addSymbols(t.symbols);
+        w.setRuleset(t.rulesetJson);
+        for (size_t off = 0; off < t.events.size(); off += 4096) {
+            w.append(std::span<const nt::Event>(t.events).subspan(
+                off, std::min<size_t>(4096, t.events.size() - off)));
+            for (const auto &p : one.packets) {
+                t.packets.push_back(p);
+                t.packets.back().skb += off;
+                w.append(t.packets.back());
+            }
+            for (const auto &r : one.nft) {
+                t.nft.push_back(r);
+                t.nft.back().id += uint32_t(off);
+                w.append(t.nft.back());
+            }
+            w.commit();
+        }
+        w.finish(t.meta);
+    }
     const std::string bytes = slurp(path);
-    ASSERT_GT(bytes.size(), 10u * 65536);
-    spit(path, bytes.substr(0, bytes.size() / 2));
+    ASSERT_GT(bytes.size(), 100'000u);
+    spit(path, bytes.substr(0, size_t(double(bytes.size()) * GetParam())));
+
+    // A reader that does not ask for what is left gets an error saying the file is cut off.
     std::string msg;
     EXPECT_EQ(readKind(path, &msg), Kind::Corrupt);
-    EXPECT_NE(msg.find("truncated"), std::string::npos) << msg;
+    EXPECT_NE(msg.find("cut off"), std::string::npos) << msg;
+    {
+        nt::TraceReader r(path);
+        EXPECT_TRUE(r.info().truncated);
+        EXPECT_EQ(r.info().expectedBytes, bytes.size());
+        try {
+            r.check();
+            ADD_FAILURE() << "check() passed a truncated file";
+        } catch (const TraceFileError &e) {
+            EXPECT_EQ(e.kind(), Kind::Corrupt);
+            EXPECT_NE(std::string(e.what()).find("cut off"), std::string::npos) << e.what();
+        }
+    }
+
+    QString damage;
+    const nt::Trace back = nt::readTrace(path, {}, &damage);
+    EXPECT_NE(damage.indexOf(QStringLiteral("cut off")), -1) << damage.toStdString();
+    // Whole pages only, in order, each event as written.
+    ASSERT_LE(back.events.size(), t.events.size());
+    EXPECT_TRUE(back.events.size() % nt::kEventsPerPage == 0 ||
+                back.events.size() == t.events.size())
+        << back.events.size();
+    for (size_t i = 0; i < back.events.size(); ++i)
+        ASSERT_EQ(fields(back.events[i]), fields(t.events[i])) << "event " << i;
+    ASSERT_LE(back.packets.size(), t.packets.size());
+    for (size_t i = 0; i < back.packets.size(); ++i)
+        EXPECT_EQ(fields(back.packets[i]), fields(t.packets[i])) << "packet " << i;
+    ASSERT_LE(back.nft.size(), t.nft.size());
+    for (size_t i = 0; i < back.nft.size(); ++i)
+        EXPECT_EQ(fields(back.nft[i]), fields(t.nft[i])) << "nft record " << i;
+    // The message counts what was kept.
+    const QString kept =
+        QStringLiteral("kept %1 events in %2 complete event pages, %3 packet "
+                       "headers and %4 nft trace records")
+            .arg(back.events.size())
+            .arg((back.events.size() + nt::kEventsPerPage - 1) / nt::kEventsPerPage)
+            .arg(back.packets.size())
+            .arg(back.nft.size());
+    EXPECT_NE(damage.indexOf(kept), -1) << damage.toStdString();
+    EXPECT_EQ(fields(back.meta), fields(t.meta));
+    if (GetParam() >= 0.5) { // the events fill most of the file: half of it holds some
+        EXPECT_GT(back.events.size(), 0u);
+    }
+    if (back.events.size() < t.events.size()) {
+        EXPECT_NE(damage.indexOf(QStringLiteral("event_pages")), -1) << damage.toStdString();
+    }
+}
+
+INSTANTIATE_TEST_SUITE_P(Cuts, TraceFileCut,
+                         ::testing::Values(0.2, 0.35, 0.5, 0.65, 0.8, 0.95, 0.999));
+
+// Cut inside its first pages, a file has lost its description: nothing can be read, and the
+// message says so.
+TEST_F(TraceFileTest, FileCutBeforeItsMetaSaysNothingCanBeRead) {
+    writeTrace(path, bigTrace());
+    const std::string bytes = slurp(path);
+    spit(path, bytes.substr(0, 4096)); // the first page: the schema, not the meta table
+    std::string msg;
+    EXPECT_EQ(readKind(path, &msg), Kind::Corrupt);
+    QString damage;
+    try {
+        nt::readTrace(path, {}, &damage);
+        ADD_FAILURE() << "read a file without its meta table";
+    } catch (const TraceFileError &e) {
+        EXPECT_EQ(e.kind(), Kind::Corrupt);
+        EXPECT_NE(std::string(e.what()).find("nothing in it can be read"), std::string::npos)
+            << e.what();
+    }
 }
 
 TEST_F(TraceFileTest, CorruptedPageIsCorrupt) {
@@ -762,6 +866,17 @@ TEST_F(TraceFileTest, ReadsTheSchema2Fixture) {
     }
     const nt::Trace back = nt::readTrace(fixture);
     expectSameTrace(t, back);
+}
+
+// The fuzzer's seed of a cut-off file: the schema-2 fixture's first 15 of 21 pages.
+TEST_F(TraceFileTest, ReadsTheCutSchema2FixtureUpToItsCut) {
+    const std::string fixture = std::string(NT_TEST_DATA_DIR) + "/tracefile/v2-cut.nftrace";
+    EXPECT_TRUE(nt::TraceReader(fixture).info().truncated);
+    QString damage;
+    const nt::Trace back = nt::readTrace(fixture, {}, &damage);
+    EXPECT_NE(damage.indexOf(QStringLiteral("cut off: it has 7680 of its 10752 bytes")), -1)
+        << damage.toStdString();
+    EXPECT_EQ(back.meta.host, "router-1");
 }
 
 } // namespace
