@@ -67,6 +67,7 @@ std::string nftLine(uint64_t index, const NftTraceRecord &r, uint64_t baseTs) {
     std::string what = r.type == NftTraceType::Rule     ? "rule " + std::to_string(r.ruleHandle)
                        : r.type == NftTraceType::Policy ? std::string("policy")
                        : r.type == NftTraceType::Return ? std::string("return")
+                       : r.type == NftTraceType::Chain  ? std::string("chain verdict")
                                                         : std::string("-");
     std::string verdictText = verdictName(r.verdict);
     if (!r.jumpTarget.empty()) {

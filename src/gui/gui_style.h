@@ -18,6 +18,11 @@ bool isDarkPalette(const QPalette &palette);
 QColor verdictColor(int32_t verdictCode, const QPalette &palette);
 // The verdict's name for people ("ACCEPT", ...; translated in the "nt::Verdict" context).
 QString verdictDisplayName(int32_t verdictCode);
+// Where an nft step was read: "kernel" (in BPF, next to the skb: joined exactly, by address) or
+// "netlink" (a trace message, joined by the packet's header fingerprint and trace id); and a
+// sentence saying what that means.
+QString nftSourceName(bool readInKernel);
+QString nftSourceExplanation(bool readInKernel);
 
 // A distinct colour per layer (stacked bars, chart series).
 QColor layerColor(Layer layer, const QPalette &palette);
