@@ -897,13 +897,19 @@ int nt_fentry_nft_v2(unsigned long long *ctx) {
 
 /* nft_do_chain(struct nft_pktinfo *pkt, void *priv): the verdict a base chain returned for the
  * packet (NF_ACCEPT, NF_DROP, NF_STOLEN, NF_QUEUE...; queue number and errno in the upper bits
- * are masked off), for every tracked skb, nftrace set or not. With fexit the arguments are at
- * hand on return; with kprobes the entry keeps them on a per-CPU stack (nft_do_chain nests when
- * a hook sends a packet, as reject does) for the kretprobe. */
+ * are masked off), for every skb tracked when the chain began, nftrace set or not. The entry
+ * (kprobe or fentry) keeps the arguments on a per-CPU stack (nft_do_chain nests when a hook
+ * sends a packet, as reject does, or when a softirq interrupts an output hook) for the return
+ * (kretprobe or fexit). Since Linux 6.7 a drop verdict frees the skb inside nft_do_chain (with
+ * reason NETFILTER_DROP) and returns NF_STOLEN: a packet tracked at entry and freed by the
+ * return, with NF_STOLEN, was dropped by the chain. */
 #define NT_CHAIN_DEPTH 8
+#define NF_DROP 0
+#define NF_STOLEN 2
 struct nt_chain_frames {
     __u64 pkt[NT_CHAIN_DEPTH];
     __u64 chain[NT_CHAIN_DEPTH];
+    __u64 skb[NT_CHAIN_DEPTH]; /* 0: not tracked at entry */
     __u32 depth;
 };
 
@@ -914,17 +920,46 @@ struct {
     __type(value, struct nt_chain_frames);
 } nt_chain_frames_map SEC(".maps");
 
-static __always_inline int nft_chain_verdict(const struct nft_pktinfo *pkt,
-                                             const struct nft_chain *chain, __u32 ret) {
-    if (!pkt || !chain)
+static __always_inline int nft_chain_entry(__u64 pkt, __u64 chain) {
+    __u32 zero = 0;
+    struct nt_chain_frames *f = bpf_map_lookup_elem(&nt_chain_frames_map, &zero);
+    if (!f)
         return 0;
-    struct sk_buff *skb = BPF_CORE_READ(pkt, skb);
-    __u64 key = (__u64)skb;
-    if (!skb || !bpf_map_lookup_elem(&nt_tracked_skbs, &key))
+    __u32 d = f->depth;
+    if (d < NT_CHAIN_DEPTH) {
+        struct sk_buff *skb = pkt ? BPF_CORE_READ((struct nft_pktinfo *)pkt, skb) : 0;
+        __u64 key = (__u64)skb;
+        f->pkt[d & (NT_CHAIN_DEPTH - 1)] = pkt;
+        f->chain[d & (NT_CHAIN_DEPTH - 1)] = chain;
+        f->skb[d & (NT_CHAIN_DEPTH - 1)] =
+            skb && bpf_map_lookup_elem(&nt_tracked_skbs, &key) ? key : 0;
+    }
+    f->depth = d + 1;
+    return 0;
+}
+
+static __always_inline int nft_chain_exit(__u32 ret) {
+    __u32 zero = 0;
+    struct nt_chain_frames *f = bpf_map_lookup_elem(&nt_chain_frames_map, &zero);
+    if (!f || f->depth == 0)
         return 0;
+    __u32 d = --f->depth;
+    if (d >= NT_CHAIN_DEPTH)
+        return 0;
+    const struct nft_pktinfo *pkt = (const struct nft_pktinfo *)f->pkt[d & (NT_CHAIN_DEPTH - 1)];
+    const struct nft_chain *chain = (const struct nft_chain *)f->chain[d & (NT_CHAIN_DEPTH - 1)];
+    __u64 key = f->skb[d & (NT_CHAIN_DEPTH - 1)];
+    if (!pkt || !chain || !key)
+        return 0;
+    struct sk_buff *skb = (struct sk_buff *)key;
+    __u32 verdict = ret & NF_VERDICT_MASK;
+    if (!bpf_map_lookup_elem(&nt_tracked_skbs, &key)) {
+        if (verdict != NF_STOLEN)
+            return 0; /* followed no more, and not by a drop in this chain */
+        verdict = NF_DROP;
+    }
     const struct nf_hook_state *state = BPF_CORE_READ(pkt, state);
     __u32 netns = BPF_CORE_READ(state, net, ns.inum);
-    __u32 zero = 0;
     struct nt_config *cfg = bpf_map_lookup_elem(&nt_config_map, &zero);
     if (cfg && cfg->netns && netns != cfg->netns)
         return 0;
@@ -940,43 +975,28 @@ static __always_inline int nft_chain_verdict(const struct nft_pktinfo *pkt,
     r->trace_id = 0;
     r->policy = 0;
     r->rule_handle = 0;
-    r->verdict = (__s32)(ret & NF_VERDICT_MASK);
+    r->verdict = (__s32)verdict;
     r->chain_len = put_name(b, r->table_len, BPF_CORE_READ(chain, name));
     nft_submit(b);
     return 0;
 }
 
+SEC("fentry")
+int nt_fentry_nft_chain(unsigned long long *ctx) {
+    return nft_chain_entry(ctx[0], ctx[1]);
+}
+
 SEC("fexit")
 int nt_fexit_nft_chain(unsigned long long *ctx) {
-    return nft_chain_verdict((const struct nft_pktinfo *)ctx[0], (const struct nft_chain *)ctx[1],
-                             (__u32)ctx[2]);
+    return nft_chain_exit((__u32)ctx[2]);
 }
 
 SEC("kprobe")
 int nt_kprobe_nft_chain(struct pt_regs *ctx) {
-    __u32 zero = 0;
-    struct nt_chain_frames *f = bpf_map_lookup_elem(&nt_chain_frames_map, &zero);
-    if (!f)
-        return 0;
-    __u32 d = f->depth;
-    if (d < NT_CHAIN_DEPTH) {
-        f->pkt[d & (NT_CHAIN_DEPTH - 1)] = PT_REGS_PARM1_CORE(ctx);
-        f->chain[d & (NT_CHAIN_DEPTH - 1)] = PT_REGS_PARM2_CORE(ctx);
-    }
-    f->depth = d + 1;
-    return 0;
+    return nft_chain_entry(PT_REGS_PARM1_CORE(ctx), PT_REGS_PARM2_CORE(ctx));
 }
 
 SEC("kretprobe")
 int nt_kretprobe_nft_chain(struct pt_regs *ctx) {
-    __u32 zero = 0;
-    struct nt_chain_frames *f = bpf_map_lookup_elem(&nt_chain_frames_map, &zero);
-    if (!f || f->depth == 0)
-        return 0;
-    __u32 d = --f->depth;
-    if (d >= NT_CHAIN_DEPTH)
-        return 0;
-    return nft_chain_verdict((const struct nft_pktinfo *)f->pkt[d & (NT_CHAIN_DEPTH - 1)],
-                             (const struct nft_chain *)f->chain[d & (NT_CHAIN_DEPTH - 1)],
-                             (__u32)PT_REGS_RC_CORE(ctx));
+    return nft_chain_exit((__u32)PT_REGS_RC_CORE(ctx));
 }

@@ -473,8 +473,9 @@ std::string BpfTracer::load(const KernelBtf &btf, const BpfTracerOptions &option
             bpf_program__set_autoload(nftProgram(b, v), false);
         }
     }
-    for (bpf_program *prog : {skel_->progs.nt_fexit_nft_chain, skel_->progs.nt_kprobe_nft_chain,
-                              skel_->progs.nt_kretprobe_nft_chain}) {
+    for (bpf_program *prog :
+         {skel_->progs.nt_fentry_nft_chain, skel_->progs.nt_fexit_nft_chain,
+          skel_->progs.nt_kprobe_nft_chain, skel_->progs.nt_kretprobe_nft_chain}) {
         bpf_program__set_autoload(prog, false);
     }
     std::array<bool, kPrograms> programUsed{};
@@ -552,12 +553,14 @@ void BpfTracer::prepareNftProgram(const BpfTracerOptions &options) {
     if (!nftProbe_.chainError.empty()) {
         return;
     }
-    // nft_do_chain's return: fexit sees the arguments with the return value; kprobes need the
-    // entry too (kprobe.multi backends use plain kprobes here: two probes).
+    // nft_do_chain's entry and return (kprobe.multi backends use plain kprobes here: two
+    // probes).
     if (options.backend == Backend::Fentry) {
-        bpf_program__set_autoload(skel_->progs.nt_fexit_nft_chain, true);
-        bpf_program__set_attach_target(skel_->progs.nt_fexit_nft_chain, 0,
-                                       nftProbe_.chainFunction.c_str());
+        for (bpf_program *prog :
+             {skel_->progs.nt_fentry_nft_chain, skel_->progs.nt_fexit_nft_chain}) {
+            bpf_program__set_autoload(prog, true);
+            bpf_program__set_attach_target(prog, 0, nftProbe_.chainFunction.c_str());
+        }
     } else {
         bpf_program__set_autoload(skel_->progs.nt_kprobe_nft_chain, true);
         bpf_program__set_autoload(skel_->progs.nt_kretprobe_nft_chain, true);
@@ -570,23 +573,20 @@ void BpfTracer::attachNftChain(const BpfTracerOptions &options) {
         return;
     }
     const char *fn = nftProbe_.chainFunction.c_str();
-    if (options.backend == Backend::Fentry) {
-        bpf_link *link = bpf_program__attach(skel_->progs.nt_fexit_nft_chain);
-        if (link == nullptr) {
-            nftProbe_.chainError = std::string("fexit refused it: ") + std::strerror(errno);
-            return;
-        }
-        links_.emplace_back(link);
-        return;
-    }
-    LinkPtr entry(bpf_program__attach_kprobe(skel_->progs.nt_kprobe_nft_chain, false, fn));
+    const bool fentry = options.backend == Backend::Fentry;
+    LinkPtr entry(fentry ? bpf_program__attach(skel_->progs.nt_fentry_nft_chain)
+                         : bpf_program__attach_kprobe(skel_->progs.nt_kprobe_nft_chain, false, fn));
     if (!entry) {
-        nftProbe_.chainError = std::string("kprobe refused it: ") + std::strerror(errno);
+        nftProbe_.chainError =
+            std::string(fentry ? "fentry" : "kprobe") + " refused it: " + std::strerror(errno);
         return;
     }
-    LinkPtr exit(bpf_program__attach_kprobe(skel_->progs.nt_kretprobe_nft_chain, true, fn));
+    LinkPtr exit(fentry
+                     ? bpf_program__attach(skel_->progs.nt_fexit_nft_chain)
+                     : bpf_program__attach_kprobe(skel_->progs.nt_kretprobe_nft_chain, true, fn));
     if (!exit) {
-        nftProbe_.chainError = std::string("kretprobe refused it: ") + std::strerror(errno);
+        nftProbe_.chainError =
+            std::string(fentry ? "fexit" : "kretprobe") + " refused it: " + std::strerror(errno);
         return;
     }
     links_.push_back(std::move(entry));
