@@ -430,6 +430,18 @@ Run &apos;nft-tracer-cli COMMAND --help&apos; for the options of a command.
         <source>Take nftables verdicts from netlink trace messages even where the kernel function backend can read them in the kernel (to compare).</source>
         <translation>Take nftables verdicts from netlink trace messages even where the kernel function backend can read them in the kernel (to compare).</translation>
     </message>
+    <message>
+        <source>  chain verdicts: read in the kernel at %1&apos;s return
+</source>
+        <translation>  chain verdicts: read in the kernel at %1&apos;s return
+</translation>
+    </message>
+    <message>
+        <source>  chain verdicts: not read (%1)
+</source>
+        <translation>  chain verdicts: not read (%1)
+</translation>
+    </message>
 </context>
 <context>
     <name>nt::Discovery</name>
@@ -1240,6 +1252,14 @@ Run &apos;nft-tracer-cli COMMAND --help&apos; for the options of a command.
         <source>Time per layer</source>
         <translation>Time per layer</translation>
     </message>
+    <message>
+        <source>chain verdict → %1</source>
+        <translation>chain verdict → %1</translation>
+    </message>
+    <message>
+        <source>chain verdict</source>
+        <translation>chain verdict</translation>
+    </message>
 </context>
 <context>
     <name>nt::KernelBtf</name>
@@ -1789,6 +1809,10 @@ nft records joined to no packet: %4</translation>
         <source>the nft-tracer helper is not installed or could not be started</source>
         <translation>the nft-tracer helper is not installed or could not be started</translation>
     </message>
+    <message>
+        <source>Not in this kernel, skipped (the other functions are traced): %1</source>
+        <translation>Not in this kernel, skipped (the other functions are traced): %1</translation>
+    </message>
 </context>
 <context>
     <name>nt::Netns</name>
@@ -1850,6 +1874,26 @@ nft records joined to no packet: %4</translation>
     <message>
         <source>cannot buffer libnftables output: out of memory</source>
         <translation>cannot buffer libnftables output: out of memory</translation>
+    </message>
+</context>
+<context>
+    <name>nt::NftSource</name>
+    <message>
+        <source>kernel</source>
+        <extracomment>Where an nftables rule evaluation was read: in the kernel (BPF) or from netlink.</extracomment>
+        <translation>kernel</translation>
+    </message>
+    <message>
+        <source>netlink</source>
+        <translation>netlink</translation>
+    </message>
+    <message>
+        <source>Read in the kernel next to the packet&apos;s sk_buff: exact, joined to this packet by its address</source>
+        <translation>Read in the kernel next to the packet&apos;s sk_buff: exact, joined to this packet by its address</translation>
+    </message>
+    <message>
+        <source>Read from an nftables trace message (netlink): joined to this packet by its header fingerprint and trace id</source>
+        <translation>Read from an nftables trace message (netlink): joined to this packet by its header fingerprint and trace id</translation>
     </message>
 </context>
 <context>
@@ -2886,6 +2930,18 @@ nft records joined to no packet: %4</translation>
             <numerusform>%n journey</numerusform>
             <numerusform>%n journeys</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>%1 chain %2</source>
+        <translation>%1 chain %2</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;nft chain %1&lt;/b&gt;&lt;br&gt;chain verdict: %2</source>
+        <translation>&lt;b&gt;nft chain %1&lt;/b&gt;&lt;br&gt;chain verdict: %2</translation>
+    </message>
+    <message>
+        <source>&lt;br&gt;read from: %1 (%2)</source>
+        <translation>&lt;br&gt;read from: %1 (%2)</translation>
     </message>
 </context>
 <context>

@@ -377,13 +377,13 @@ QString recordHeader(const Recorder &recorder, const Trace &trace) {
                         "nt::Cli", "  nftables verdicts: read in the kernel at %1 (backend %2)\n")
                         .arg(QStringLiteral("__nft_trace_packet"),
                              QString::fromLatin1(backendName(recorder.backend())));
-            text += recorder.nftChainVerdictError().empty()
-                        ? QCoreApplication::translate(
-                              "nt::Cli", "  chain verdicts: read in the kernel at %1's return\n")
-                              .arg(QStringLiteral("nft_do_chain"))
-                        : QCoreApplication::translate(
-                              "nt::Cli", "  chain verdicts: not read (%1)\n")
-                              .arg(QString::fromStdString(recorder.nftChainVerdictError()));
+            text +=
+                recorder.nftChainVerdictError().empty()
+                    ? QCoreApplication::translate(
+                          "nt::Cli", "  chain verdicts: read in the kernel at %1's return\n")
+                          .arg(QStringLiteral("nft_do_chain"))
+                    : QCoreApplication::translate("nt::Cli", "  chain verdicts: not read (%1)\n")
+                          .arg(QString::fromStdString(recorder.nftChainVerdictError()));
         } else {
             text +=
                 QCoreApplication::translate("nt::Cli", "  nftables verdicts: from netlink trace "
