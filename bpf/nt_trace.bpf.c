@@ -748,11 +748,6 @@ static __always_inline __u8 put_name(struct nt_nft_buf *b, __u32 off, const char
     return n > 1 ? (__u8)((n - 1) & 0xff) : 0;
 }
 
-static __always_inline struct nt_nft_buf *nft_buf(void) {
-    __u32 zero = 0;
-    return bpf_map_lookup_elem(&nt_nft_buf_map, &zero);
-}
-
 /* 1 when the table named first in the names is one of nft-tracer's own trace tables. */
 static __always_inline int own_table(const struct nt_nft_buf *b) {
     if (b->r.table_len < sizeof(NT_TRACER_TABLE_PREFIX) - 1)
@@ -772,10 +767,19 @@ static __always_inline void nft_submit(struct nt_nft_buf *b) {
         count(NT_CNT_RINGBUF_FULL);
 }
 
-/* The fields every nft record has: the packet, its hook and its table and chain names. */
-static __always_inline void nft_fill(struct nt_nft_buf *b, struct sk_buff *skb,
-                                     const struct nf_hook_state *state, __u32 netns,
-                                     const struct nft_chain *chain) {
+/* The scratch record with the fields every nft record has (the packet, its hook, its table's
+ * name), or nothing when the packet's namespace is not the traced one. */
+static __always_inline struct nt_nft_buf *
+nft_start(const struct nft_pktinfo *pkt, struct sk_buff *skb, const struct nft_chain *chain) {
+    const struct nf_hook_state *state = BPF_CORE_READ(pkt, state);
+    __u32 netns = BPF_CORE_READ(state, net, ns.inum);
+    __u32 zero = 0;
+    struct nt_config *cfg = bpf_map_lookup_elem(&nt_config_map, &zero);
+    if (cfg && cfg->netns && netns != cfg->netns)
+        return 0;
+    struct nt_nft_buf *b = bpf_map_lookup_elem(&nt_nft_buf_map, &zero);
+    if (!b)
+        return 0;
     struct nt_nft *r = &b->r;
     r->type = NT_REC_NFT;
     r->hook = BPF_CORE_READ(state, hook);
@@ -794,6 +798,7 @@ static __always_inline void nft_fill(struct nt_nft_buf *b, struct sk_buff *skb,
     r->table_len = put_name(b, 0, BPF_CORE_READ(table, name));
     r->chain_len = 0;
     r->jump_len = 0;
+    return b;
 }
 
 static __always_inline int nft_trace(const struct nft_pktinfo *pkt, const struct nft_verdict *vd,
@@ -814,16 +819,9 @@ static __always_inline int nft_trace(const struct nft_pktinfo *pkt, const struct
         if (!bpf_map_lookup_elem(&nt_tracked_skbs, &key))
             return 0;
     }
-    const struct nf_hook_state *state = BPF_CORE_READ(pkt, state);
-    __u32 netns = BPF_CORE_READ(state, net, ns.inum);
-    __u32 zero = 0;
-    struct nt_config *cfg = bpf_map_lookup_elem(&nt_config_map, &zero);
-    if (cfg && cfg->netns && netns != cfg->netns)
-        return 0;
-    struct nt_nft_buf *b = nft_buf();
+    struct nt_nft_buf *b = nft_start(pkt, skb, chain);
     if (!b)
         return 0;
-    nft_fill(b, skb, state, netns, chain);
     struct nt_nft *r = &b->r;
     r->trace_type = (__u8)trace_type;
     /* The kernel sends the packet's headers with the first message of each walk. */
@@ -958,16 +956,8 @@ static __always_inline int nft_chain_exit(__u32 ret) {
             return 0; /* followed no more, and not by a drop in this chain */
         verdict = NF_DROP;
     }
-    const struct nf_hook_state *state = BPF_CORE_READ(pkt, state);
-    __u32 netns = BPF_CORE_READ(state, net, ns.inum);
-    struct nt_config *cfg = bpf_map_lookup_elem(&nt_config_map, &zero);
-    if (cfg && cfg->netns && netns != cfg->netns)
-        return 0;
-    struct nt_nft_buf *b = nft_buf();
-    if (!b)
-        return 0;
-    nft_fill(b, skb, state, netns, chain);
-    if (own_table(b))
+    struct nt_nft_buf *b = nft_start(pkt, skb, chain);
+    if (!b || own_table(b))
         return 0;
     struct nt_nft *r = &b->r;
     r->trace_type = NT_NFT_TRACETYPE_CHAIN;

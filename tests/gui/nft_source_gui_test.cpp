@@ -50,24 +50,9 @@ Trace mixedTrace() {
     return t;
 }
 
-class NftSource : public ::testing::Test {
+class NftSource : public nt::testing::DocumentTest {
 protected:
-    void SetUp() override {
-        QSignalSpy loaded(&doc, &TraceDocument::loaded);
-        doc.setTrace(mixedTrace());
-        if (loaded.isEmpty()) {
-            ASSERT_TRUE(loaded.wait(10000));
-        }
-        ASSERT_EQ(doc.assembler()->journeyCount(), 2u);
-    }
-    JourneyId journeyWithFate(Fate fate) const {
-        for (JourneyId id = 0; id < doc.assembler()->journeyCount(); ++id) {
-            if (doc.assembler()->journey(id).fate == fate) {
-                return id;
-            }
-        }
-        return kNoJourney;
-    }
+    void SetUp() override { load(mixedTrace(), 2); }
     // The rows of the detail's "nftables rules evaluated" section.
     static std::vector<QTreeWidgetItem *> ruleRows(const JourneyDetail &detail) {
         std::vector<QTreeWidgetItem *> rows;
@@ -82,7 +67,6 @@ protected:
         }
         return rows;
     }
-    TraceDocument doc;
 };
 
 TEST_F(NftSource, TheRuleStaysTheVerdictBesideItsChainsVerdict) {
