@@ -13,30 +13,16 @@ enum nt_record_type {
     NT_REC_NFT = 3,    /* struct nt_nft: one nftables rule evaluation of a tracked skb */
 };
 
-/* Probe identifiers. Values are stored in trace files: append, never renumber. */
+#include "nt_probes.h"
+
+/* Probe identifiers: the tracepoints of nt_probes.h, then the kernel functions. Values are stored
+ * in trace files: append, never renumber. */
 enum nt_probe {
     NT_PROBE_NONE = 0,
-    NT_PROBE_NETIF_RECEIVE_SKB = 1,
-    NT_PROBE_NETIF_RX = 2,
-    NT_PROBE_NAPI_GRO_RECEIVE_ENTRY = 3,
-    NT_PROBE_NAPI_GRO_RECEIVE_EXIT = 4,
-    NT_PROBE_NET_DEV_QUEUE = 5,
-    NT_PROBE_NET_DEV_START_XMIT = 6,
-    NT_PROBE_NET_DEV_XMIT = 7,
-    NT_PROBE_QDISC_ENQUEUE = 8,
-    NT_PROBE_QDISC_DEQUEUE = 9,
-    NT_PROBE_KFREE_SKB = 10,
-    NT_PROBE_CONSUME_SKB = 11,
-    NT_PROBE_SKB_COPY_DATAGRAM_IOVEC = 12,
-    NT_PROBE_TCP_PROBE = 13,
-    NT_PROBE_TCP_RETRANSMIT_SKB = 14,
-    NT_PROBE_TCP_SEND_RESET = 15,
-    NT_PROBE_TCP_BAD_CSUM = 16,
-    NT_PROBE_UDP_FAIL_QUEUE_RCV_SKB = 17,
-    NT_PROBE_FIB_TABLE_LOOKUP = 18,
-    NT_PROBE_FIB6_TABLE_LOOKUP = 19,
-    NT_PROBE_SOCK_RCVQUEUE_FULL = 20,
-    NT_PROBE_TRACEPOINT_COUNT = 21,
+#define NT_PROBE_ENUM(id, ENUM, ...) NT_PROBE_##ENUM = id,
+    NT_TRACEPOINTS(NT_PROBE_ENUM)
+#undef NT_PROBE_ENUM
+        NT_PROBE_TRACEPOINT_COUNT = 21, /* one past the last tracepoint id */
     /* Kernel functions traced by kprobe/fentry get ids from here on. */
     NT_PROBE_FUNCTION_BASE = 256,
 };
@@ -155,12 +141,6 @@ struct nt_filter {
     __u32 nterms;
     __u32 npreds[NT_FILTER_MAX_TERMS];
     struct nt_pred preds[NT_FILTER_MAX_TERMS][NT_FILTER_MAX_PREDS];
-};
-
-/* Global options for the BPF programs (a one-entry array map). */
-struct nt_config {
-    __u32 netns; /* 0: all namespaces; else only events in this netns inode */
-    __u32 pad;
 };
 
 /* Per-CPU counters, summed by user space. */

@@ -48,19 +48,14 @@ struct {
     __type(value, struct nt_tracked);
 } nt_tracked_skbs SEC(".maps");
 
-struct {
-    __uint(type, BPF_MAP_TYPE_ARRAY);
-    __uint(max_entries, 1);
-    __type(key, __u32);
-    __type(value, struct nt_filter);
-} nt_filter_map SEC(".maps");
-
-struct {
-    __uint(type, BPF_MAP_TYPE_ARRAY);
-    __uint(max_entries, 1);
-    __type(key, __u32);
-    __type(value, struct nt_config);
-} nt_config_map SEC(".maps");
+/* The recording's settings, written by user space before load. In .rodata the verifier knows
+ * them: an unset filter or namespace costs nothing at run time. They never change while
+ * recording (a new filter is a new recording). */
+const volatile struct nt_filter nt_filter_cfg = {};
+const volatile __u32 nt_netns = 0; /* 0: all namespaces; else only events in this netns inode */
+/* Records are submitted without waking the reader, who reads at least every poll interval
+ * anyway; once this many bytes wait it is woken at once. 0: wake it for every record. */
+const volatile __u64 nt_wakeup_bytes = 0;
 
 struct {
     __uint(type, BPF_MAP_TYPE_PERCPU_ARRAY);
@@ -73,6 +68,14 @@ struct {
 struct nt_cpu_ctx {
     __u64 last_skb;
     __u64 gro_skb;
+    /* The skb the filter last turned down on this CPU, so that its next events (a packet's
+     * events mostly follow each other on one CPU) leave without reading and testing the headers
+     * again. It holds while the skb keeps its mark, its device and, at the probes where a packet
+     * enters the stack, its first header bytes; its free clears it. */
+    __u64 rej_skb;
+    __u64 rej_head[2]; /* the first 16 bytes at the network header */
+    __u32 rej_mark;
+    __u32 rej_ifindex;
 };
 
 struct {
@@ -132,24 +135,26 @@ static __always_inline __u32 skb_netns(struct sk_buff *skb, struct net_device *d
     return 0;
 }
 
-/* Reads the header bytes into the scratch packet record. On the receive path before the IP
- * layer, skb->data points at the network header while network_header may still be stale. */
+/* Where the header bytes start. On the receive path before the IP layer, skb->data points at the
+ * network header while network_header may still be stale. */
+static __always_inline unsigned char *header_start(struct sk_buff *skb, unsigned char *head,
+                                                   int rx) {
+    if (rx)
+        return BPF_CORE_READ(skb, data);
+    __u16 nh = BPF_CORE_READ(skb, network_header);
+    if (nh == 0xffff)
+        return BPF_CORE_READ(skb, data);
+    return head + nh;
+}
+
+/* Reads the header bytes into the scratch packet record. */
 static __always_inline struct nt_scratch *capture(struct sk_buff *skb, int rx) {
     __u32 zero = 0;
     struct nt_scratch *s = bpf_map_lookup_elem(&nt_scratch_map, &zero);
     if (!s)
         return 0;
     unsigned char *head = BPF_CORE_READ(skb, head);
-    unsigned char *start;
-    if (rx) {
-        start = BPF_CORE_READ(skb, data);
-    } else {
-        __u16 nh = BPF_CORE_READ(skb, network_header);
-        if (nh == 0xffff)
-            start = BPF_CORE_READ(skb, data);
-        else
-            start = head + nh;
-    }
+    unsigned char *start = header_start(skb, head, rx);
     __u64 tail = (__u64)(head + BPF_CORE_READ(skb, tail));
     __u64 avail = tail > (__u64)start ? tail - (__u64)start : 0;
     __u32 caplen = avail > NT_PACKET_CAPLEN ? NT_PACKET_CAPLEN : (__u32)avail;
@@ -161,6 +166,15 @@ static __always_inline struct nt_scratch *capture(struct sk_buff *skb, int rx) {
     s->pkt.protocol = bpf_ntohs(BPF_CORE_READ(skb, protocol));
     __builtin_memset(&s->f, 0, sizeof(s->f));
     return s;
+}
+
+/* The first 16 header bytes, what a rejected skb is recognised by (zeros when unreadable). */
+static __always_inline void header_key(struct sk_buff *skb, int rx, __u64 out[2]) {
+    unsigned char *start = header_start(skb, BPF_CORE_READ(skb, head), rx);
+    if (bpf_probe_read_kernel(out, 16, start) != 0) {
+        out[0] = 0;
+        out[1] = 0;
+    }
 }
 
 static __always_inline int has_ports(__u8 proto) {
@@ -231,12 +245,13 @@ static __always_inline __u32 fingerprint(const struct nt_fields *f) {
  * can be taken as constant (Debian 12's 6.1 then filtered out every packet). Map memory is
  * never assumed. */
 struct nt_eval {
-    const struct nt_filter *flt;
+    const volatile struct nt_filter *flt;
     const struct nt_fields *f;
     struct nt_scratch *st;
 };
 
-static __always_inline int addr_match(const struct nt_pred *p, const __u8 *addr, __u8 family) {
+static __always_inline int addr_match(const volatile struct nt_pred *p, const __u8 *addr,
+                                      __u8 family) {
     if (family != p->family)
         return 0;
     int n = family == 4 ? 4 : 16;
@@ -249,7 +264,7 @@ static __always_inline int addr_match(const struct nt_pred *p, const __u8 *addr,
     return 1;
 }
 
-static __always_inline int pred_test(const struct nt_pred *p, const struct nt_fields *f) {
+static __always_inline int pred_test(const volatile struct nt_pred *p, const struct nt_fields *f) {
     switch (p->field) {
     case NT_PF_FAMILY:
         return f->family == p->lo;
@@ -282,7 +297,7 @@ static long eval_step(__u32 i, void *data) {
     if (k == 0)
         e->st->term_ok = 1;
     if (k < n && e->st->term_ok) {
-        const struct nt_pred *p = &e->flt->preds[t][k];
+        const volatile struct nt_pred *p = &e->flt->preds[t][k];
         int r = pred_test(p, e->f);
         if (p->negate)
             r = !r;
@@ -297,16 +312,15 @@ static long eval_step(__u32 i, void *data) {
 }
 
 static __always_inline int filter_match(const struct nt_fields *f) {
-    __u32 zero = 0;
-    const struct nt_filter *flt = bpf_map_lookup_elem(&nt_filter_map, &zero);
-    if (!flt || !flt->enabled)
+    if (!nt_filter_cfg.enabled)
         return 1;
+    __u32 zero = 0;
     struct nt_scratch *st = bpf_map_lookup_elem(&nt_scratch_map, &zero);
     if (!st)
         return 0;
     st->term_ok = 0;
     st->matched = 0;
-    struct nt_eval e = {.flt = flt, .f = f, .st = st};
+    struct nt_eval e = {.flt = &nt_filter_cfg, .f = f, .st = st};
     bpf_loop(NT_FILTER_MAX_TERMS * NT_FILTER_MAX_PREDS, eval_step, &e, 0);
     return st->matched;
 }
@@ -337,6 +351,60 @@ static __always_inline int local_ipc(struct sk_buff *skb) {
     return family == AF_UNIX || family == AF_NETLINK;
 }
 
+/* The ring buffer's submit flags for a record of `size` bytes: no wakeup, except for the record
+ * that makes another nt_wakeup_bytes wait. A wakeup per record would cost an irq_work each while
+ * the reader is busy anyway; one per nt_wakeup_bytes also wakes a reader that missed one (records
+ * of other CPUs reserved in between can hide the exact crossing). */
+static __always_inline __u64 wakeup_flags(__u64 size) {
+    if (!nt_wakeup_bytes)
+        return 0;
+    __u64 step = size + 8; /* BPF_RINGBUF_HDR_SZ; both sizes are multiples of 8 */
+    __u64 avail = bpf_ringbuf_query(&nt_records, BPF_RB_AVAIL_DATA);
+    return avail >= step && avail / nt_wakeup_bytes != (avail - step) / nt_wakeup_bytes
+               ? BPF_RB_FORCE_WAKEUP
+               : BPF_RB_NO_WAKEUP;
+}
+
+/* An skb the filter turned down before on this CPU, and still the packet it turned down: its
+ * event ends here. Entry probes also compare the header bytes, since some frees have no
+ * tracepoint and the address may hold another packet by now. */
+static __always_inline int still_rejected(struct sk_buff *skb, __u64 key, struct net_device *dev,
+                                          int mode) {
+    __u32 zero = 0;
+    struct nt_cpu_ctx *c = bpf_map_lookup_elem(&nt_cpu, &zero);
+    if (!c || c->rej_skb != key)
+        return 0;
+    if (BPF_CORE_READ(skb, mark) != c->rej_mark ||
+        (dev && BPF_CORE_READ(dev, ifindex) != c->rej_ifindex))
+        return 0;
+    if (mode & NT_ENTRY) {
+        __u64 h[2];
+        header_key(skb, mode & NT_RX, h);
+        if (h[0] != c->rej_head[0] || h[1] != c->rej_head[1])
+            return 0;
+    }
+    return 1;
+}
+
+static __always_inline void remember_rejected(struct sk_buff *skb, __u64 key,
+                                              const struct nt_fields *f, int rx) {
+    __u32 zero = 0;
+    struct nt_cpu_ctx *c = bpf_map_lookup_elem(&nt_cpu, &zero);
+    if (!c)
+        return;
+    c->rej_skb = key;
+    c->rej_mark = f->mark;
+    c->rej_ifindex = f->ifindex;
+    header_key(skb, rx, c->rej_head);
+}
+
+static __always_inline void forget_rejected(__u64 key) {
+    __u32 zero = 0;
+    struct nt_cpu_ctx *c = bpf_map_lookup_elem(&nt_cpu, &zero);
+    if (c && c->rej_skb == key)
+        c->rej_skb = 0;
+}
+
 static __always_inline int handle_dev(struct sk_buff *skb, struct net_device *dev, __u16 probe,
                                       __u32 aux, __u32 aux2, __u64 location, int mode, __u8 flags) {
     if (!skb)
@@ -346,14 +414,30 @@ static __always_inline int handle_dev(struct sk_buff *skb, struct net_device *de
         return 0;
     }
     __u64 key = (__u64)skb;
-    __u32 zero = 0;
-    struct nt_config *cfg = bpf_map_lookup_elem(&nt_config_map, &zero);
     __u32 netns = skb_netns(skb, dev, &flags);
     struct nt_tracked *tr = bpf_map_lookup_elem(&nt_tracked_skbs, &key);
     int is_free = probe == NT_PROBE_KFREE_SKB || probe == NT_PROBE_CONSUME_SKB;
     if (!netns && tr)
         netns = tr->netns; /* e.g. TCP clears skb->dev once the socket owns the skb */
-    int in_ns = !cfg || !cfg->netns || netns == cfg->netns;
+    int in_ns = !nt_netns || netns == nt_netns;
+    if (!tr) {
+        /* Not followed: start following only here, alive, and in the traced namespace. */
+        if (is_free) {
+            if (nt_filter_cfg.enabled)
+                forget_rejected(key);
+            return 0;
+        }
+        if ((mode & NT_FOLLOW_ONLY) || !in_ns) {
+            if (!in_ns)
+                count(NT_CNT_FILTERED);
+            return 0;
+        }
+        /* The filter runs once per packet: at its first sight, or when it changed since. */
+        if (nt_filter_cfg.enabled && still_rejected(skb, key, dev, mode)) {
+            count(NT_CNT_FILTERED);
+            return 0;
+        }
+    }
     __u64 now = bpf_ktime_get_ns();
     if (tr && (mode & NT_ENTRY) && in_ns) {
         /* Some frees have no tracepoint (__kfree_skb, deferred frees): a followed address may
@@ -368,12 +452,8 @@ static __always_inline int handle_dev(struct sk_buff *skb, struct net_device *de
         }
     }
     if (!tr) {
-        /* Not followed: start following only here, alive, and in the traced namespace. */
-        if (is_free || (mode & NT_FOLLOW_ONLY) || !in_ns) {
-            if (!in_ns)
-                count(NT_CNT_FILTERED);
+        if (is_free || !in_ns)
             return 0;
-        }
         /* A buffer with no protocol set is no frame from a wire (nor one going to it). */
         __u16 proto = bpf_ntohs(BPF_CORE_READ(skb, protocol));
         if (!proto) {
@@ -394,8 +474,12 @@ static __always_inline int handle_dev(struct sk_buff *skb, struct net_device *de
         int ip = proto == ETH_P_IP || proto == ETH_P_IPV6;
         if ((ip && !f->family) || !filter_match(f)) {
             count(NT_CNT_FILTERED);
+            if (nt_filter_cfg.enabled)
+                remember_rejected(skb, key, f, mode & NT_RX);
             return 0;
         }
+        if (nt_filter_cfg.enabled)
+            forget_rejected(key);
         struct nt_tracked nt = {
             .first_ts = now, .netns = netns, .fp = fingerprint(f), .family = f->family};
         __builtin_memcpy(nt.saddr, f->saddr, 16);
@@ -412,7 +496,7 @@ static __always_inline int handle_dev(struct sk_buff *skb, struct net_device *de
             p->netns = netns;
             p->len = BPF_CORE_READ(skb, len);
             __builtin_memcpy(out, p, sizeof(*out));
-            bpf_ringbuf_submit(out, 0);
+            bpf_ringbuf_submit(out, wakeup_flags(sizeof(*out)));
             count(NT_CNT_PACKETS);
         }
         flags |= NT_EVF_FIRST;
@@ -443,7 +527,7 @@ static __always_inline int handle_dev(struct sk_buff *skb, struct net_device *de
         ev->mark = BPF_CORE_READ(skb, mark);
         ev->aux = aux;
         ev->aux2 = aux2;
-        bpf_ringbuf_submit(ev, 0);
+        bpf_ringbuf_submit(ev, wakeup_flags(sizeof(*ev)));
         count(NT_CNT_EVENTS);
     }
     if (is_free)
@@ -773,10 +857,9 @@ static __always_inline struct nt_nft_buf *
 nft_start(const struct nft_pktinfo *pkt, struct sk_buff *skb, const struct nft_chain *chain) {
     const struct nf_hook_state *state = BPF_CORE_READ(pkt, state);
     __u32 netns = BPF_CORE_READ(state, net, ns.inum);
-    __u32 zero = 0;
-    struct nt_config *cfg = bpf_map_lookup_elem(&nt_config_map, &zero);
-    if (cfg && cfg->netns && netns != cfg->netns)
+    if (nt_netns && netns != nt_netns)
         return 0;
+    __u32 zero = 0;
     struct nt_nft_buf *b = bpf_map_lookup_elem(&nt_nft_buf_map, &zero);
     if (!b)
         return 0;

@@ -6,8 +6,8 @@
 #include "error.h"
 #include "filter.h"
 #include "kernel_info.h"
-#include "layers.h"
 #include "nft_trace_probe.h"
+#include "probes.h"
 
 #include <QCoreApplication>
 #include <QStringList>

@@ -18,7 +18,7 @@ namespace nt::helper {
 // Limits on every option (also reported by Capabilities where a client needs them).
 constexpr uint32_t kMinRingbufMb = 1;
 constexpr uint32_t kMaxRingbufMb = 256;
-constexpr uint32_t kDefaultRingbufMb = 16;
+constexpr uint32_t kDefaultRingbufMb = 0; // 0: sized from the probes (nt::ringBytesFor)
 constexpr uint32_t kMaxDurationS = 86400;
 constexpr uint64_t kMaxPackets = 1'000'000'000;
 constexpr int kMaxNetnsNameLength = 64;
@@ -41,7 +41,7 @@ struct TraceOptions {
     std::string filter; // parsed once already: Filter::parse accepts it
     std::string netns;  // a name that exists under the netns directory; empty = the helper's own
     bool nftTrace = true;
-    uint32_t ringbufMb = kDefaultRingbufMb; // a power of two
+    uint32_t ringbufMb = kDefaultRingbufMb; // a power of two, or 0
     uint32_t durationS = 0;                 // 0 = until stopped
     uint64_t maxPackets = 0;                // 0 = no limit (packets: journeys)
     // Kernel functions besides the tracepoints: only names discovery found are ever attached.

@@ -4,6 +4,7 @@
 #include "trace_stream.h"
 
 #include "packet.h"
+#include "probes.h"
 
 #include <algorithm>
 #include <cstring>
@@ -135,14 +136,14 @@ Assembler::Assembler(const std::vector<ProbeDesc> &probes, std::vector<std::stri
     // Classifying by name is a table scan: do it once per probe, not once per event.
     probeLayers_.assign(NT_PROBE_FUNCTION_BASE, Layer::Device);
     for (const TracepointInfo &t : tracepoints()) {
-        probeLayers_[t.probe] = classifyProbe(t.name);
+        probeLayers_[t.probe] = t.layer;
     }
     for (const ProbeDesc &p : probes) {
         if (p.id >= NT_PROBE_FUNCTION_BASE) {
             if (p.id >= probeLayers_.size()) {
                 probeLayers_.resize(size_t{p.id} + 1, Layer::Device);
             }
-            probeLayers_[p.id] = classifyProbe(p.name);
+            probeLayers_[p.id] = probeLayer(p.id, p.name);
         }
     }
     names_.emplace_back(); // index 0: no name

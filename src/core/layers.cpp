@@ -2,6 +2,7 @@
 #include "layers.h"
 
 #include "event.h"
+#include "probes.h"
 
 #include <QCoreApplication>
 
@@ -25,32 +26,14 @@ constexpr std::array<const char *, kLayerCount> kLayerNames = {
 struct Rule {
     std::string_view pattern; // exact name, or a prefix when it ends with '*'
     Layer layer;
-    uint8_t priority; // for functions; tracepoints are always recorded
+    uint8_t priority;
 };
 
 // Order matters: the first match wins, so exact names and longer prefixes come first.
 constexpr Rule kRules[] = {
-    // tracepoints
-    {"netif_receive_skb", Layer::Device, 0},
-    {"netif_rx", Layer::Device, 0},
-    {"napi_gro_receive_entry", Layer::GRO, 0},
-    {"napi_gro_receive_exit", Layer::GRO, 0},
-    {"net_dev_queue", Layer::Xmit, 0},
-    {"net_dev_start_xmit", Layer::Xmit, 0},
-    {"net_dev_xmit", Layer::Xmit, 0},
-    {"qdisc_enqueue", Layer::Xmit, 0},
-    {"qdisc_dequeue", Layer::Xmit, 0},
-    {"kfree_skb", Layer::Drop, 0},
+    // functions that mark a layer's main path: critical (tracepoint names are the catalogue's)
     {"kfree_skb_reason", Layer::Drop, 0},
     {"sk_skb_reason_drop", Layer::Drop, 0},
-    {"consume_skb", Layer::Device, 0},
-    {"skb_copy_datagram_iovec", Layer::Socket, 0},
-    {"sock_rcvqueue_full", Layer::Socket, 0},
-    {"tcp_probe", Layer::TCP, 0},
-    {"fib_table_lookup", Layer::Routing, 0},
-    {"fib6_table_lookup", Layer::Routing, 0},
-    {"udp_fail_queue_rcv_skb", Layer::UDP, 0},
-    // functions that mark a layer's main path: critical
     {"__netif_receive_skb_core", Layer::Device, 0},
     {"__netif_receive_skb_one_core", Layer::Device, 0},
     {"__netif_receive_skb", Layer::Device, 0},
@@ -237,30 +220,6 @@ bool matches(std::string_view pattern, std::string_view name) {
     return pattern == name;
 }
 
-constexpr TracepointInfo kTracepoints[] = {
-    {NT_PROBE_NETIF_RECEIVE_SKB, "netif_receive_skb", "net"},
-    {NT_PROBE_NETIF_RX, "netif_rx", "net"},
-    {NT_PROBE_NAPI_GRO_RECEIVE_ENTRY, "napi_gro_receive_entry", "net"},
-    {NT_PROBE_NAPI_GRO_RECEIVE_EXIT, "napi_gro_receive_exit", "net"},
-    {NT_PROBE_NET_DEV_QUEUE, "net_dev_queue", "net"},
-    {NT_PROBE_NET_DEV_START_XMIT, "net_dev_start_xmit", "net"},
-    {NT_PROBE_NET_DEV_XMIT, "net_dev_xmit", "net"},
-    {NT_PROBE_QDISC_ENQUEUE, "qdisc_enqueue", "qdisc"},
-    {NT_PROBE_QDISC_DEQUEUE, "qdisc_dequeue", "qdisc"},
-    {NT_PROBE_KFREE_SKB, "kfree_skb", "skb"},
-    {NT_PROBE_CONSUME_SKB, "consume_skb", "skb"},
-    {NT_PROBE_SKB_COPY_DATAGRAM_IOVEC, "skb_copy_datagram_iovec", "skb"},
-    {NT_PROBE_TCP_PROBE, "tcp_probe", "tcp"},
-    {NT_PROBE_TCP_RETRANSMIT_SKB, "tcp_retransmit_skb", "tcp"},
-    {NT_PROBE_TCP_SEND_RESET, "tcp_send_reset", "tcp"},
-    {NT_PROBE_TCP_BAD_CSUM, "tcp_bad_csum", "tcp"},
-    {NT_PROBE_UDP_FAIL_QUEUE_RCV_SKB, "udp_fail_queue_rcv_skb", "udp"},
-    {NT_PROBE_FIB_TABLE_LOOKUP, "fib_table_lookup", "fib"},
-    {NT_PROBE_FIB6_TABLE_LOOKUP, "fib6_table_lookup", "fib6"},
-    {NT_PROBE_SOCK_RCVQUEUE_FULL, "sock_rcvqueue_full", "sock"},
-};
-static_assert(std::size(kTracepoints) == NT_PROBE_TRACEPOINT_COUNT - 1);
-
 } // namespace
 
 const char *layerName(Layer layer) {
@@ -288,6 +247,9 @@ std::optional<Layer> layerFromName(std::string_view name) {
 }
 
 Classification classify(std::string_view name) {
+    if (const TracepointInfo *t = findTracepoint(name)) {
+        return {t->layer, kPriorityCritical};
+    }
     for (const Rule &r : kRules) {
         if (matches(r.pattern, name)) {
             return {r.layer, r.priority};
@@ -296,19 +258,6 @@ Classification classify(std::string_view name) {
     // Names that say nothing about their layer are packet handling done on behalf of the
     // device layer, and rarely what a user looks for.
     return {Layer::Device, kPriorityVerbose};
-}
-
-std::span<const TracepointInfo> tracepoints() {
-    return kTracepoints;
-}
-
-const char *tracepointName(uint16_t probe) {
-    for (const TracepointInfo &t : kTracepoints) {
-        if (t.probe == probe) {
-            return t.name;
-        }
-    }
-    return nullptr;
 }
 
 std::string verdictName(int32_t code) {

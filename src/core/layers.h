@@ -5,7 +5,6 @@
 
 #include <cstdint>
 #include <optional>
-#include <span>
 #include <string_view>
 
 namespace nt {
@@ -45,21 +44,13 @@ struct Classification {
     uint8_t priority;
 };
 
-// Layer and priority of a tracepoint or kernel function by name. Tracepoints and functions go
-// through the same table so that a packet seen by either backend lands in the same lanes.
+// Layer and priority of a tracepoint or kernel function by name: a tracepoint's name (and a
+// function of that name) gets the tracepoint's layer from the probe catalogue, critical; other
+// functions are classified by the table in layers.cpp. One answer for both, so a packet seen by
+// either backend lands in the same lanes.
 Classification classify(std::string_view name);
 inline Layer classifyProbe(std::string_view name) {
     return classify(name).layer;
 }
-
-struct TracepointInfo {
-    uint16_t probe;        // nt_probe
-    const char *name;      // tracepoint name as in /sys/kernel/tracing/events/*/NAME
-    const char *subsystem; // its group ("net", "skb", ...)
-};
-// Every tracepoint the BPF side knows, in nt_probe order.
-std::span<const TracepointInfo> tracepoints();
-// Name of a tracepoint probe id, or nullptr.
-const char *tracepointName(uint16_t probe);
 
 } // namespace nt

@@ -1,6 +1,7 @@
 // Text and JSON rendering of events, journeys and trace statistics.
 #include "report.h"
 
+#include "probes.h"
 #include "textwidth.h"
 
 #include <QCoreApplication>

@@ -3,8 +3,8 @@
 
 #include "error.h"
 #include "kernel_info.h"
-#include "layers.h"
 #include "nft_trace_probe.h"
+#include "probes.h"
 
 #include "nt_trace.skel.h"
 
@@ -46,43 +46,17 @@ struct ProgramSpec {
     ProgramMember older = nullptr;
 };
 
+// Every tracepoint of the catalogue (bpf/nt_probes.h) with its program nt_<name>: a tracepoint
+// without its program does not compile.
 const std::vector<ProgramSpec> &programSpecs() {
-    static const std::vector<ProgramSpec> specs = {
-        {&Programs::nt_netif_receive_skb, NT_PROBE_NETIF_RECEIVE_SKB, {{0, "sk_buff"}}},
-        {&Programs::nt_netif_rx, NT_PROBE_NETIF_RX, {{0, "sk_buff"}}},
-        {&Programs::nt_napi_gro_receive_entry, NT_PROBE_NAPI_GRO_RECEIVE_ENTRY, {{0, "sk_buff"}}},
-        {&Programs::nt_napi_gro_receive_exit, NT_PROBE_NAPI_GRO_RECEIVE_EXIT, {{0, ""}}},
-        {&Programs::nt_net_dev_queue, NT_PROBE_NET_DEV_QUEUE, {{0, "sk_buff"}}},
-        {&Programs::nt_net_dev_start_xmit, NT_PROBE_NET_DEV_START_XMIT, {{0, "sk_buff"}}},
-        {&Programs::nt_net_dev_xmit,
-         NT_PROBE_NET_DEV_XMIT,
-         {{0, "sk_buff"}, {1, ""}, {2, "net_device"}}},
-        {&Programs::nt_qdisc_enqueue, NT_PROBE_QDISC_ENQUEUE, {{0, "Qdisc"}, {2, "sk_buff"}}},
-        {&Programs::nt_qdisc_dequeue,
-         NT_PROBE_QDISC_DEQUEUE,
-         {{0, "Qdisc"}, {2, ""}, {3, "sk_buff"}}},
-        {&Programs::nt_kfree_skb, NT_PROBE_KFREE_SKB, {{0, "sk_buff"}, {2, ""}}},
-        // consume_skb has its location argument since Linux 6.3 (Debian 12 runs 6.1).
-        {&Programs::nt_consume_skb,
-         NT_PROBE_CONSUME_SKB,
-         {{0, "sk_buff"}, {1, "*"}},
-         &Programs::nt_consume_skb_v1},
-        {&Programs::nt_skb_copy_datagram_iovec,
-         NT_PROBE_SKB_COPY_DATAGRAM_IOVEC,
-         {{0, "sk_buff"}, {1, ""}}},
-        {&Programs::nt_tcp_probe, NT_PROBE_TCP_PROBE, {{1, "sk_buff"}}},
-        {&Programs::nt_tcp_retransmit_skb, NT_PROBE_TCP_RETRANSMIT_SKB, {{1, "sk_buff"}}},
-        {&Programs::nt_tcp_send_reset, NT_PROBE_TCP_SEND_RESET, {{1, "sk_buff"}}},
-        {&Programs::nt_tcp_bad_csum, NT_PROBE_TCP_BAD_CSUM, {{0, "sk_buff"}}},
-        {&Programs::nt_udp_fail_queue_rcv_skb,
-         NT_PROBE_UDP_FAIL_QUEUE_RCV_SKB,
-         {{0, ""}, {2, "sk_buff"}}},
-        {&Programs::nt_sock_rcvqueue_full, NT_PROBE_SOCK_RCVQUEUE_FULL, {{1, "sk_buff"}}},
-        {&Programs::nt_fib_table_lookup,
-         NT_PROBE_FIB_TABLE_LOOKUP,
-         {{0, ""}, {1, "flowi4"}, {3, ""}}},
-        {&Programs::nt_fib6_table_lookup, NT_PROBE_FIB6_TABLE_LOOKUP, {{3, "flowi6"}}},
-    };
+#define NT_OLDER(program) &Programs::program
+#define NT_NO_OLDER nullptr
+#define NT_PROGRAM_SPEC(id, ENUM, name, subsystem, layer, older, ...)                              \
+    {&Programs::nt_##name, NT_PROBE_##ENUM, {__VA_ARGS__}, older},
+    static const std::vector<ProgramSpec> specs = {NT_TRACEPOINTS(NT_PROGRAM_SPEC)};
+#undef NT_PROGRAM_SPEC
+#undef NT_NO_OLDER
+#undef NT_OLDER
     return specs;
 }
 
@@ -104,6 +78,15 @@ size_t roundUpPow2(size_t v) {
         p <<= 1;
     }
     return p;
+}
+
+// How much may wait in the ring buffer before the programs wake the reader. Below it records are
+// submitted without a wakeup: the recording loop reads every poll interval (100 ms) anyway, so a
+// lone packet still shows within one interval, while a flood wakes the reader once per
+// ~4000 events instead of once per read. An eighth of the ring leaves the reader seven eighths
+// to catch up in.
+size_t ringWakeupBytes(size_t ringBytes) {
+    return std::min<size_t>(ringBytes / 8, size_t{256} << 10);
 }
 
 QString errnoText(int err) {
@@ -132,8 +115,8 @@ constexpr size_t kPktinfoPrograms = 3; // nft_pktinfo at argument 1..3
 constexpr size_t kPrograms = kSkbPrograms + kPktinfoPrograms;
 
 // Which generic program reads this function's packet argument; kPrograms when none does.
-size_t programIndex(const KernelFunction &f) {
-    const size_t arg = f.skbArg;
+size_t programIndex(const ProbeEntry &f) {
+    const size_t arg = f.argPos;
     if (arg < 1 || arg > (f.pktinfo ? kPktinfoPrograms : kSkbPrograms)) {
         return kPrograms;
     }
@@ -226,8 +209,8 @@ bpf_program *BpfTracer::functionProgram(Backend backend, size_t i) const {
 
 void BpfTracer::attachFunctions(const BpfTracerOptions &options, const struct btf *vmlinux) {
     std::array<std::vector<size_t>, kPrograms> byProgram;
-    for (size_t i = 0; i < functions_.size(); ++i) {
-        const size_t p = programIndex(functions_[i]);
+    for (size_t i = 0; i < functions().size(); ++i) {
+        const size_t p = programIndex(functions()[i]);
         if (p < kPrograms) {
             byProgram[p].push_back(i);
         } else {
@@ -239,7 +222,7 @@ void BpfTracer::attachFunctions(const BpfTracerOptions &options, const struct bt
             continue;
         }
         bpf_program *prog =
-            functionProgram(options.backend, programIndex(functions_[which.front()]));
+            functionProgram(options.backend, programIndex(functions()[which.front()]));
         switch (options.backend) {
         case Backend::KprobeMulti:
             attachMulti(prog, which);
@@ -262,7 +245,7 @@ void BpfTracer::attachMulti(bpf_program *prog, const std::vector<size_t> &which)
     std::vector<const char *> syms;
     std::vector<__u64> cookies;
     for (size_t i : which) {
-        syms.push_back(functions_[i].name.c_str());
+        syms.push_back(functions()[i].name.c_str());
         cookies.push_back(NT_PROBE_FUNCTION_BASE + i);
     }
     LIBBPF_OPTS(bpf_kprobe_multi_opts, opts, .syms = syms.data(), .cookies = cookies.data(),
@@ -289,7 +272,7 @@ void BpfTracer::attachMulti(bpf_program *prog, const std::vector<size_t> &which)
 void BpfTracer::attachKprobes(bpf_program *prog, const std::vector<size_t> &which) {
     for (size_t i : which) {
         LIBBPF_OPTS(bpf_kprobe_opts, opts, .bpf_cookie = NT_PROBE_FUNCTION_BASE + i);
-        bpf_link *link = bpf_program__attach_kprobe_opts(prog, functions_[i].name.c_str(), &opts);
+        bpf_link *link = bpf_program__attach_kprobe_opts(prog, functions()[i].name.c_str(), &opts);
         if (link == nullptr) {
             probes_[firstFunction_ + i].error =
                 std::string("kprobe refused it: ") + std::strerror(errno);
@@ -348,7 +331,7 @@ void BpfTracer::attachFentry(bpf_program *prog, const std::vector<size_t> &which
                 magicAt == count ? "the fentry program carries no probe id slot" : layoutError;
             continue;
         }
-        const KernelFunction &f = functions_[i];
+        const ProbeEntry &f = functions()[i];
         int btfId = -1;
         int btfObjFd = 0;
         if (f.module.empty()) {
@@ -423,23 +406,29 @@ void BpfTracer::attachFentry(bpf_program *prog, const std::vector<size_t> &which
 // Opens the object, chooses the programs and loads them: empty, or why the kernel refused.
 std::string BpfTracer::load(const KernelBtf &btf, const BpfTracerOptions &options, bool withNft) {
     probes_.clear();
-    functions_.clear();
+    catalogue_ = ProbeCatalogue(
+        options.backend != Backend::Tracepoint ? options.functions : std::vector<KernelFunction>{},
+        withNft ? nftProbe_.function : std::string());
     skel_.reset(nt_trace__open());
     if (!skel_) {
         return QCoreApplication::translate("nt::BpfTracer", "cannot open the BPF object: %1")
             .arg(errnoText(errno))
             .toStdString();
     }
-    bpf_map__set_max_entries(skel_->maps.nt_records,
-                             static_cast<__u32>(roundUpPow2(options.ringbufBytes)));
+    const size_t ringBytes = roundUpPow2(options.ringbufBytes);
+    bpf_map__set_max_entries(skel_->maps.nt_records, static_cast<__u32>(ringBytes));
+    // The recording's settings are constants of the programs (.rodata), fixed at load.
+    skel_->rodata->nt_filter_cfg = options.filter;
+    skel_->rodata->nt_netns = options.netns;
+    skel_->rodata->nt_wakeup_bytes = ringWakeupBytes(ringBytes);
 
     for (const ProgramSpec &spec : programSpecs()) {
         struct bpf_program *prog = skel_->progs.*spec.program;
-        const char *tp = tracepointName(spec.probe);
+        const ProbeEntry *entry = catalogue_.find(spec.probe);
         ProbeDesc desc;
         desc.id = spec.probe;
-        desc.name = tp != nullptr ? tp : bpf_program__name(prog);
-        desc.kind = "tracepoint";
+        desc.name = entry != nullptr ? entry->name : bpf_program__name(prog);
+        desc.kind = probeKindName(ProbeKind::Tracepoint);
         desc.error = checkArgs(btf, desc.name, spec.args, spec.args.size());
         if (spec.older != nullptr) {
             struct bpf_program *older = skel_->progs.*spec.older;
@@ -465,9 +454,6 @@ std::string BpfTracer::load(const KernelBtf &btf, const BpfTracerOptions &option
         }
     }
     firstFunction_ = probes_.size();
-    if (options.backend != Backend::Tracepoint) {
-        functions_ = options.functions;
-    }
     for (Backend b : {Backend::KprobeMulti, Backend::Kprobe, Backend::Fentry}) {
         for (int v : {1, 2}) {
             bpf_program__set_autoload(nftProgram(b, v), false);
@@ -479,10 +465,9 @@ std::string BpfTracer::load(const KernelBtf &btf, const BpfTracerOptions &option
         bpf_program__set_autoload(prog, false);
     }
     std::array<bool, kPrograms> programUsed{};
-    for (size_t i = 0; i < functions_.size(); ++i) {
-        const KernelFunction &f = functions_[i];
+    for (const ProbeEntry &f : functions()) {
         ProbeDesc desc;
-        desc.id = static_cast<uint16_t>(NT_PROBE_FUNCTION_BASE + i);
+        desc.id = f.id;
         desc.name = f.name;
         desc.kind = backendName(options.backend);
         probes_.push_back(std::move(desc));
@@ -542,14 +527,14 @@ bpf_program *BpfTracer::nftProgram(Backend backend, int version) const {
 // functions'.
 void BpfTracer::prepareNftProgram(const BpfTracerOptions &options) {
     bpf_program *prog = nftProgram(options.backend, nftProbe_.version);
-    if (prog == nullptr) {
+    if (prog == nullptr || catalogue_.netfilter() == nullptr) {
         return;
     }
     bpf_program__set_autoload(prog, true);
     if (options.backend == Backend::Fentry) {
         bpf_program__set_attach_target(prog, 0, nftProbe_.function.c_str());
     }
-    skel_->rodata->nt_nft_probe_id = static_cast<__u16>(NT_PROBE_FUNCTION_BASE + functions_.size());
+    skel_->rodata->nt_nft_probe_id = catalogue_.netfilter()->id;
     if (!nftProbe_.chainError.empty()) {
         return;
     }
@@ -597,10 +582,14 @@ void BpfTracer::attachNft(const BpfTracerOptions &options) {
     if (nftProbe_.version == 0) {
         return;
     }
+    const ProbeEntry *entry = catalogue_.netfilter();
+    if (entry == nullptr) {
+        return;
+    }
     ProbeDesc desc;
-    desc.id = skel_->rodata->nt_nft_probe_id;
-    desc.name = nftProbe_.function;
-    desc.kind = "netfilter"; // not one of the selected functions; attached with their backend
+    desc.id = entry->id;
+    desc.name = entry->name;
+    desc.kind = probeKindName(entry->kind); // attached with the functions' backend
     bpf_program *prog = nftProgram(options.backend, nftProbe_.version);
     bpf_link *link = nullptr;
     switch (options.backend) {
@@ -662,18 +651,6 @@ BpfTracer::BpfTracer(const KernelBtf &btf, const BpfTracerOptions &options) {
         nftProbe_.chainError = nftProbe_.error;
     }
 
-    const __u32 zero = 0;
-    nt_config cfg{};
-    cfg.netns = options.netns;
-    if (bpf_map__update_elem(skel_->maps.nt_config_map, &zero, sizeof zero, &cfg, sizeof cfg,
-                             BPF_ANY) != 0 ||
-        bpf_map__update_elem(skel_->maps.nt_filter_map, &zero, sizeof zero, &options.filter,
-                             sizeof options.filter, BPF_ANY) != 0) {
-        throw Error(
-            QCoreApplication::translate("nt::BpfTracer", "cannot configure the BPF filter: %1")
-                .arg(errnoText(errno)));
-    }
-
     for (size_t i = 0; i < programSpecs().size(); ++i) {
         ProbeDesc &desc = probes_[i];
         if (!desc.error.empty()) {
@@ -698,7 +675,7 @@ BpfTracer::BpfTracer(const KernelBtf &btf, const BpfTracerOptions &options) {
         desc.attached = true;
     }
     if (options.backend == Backend::Kprobe || options.backend == Backend::Fentry) {
-        raiseFileLimit(functions_.size());
+        raiseFileLimit(functions().size());
     }
     const auto attachStart = std::chrono::steady_clock::now();
     attachFunctions(options, btf.raw());
@@ -790,8 +767,12 @@ int BpfTracer::poll(int timeoutMs, RecordBatch &out, size_t maxRecords) {
     sink_ = &out;
     const size_t before = out.events.size() + out.packets.size();
     limit_ = maxRecords > SIZE_MAX - before ? SIZE_MAX : before + maxRecords;
-    const int rc = timeoutMs > 0 ? ring_buffer__poll(ring_.get(), timeoutMs)
-                                 : ring_buffer__consume(ring_.get());
+    // The programs wake the reader only once a batch waits (nt_wakeup_bytes): after the wait,
+    // whatever arrived without a wakeup is read too.
+    int rc = timeoutMs > 0 ? ring_buffer__poll(ring_.get(), timeoutMs) : 0;
+    if (rc >= 0 || rc == -EINTR) {
+        rc = ring_buffer__consume(ring_.get());
+    }
     sink_ = nullptr;
     if (rc < 0 && rc != -EINTR && rc != kBatchFull) {
         throw Error(

@@ -6,11 +6,13 @@
 #include "event.h"
 #include "functions.h"
 #include "nft_trace_probe.h"
+#include "probes.h"
 #include "unique_fd.h"
 
 #include <cstddef>
 #include <cstdint>
 #include <memory>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -29,7 +31,8 @@ struct BpfTracerOptions {
     uint32_t netns = 0;              // inode; 0 = every namespace
     size_t ringbufBytes = 16u << 20; // rounded up to a power of two
     // Kernel functions to trace besides the tracepoints; function i gets probe id
-    // NT_PROBE_FUNCTION_BASE + i. Ignored with Backend::Tracepoint.
+    // NT_PROBE_FUNCTION_BASE + i in the catalogue (see ProbeCatalogue). Ignored with
+    // Backend::Tracepoint.
     std::vector<KernelFunction> functions;
     Backend backend = Backend::Tracepoint;
     // Read nftables' rule evaluations of traced packets in the kernel's trace function
@@ -53,9 +56,12 @@ public:
     uint64_t functionAttachNs() const { return functionAttachNs_; }
     int attachedCount() const;
 
-    // File descriptor that becomes readable when records wait (for poll/epoll).
+    // File descriptor that becomes readable when a batch of records waits (for poll/epoll). The
+    // programs submit without waking the reader below that (see ringWakeupBytes in the .cpp), so
+    // a reader must also read after a timeout: the recording loop does every kWaitMs.
     int fd() const;
-    // Waits up to timeoutMs (0: do not wait) and appends the waiting records to `out`, at most
+    // Waits up to timeoutMs (0: do not wait) or until a batch waits, then appends the waiting
+    // records to `out`, at most
     // `maxRecords` (the rest stays in the ring buffer for the next call). Returns the number of
     // records read.
     int poll(int timeoutMs, RecordBatch &out, size_t maxRecords = SIZE_MAX);
@@ -102,7 +108,9 @@ private:
     std::unique_ptr<nt_trace, SkelDeleter> skel_;
     std::unique_ptr<ring_buffer, RingDeleter> ring_;
     std::vector<ProbeDesc> probes_;
-    std::vector<KernelFunction> functions_;
+    // This recording's probes; the functions are chosen by options.functions and the backend.
+    ProbeCatalogue catalogue_;
+    std::span<const ProbeEntry> functions() const { return catalogue_.functionEntries(); }
     uint64_t functionAttachNs_ = 0;
     size_t firstFunction_ = 0; // index in probes_ of function 0
     // Links and fentry program copies are file descriptors: closing them (here, on a throw, or

@@ -32,6 +32,15 @@ int64_t realtimeNs() {
     return static_cast<int64_t>(ts.tv_sec) * 1000000000LL + ts.tv_nsec;
 }
 
+size_t ringBytesFor(size_t functions) {
+    constexpr double kPacketsPerS = 250'000;
+    constexpr double kAwayS = 0.1; // RecordingLoop::kWaitMs
+    constexpr double kEventBytes = 64;
+    const double eventsPerPacket = 6 + static_cast<double>(std::min<size_t>(functions / 4, 100));
+    const auto need = static_cast<size_t>(kPacketsPerS * kAwayS * eventsPerPacket * kEventBytes);
+    return std::clamp(std::bit_ceil(need), size_t{8} << 20, size_t{256} << 20);
+}
+
 Recorder::Recorder(const RecorderOptions &options) {
     // Cheap checks first, so a typo costs nothing and installs nothing.
     const Filter filter = Filter::parse(options.filter);
@@ -48,7 +57,6 @@ Recorder::Recorder(const RecorderOptions &options) {
     btf_ = std::make_unique<KernelBtf>();
 
     BpfTracerOptions bpfOptions;
-    bpfOptions.ringbufBytes = options.ringbufBytes;
     bpfOptions.netns = netns_ ? netns_->inode() : 0;
     {
         // Interface names mean something only inside the namespace being traced.
@@ -90,6 +98,9 @@ Recorder::Recorder(const RecorderOptions &options) {
             bpfOptions.backend = backend_;
         }
     }
+
+    bpfOptions.ringbufBytes = options.ringbufBytes != 0 ? options.ringbufBytes
+                                                        : ringBytesFor(bpfOptions.functions.size());
 
     meta_.host = hostName();
     meta_.kernel = kernelDescription();

@@ -29,10 +29,10 @@ class NftTraceReader;
 class NftTraceTable;
 
 struct RecorderOptions {
-    std::string filter; // filter language text; empty = everything
-    std::string netns;  // NAME (/run/netns/NAME) or PATH; empty = the current one
-    size_t ringbufBytes = 16u << 20;
-    bool nftTrace = true; // install the nftables trace table
+    std::string filter;      // filter language text; empty = everything
+    std::string netns;       // NAME (/run/netns/NAME) or PATH; empty = the current one
+    size_t ringbufBytes = 0; // 0: sized from the probes traced (ringBytesFor)
+    bool nftTrace = true;    // install the nftables trace table
     // Kernel functions to trace besides the tracepoints. With no selection and no backend
     // forced: tracepoints only. With a function backend forced and no selection: priorities
     // 0 and 1, as the seed did.
@@ -45,6 +45,14 @@ struct RecorderOptions {
     // writes no files, scans BTF each time instead.
     bool discoveryCache = true;
 };
+
+// The ring buffer a recording of `functions` kernel functions (besides the tracepoints) needs:
+// what arrives while the reader is away for one poll interval (RecordingLoop::kWaitMs, e.g. a
+// file commit) at a flood rate of these machines (~250k packets/s untraced on veth), as a power
+// of two between 8 and 256 MiB. A packet makes ~6 tracepoint events and crosses about a quarter
+// of the functions traced (up to 100 of them); an event is 64 bytes in the ring. Tracepoints
+// only: 16 MiB; the default function set (priorities 0-1, ~150 functions): 128 MiB.
+size_t ringBytesFor(size_t functions);
 
 class Recorder {
 public:
