@@ -71,12 +71,22 @@ struct nt_packet {
 
 /* Table and chain names are at most 255 bytes (NFT_TABLE_MAXNAMELEN, NFT_CHAIN_MAXNAMELEN). */
 #define NT_NFT_NAME_MAX 256
+/* Room for the three names of one record in the BPF scratch buffer: the second and third start
+ * at most 255 + 255 bytes in and are read with up to NT_NFT_NAME_MAX bytes each. */
+#define NT_NFT_NAMES_MAX (3 * NT_NFT_NAME_MAX)
+
+/* trace_type of the records of nft_do_chain's return (not a kernel NFT_TRACETYPE_*): the
+ * verdict a base chain gave the packet. */
+#define NT_NFT_TRACETYPE_CHAIN 4
 
 /* One step of nftables' trace of a packet, read in the kernel's trace function
- * (__nft_trace_packet): what NFNLGRP_NFTRACE would carry, joined to the skb by its address. */
+ * (__nft_trace_packet): what NFNLGRP_NFTRACE would carry, joined to the skb by its address.
+ * Also the verdict a base chain returned (nft_do_chain, trace_type NT_NFT_TRACETYPE_CHAIN).
+ * Variable length: the table, chain and jump target names follow the fixed part,
+ * back to back and without NULs, table_len + chain_len + jump_len bytes. */
 struct nt_nft {
     __u8 type;       /* NT_REC_NFT */
-    __u8 trace_type; /* NFT_TRACETYPE_*: 1 policy, 2 return, 3 rule */
+    __u8 trace_type; /* NFT_TRACETYPE_*: 1 policy, 2 return, 3 rule; 4 chain verdict */
     __u8 family;     /* the table's NFPROTO_* */
     __u8 nfproto;    /* the packet's NFPROTO_* (the hook's protocol family) */
     __u8 hook;       /* NF_INET_* (or NF_NETDEV_*) hook number */
@@ -84,7 +94,7 @@ struct nt_nft {
     __u8 walk_start; /* 1: the first record of this chain walk (nft_do_chain call) */
     __u8 pad;
     __s32 verdict;  /* NF_* (masked with NF_VERDICT_MASK) or NFT_* (negative) */
-    __u32 trace_id; /* the kernel's trace id of this packet (NFTA_TRACE_ID) */
+    __u32 trace_id; /* the kernel's trace id of this packet (NFTA_TRACE_ID); 0 for chain records */
     __u64 ts_ns;
     __u64 skb;
     __u64 rule_handle; /* 0: no rule (policy, end of chain) */
@@ -92,9 +102,11 @@ struct nt_nft {
     __u32 iif;
     __u32 oif;
     __u32 mark;
-    char table[NT_NFT_NAME_MAX];
-    char chain[NT_NFT_NAME_MAX];
-    char jump[NT_NFT_NAME_MAX]; /* jump/goto target chain, else empty */
+    __u8 table_len;
+    __u8 chain_len;
+    __u8 jump_len; /* jump/goto target chain, else 0 */
+    __u8 pad2[5];
+    /* the names follow here, at sizeof(struct nt_nft) */
 };
 
 /* In-kernel filter: an OR of terms, each an AND of predicates (disjunctive normal form),

@@ -20,6 +20,7 @@ struct pt_regs {
     unsigned long dx;
     unsigned long cx;
     unsigned long r8;
+    unsigned long ax;
 };
 #elif defined(__TARGET_ARCH_arm64)
 struct pt_regs;

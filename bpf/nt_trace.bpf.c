@@ -810,6 +810,80 @@ static __always_inline const struct nft_chain *chain_of_rule(const struct nft_ru
     return BPF_CORE_READ(last, chain);
 }
 
+/* An nft record is built here and copied into the ring buffer with only the bytes its names
+ * use (bpf_ringbuf_output), instead of reserving room for three names of 256 bytes each. */
+struct nt_nft_buf {
+    struct nt_nft r;
+    char names[NT_NFT_NAMES_MAX];
+};
+
+struct {
+    __uint(type, BPF_MAP_TYPE_PERCPU_ARRAY);
+    __uint(max_entries, 1);
+    __type(key, __u32);
+    __type(value, struct nt_nft_buf);
+} nt_nft_buf_map SEC(".maps");
+
+/* Reads a kernel string to `off` in the names and returns its length without the NUL (the next
+ * name overwrites the NUL). */
+static __always_inline __u8 put_name(struct nt_nft_buf *b, __u32 off, const char *src) {
+    off &= 0x1ff; /* at most 255 + 255: the read below stays inside the names */
+    long n = bpf_probe_read_kernel_str(&b->names[off], NT_NFT_NAME_MAX, src);
+    return n > 1 ? (__u8)((n - 1) & 0xff) : 0;
+}
+
+/* 1 when the table named first in the names is one of nft-tracer's own trace tables. */
+static __always_inline int own_table(const struct nt_nft_buf *b) {
+    if (b->r.table_len < sizeof(NT_TRACER_TABLE_PREFIX) - 1)
+        return 0;
+    for (int i = 0; i < (int)sizeof(NT_TRACER_TABLE_PREFIX) - 1; i++) {
+        if (b->names[i] != NT_TRACER_TABLE_PREFIX[i])
+            return 0;
+    }
+    return 1;
+}
+
+static __always_inline void nft_submit(struct nt_nft_buf *b) {
+    __u64 size = sizeof(struct nt_nft) + (__u64)b->r.table_len + b->r.chain_len + b->r.jump_len;
+    if (size > sizeof(*b))
+        return;
+    if (bpf_ringbuf_output(&nt_records, b, size, 0) != 0)
+        count(NT_CNT_RINGBUF_FULL);
+}
+
+/* The scratch record with the fields every nft record has (the packet, its hook, its table's
+ * name), or nothing when the packet's namespace is not the traced one. */
+static __always_inline struct nt_nft_buf *
+nft_start(const struct nft_pktinfo *pkt, struct sk_buff *skb, const struct nft_chain *chain) {
+    const struct nf_hook_state *state = BPF_CORE_READ(pkt, state);
+    __u32 netns = BPF_CORE_READ(state, net, ns.inum);
+    if (nt_netns && netns != nt_netns)
+        return 0;
+    __u32 zero = 0;
+    struct nt_nft_buf *b = bpf_map_lookup_elem(&nt_nft_buf_map, &zero);
+    if (!b)
+        return 0;
+    struct nt_nft *r = &b->r;
+    r->type = NT_REC_NFT;
+    r->hook = BPF_CORE_READ(state, hook);
+    r->nfproto = BPF_CORE_READ(state, pf);
+    r->pad = 0;
+    r->ts_ns = bpf_ktime_get_ns();
+    r->skb = (__u64)skb;
+    r->netns = netns;
+    struct net_device *in = BPF_CORE_READ(state, in);
+    struct net_device *out = BPF_CORE_READ(state, out);
+    r->iif = in ? BPF_CORE_READ(in, ifindex) : 0;
+    r->oif = out ? BPF_CORE_READ(out, ifindex) : 0;
+    r->mark = BPF_CORE_READ(skb, mark);
+    const struct nft_table *table = BPF_CORE_READ(chain, table);
+    r->family = (__u8)BPF_CORE_READ_BITFIELD_PROBED(table, family);
+    r->table_len = put_name(b, 0, BPF_CORE_READ(table, name));
+    r->chain_len = 0;
+    r->jump_len = 0;
+    return b;
+}
+
 static __always_inline int nft_trace(const struct nft_pktinfo *pkt, const struct nft_verdict *vd,
                                      const struct nft_rule_dp *rule,
                                      const struct nft_traceinfo *info,
@@ -828,33 +902,14 @@ static __always_inline int nft_trace(const struct nft_pktinfo *pkt, const struct
         if (!bpf_map_lookup_elem(&nt_tracked_skbs, &key))
             return 0;
     }
-    const struct nf_hook_state *state = BPF_CORE_READ(pkt, state);
-    __u32 netns = BPF_CORE_READ(state, net, ns.inum);
-    if (nt_netns && netns != nt_netns)
+    struct nt_nft_buf *b = nft_start(pkt, skb, chain);
+    if (!b)
         return 0;
-    struct nt_nft *r = bpf_ringbuf_reserve(&nt_records, sizeof(*r), 0);
-    if (!r) {
-        count(NT_CNT_RINGBUF_FULL);
-        return 0;
-    }
-    r->type = NT_REC_NFT;
+    struct nt_nft *r = &b->r;
     r->trace_type = (__u8)trace_type;
-    r->hook = BPF_CORE_READ(state, hook);
-    r->nfproto = BPF_CORE_READ(state, pf);
-    r->pad = 0;
     /* The kernel sends the packet's headers with the first message of each walk. */
     r->walk_start = !BPF_CORE_READ(info, packet_dumped);
-    r->ts_ns = bpf_ktime_get_ns();
-    r->skb = key;
     r->trace_id = BPF_CORE_READ(info, skbid);
-    r->netns = netns;
-    struct net_device *in = BPF_CORE_READ(state, in);
-    struct net_device *out = BPF_CORE_READ(state, out);
-    r->iif = in ? BPF_CORE_READ(in, ifindex) : 0;
-    r->oif = out ? BPF_CORE_READ(out, ifindex) : 0;
-    r->mark = BPF_CORE_READ(skb, mark);
-    const struct nft_table *table = BPF_CORE_READ(chain, table);
-    r->family = (__u8)BPF_CORE_READ_BITFIELD_PROBED(table, family);
     const struct nft_base_chain *bc = BPF_CORE_READ(info, basechain);
     r->policy = bc ? BPF_CORE_READ(bc, policy) : 0;
     __s32 code = vd ? (__s32)BPF_CORE_READ(vd, code) : NFT_CONTINUE;
@@ -865,29 +920,15 @@ static __always_inline int nft_trace(const struct nft_pktinfo *pkt, const struct
     if (rule && !BPF_CORE_READ_BITFIELD_PROBED(rule, is_last) &&
         !(trace_type == NFT_TRACETYPE_RETURN && code == NFT_CONTINUE))
         r->rule_handle = BPF_CORE_READ_BITFIELD_PROBED(rule, handle);
-    r->table[0] = 0;
-    r->chain[0] = 0;
-    r->jump[0] = 0;
-    bpf_probe_read_kernel_str(r->table, sizeof(r->table), BPF_CORE_READ(table, name));
-    if (trace_type != NFT_TRACETYPE_RULE || !r->rule_handle) {
-        /* Of nft-tracer's own table only the rule that sets nftrace is wanted (it marks the
-         * hook); its end of chain and policy would be discarded by user space anyway. */
-        int own = 1;
-        for (int i = 0; i < (int)sizeof(NT_TRACER_TABLE_PREFIX) - 1; i++) {
-            if (r->table[i] != NT_TRACER_TABLE_PREFIX[i]) {
-                own = 0;
-                break;
-            }
-        }
-        if (own) {
-            bpf_ringbuf_discard(r, 0);
-            return 0;
-        }
-    }
-    bpf_probe_read_kernel_str(r->chain, sizeof(r->chain), BPF_CORE_READ(chain, name));
+    /* Of nft-tracer's own table only the rule that sets nftrace is wanted (it marks the hook);
+     * its end of chain and policy would be discarded by user space anyway. */
+    if ((trace_type != NFT_TRACETYPE_RULE || !r->rule_handle) && own_table(b))
+        return 0;
+    r->chain_len = put_name(b, r->table_len, BPF_CORE_READ(chain, name));
     if (vd && (code == NFT_JUMP || code == NFT_GOTO))
-        bpf_probe_read_kernel_str(r->jump, sizeof(r->jump), BPF_CORE_READ(vd, chain, name));
-    bpf_ringbuf_submit(r, 0);
+        r->jump_len =
+            put_name(b, (__u32)r->table_len + r->chain_len, BPF_CORE_READ(vd, chain, name));
+    nft_submit(b);
     return 0;
 }
 
@@ -933,4 +974,102 @@ int nt_kprobe_multi_nft_v2(struct pt_regs *ctx) {
 SEC("fentry")
 int nt_fentry_nft_v2(unsigned long long *ctx) {
     return nft_trace_v2(ctx[0], ctx[1], ctx[2], ctx[3], ctx[4]);
+}
+
+/* nft_do_chain(struct nft_pktinfo *pkt, void *priv): the verdict a base chain returned for the
+ * packet (NF_ACCEPT, NF_DROP, NF_STOLEN, NF_QUEUE...; queue number and errno in the upper bits
+ * are masked off), for every skb tracked when the chain began, nftrace set or not. The entry
+ * (kprobe or fentry) keeps the arguments on a per-CPU stack (nft_do_chain nests when a hook
+ * sends a packet, as reject does, or when a softirq interrupts an output hook) for the return
+ * (kretprobe or fexit). Since Linux 6.7 a drop verdict frees the skb inside nft_do_chain (with
+ * reason NETFILTER_DROP) and returns NF_STOLEN: a packet tracked at entry and freed by the
+ * return, with NF_STOLEN, was dropped by the chain. */
+#define NT_CHAIN_DEPTH 8
+#define NF_DROP 0
+#define NF_STOLEN 2
+struct nt_chain_frames {
+    __u64 pkt[NT_CHAIN_DEPTH];
+    __u64 chain[NT_CHAIN_DEPTH];
+    __u64 skb[NT_CHAIN_DEPTH]; /* 0: not tracked at entry */
+    __u32 depth;
+};
+
+struct {
+    __uint(type, BPF_MAP_TYPE_PERCPU_ARRAY);
+    __uint(max_entries, 1);
+    __type(key, __u32);
+    __type(value, struct nt_chain_frames);
+} nt_chain_frames_map SEC(".maps");
+
+static __always_inline int nft_chain_entry(__u64 pkt, __u64 chain) {
+    __u32 zero = 0;
+    struct nt_chain_frames *f = bpf_map_lookup_elem(&nt_chain_frames_map, &zero);
+    if (!f)
+        return 0;
+    __u32 d = f->depth;
+    if (d < NT_CHAIN_DEPTH) {
+        struct sk_buff *skb = pkt ? BPF_CORE_READ((struct nft_pktinfo *)pkt, skb) : 0;
+        __u64 key = (__u64)skb;
+        f->pkt[d & (NT_CHAIN_DEPTH - 1)] = pkt;
+        f->chain[d & (NT_CHAIN_DEPTH - 1)] = chain;
+        f->skb[d & (NT_CHAIN_DEPTH - 1)] =
+            skb && bpf_map_lookup_elem(&nt_tracked_skbs, &key) ? key : 0;
+    }
+    f->depth = d + 1;
+    return 0;
+}
+
+static __always_inline int nft_chain_exit(__u32 ret) {
+    __u32 zero = 0;
+    struct nt_chain_frames *f = bpf_map_lookup_elem(&nt_chain_frames_map, &zero);
+    if (!f || f->depth == 0)
+        return 0;
+    __u32 d = --f->depth;
+    if (d >= NT_CHAIN_DEPTH)
+        return 0;
+    const struct nft_pktinfo *pkt = (const struct nft_pktinfo *)f->pkt[d & (NT_CHAIN_DEPTH - 1)];
+    const struct nft_chain *chain = (const struct nft_chain *)f->chain[d & (NT_CHAIN_DEPTH - 1)];
+    __u64 key = f->skb[d & (NT_CHAIN_DEPTH - 1)];
+    if (!pkt || !chain || !key)
+        return 0;
+    struct sk_buff *skb = (struct sk_buff *)key;
+    __u32 verdict = ret & NF_VERDICT_MASK;
+    if (!bpf_map_lookup_elem(&nt_tracked_skbs, &key)) {
+        if (verdict != NF_STOLEN)
+            return 0; /* followed no more, and not by a drop in this chain */
+        verdict = NF_DROP;
+    }
+    struct nt_nft_buf *b = nft_start(pkt, skb, chain);
+    if (!b || own_table(b))
+        return 0;
+    struct nt_nft *r = &b->r;
+    r->trace_type = NT_NFT_TRACETYPE_CHAIN;
+    r->walk_start = 0;
+    r->trace_id = 0;
+    r->policy = 0;
+    r->rule_handle = 0;
+    r->verdict = (__s32)verdict;
+    r->chain_len = put_name(b, r->table_len, BPF_CORE_READ(chain, name));
+    nft_submit(b);
+    return 0;
+}
+
+SEC("fentry")
+int nt_fentry_nft_chain(unsigned long long *ctx) {
+    return nft_chain_entry(ctx[0], ctx[1]);
+}
+
+SEC("fexit")
+int nt_fexit_nft_chain(unsigned long long *ctx) {
+    return nft_chain_exit((__u32)ctx[2]);
+}
+
+SEC("kprobe")
+int nt_kprobe_nft_chain(struct pt_regs *ctx) {
+    return nft_chain_entry(PT_REGS_PARM1_CORE(ctx), PT_REGS_PARM2_CORE(ctx));
+}
+
+SEC("kretprobe")
+int nt_kretprobe_nft_chain(struct pt_regs *ctx) {
+    return nft_chain_exit((__u32)PT_REGS_RC_CORE(ctx));
 }

@@ -324,6 +324,13 @@ void HelperService::onSetupFinished(const QString &path, bool ok, const QString 
                                 QVariant::fromValue(QDBusUnixFileDescriptor(r.clientEnd.get()))}));
     r.clientEnd.reset();
     sendState(r, QStringLiteral("running"), {});
+    if (const QStringList &skipped = r.session->skippedFunctions(); !skipped.isEmpty()) {
+        QDBusMessage signal = QDBusMessage::createTargetedSignal(
+            r.session->owner(), path, QLatin1String(kSessionInterface),
+            QStringLiteral("FunctionsSkipped"));
+        signal << skipped;
+        bus_.send(signal);
+    }
 }
 
 void HelperService::onFinished(const QString &path, const QString &state, const QString &message) {

@@ -239,7 +239,14 @@ void Session::run() {
         if (const auto names = recorder->takeInterfaces(); !names.empty()) {
             writer.push(stream::encodeInterfaces(names), 0, true);
         }
-        post([this] { Q_EMIT setupFinished(true, {}); });
+        QStringList skipped;
+        for (const std::string &name : recorder->missingFunctions()) {
+            skipped << QString::fromStdString(name);
+        }
+        post([this, skipped] {
+            skippedFunctions_ = skipped;
+            Q_EMIT setupFinished(true, {});
+        });
 
         RecordingLimits limits;
         limits.durationNs = uint64_t{options_.durationS} * 1'000'000'000;

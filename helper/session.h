@@ -8,6 +8,7 @@
 
 #include <QObject>
 #include <QString>
+#include <QStringList>
 #include <QVariantMap>
 
 #include <atomic>
@@ -51,6 +52,8 @@ public:
     const QString &path() const { return path_; }
     const QString &owner() const { return owner_; }
     bool running() const { return running_; }
+    // Functions the options named that this kernel lacks (skipped); set with setupFinished.
+    const QStringList &skippedFunctions() const { return skippedFunctions_; }
 
     // Bytes the frame queue may hold for a slow client before frames are dropped.
     static constexpr size_t kMaxQueuedBytes = 8u << 20;
@@ -74,6 +77,7 @@ private:
     UniqueFd wake_; // eventfd: wakes the worker's poll when a stop is requested
     std::atomic<StopReason> stop_{StopReason::None};
     bool running_ = false;
+    QStringList skippedFunctions_;
     std::thread worker_;
 };
 

@@ -480,6 +480,18 @@ Run &apos;nft-tracer-cli COMMAND --help&apos; for the options of a command.
         <source>warning: %1</source>
         <translation>warning: %1</translation>
     </message>
+    <message>
+        <source>  chain verdicts: read in the kernel at %1&apos;s return
+</source>
+        <translation>  chain verdicts: read in the kernel at %1&apos;s return
+</translation>
+    </message>
+    <message>
+        <source>  chain verdicts: not read (%1)
+</source>
+        <translation>  chain verdicts: not read (%1)
+</translation>
+    </message>
 </context>
 <context>
     <name>nt::Discovery</name>
@@ -1290,6 +1302,14 @@ Run &apos;nft-tracer-cli COMMAND --help&apos; for the options of a command.
         <source>Time per layer</source>
         <translation>Time per layer</translation>
     </message>
+    <message>
+        <source>chain verdict → %1</source>
+        <translation>chain verdict → %1</translation>
+    </message>
+    <message>
+        <source>chain verdict</source>
+        <translation>chain verdict</translation>
+    </message>
 </context>
 <context>
     <name>nt::KernelBtf</name>
@@ -1851,6 +1871,10 @@ nft records joined to no packet: %4</translation>
         <source>Export cancelled</source>
         <translation>Export cancelled</translation>
     </message>
+    <message>
+        <source>Not in this kernel, skipped (the other functions are traced): %1</source>
+        <translation>Not in this kernel, skipped (the other functions are traced): %1</translation>
+    </message>
 </context>
 <context>
     <name>nt::Netns</name>
@@ -1912,6 +1936,26 @@ nft records joined to no packet: %4</translation>
     <message>
         <source>cannot buffer libnftables output: out of memory</source>
         <translation>cannot buffer libnftables output: out of memory</translation>
+    </message>
+</context>
+<context>
+    <name>nt::NftSource</name>
+    <message>
+        <source>kernel</source>
+        <extracomment>Where an nftables rule evaluation was read: in the kernel (BPF) or from netlink.</extracomment>
+        <translation>kernel</translation>
+    </message>
+    <message>
+        <source>netlink</source>
+        <translation>netlink</translation>
+    </message>
+    <message>
+        <source>Read in the kernel next to the packet&apos;s sk_buff: exact, joined to this packet by its address</source>
+        <translation>Read in the kernel next to the packet&apos;s sk_buff: exact, joined to this packet by its address</translation>
+    </message>
+    <message>
+        <source>Read from an nftables trace message (netlink): joined to this packet by its header fingerprint and trace id</source>
+        <translation>Read from an nftables trace message (netlink): joined to this packet by its header fingerprint and trace id</translation>
     </message>
 </context>
 <context>
@@ -2831,6 +2875,10 @@ nft records joined to no packet: %4</translation>
         <source>%1 %2</source>
         <translation>%1 %2</translation>
     </message>
+    <message>
+        <source>%1 chain %2</source>
+        <translation>%1 chain %2</translation>
+    </message>
 </context>
 <context>
     <name>nt::SwimlaneView</name>
@@ -2951,6 +2999,14 @@ nft records joined to no packet: %4</translation>
             <numerusform>%n journey</numerusform>
             <numerusform>%n journeys</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;nft chain %1&lt;/b&gt;&lt;br&gt;chain verdict: %2</source>
+        <translation>&lt;b&gt;nft chain %1&lt;/b&gt;&lt;br&gt;chain verdict: %2</translation>
+    </message>
+    <message>
+        <source>&lt;br&gt;read from: %1 (%2)</source>
+        <translation>&lt;br&gt;read from: %1 (%2)</translation>
     </message>
 </context>
 <context>

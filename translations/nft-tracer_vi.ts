@@ -479,6 +479,18 @@ Chạy 'nft-tracer-cli LỆNH --help' để xem các tùy chọn của từng l�
         <source>warning: %1</source>
         <translation>cảnh báo: %1</translation>
     </message>
+    <message>
+        <source>  chain verdicts: read in the kernel at %1's return
+</source>
+        <translation>  phán quyết của chain: đọc trong nhân khi %1 trả về
+</translation>
+    </message>
+    <message>
+        <source>  chain verdicts: not read (%1)
+</source>
+        <translation>  phán quyết của chain: không đọc được (%1)
+</translation>
+    </message>
 </context>
 <context>
     <name>nt::Discovery</name>
@@ -1289,6 +1301,14 @@ Chạy 'nft-tracer-cli LỆNH --help' để xem các tùy chọn của từng l�
         <source>Time per layer</source>
         <translation>Thời gian theo tầng</translation>
     </message>
+    <message>
+        <source>chain verdict → %1</source>
+        <translation>phán quyết của chain → %1</translation>
+    </message>
+    <message>
+        <source>chain verdict</source>
+        <translation>phán quyết của chain</translation>
+    </message>
 </context>
 <context>
     <name>nt::KernelBtf</name>
@@ -1847,6 +1867,10 @@ Bản ghi nft không ghép được với gói nào: %4</translation>
         <source>Export cancelled</source>
         <translation>Đã hủy việc xuất</translation>
     </message>
+    <message>
+        <source>Not in this kernel, skipped (the other functions are traced): %1</source>
+        <translation>Không có trong nhân này, đã bỏ qua (các hàm khác vẫn được theo dõi): %1</translation>
+    </message>
 </context>
 <context>
     <name>nt::Netns</name>
@@ -1908,6 +1932,26 @@ Bản ghi nft không ghép được với gói nào: %4</translation>
     <message>
         <source>cannot buffer libnftables output: out of memory</source>
         <translation>không đệm được đầu ra của libnftables: hết bộ nhớ</translation>
+    </message>
+</context>
+<context>
+    <name>nt::NftSource</name>
+    <message>
+        <source>kernel</source>
+        <extracomment>Where an nftables rule evaluation was read: in the kernel (BPF) or from netlink.</extracomment>
+        <translation>nhân</translation>
+    </message>
+    <message>
+        <source>netlink</source>
+        <translation>netlink</translation>
+    </message>
+    <message>
+        <source>Read in the kernel next to the packet's sk_buff: exact, joined to this packet by its address</source>
+        <translation>Đọc trong nhân ngay cạnh sk_buff của gói: chính xác, gắn với gói này theo địa chỉ của nó</translation>
+    </message>
+    <message>
+        <source>Read from an nftables trace message (netlink): joined to this packet by its header fingerprint and trace id</source>
+        <translation>Đọc từ thông điệp trace của nftables (netlink): gắn với gói này theo dấu vân tay tiêu đề và trace id</translation>
     </message>
 </context>
 <context>
@@ -2826,6 +2870,10 @@ Bản ghi nft không ghép được với gói nào: %4</translation>
         <source>%1 %2</source>
         <translation>%1 %2</translation>
     </message>
+    <message>
+        <source>%1 chain %2</source>
+        <translation>%1 chuỗi %2</translation>
+    </message>
 </context>
 <context>
     <name>nt::SwimlaneView</name>
@@ -2944,6 +2992,14 @@ Bản ghi nft không ghép được với gói nào: %4</translation>
         <translation>
             <numerusform>%n hành trình</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;nft chain %1&lt;/b&gt;&lt;br&gt;chain verdict: %2</source>
+        <translation>&lt;b&gt;nft chain %1&lt;/b&gt;&lt;br&gt;phán quyết của chain: %2</translation>
+    </message>
+    <message>
+        <source>&lt;br&gt;read from: %1 (%2)</source>
+        <translation>&lt;br&gt;đọc từ: %1 (%2)</translation>
     </message>
 </context>
 <context>

@@ -70,6 +70,7 @@ std::string nftLine(uint64_t index, const NftTraceRecord &r, uint64_t baseTs) {
     std::string what = r.type == NftTraceType::Rule     ? "rule " + std::to_string(r.ruleHandle)
                        : r.type == NftTraceType::Policy ? std::string("policy")
                        : r.type == NftTraceType::Return ? std::string("return")
+                       : r.type == NftTraceType::Chain  ? std::string("chain verdict")
                                                         : std::string("-");
     std::string verdictText = verdictName(r.verdict);
     if (!r.jumpTarget.empty()) {
@@ -536,6 +537,13 @@ QString recordHeader(const Recorder &recorder, const Trace &trace) {
                         "nt::Cli", "  nftables verdicts: read in the kernel at %1 (backend %2)\n")
                         .arg(QStringLiteral("__nft_trace_packet"),
                              QString::fromLatin1(backendName(recorder.backend())));
+            text +=
+                recorder.nftChainVerdictError().empty()
+                    ? QCoreApplication::translate(
+                          "nt::Cli", "  chain verdicts: read in the kernel at %1's return\n")
+                          .arg(QStringLiteral("nft_do_chain"))
+                    : QCoreApplication::translate("nt::Cli", "  chain verdicts: not read (%1)\n")
+                          .arg(QString::fromStdString(recorder.nftChainVerdictError()));
         } else {
             text +=
                 QCoreApplication::translate("nt::Cli", "  nftables verdicts: from netlink trace "

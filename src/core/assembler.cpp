@@ -1090,10 +1090,17 @@ void Assembler::decideOwnFate(JourneyId id, std::span<const Event> ev) {
             continue;
         }
         const int32_t v = effectiveVerdict(nft_[ord]);
-        if (isFinalVerdict(v)) {
+        // A base chain's verdict (nft_do_chain's return) repeats the rule or policy that gave
+        // it: that one stays the journey's verdict. Alone (no nftrace, another table) it is it.
+        const bool chain = nft_[ord].type == static_cast<uint8_t>(NftTraceType::Chain);
+        const bool ruleAtHook =
+            chain && rec.verdictNft != kNoIndex &&
+            nft_[rec.verdictNft].type != static_cast<uint8_t>(NftTraceType::Chain) &&
+            nft_[rec.verdictNft].hook == nft_[ord].hook;
+        if (isFinalVerdict(v) && !ruleAtHook) {
             rec.verdictNft = ord;
         }
-        if (v == verdict::Drop) {
+        if (v == verdict::Drop && (!chain || dropStep == kNoIndex)) {
             dropStep = ord;
         }
     }

@@ -28,7 +28,9 @@ struct PacketHeader {
 };
 
 // nft trace message types (NFT_TRACETYPE_*).
-enum class NftTraceType : uint8_t { Unspec = 0, Policy = 1, Return = 2, Rule = 3 };
+// Policy, Return and Rule are the kernel's NFT_TRACETYPE_*; Chain is the verdict a base chain
+// returned (nft_do_chain, read in BPF): no trace message carries it.
+enum class NftTraceType : uint8_t { Unspec = 0, Policy = 1, Return = 2, Rule = 3, Chain = 4 };
 
 // Verdict codes as the kernel sends them: NF_DROP=0, NF_ACCEPT=1, NF_STOLEN=2, NF_QUEUE=3,
 // NF_REPEAT=4, NF_STOP=5; NFT_CONTINUE=-1, NFT_BREAK=-2, NFT_JUMP=-3, NFT_GOTO=-4, NFT_RETURN=-5.

@@ -77,6 +77,8 @@ const char *nftTypeKey(uint8_t type) {
         return "policy";
     case NftTraceType::Return:
         return "return";
+    case NftTraceType::Chain:
+        return "chain";
     case NftTraceType::Unspec:
         break;
     }
@@ -466,6 +468,9 @@ std::string Report::nftStepText(const NftStep &s) const {
         break;
     case NftTraceType::Return:
         text += "return" + (v.empty() ? std::string() : " " + v);
+        break;
+    case NftTraceType::Chain:
+        text += "chain verdict " + v;
         break;
     case NftTraceType::Unspec:
         text += v;

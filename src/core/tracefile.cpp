@@ -1222,7 +1222,7 @@ void TraceReader::Impl::readNftTables(std::vector<NftTraceRecord> &out, Progress
         r.oiftype = row.in<uint16_t>(10);
         r.family = row.in<uint8_t>(11);
         const uint8_t type = row.in<uint8_t>(12);
-        if (type > uint8_t(NftTraceType::Rule))
+        if (type > uint8_t(NftTraceType::Chain))
             corrupt(QCoreApplication::translate("nt::TraceFile", "nft trace type %1 is unknown")
                         .arg(type));
         r.type = NftTraceType(type);

@@ -34,6 +34,22 @@ QColor verdictColor(int32_t code, const QPalette &palette) {
     }
 }
 
+QString nftSourceName(bool readInKernel) {
+    //: Where an nftables rule evaluation was read: in the kernel (BPF) or from netlink.
+    return readInKernel ? QCoreApplication::translate("nt::NftSource", "kernel")
+                        : QCoreApplication::translate("nt::NftSource", "netlink");
+}
+
+QString nftSourceExplanation(bool readInKernel) {
+    return readInKernel
+               ? QCoreApplication::translate(
+                     "nt::NftSource", "Read in the kernel next to the packet's sk_buff: exact, "
+                                      "joined to this packet by its address")
+               : QCoreApplication::translate(
+                     "nt::NftSource", "Read from an nftables trace message (netlink): joined to "
+                                      "this packet by its header fingerprint and trace id");
+}
+
 QColor layerColor(Layer layer, const QPalette &palette) {
     // Hues spread around the wheel in lane order so neighbouring lanes differ.
     static constexpr std::array<int, kLayerCount> kHue = {210, 185, 160, 0,  120, 95, 45,

@@ -19,6 +19,11 @@ bool isDarkPalette(const QPalette &palette);
 // ACCEPT green, DROP red, JUMP/GOTO blue, CONTINUE/RETURN grey, QUEUE orange, others purple.
 QColor verdictColor(int32_t verdictCode, const QPalette &palette);
 using nt::verdictDisplayName;
+// Where an nft step was read: "kernel" (in BPF, next to the skb: joined exactly, by address) or
+// "netlink" (a trace message, joined by the packet's header fingerprint and trace id); and a
+// sentence saying what that means.
+QString nftSourceName(bool readInKernel);
+QString nftSourceExplanation(bool readInKernel);
 
 // A distinct colour per layer (stacked bars, chart series).
 QColor layerColor(Layer layer, const QPalette &palette);

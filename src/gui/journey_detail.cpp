@@ -109,6 +109,9 @@ QString JourneyDetail::nftDescription(uint32_t ordinal, bool withRuleText) const
     case NftTraceType::Return:
         what = tr("return");
         break;
+    case NftTraceType::Chain:
+        what = tr("chain verdict → %1").arg(gui::verdictDisplayName(v));
+        break;
     case NftTraceType::Unspec:
         what = tr("trace");
         break;
@@ -158,8 +161,10 @@ void JourneyDetail::addPath(QTreeWidgetItem *parent) {
         if (t.nft) {
             const NftStep &s = asm_->nftStep(t.index);
             item = row(group, offset(t.tsNs, j.firstTs), tr("nft %1").arg(q(nftHookName(s.hook))),
-                       nftDescription(t.index, true));
+                       QStringLiteral("%1  [%2]")
+                           .arg(nftDescription(t.index, true), gui::nftSourceName(s.exact)));
             item->setForeground(1, gui::verdictColor(effectiveVerdict(s), palette()));
+            item->setToolTip(1, gui::nftSourceExplanation(s.exact));
         } else {
             const Event &e =
                 events[t.index - j.eventBegin < events.size() ? t.index - j.eventBegin : 0];
@@ -216,13 +221,18 @@ void JourneyDetail::addRules(QTreeWidgetItem *parent) {
         } else if (s.type == static_cast<uint8_t>(NftTraceType::Policy)) {
             rule =
                 tr("chain policy (%1)").arg(report_->ruleTexts().chainText(family, table, chain));
+        } else if (s.type == static_cast<uint8_t>(NftTraceType::Chain)) {
+            rule = tr("chain verdict");
         } else {
             rule = tr("return");
         }
         auto *item =
             row(parent, QStringLiteral("%1  %2").arg(offset(ts, j.firstTs), q(nftHookName(s.hook))),
-                where, QStringLiteral("%1  →  %2").arg(rule, gui::verdictDisplayName(v)));
+                QStringLiteral("%1  [%2]").arg(where, gui::nftSourceName(s.exact)),
+                QStringLiteral("%1  →  %2").arg(rule, gui::verdictDisplayName(v)));
         item->setForeground(2, gui::verdictColor(v, palette()));
+        item->setToolTip(1, gui::nftSourceExplanation(s.exact));
+        item->setData(1, NftExactRole, s.exact);
         if (ordinal == j.verdictNft) {
             QFont f = item->font(2);
             f.setBold(true);

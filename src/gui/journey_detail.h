@@ -19,7 +19,8 @@ struct Trace;
 class JourneyDetail : public QWidget {
     Q_OBJECT
 public:
-    enum Role { TimelineIndexRole = Qt::UserRole + 1 };
+    // NftExactRole: on the Rules rows, true when the step was read in the kernel (exact).
+    enum Role { TimelineIndexRole = Qt::UserRole + 1, NftExactRole };
 
     explicit JourneyDetail(QWidget *parent = nullptr);
 

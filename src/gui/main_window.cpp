@@ -963,6 +963,7 @@ void MainWindow::startTrace() {
             updateActions();
         });
         connect(h, &HelperClient::stateChanged, this, [this] { updateActions(); });
+        connect(h, &HelperClient::functionsSkipped, this, &MainWindow::showSkippedFunctions);
         connect(h, &HelperClient::errorOccurred, this,
                 [this](HelperClient::ErrorKind kind, const QString &message) {
                     if (doc_->isLive()) {
@@ -996,6 +997,12 @@ void MainWindow::startTrace() {
     helper_->startTrace(dialog.options());
     statusBar()->showMessage(tr("Starting the trace…"));
     updateActions();
+}
+
+void MainWindow::showSkippedFunctions(const QStringList &functions) {
+    statusBar()->showMessage(tr("Not in this kernel, skipped (the other functions are traced): %1")
+                                 .arg(functions.join(QStringLiteral(", "))),
+                             60000);
 }
 
 void MainWindow::stopTrace() {

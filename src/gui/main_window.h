@@ -64,6 +64,9 @@ public:
     // Messages are shown in message boxes unless this is off (tests).
     void setInteractive(bool interactive) { interactive_ = interactive; }
     QString lastError() const { return lastError_; }
+    // Says in the status bar which functions of a live trace the kernel lacks (the helper
+    // skipped them).
+    void showSkippedFunctions(const QStringList &functions);
 
     static QString sampleResourcePath() { return QStringLiteral(":/nft-tracer/sample.nftrace"); }
 

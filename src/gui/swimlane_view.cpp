@@ -396,17 +396,24 @@ QString SwimlaneView::toolTipFor(const SwimlaneItem &item) const {
                                   .arg(QString::fromStdString(nfFamilyName(s.family)),
                                        QString::fromStdString(asm_->name(s.table)),
                                        QString::fromStdString(asm_->name(s.chain)));
-        text = item.kind == SwimlaneItemKind::NftPolicy
-                   ? tr("<b>nft chain %1</b><br>policy: %2")
-                         .arg(where.toHtmlEscaped(), gui::verdictDisplayName(item.verdict))
-                   : tr("<b>nft rule #%1</b> in %2<br>verdict: %3")
-                         .arg(s.ruleHandle)
-                         .arg(where.toHtmlEscaped(), gui::verdictDisplayName(item.verdict));
+        if (item.kind == SwimlaneItemKind::NftPolicy) {
+            text = tr("<b>nft chain %1</b><br>policy: %2")
+                       .arg(where.toHtmlEscaped(), gui::verdictDisplayName(item.verdict));
+        } else if (s.type == static_cast<uint8_t>(NftTraceType::Chain)) {
+            text = tr("<b>nft chain %1</b><br>chain verdict: %2")
+                       .arg(where.toHtmlEscaped(), gui::verdictDisplayName(item.verdict));
+        } else {
+            text = tr("<b>nft rule #%1</b> in %2<br>verdict: %3")
+                       .arg(s.ruleHandle)
+                       .arg(where.toHtmlEscaped(), gui::verdictDisplayName(item.verdict));
+        }
         if (s.verdict == verdict::Jump || s.verdict == verdict::Goto) {
             text += tr("<br>target: %1")
                         .arg(QString::fromStdString(asm_->name(s.jumpTarget)).toHtmlEscaped());
         }
         text += tr("<br>hook: %1").arg(QString::fromLatin1(nftHookName(s.hook)));
+        text += tr("<br>read from: %1 (%2)")
+                    .arg(gui::nftSourceName(s.exact), gui::nftSourceExplanation(s.exact));
     } else {
         const uint32_t slot =
             asm_->timeline(item.journey)[static_cast<size_t>(item.timelineIndex)].index;

@@ -76,6 +76,9 @@ HelperClient::HelperClient(const QDBusConnection &bus, QObject *parent)
     bus_.connect(QLatin1String(kService), QString(), QLatin1String(kSessionInterface),
                  QStringLiteral("StateChanged"), this,
                  SLOT(onSessionState(QString, QString, QDBusMessage)));
+    bus_.connect(QLatin1String(kService), QString(), QLatin1String(kSessionInterface),
+                 QStringLiteral("FunctionsSkipped"), this,
+                 SLOT(onFunctionsSkipped(QStringList, QDBusMessage)));
     readBuf_.resize(kReadChunk);
 }
 
@@ -248,6 +251,12 @@ void HelperClient::onSessionState(const QString &state, const QString &message,
         setState(State::Stopping, message);
     } else if (state == QLatin1String("failed")) {
         helperFailure_ = message;
+    }
+}
+
+void HelperClient::onFunctionsSkipped(const QStringList &functions, const QDBusMessage &msg) {
+    if (msg.path() == sessionPath_ && !sessionPath_.isEmpty() && !functions.isEmpty()) {
+        Q_EMIT functionsSkipped(functions);
     }
 }
 

@@ -78,9 +78,12 @@ Q_SIGNALS:
     // The trace stopped and its stream ended cleanly: the final metadata.
     void finished(const nt::TraceMeta &meta);
     void errorOccurred(nt::HelperClient::ErrorKind kind, const QString &message);
+    // Functions the trace options named that the kernel lacks: the helper skipped them.
+    void functionsSkipped(const QStringList &functions);
 
 private Q_SLOTS:
     void onSessionState(const QString &state, const QString &message, const QDBusMessage &msg);
+    void onFunctionsSkipped(const QStringList &functions, const QDBusMessage &msg);
 
 private:
     void onStartReply(QDBusPendingCallWatcher *w);

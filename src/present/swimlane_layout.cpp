@@ -36,6 +36,11 @@ void describeNft(SwimlaneItem &item, const Assembler &a, const NftStep &step) {
         item.label = QCoreApplication::translate("nt::SwimlaneLayout", "%1 policy %2")
                          .arg(chain, verdictText);
         break;
+    case NftTraceType::Chain:
+        item.kind = SwimlaneItemKind::NftReturn;
+        item.label = QCoreApplication::translate("nt::SwimlaneLayout", "%1 chain %2")
+                         .arg(chain, verdictText);
+        break;
     default:
         item.kind = SwimlaneItemKind::NftReturn;
         item.label =

@@ -459,6 +459,11 @@ std::string BpfTracer::load(const KernelBtf &btf, const BpfTracerOptions &option
             bpf_program__set_autoload(nftProgram(b, v), false);
         }
     }
+    for (bpf_program *prog :
+         {skel_->progs.nt_fentry_nft_chain, skel_->progs.nt_fexit_nft_chain,
+          skel_->progs.nt_kprobe_nft_chain, skel_->progs.nt_kretprobe_nft_chain}) {
+        bpf_program__set_autoload(prog, false);
+    }
     std::array<bool, kPrograms> programUsed{};
     for (const ProbeEntry &f : functions()) {
         ProbeDesc desc;
@@ -530,6 +535,47 @@ void BpfTracer::prepareNftProgram(const BpfTracerOptions &options) {
         bpf_program__set_attach_target(prog, 0, nftProbe_.function.c_str());
     }
     skel_->rodata->nt_nft_probe_id = catalogue_.netfilter()->id;
+    if (!nftProbe_.chainError.empty()) {
+        return;
+    }
+    // nft_do_chain's entry and return (kprobe.multi backends use plain kprobes here: two
+    // probes).
+    if (options.backend == Backend::Fentry) {
+        for (bpf_program *prog :
+             {skel_->progs.nt_fentry_nft_chain, skel_->progs.nt_fexit_nft_chain}) {
+            bpf_program__set_autoload(prog, true);
+            bpf_program__set_attach_target(prog, 0, nftProbe_.chainFunction.c_str());
+        }
+    } else {
+        bpf_program__set_autoload(skel_->progs.nt_kprobe_nft_chain, true);
+        bpf_program__set_autoload(skel_->progs.nt_kretprobe_nft_chain, true);
+    }
+}
+
+// The chain-verdict programs (see prepareNftProgram); a refusal only loses the chain verdicts.
+void BpfTracer::attachNftChain(const BpfTracerOptions &options) {
+    if (!nftProbe_.chainError.empty()) {
+        return;
+    }
+    const char *fn = nftProbe_.chainFunction.c_str();
+    const bool fentry = options.backend == Backend::Fentry;
+    LinkPtr entry(fentry ? bpf_program__attach(skel_->progs.nt_fentry_nft_chain)
+                         : bpf_program__attach_kprobe(skel_->progs.nt_kprobe_nft_chain, false, fn));
+    if (!entry) {
+        nftProbe_.chainError =
+            std::string(fentry ? "fentry" : "kprobe") + " refused it: " + std::strerror(errno);
+        return;
+    }
+    LinkPtr exit(fentry
+                     ? bpf_program__attach(skel_->progs.nt_fexit_nft_chain)
+                     : bpf_program__attach_kprobe(skel_->progs.nt_kretprobe_nft_chain, true, fn));
+    if (!exit) {
+        nftProbe_.chainError =
+            std::string(fentry ? "fexit" : "kretprobe") + " refused it: " + std::strerror(errno);
+        return;
+    }
+    links_.push_back(std::move(entry));
+    links_.push_back(std::move(exit));
 }
 
 void BpfTracer::attachNft(const BpfTracerOptions &options) {
@@ -570,6 +616,7 @@ void BpfTracer::attachNft(const BpfTracerOptions &options) {
     } else {
         links_.emplace_back(link);
         desc.attached = true;
+        attachNftChain(options);
     }
     probes_.push_back(std::move(desc));
 }
@@ -586,6 +633,7 @@ BpfTracer::BpfTracer(const KernelBtf &btf, const BpfTracerOptions &options) {
                     : NftTraceProbe{};
     if (options.nftTrace && options.backend == Backend::Tracepoint) {
         nftProbe_.error = "no function probes (tracepoints only)";
+        nftProbe_.chainError = nftProbe_.error;
     }
     // The nft trace program loads with the others: should the kernel refuse it, everything
     // is loaded again without it and nft tracing falls back to netlink.
@@ -600,6 +648,7 @@ BpfTracer::BpfTracer(const KernelBtf &btf, const BpfTracerOptions &options) {
         nftProbe_.version = 0;
         nftProbe_.error = std::string("the kernel refused the program (") +
                           std::strerror(loadErr_ < 0 ? -loadErr_ : loadErr_) + ")";
+        nftProbe_.chainError = nftProbe_.error;
     }
 
     for (size_t i = 0; i < programSpecs().size(); ++i) {
@@ -692,53 +741,13 @@ int BpfTracer::onRecord(void *ctx, void *data, size_t size) {
         h.data.assign(p->data, p->data + caplen);
         out->packetBefore.push_back(out->events.size());
         out->packets.push_back(std::move(h));
-    } else if (bytes[0] == NT_REC_NFT && size >= sizeof(nt_nft)) {
-        self->nft_.push_back(nftRecord(*static_cast<const nt_nft *>(data)));
+    } else if (bytes[0] == NT_REC_NFT) {
+        if (auto r = parseNftRecord({bytes, size})) {
+            self->nft_.push_back(std::move(*r));
+        }
     }
     // The record is consumed either way; stopping here leaves the rest for the next poll.
     return out->events.size() + out->packets.size() >= self->limit_ ? kBatchFull : 0;
-}
-
-namespace {
-
-std::string boundedString(const char (&s)[NT_NFT_NAME_MAX]) {
-    return {s, strnlen(s, NT_NFT_NAME_MAX)};
-}
-
-} // namespace
-
-// The record NFNLGRP_NFTRACE would have carried, with the skb's address.
-NftTraceRecord BpfTracer::nftRecord(const nt_nft &r) {
-    NftTraceRecord x;
-    x.tsNs = r.ts_ns;
-    x.skb = r.skb;
-    x.walkStart = r.walk_start != 0;
-    x.ruleHandle = r.rule_handle;
-    x.id = r.trace_id;
-    x.iif = r.iif;
-    x.oif = r.oif;
-    x.mark = r.mark;
-    x.nfproto = r.nfproto;
-    x.family = r.family;
-    x.netns = r.netns;
-    x.table = boundedString(r.table);
-    x.chain = boundedString(r.chain);
-    x.jumpTarget = boundedString(r.jump);
-    switch (r.trace_type) {
-    case 1:
-        x.type = NftTraceType::Policy;
-        x.policy = r.policy;
-        break;
-    case 2:
-        x.type = NftTraceType::Return;
-        x.verdict = r.verdict;
-        break;
-    default:
-        x.type = NftTraceType::Rule;
-        x.verdict = r.verdict;
-        break;
-    }
-    return x;
 }
 
 void BpfTracer::takeNft(std::vector<NftTraceRecord> &out) {

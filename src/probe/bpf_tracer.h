@@ -17,7 +17,6 @@
 #include <vector>
 
 struct nt_trace;
-struct nt_nft;
 struct ring_buffer;
 struct bpf_link;
 struct bpf_program;
@@ -69,7 +68,8 @@ public:
 
     // Moves the nft rule evaluations read in BPF by the last polls into `out` (appended).
     void takeNft(std::vector<NftTraceRecord> &out);
-    // The nft trace function probed, or (version 0) why it is not.
+    // The nft trace function probed, or (version 0) why it is not; chainError empty when the
+    // chain verdicts (nft_do_chain's return) are read too.
     const NftTraceProbe &nftTraceProbe() const { return nftProbe_; }
 
     // Sums of the per-CPU counters: submitted, filtered and lost records.
@@ -97,7 +97,7 @@ private:
     struct bpf_program *nftProgram(Backend backend, int version) const;
     void prepareNftProgram(const BpfTracerOptions &options);
     void attachNft(const BpfTracerOptions &options);
-    static NftTraceRecord nftRecord(const nt_nft &r);
+    void attachNftChain(const BpfTracerOptions &options);
     void attachFunctions(const BpfTracerOptions &options, const struct btf *vmlinux);
     // The generic program of `backend` for program index i (see programIndex()).
     struct bpf_program *functionProgram(Backend backend, size_t i) const;

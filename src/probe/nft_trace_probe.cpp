@@ -3,6 +3,8 @@
 
 #include "kernel_info.h"
 
+#include "nt_event.h"
+
 #include <bpf/btf.h>
 #include <linux/btf.h>
 
@@ -15,6 +17,7 @@ namespace {
 
 constexpr const char *kFunction = "__nft_trace_packet";
 constexpr const char *kModule = "nf_tables";
+constexpr const char *kChainFunction = "nft_do_chain";
 
 // The name of the struct a parameter points to ("" for anything else).
 std::string pointee(const struct btf *b, __u32 type) {
@@ -65,6 +68,24 @@ int signatureVersion(const struct btf *b, const struct btf_type *proto, std::str
     return 0;
 }
 
+// Whether nft_do_chain is what the chain-verdict programs read: (struct nft_pktinfo *, void *)
+// returning an integer. Empty when it is; else why not.
+std::string checkChainFunction(const struct btf *b) {
+    const int id = btf__find_by_name_kind(b, kChainFunction, BTF_KIND_FUNC);
+    if (id <= 0) {
+        return std::string("the BTF does not describe ") + kChainFunction;
+    }
+    const struct btf_type *fn = btf__type_by_id(b, static_cast<__u32>(id));
+    const struct btf_type *proto = fn != nullptr ? btf__type_by_id(b, fn->type) : nullptr;
+    if (proto == nullptr || !btf_is_func_proto(proto) || btf_vlen(proto) != 2 ||
+        pointee(b, btf_params(proto)[0].type) != "nft_pktinfo" || !isEnumOrInt(b, proto->type)) {
+        return std::string(kChainFunction) +
+               " has a signature nft-tracer does not know (expected (struct nft_pktinfo *, "
+               "void *) returning unsigned int)";
+    }
+    return {};
+}
+
 } // namespace
 
 NftTraceProbe findNftTraceProbe(const struct btf *vmlinux) {
@@ -100,7 +121,56 @@ NftTraceProbe findNftTraceProbe(const struct btf *vmlinux) {
         return probe;
     }
     probe.version = signatureVersion(b, proto, &probe.error);
+    probe.chainFunction = kChainFunction;
+    probe.chainError = checkChainFunction(b);
     return probe;
+}
+
+std::optional<NftTraceRecord> parseNftRecord(std::span<const uint8_t> bytes) {
+    nt_nft r{};
+    if (bytes.size() < sizeof r) {
+        return std::nullopt;
+    }
+    std::memcpy(&r, bytes.data(), sizeof r);
+    const size_t names = size_t{r.table_len} + r.chain_len + r.jump_len;
+    if (r.type != NT_REC_NFT || bytes.size() < sizeof r + names) {
+        return std::nullopt;
+    }
+    const auto *p = reinterpret_cast<const char *>(bytes.data() + sizeof r);
+    NftTraceRecord x;
+    x.tsNs = r.ts_ns;
+    x.skb = r.skb;
+    x.walkStart = r.walk_start != 0;
+    x.ruleHandle = r.rule_handle;
+    x.id = r.trace_id;
+    x.iif = r.iif;
+    x.oif = r.oif;
+    x.mark = r.mark;
+    x.nfproto = r.nfproto;
+    x.family = r.family;
+    x.netns = r.netns;
+    x.table.assign(p, r.table_len);
+    x.chain.assign(p + r.table_len, r.chain_len);
+    x.jumpTarget.assign(p + r.table_len + r.chain_len, r.jump_len);
+    switch (r.trace_type) {
+    case 1:
+        x.type = NftTraceType::Policy;
+        x.policy = r.policy;
+        break;
+    case 2:
+        x.type = NftTraceType::Return;
+        x.verdict = r.verdict;
+        break;
+    case NT_NFT_TRACETYPE_CHAIN:
+        x.type = NftTraceType::Chain;
+        x.verdict = r.verdict;
+        break;
+    default:
+        x.type = NftTraceType::Rule;
+        x.verdict = r.verdict;
+        break;
+    }
+    return x;
 }
 
 } // namespace nt

@@ -125,6 +125,7 @@ Recorder::Recorder(const RecorderOptions &options) {
     probes_ = bpf_->probes();
     if (options.nftTrace) {
         nftInBpf_ = bpf_->nftTraceProbe().version != 0;
+        nftChainError_ = bpf_->nftTraceProbe().chainError;
         nftTraceError_ = options.nftInKernel ? bpf_->nftTraceProbe().error
                                              : std::string("netlink trace messages were asked for");
         meta_.backend += nftInBpf_ ? "+nftrace-bpf" : "+nftrace";

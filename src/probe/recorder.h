@@ -81,6 +81,9 @@ public:
     // function) rather than from NFNLGRP_NFTRACE; when nft tracing is on and they are not, why.
     bool nftTraceInBpf() const { return nftInBpf_; }
     const std::string &nftTraceBpfError() const { return nftTraceError_; }
+    // Base chain verdicts (nft_do_chain's return) read in BPF: empty when they are, else why
+    // not (only asked when nftTraceInBpf()).
+    const std::string &nftChainVerdictError() const { return nftChainError_; }
     // Functions named by the selection that this kernel does not have (skipped).
     const std::vector<std::string> &missingFunctions() const { return missingFunctions_; }
 
@@ -134,6 +137,7 @@ private:
     bool stopped_ = false;
     bool nftInBpf_ = false;
     std::string nftTraceError_;
+    std::string nftChainError_;
 };
 
 // CLOCK_MONOTONIC / CLOCK_REALTIME now, in ns.

@@ -389,7 +389,7 @@ NftTraceRecord readNft(Reader &r) {
     x.oiftype = r.u16();
     x.family = r.u8();
     const uint8_t type = r.u8();
-    if (type > static_cast<uint8_t>(NftTraceType::Rule)) {
+    if (type > static_cast<uint8_t>(NftTraceType::Chain)) {
         r.malformed(
             QCoreApplication::translate("nt::EventStream", "an nft trace record has type %1")
                 .arg(type));

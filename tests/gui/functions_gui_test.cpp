@@ -289,25 +289,9 @@ Trace functionTrace() {
     return t;
 }
 
-class FunctionTrace : public ::testing::Test {
+class FunctionTrace : public nt::testing::DocumentTest {
 protected:
-    void SetUp() override {
-        QSignalSpy loaded(&doc, &TraceDocument::loaded);
-        doc.setTrace(functionTrace());
-        if (loaded.isEmpty()) {
-            ASSERT_TRUE(loaded.wait(10000));
-        }
-        ASSERT_EQ(doc.assembler()->journeyCount(), 2u);
-    }
-    JourneyId journeyWithFate(Fate fate) const {
-        for (JourneyId id = 0; id < doc.assembler()->journeyCount(); ++id) {
-            if (doc.assembler()->journey(id).fate == fate) {
-                return id;
-            }
-        }
-        return kNoJourney;
-    }
-    TraceDocument doc;
+    void SetUp() override { load(functionTrace(), 2); }
 };
 
 TEST_F(FunctionTrace, StatisticsCountByLayerFunctionAndVerdict) {

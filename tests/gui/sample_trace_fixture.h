@@ -1,13 +1,15 @@
 // Shared by the swimlane, chart and ruleset tests: an offscreen QApplication, the recorded
-// sample trace assembled once, and where rendered screenshots go.
+// sample trace assembled once, a document of a built trace, and where rendered screenshots go.
 #pragma once
 
 #include "assembler.h"
 #include "trace.h"
+#include "trace_document.h"
 #include "tracefile.h"
 
 #include <QApplication>
 #include <QDir>
+#include <QSignalSpy>
 #include <QString>
 
 #include <gtest/gtest.h>
@@ -32,6 +34,29 @@ protected:
     }
     static inline std::unique_ptr<Trace> trace;
     static inline std::unique_ptr<Assembler> assembler;
+};
+
+// A TraceDocument holding a trace built by the test (see tests/unit/journey_fixtures.h).
+class DocumentTest : public ::testing::Test {
+protected:
+    // Loads `t` and waits until it is assembled into `journeys` journeys.
+    void load(Trace t, size_t journeys) {
+        QSignalSpy loaded(&doc, &TraceDocument::loaded);
+        doc.setTrace(std::move(t));
+        if (loaded.isEmpty()) {
+            ASSERT_TRUE(loaded.wait(10000));
+        }
+        ASSERT_EQ(doc.assembler()->journeyCount(), journeys);
+    }
+    JourneyId journeyWithFate(Fate fate) const {
+        for (JourneyId id = 0; id < doc.assembler()->journeyCount(); ++id) {
+            if (doc.assembler()->journey(id).fate == fate) {
+                return id;
+            }
+        }
+        return kNoJourney;
+    }
+    TraceDocument doc;
 };
 
 // Screenshots rendered by the tests, kept as build output for people to look at.

@@ -620,11 +620,13 @@ TEST(EventStream, RejectsMalformedFieldValues) {
     ASSERT_EQ(payload[second], 1);
     payload[second] = 0;
     EXPECT_EQ(decodeAll(headerStream() + frame(2, payload)), StreamError::Kind::Malformed);
-    // An nft record type above Rule.
+    // An nft record type above Chain (the last one: a base chain's verdict).
     std::string nft = encodeRecords({}, {makeNft(0)}, {}).substr(kFrameHeaderBytes);
     const size_t typeAt = 4 + 4 + 4 + 8 + 8 + 4 * 6 + 4 + 2 + 2 + 1;
     ASSERT_EQ(nft[typeAt], static_cast<char>(NftTraceType::Rule));
-    nft[typeAt] = 4;
+    nft[typeAt] = static_cast<char>(NftTraceType::Chain);
+    EXPECT_FALSE(decodeAll(headerStream() + frame(2, nft)).has_value());
+    nft[typeAt] = static_cast<char>(NftTraceType::Chain) + 1;
     EXPECT_EQ(decodeAll(headerStream() + frame(2, nft)), StreamError::Kind::Malformed);
     // A negative event rate.
     CountersFrame c = makeCounters();

@@ -637,7 +637,7 @@ INSTANTIATE_TEST_SUITE_P(
         BadEdit{"PageCountHuge", "UPDATE event_pages SET count = 4294967296"},
         BadEdit{"PacketTooLong", "UPDATE packets SET data = zeroblob(129) WHERE rowid = 2"},
         BadEdit{"PacketDataText", "UPDATE packets SET data = 'abc' WHERE rowid = 2"},
-        BadEdit{"NftTypeUnknown", "UPDATE nft SET type = 4 WHERE rowid = 1"},
+        BadEdit{"NftTypeUnknown", "UPDATE nft SET type = 5 WHERE rowid = 1"},
         BadEdit{"NftVerdictOverI32", "UPDATE nft SET verdict = 2147483648 WHERE rowid = 1"},
         BadEdit{"NftHeaderTooLong", "UPDATE nft SET ll_header = zeroblob(1025) WHERE rowid = 1"},
         BadEdit{"NftTableBlob", "UPDATE nft SET table_name = x'00ff' WHERE rowid = 1"},

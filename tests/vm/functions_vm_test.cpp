@@ -24,6 +24,21 @@ bool offers(const vm::Kernel &k, const std::string &backend) {
     return k.config("CONFIG_DYNAMIC_FTRACE_WITH_DIRECT_CALLS") == "y"; // fentry trampolines
 }
 
+// The verdict of the journey's chain record (nft_do_chain's return) for `chain` of table fw,
+// "" when there is none or it was not read in the kernel.
+QString chainVerdict(const QJsonObject &journey, const char *chain) {
+    for (const QJsonValue &v : journey[QStringLiteral("nft")].toArray()) {
+        const QJsonObject n = v.toObject();
+        if (n[QStringLiteral("type")].toString() == QLatin1String("chain") &&
+            n[QStringLiteral("table")].toString() == QLatin1String("fw") &&
+            n[QStringLiteral("chain")].toString() == QLatin1String(chain) &&
+            n[QStringLiteral("read_in_kernel")].toBool()) {
+            return n[QStringLiteral("verdict")].toString();
+        }
+    }
+    return {};
+}
+
 class FunctionsInVm : public ::testing::TestWithParam<std::tuple<std::string, std::string>> {
 protected:
     void SetUp() override { NT_REQUIRE_VM_KERNEL(std::get<0>(GetParam()), kernel); }
@@ -94,6 +109,12 @@ TEST_P(FunctionsInVm, DroppedAndAcceptedSynPassTheFunctions) {
               std::string::npos)
         << err;
     EXPECT_FALSE(r.nftTraceSubscribed()) << r.run.text("netlink.txt");
+    // The base chain's own verdict, read at nft_do_chain's return next to the skb.
+    EXPECT_NE(err.find("chain verdicts: read in the kernel at nft_do_chain's return"),
+              std::string::npos)
+        << err;
+    EXPECT_EQ(chainVerdict(r.dropped, "input"), QStringLiteral("DROP"))
+        << QJsonDocument(r.dropped).toJson().toStdString();
 
     // The accepted SYN goes on to TCP.
     ASSERT_FALSE(r.accepted.isEmpty()) << r.run.text("record.out");
@@ -108,6 +129,8 @@ TEST_P(FunctionsInVm, DroppedAndAcceptedSynPassTheFunctions) {
     EXPECT_EQ(av[QStringLiteral("rule_handle")].toInteger(), r.acceptHandle);
     EXPECT_EQ(av[QStringLiteral("chain")].toString(), QStringLiteral("input"));
     EXPECT_TRUE(av[QStringLiteral("read_in_kernel")].toBool());
+    EXPECT_EQ(chainVerdict(r.accepted, "input"), QStringLiteral("ACCEPT"))
+        << QJsonDocument(r.accepted).toJson().toStdString();
     if (!HasFailure()) {
         r.run.remove();
     }
