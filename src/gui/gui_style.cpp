@@ -1,7 +1,9 @@
-// Colours shared by the journey views.
+// Colours and names shared by the journey views.
 #include "gui_style.h"
 
 #include "event.h"
+
+#include <QCoreApplication>
 
 #include <array>
 

@@ -149,9 +149,9 @@ std::optional<NftTraceRecord> parseNftRecord(std::span<const uint8_t> bytes) {
     x.nfproto = r.nfproto;
     x.family = r.family;
     x.netns = r.netns;
-    x.table.assign(p, r.table_len);
-    x.chain.assign(p + r.table_len, r.chain_len);
-    x.jumpTarget.assign(p + r.table_len + r.chain_len, r.jump_len);
+    x.table = std::string_view(p, r.table_len);
+    x.chain = std::string_view(p + r.table_len, r.chain_len);
+    x.jumpTarget = std::string_view(p + r.table_len + r.chain_len, r.jump_len);
     switch (r.trace_type) {
     case 1:
         x.type = NftTraceType::Policy;
