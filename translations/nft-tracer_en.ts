@@ -1527,10 +1527,6 @@ Run &apos;nft-tracer-cli COMMAND --help&apos; for the options of a command.
         <translation>Packet journeys through the Linux kernel and nftables.</translation>
     </message>
     <message>
-        <source>A trace file (.nftrace) to open.</source>
-        <translation>A trace file (.nftrace) to open.</translation>
-    </message>
-    <message>
         <source>&amp;File</source>
         <translation>&amp;File</translation>
     </message>
@@ -1561,10 +1557,6 @@ Run &apos;nft-tracer-cli COMMAND --help&apos; for the options of a command.
     <message>
         <source>&amp;Open…</source>
         <translation>&amp;Open…</translation>
-    </message>
-    <message>
-        <source>Open a trace file (.nftrace)</source>
-        <translation>Open a trace file (.nftrace)</translation>
     </message>
     <message>
         <source>Open &amp;Sample</source>
@@ -1874,6 +1866,26 @@ nft records joined to no packet: %4</translation>
     <message>
         <source>Not in this kernel, skipped (the other functions are traced): %1</source>
         <translation>Not in this kernel, skipped (the other functions are traced): %1</translation>
+    </message>
+    <message>
+        <source>A trace file (.nftrace) to open; several files of one recording, or their folder, open as one trace.</source>
+        <translation>A trace file (.nftrace) to open; several files of one recording, or their folder, open as one trace.</translation>
+    </message>
+    <message>
+        <source>Open a trace file (.nftrace); select several files of one recording to open them as one trace</source>
+        <translation>Open a trace file (.nftrace); select several files of one recording to open them as one trace</translation>
+    </message>
+    <message>
+        <source>Open &amp;Folder…</source>
+        <translation>Open &amp;Folder…</translation>
+    </message>
+    <message>
+        <source>Open the trace files of a folder as one trace (a rotated recording: record --ring)</source>
+        <translation>Open the trace files of a folder as one trace (a rotated recording: record --ring)</translation>
+    </message>
+    <message>
+        <source>Open Folder</source>
+        <translation>Open Folder</translation>
     </message>
 </context>
 <context>

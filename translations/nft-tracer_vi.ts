@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="vi">
 <context>
     <name>QCommandLineParser</name>
@@ -31,20 +32,20 @@
         <translation>Hiển thị thông tin phiên bản.</translation>
     </message>
     <message>
-        <source>Unknown option '%1'.</source>
-        <translation>Tùy chọn không hợp lệ '%1'.</translation>
+        <source>Unknown option &apos;%1&apos;.</source>
+        <translation>Tùy chọn không hợp lệ &apos;%1&apos;.</translation>
     </message>
     <message>
         <source>Unknown options: %1.</source>
         <translation>Các tùy chọn không hợp lệ: %1.</translation>
     </message>
     <message>
-        <source>Missing value after '%1'.</source>
-        <translation>Thiếu giá trị sau '%1'.</translation>
+        <source>Missing value after &apos;%1&apos;.</source>
+        <translation>Thiếu giá trị sau &apos;%1&apos;.</translation>
     </message>
     <message>
-        <source>Unexpected value after '%1'.</source>
-        <translation>Không cần giá trị sau '%1'.</translation>
+        <source>Unexpected value after &apos;%1&apos;.</source>
+        <translation>Không cần giá trị sau &apos;%1&apos;.</translation>
     </message>
 </context>
 <context>
@@ -82,7 +83,7 @@
         <translation>gắn chương trình BPF vào kprobe thất bại: %1</translation>
     </message>
     <message>
-        <source>the kernel's BTF does not describe %1, which fentry needs</source>
+        <source>the kernel&apos;s BTF does not describe %1, which fentry needs</source>
         <translation>BTF của kernel không mô tả %1, mà fentry cần</translation>
     </message>
     <message>
@@ -132,8 +133,8 @@
 <context>
     <name>nt::Cli</name>
     <message>
-        <source>unknown command '%1'; try --help</source>
-        <translation>lệnh không hợp lệ '%1'; hãy xem --help</translation>
+        <source>unknown command &apos;%1&apos;; try --help</source>
+        <translation>lệnh không hợp lệ &apos;%1&apos;; hãy xem --help</translation>
     </message>
     <message>
         <source>Record packet journeys through the kernel and nftables.</source>
@@ -144,8 +145,8 @@
         <translation>Chỉ các gói khớp với EXPR (cú pháp kiểu tcpdump, thêm ifname và mark).</translation>
     </message>
     <message>
-        <source>Trace inside this network namespace (a name from 'ip netns' or a path).</source>
-        <translation>Trace bên trong network namespace này (một tên trong 'ip netns' hoặc một đường dẫn).</translation>
+        <source>Trace inside this network namespace (a name from &apos;ip netns&apos; or a path).</source>
+        <translation>Trace bên trong network namespace này (một tên trong &apos;ip netns&apos; hoặc một đường dẫn).</translation>
     </message>
     <message>
         <source>Stop after S seconds.</source>
@@ -172,16 +173,16 @@
         <translation>chỉ đưa bộ lọc bằng --filter hoặc sau các tùy chọn, không dùng cả hai</translation>
     </message>
     <message>
-        <source>--duration needs a positive number of seconds, got '%1'</source>
-        <translation>--duration cần số giây dương, nhận được '%1'</translation>
+        <source>--duration needs a positive number of seconds, got &apos;%1&apos;</source>
+        <translation>--duration cần số giây dương, nhận được &apos;%1&apos;</translation>
     </message>
     <message>
-        <source>--max-packets needs a positive whole number, got '%1'</source>
-        <translation>--max-packets cần một số nguyên dương, nhận được '%1'</translation>
+        <source>--max-packets needs a positive whole number, got &apos;%1&apos;</source>
+        <translation>--max-packets cần một số nguyên dương, nhận được &apos;%1&apos;</translation>
     </message>
     <message>
-        <source>recording needs root: BPF programs and the nftables trace table can only be installed by root. Run it with sudo; 'show' and 'export' work without.</source>
-        <translation>ghi trace cần quyền root: chỉ root mới cài được chương trình BPF và bảng trace nftables. Hãy chạy bằng sudo; 'show' và 'export' thì không cần.</translation>
+        <source>recording needs root: BPF programs and the nftables trace table can only be installed by root. Run it with sudo; &apos;show&apos; and &apos;export&apos; work without.</source>
+        <translation>ghi trace cần quyền root: chỉ root mới cài được chương trình BPF và bảng trace nftables. Hãy chạy bằng sudo; &apos;show&apos; và &apos;export&apos; thì không cần.</translation>
     </message>
     <message>
         <source>Recording with %1 of %2 tracepoints%3%4. Press Ctrl-C to stop.</source>
@@ -236,20 +237,20 @@
         <translation>Ghi ra OUT.</translation>
     </message>
     <message>
-        <source>--format must be json or pcapng, got '%1'</source>
-        <translation>--format phải là json hoặc pcapng, nhận được '%1'</translation>
+        <source>--format must be json or pcapng, got &apos;%1&apos;</source>
+        <translation>--format phải là json hoặc pcapng, nhận được &apos;%1&apos;</translation>
     </message>
     <message>
         <source>export needs an output file: -o OUT</source>
         <translation>export cần một tệp đầu ra: -o OUT</translation>
     </message>
     <message>
-        <source>%1 needs a priority from 0 (critical) to 3 (verbose), got '%2'</source>
-        <translation>%1 cần một mức ưu tiên từ 0 (quan trọng nhất) đến 3 (chi tiết), nhận được '%2'</translation>
+        <source>%1 needs a priority from 0 (critical) to 3 (verbose), got &apos;%2&apos;</source>
+        <translation>%1 cần một mức ưu tiên từ 0 (quan trọng nhất) đến 3 (chi tiết), nhận được &apos;%2&apos;</translation>
     </message>
     <message>
-        <source>%1 needs a positive whole number, got '%2'</source>
-        <translation>%1 cần một số nguyên dương, nhận được '%2'</translation>
+        <source>%1 needs a positive whole number, got &apos;%2&apos;</source>
+        <translation>%1 cần một số nguyên dương, nhận được &apos;%2&apos;</translation>
     </message>
     <message>
         <source>List the kernel functions that take a struct sk_buff * and can be traced, classified by layer and priority (0 critical ... 3 verbose). Needs no root.</source>
@@ -268,20 +269,20 @@
         <translation>In JSON thay cho bảng.</translation>
     </message>
     <message>
-        <source>Write a trace_config.json with the chosen functions, for 'record --config'.</source>
-        <translation>Ghi một tệp trace_config.json với các hàm đã chọn, dùng cho 'record --config'.</translation>
+        <source>Write a trace_config.json with the chosen functions, for &apos;record --config&apos;.</source>
+        <translation>Ghi một tệp trace_config.json với các hàm đã chọn, dùng cho &apos;record --config&apos;.</translation>
     </message>
     <message>
         <source>With --config: at most N functions, most important first (default 100).</source>
         <translation>Với --config: tối đa N hàm, quan trọng nhất trước (mặc định 100).</translation>
     </message>
     <message>
-        <source>Scan the kernel's BTF again instead of using the cache.</source>
+        <source>Scan the kernel&apos;s BTF again instead of using the cache.</source>
         <translation>Quét lại BTF của kernel thay vì dùng bộ nhớ đệm.</translation>
     </message>
     <message>
-        <source>discover takes no arguments, got '%1'</source>
-        <translation>discover không nhận đối số, nhận được '%1'</translation>
+        <source>discover takes no arguments, got &apos;%1&apos;</source>
+        <translation>discover không nhận đối số, nhận được &apos;%1&apos;</translation>
     </message>
     <message>
         <source>--max-trace only applies with --config OUT</source>
@@ -308,8 +309,8 @@
 </translation>
     </message>
     <message>
-        <source>Trace the enabled kernel functions of FILE (trace_config.json, see 'discover --config').</source>
-        <translation>Trace các hàm kernel được bật trong FILE (trace_config.json, xem 'discover --config').</translation>
+        <source>Trace the enabled kernel functions of FILE (trace_config.json, see &apos;discover --config&apos;).</source>
+        <translation>Trace các hàm kernel được bật trong FILE (trace_config.json, xem &apos;discover --config&apos;).</translation>
     </message>
     <message>
         <source>Trace these kernel functions (comma-separated).</source>
@@ -336,8 +337,8 @@
         <translation>không đọc được %1: %2</translation>
     </message>
     <message>
-        <source>--backend must be auto, kprobe-multi, kprobe, fentry or tracepoint, got '%1'</source>
-        <translation>--backend phải là auto, kprobe-multi, kprobe, fentry hoặc tracepoint, nhận được '%1'</translation>
+        <source>--backend must be auto, kprobe-multi, kprobe, fentry or tracepoint, got &apos;%1&apos;</source>
+        <translation>--backend phải là auto, kprobe-multi, kprobe, fentry hoặc tracepoint, nhận được &apos;%1&apos;</translation>
     </message>
     <message>
         <source>Recording with %1 of %2 tracepoints and %3 of %4 kernel functions (backend %5)%6%7. Press Ctrl-C to stop.</source>
@@ -398,7 +399,7 @@ Commands:
   discover [--layers L,...] [--priority N] [--json] [--config OUT --max-trace N]
                                   list the kernel functions that take an sk_buff
 
-Run 'nft-tracer-cli COMMAND --help' for the options of a command.
+Run &apos;nft-tracer-cli COMMAND --help&apos; for the options of a command.
 </source>
         <translation>Cách dùng: nft-tracer-cli LỆNH [TÙY CHỌN]
 
@@ -416,7 +417,7 @@ Các lệnh:
   discover [--layers L,...] [--priority N] [--json] [--config OUT --max-trace N]
                                   liệt kê các hàm kernel nhận một sk_buff
 
-Chạy 'nft-tracer-cli LỆNH --help' để xem các tùy chọn của từng lệnh.
+Chạy &apos;nft-tracer-cli LỆNH --help&apos; để xem các tùy chọn của từng lệnh.
 </translation>
     </message>
     <message>
@@ -428,16 +429,16 @@ Chạy 'nft-tracer-cli LỆNH --help' để xem các tùy chọn của từng l�
         <translation>Chỉ giữ N tệp mới nhất của một bản ghi xoay vòng (với --max-size hoặc --max-duration): tệp cũ nhất bị xóa khi một tệp mới bắt đầu.</translation>
     </message>
     <message>
-        <source>--max-size needs a size from 4M to 16T (a number with K, M, G or T), got '%1'</source>
-        <translation>--max-size cần một kích thước từ 4M đến 16T (một số kèm K, M, G hoặc T), nhận được '%1'</translation>
+        <source>--max-size needs a size from 4M to 16T (a number with K, M, G or T), got &apos;%1&apos;</source>
+        <translation>--max-size cần một kích thước từ 4M đến 16T (một số kèm K, M, G hoặc T), nhận được &apos;%1&apos;</translation>
     </message>
     <message>
-        <source>--max-duration needs a duration from 1s to 366 days (a number with s, m or h), got '%1'</source>
-        <translation>--max-duration cần một khoảng thời gian từ 1s đến 366 ngày (một số kèm s, m hoặc h), nhận được '%1'</translation>
+        <source>--max-duration needs a duration from 1s to 366 days (a number with s, m or h), got &apos;%1&apos;</source>
+        <translation>--max-duration cần một khoảng thời gian từ 1s đến 366 ngày (một số kèm s, m hoặc h), nhận được &apos;%1&apos;</translation>
     </message>
     <message>
-        <source>--ring needs a number of files from 1 to %1, got '%2'</source>
-        <translation>--ring cần một số tệp từ 1 đến %1, nhận được '%2'</translation>
+        <source>--ring needs a number of files from 1 to %1, got &apos;%2&apos;</source>
+        <translation>--ring cần một số tệp từ 1 đến %1, nhận được &apos;%2&apos;</translation>
     </message>
     <message>
         <source>--ring needs --max-size or --max-duration: they say when a new file starts</source>
@@ -452,8 +453,8 @@ Chạy 'nft-tracer-cli LỆNH --help' để xem các tùy chọn của từng l�
         <translation>Không in hành trình từng gói: một bản ghi dài như vậy chỉ giữ thống kê trong bộ nhớ. Hãy ghi với -o FILE để giữ lại các hành trình.</translation>
     </message>
     <message>
-        <source>Per-packet journeys not printed: the trace holds %1 events, more than the %2 printed at the end. 'show' prints them from the files.</source>
-        <translation>Không in hành trình từng gói: bản trace có %1 sự kiện, nhiều hơn %2 sự kiện được in khi kết thúc. 'show' in chúng từ các tệp.</translation>
+        <source>Per-packet journeys not printed: the trace holds %1 events, more than the %2 printed at the end. &apos;show&apos; prints them from the files.</source>
+        <translation>Không in hành trình từng gói: bản trace có %1 sự kiện, nhiều hơn %2 sự kiện được in khi kết thúc. &apos;show&apos; in chúng từ các tệp.</translation>
     </message>
     <message>
         <source>Journeys of the %1 files kept (--ring removed %2 older ones):</source>
@@ -468,8 +469,8 @@ Chạy 'nft-tracer-cli LỆNH --help' để xem các tùy chọn của từng l�
         <translation>Một tệp .nftrace; nhiều tệp hoặc một thư mục của một bản ghi xoay vòng (--max-size, --max-duration) được mở như một bản trace.</translation>
     </message>
     <message>
-        <source>%1 needs a trace file or a folder of them; try '%1 --help'</source>
-        <translation>%1 cần một tệp trace hoặc một thư mục chứa chúng; hãy thử '%1 --help'</translation>
+        <source>%1 needs a trace file or a folder of them; try &apos;%1 --help&apos;</source>
+        <translation>%1 cần một tệp trace hoặc một thư mục chứa chúng; hãy thử &apos;%1 --help&apos;</translation>
     </message>
     <message>
         <source>Start a new file when the current one holds SIZE (K, M, G or T; at least 4M). The files are named FILE_NNNNN_TIME.nftrace after their start (UTC).</source>
@@ -480,7 +481,7 @@ Chạy 'nft-tracer-cli LỆNH --help' để xem các tùy chọn của từng l�
         <translation>cảnh báo: %1</translation>
     </message>
     <message>
-        <source>  chain verdicts: read in the kernel at %1's return
+        <source>  chain verdicts: read in the kernel at %1&apos;s return
 </source>
         <translation>  phán quyết của chain: đọc trong nhân khi %1 trả về
 </translation>
@@ -495,7 +496,7 @@ Chạy 'nft-tracer-cli LỆNH --help' để xem các tùy chọn của từng l�
 <context>
     <name>nt::Discovery</name>
     <message>
-        <source>cannot read the kernel's BTF at %1: this kernel was built without CONFIG_DEBUG_INFO_BTF, so its functions cannot be discovered. Tracepoints still work.</source>
+        <source>cannot read the kernel&apos;s BTF at %1: this kernel was built without CONFIG_DEBUG_INFO_BTF, so its functions cannot be discovered. Tracepoints still work.</source>
         <translation>không đọc được BTF của kernel tại %1: kernel này được build không có CONFIG_DEBUG_INFO_BTF, nên không thể tìm các hàm của nó. Tracepoint vẫn hoạt động.</translation>
     </message>
 </context>
@@ -550,15 +551,15 @@ Chạy 'nft-tracer-cli LỆNH --help' để xem các tùy chọn của từng l�
         <translation>File descriptor mà helper trả về không chứa luồng sự kiện của nft-tracer (sai chữ ký). Hãy kiểm tra helper đã cài có đúng phiên bản nft-tracer này không.</translation>
     </message>
     <message>
-        <source>The helper's event stream has format version %1; this program reads version %2 and older. Install the same version of nft-tracer and its helper.</source>
+        <source>The helper&apos;s event stream has format version %1; this program reads version %2 and older. Install the same version of nft-tracer and its helper.</source>
         <translation>Luồng sự kiện của helper có định dạng phiên bản %1; chương trình này chỉ đọc được phiên bản %2 trở về trước. Hãy cài cùng một phiên bản cho nft-tracer và helper.</translation>
     </message>
     <message>
-        <source>The helper's event stream announces a frame of %1 bytes, more than the limit of %2: the stream is corrupt. Stop the trace and start it again.</source>
+        <source>The helper&apos;s event stream announces a frame of %1 bytes, more than the limit of %2: the stream is corrupt. Stop the trace and start it again.</source>
         <translation>Luồng sự kiện của helper khai báo một frame %1 byte, vượt giới hạn %2: luồng bị hỏng. Hãy dừng trace rồi bắt đầu lại.</translation>
     </message>
     <message>
-        <source>The helper's event stream is out of order (%1 frame: %2). Stop the trace and start it again.</source>
+        <source>The helper&apos;s event stream is out of order (%1 frame: %2). Stop the trace and start it again.</source>
         <translation>Luồng sự kiện của helper sai thứ tự (frame %1: %2). Hãy dừng trace rồi bắt đầu lại.</translation>
     </message>
     <message>
@@ -582,7 +583,7 @@ Chạy 'nft-tracer-cli LỆNH --help' để xem các tùy chọn của từng l�
         <translation>kết thúc trước cả header</translation>
     </message>
     <message>
-        <source>The helper's event stream ended in the middle of a frame: the helper stopped unexpectedly. Check the system log for nft-tracer-helper.</source>
+        <source>The helper&apos;s event stream ended in the middle of a frame: the helper stopped unexpectedly. Check the system log for nft-tracer-helper.</source>
         <translation>Luồng sự kiện của helper kết thúc giữa chừng một frame: helper đã dừng đột ngột. Hãy xem log hệ thống của nft-tracer-helper.</translation>
     </message>
     <message>
@@ -643,20 +644,20 @@ Chạy 'nft-tracer-cli LỆNH --help' để xem các tùy chọn của từng l�
         <translation>cột %1: %2</translation>
     </message>
     <message>
-        <source>expected '%1' (or '%2'), found %3</source>
-        <translation>cần '%1' (hoặc '%2'), nhưng gặp %3</translation>
+        <source>expected &apos;%1&apos; (or &apos;%2&apos;), found %3</source>
+        <translation>cần &apos;%1&apos; (hoặc &apos;%2&apos;), nhưng gặp %3</translation>
     </message>
     <message>
-        <source>the quoted name starting here has no closing '"'</source>
-        <translation>tên trong ngoặc kép bắt đầu tại đây thiếu dấu '"' đóng</translation>
+        <source>the quoted name starting here has no closing &apos;&quot;&apos;</source>
+        <translation>tên trong ngoặc kép bắt đầu tại đây thiếu dấu &apos;&quot;&apos; đóng</translation>
     </message>
     <message>
-        <source>found ')' without a matching '('</source>
-        <translation>gặp ')' không có '(' tương ứng</translation>
+        <source>found &apos;)&apos; without a matching &apos;(&apos;</source>
+        <translation>gặp &apos;)&apos; không có &apos;(&apos; tương ứng</translation>
     </message>
     <message>
-        <source>expected 'and', 'or' or the end of the filter after %1, found %2</source>
-        <translation>sau %1 cần 'and', 'or' hoặc kết thúc bộ lọc, nhưng gặp %2</translation>
+        <source>expected &apos;and&apos;, &apos;or&apos; or the end of the filter after %1, found %2</source>
+        <translation>sau %1 cần &apos;and&apos;, &apos;or&apos; hoặc kết thúc bộ lọc, nhưng gặp %2</translation>
     </message>
     <message>
         <source>the end of the filter</source>
@@ -667,12 +668,12 @@ Chạy 'nft-tracer-cli LỆNH --help' để xem các tùy chọn của từng l�
         <translation>sau %2 cần %1, nhưng gặp %3</translation>
     </message>
     <message>
-        <source>parentheses and 'not' are nested more than %1 deep</source>
-        <translation>dấu ngoặc và 'not' lồng nhau sâu quá %1 cấp</translation>
+        <source>parentheses and &apos;not&apos; are nested more than %1 deep</source>
+        <translation>dấu ngoặc và &apos;not&apos; lồng nhau sâu quá %1 cấp</translation>
     </message>
     <message>
-        <source>expected ')' to close the '(' at column %1, found %2</source>
-        <translation>cần ')' để đóng '(' ở cột %1, nhưng gặp %2</translation>
+        <source>expected &apos;)&apos; to close the &apos;(&apos; at column %1, found %2</source>
+        <translation>cần &apos;)&apos; để đóng &apos;(&apos; ở cột %1, nhưng gặp %2</translation>
     </message>
     <message>
         <source>expected a filter primitive (host, net, port, portrange, tcp, udp, icmp, ip, ip6, ifname, mark …), found %1</source>
@@ -699,20 +700,20 @@ Chạy 'nft-tracer-cli LỆNH --help' để xem các tùy chọn của từng l�
         <translation>một chỉ số interface (1 đến 4294967295)</translation>
     </message>
     <message>
-        <source>'host', 'net', 'port' or 'portrange'</source>
-        <translation>'host', 'net', 'port' hoặc 'portrange'</translation>
+        <source>&apos;host&apos;, &apos;net&apos;, &apos;port&apos; or &apos;portrange&apos;</source>
+        <translation>&apos;host&apos;, &apos;net&apos;, &apos;port&apos; hoặc &apos;portrange&apos;</translation>
     </message>
     <message>
         <source>unknown word %1: expected a primitive such as host, net, port, portrange, tcp, udp, sctp, icmp, icmp6, ip, ip6, ifname, ifindex or mark</source>
         <translation>từ không hợp lệ %1: cần một primitive như host, net, port, portrange, tcp, udp, sctp, icmp, icmp6, ip, ip6, ifname, ifindex hoặc mark</translation>
     </message>
     <message>
-        <source>'host' takes a single address; write 'net %1' for a prefix</source>
-        <translation>'host' chỉ nhận một địa chỉ; hãy viết 'net %1' cho một prefix</translation>
+        <source>&apos;host&apos; takes a single address; write &apos;net %1&apos; for a prefix</source>
+        <translation>&apos;host&apos; chỉ nhận một địa chỉ; hãy viết &apos;net %1&apos; cho một prefix</translation>
     </message>
     <message>
-        <source>expected a prefix length from 0 to %1 after '/', found %2</source>
-        <translation>sau '/' cần độ dài prefix từ 0 đến %1, nhưng gặp %2</translation>
+        <source>expected a prefix length from 0 to %1 after &apos;/&apos;, found %2</source>
+        <translation>sau &apos;/&apos; cần độ dài prefix từ 0 đến %1, nhưng gặp %2</translation>
     </message>
     <message>
         <source>%1 has bits set past the /%2 prefix; did you mean %3/%2?</source>
@@ -775,8 +776,8 @@ Chạy 'nft-tracer-cli LỆNH --help' để xem các tùy chọn của từng l�
         <translation>một nhánh của bộ lọc cần %1 phép kiểm tra; chỉ hỗ trợ tối đa %2 — hãy đơn giản hóa nó</translation>
     </message>
     <message>
-        <source>there is no network interface called %1; check the name with 'ip link'</source>
-        <translation>không có network interface nào tên %1; hãy kiểm tra tên bằng 'ip link'</translation>
+        <source>there is no network interface called %1; check the name with &apos;ip link&apos;</source>
+        <translation>không có network interface nào tên %1; hãy kiểm tra tên bằng &apos;ip link&apos;</translation>
     </message>
 </context>
 <context>
@@ -802,7 +803,7 @@ Chạy 'nft-tracer-cli LỆNH --help' để xem các tùy chọn của từng l�
         <translation>Lọc gói tin: ví dụ tcp port 8080, host 10.0.0.2 and not icmp (Enter để áp dụng)</translation>
     </message>
     <message>
-        <source>The recorder's filter language: host, net, port, portrange, tcp, udp, icmp, icmp6, ip, ip6, ifindex, mark, and, or, not, parentheses</source>
+        <source>The recorder&apos;s filter language: host, net, port, portrange, tcp, udp, icmp, icmp6, ip, ip6, ifindex, mark, and, or, not, parentheses</source>
         <translation>Cú pháp bộ lọc của trình ghi: host, net, port, portrange, tcp, udp, icmp, icmp6, ip, ip6, ifindex, mark, and, or, not, dấu ngoặc</translation>
     </message>
     <message>
@@ -817,70 +818,70 @@ Chạy 'nft-tracer-cli LỆNH --help' để xem các tùy chọn của từng l�
         <translation>%1: mỗi mục phải là một object, nhận được %2</translation>
     </message>
     <message>
-        <source>%1: "name" must be a non-empty string</source>
-        <translation>%1: "name" phải là một chuỗi không rỗng</translation>
+        <source>%1: &quot;name&quot; must be a non-empty string</source>
+        <translation>%1: &quot;name&quot; phải là một chuỗi không rỗng</translation>
     </message>
     <message>
-        <source>%1: unknown key "%2" (known: name, layer, priority, enabled)</source>
-        <translation>%1: khóa không hợp lệ "%2" (các khóa hợp lệ: name, layer, priority, enabled)</translation>
+        <source>%1: unknown key &quot;%2&quot; (known: name, layer, priority, enabled)</source>
+        <translation>%1: khóa không hợp lệ &quot;%2&quot; (các khóa hợp lệ: name, layer, priority, enabled)</translation>
     </message>
     <message>
-        <source>%1: "layer" must be a string, got %2</source>
-        <translation>%1: "layer" phải là một chuỗi, nhận được %2</translation>
+        <source>%1: &quot;layer&quot; must be a string, got %2</source>
+        <translation>%1: &quot;layer&quot; phải là một chuỗi, nhận được %2</translation>
     </message>
     <message>
-        <source>%1: unknown layer "%2" (known: %3)</source>
-        <translation>%1: layer không hợp lệ "%2" (các layer hợp lệ: %3)</translation>
+        <source>%1: unknown layer &quot;%2&quot; (known: %3)</source>
+        <translation>%1: layer không hợp lệ &quot;%2&quot; (các layer hợp lệ: %3)</translation>
     </message>
     <message>
-        <source>%1: "priority" must be a whole number from 0 to 3, got %2</source>
-        <translation>%1: "priority" phải là số nguyên từ 0 đến 3, nhận được %2</translation>
+        <source>%1: &quot;priority&quot; must be a whole number from 0 to 3, got %2</source>
+        <translation>%1: &quot;priority&quot; phải là số nguyên từ 0 đến 3, nhận được %2</translation>
     </message>
     <message>
-        <source>%1: "enabled" must be true or false, got %2</source>
-        <translation>%1: "enabled" phải là true hoặc false, nhận được %2</translation>
+        <source>%1: &quot;enabled&quot; must be true or false, got %2</source>
+        <translation>%1: &quot;enabled&quot; phải là true hoặc false, nhận được %2</translation>
     </message>
     <message>
         <source>%1: not valid JSON at byte %2: %3</source>
         <translation>%1: JSON không hợp lệ tại byte %2: %3</translation>
     </message>
     <message>
-        <source>%1: the top level must be an object with "version" and "functions"</source>
-        <translation>%1: cấp ngoài cùng phải là một object có "version" và "functions"</translation>
+        <source>%1: the top level must be an object with &quot;version&quot; and &quot;functions&quot;</source>
+        <translation>%1: cấp ngoài cùng phải là một object có &quot;version&quot; và &quot;functions&quot;</translation>
     </message>
     <message>
-        <source>%1: unknown key "%2" at the top level (known: version, functions)</source>
-        <translation>%1: khóa không hợp lệ "%2" ở cấp ngoài cùng (các khóa hợp lệ: version, functions)</translation>
+        <source>%1: unknown key &quot;%2&quot; at the top level (known: version, functions)</source>
+        <translation>%1: khóa không hợp lệ &quot;%2&quot; ở cấp ngoài cùng (các khóa hợp lệ: version, functions)</translation>
     </message>
     <message>
-        <source>%1: "version" must be a number, got "%2"</source>
-        <translation>%1: "version" phải là một số, nhận được "%2"</translation>
+        <source>%1: &quot;version&quot; must be a number, got &quot;%2&quot;</source>
+        <translation>%1: &quot;version&quot; phải là một số, nhận được &quot;%2&quot;</translation>
     </message>
     <message>
-        <source>%1: "version" is missing or not a number</source>
-        <translation>%1: thiếu "version" hoặc nó không phải là số</translation>
+        <source>%1: &quot;version&quot; is missing or not a number</source>
+        <translation>%1: thiếu &quot;version&quot; hoặc nó không phải là số</translation>
     </message>
     <message>
         <source>%1: format version %2 is not supported (this nft-tracer reads version 1)</source>
         <translation>%1: không hỗ trợ định dạng phiên bản %2 (nft-tracer này đọc phiên bản 1)</translation>
     </message>
     <message>
-        <source>%1: "functions" must be an array, got %2</source>
-        <translation>%1: "functions" phải là một mảng, nhận được %2</translation>
+        <source>%1: &quot;functions&quot; must be an array, got %2</source>
+        <translation>%1: &quot;functions&quot; phải là một mảng, nhận được %2</translation>
     </message>
     <message>
         <source>%1: functions[%2] (%3): listed twice</source>
         <translation>%1: functions[%2] (%3): bị liệt kê hai lần</translation>
     </message>
     <message>
-        <source>unknown layer "%1" (known: %2)</source>
-        <translation>layer không hợp lệ "%1" (các layer hợp lệ: %2)</translation>
+        <source>unknown layer &quot;%1&quot; (known: %2)</source>
+        <translation>layer không hợp lệ &quot;%1&quot; (các layer hợp lệ: %2)</translation>
     </message>
 </context>
 <context>
     <name>nt::Helper</name>
     <message>
-        <source>the kernel's BTF describes none of the networking tracepoints</source>
+        <source>the kernel&apos;s BTF describes none of the networking tracepoints</source>
         <translation>BTF của kernel không mô tả tracepoint mạng nào</translation>
     </message>
     <message>
@@ -936,8 +937,8 @@ Chạy 'nft-tracer-cli LỆNH --help' để xem các tùy chọn của từng l�
         <translation>Thoát sau SECONDS giây không có phiên hay lời gọi nào (0: không bao giờ; mặc định %1, hoặc NFT_TRACER_HELPER_IDLE_TIMEOUT).</translation>
     </message>
     <message>
-        <source>invalid idle timeout "%1": give 0 to 86400 seconds</source>
-        <translation>idle timeout không hợp lệ "%1": hãy đưa từ 0 đến 86400 giây</translation>
+        <source>invalid idle timeout &quot;%1&quot;: give 0 to 86400 seconds</source>
+        <translation>idle timeout không hợp lệ &quot;%1&quot;: hãy đưa từ 0 đến 86400 giây</translation>
     </message>
     <message>
         <source>cannot connect to the system bus: %1</source>
@@ -952,16 +953,16 @@ Chạy 'nft-tracer-cli LỆNH --help' để xem các tùy chọn của từng l�
         <translation>không chiếm được bus name %1: %2 (có helper khác đang chạy không, và tệp policy D-Bus đã được cài chưa?)</translation>
     </message>
     <message>
-        <source>option "%1" must have D-Bus type "%2", not "%3"</source>
-        <translation>tùy chọn "%1" phải có kiểu D-Bus "%2", không phải "%3"</translation>
+        <source>option &quot;%1&quot; must have D-Bus type &quot;%2&quot;, not &quot;%3&quot;</source>
+        <translation>tùy chọn &quot;%1&quot; phải có kiểu D-Bus &quot;%2&quot;, không phải &quot;%3&quot;</translation>
     </message>
     <message>
-        <source>network namespace "%1" is not a valid name: use 1 to %2 letters, digits, '_', '.' or '-' (a name from 'ip netns list', not a path)</source>
-        <translation>"%1" không phải tên network namespace hợp lệ: hãy dùng từ 1 đến %2 ký tự gồm chữ cái, chữ số, '_', '.' hoặc '-' (một tên trong 'ip netns list', không phải đường dẫn)</translation>
+        <source>network namespace &quot;%1&quot; is not a valid name: use 1 to %2 letters, digits, &apos;_&apos;, &apos;.&apos; or &apos;-&apos; (a name from &apos;ip netns list&apos;, not a path)</source>
+        <translation>&quot;%1&quot; không phải tên network namespace hợp lệ: hãy dùng từ 1 đến %2 ký tự gồm chữ cái, chữ số, &apos;_&apos;, &apos;.&apos; hoặc &apos;-&apos; (một tên trong &apos;ip netns list&apos;, không phải đường dẫn)</translation>
     </message>
     <message>
-        <source>there is no network namespace named "%1" (see 'ip netns list')</source>
-        <translation>không có network namespace nào tên "%1" (xem 'ip netns list')</translation>
+        <source>there is no network namespace named &quot;%1&quot; (see &apos;ip netns list&apos;)</source>
+        <translation>không có network namespace nào tên &quot;%1&quot; (xem &apos;ip netns list&apos;)</translation>
     </message>
     <message>
         <source>the filter is %1 bytes long; at most %2 are allowed</source>
@@ -972,20 +973,20 @@ Chạy 'nft-tracer-cli LỆNH --help' để xem các tùy chọn của từng l�
         <translation>bộ lọc: %1</translation>
     </message>
     <message>
-        <source>option "ringbuf_mb" is %1; it must be between %2 and %3</source>
-        <translation>tùy chọn "ringbuf_mb" là %1; giá trị phải nằm trong khoảng %2 đến %3</translation>
+        <source>option &quot;ringbuf_mb&quot; is %1; it must be between %2 and %3</source>
+        <translation>tùy chọn &quot;ringbuf_mb&quot; là %1; giá trị phải nằm trong khoảng %2 đến %3</translation>
     </message>
     <message>
-        <source>option "duration_s" is %1; it must be at most %2 (0 records until stopped)</source>
-        <translation>tùy chọn "duration_s" là %1; giá trị tối đa là %2 (0 là ghi cho tới khi bị dừng)</translation>
+        <source>option &quot;duration_s&quot; is %1; it must be at most %2 (0 records until stopped)</source>
+        <translation>tùy chọn &quot;duration_s&quot; là %1; giá trị tối đa là %2 (0 là ghi cho tới khi bị dừng)</translation>
     </message>
     <message>
-        <source>option "max_packets" is %1; it must be at most %2 (0 means no limit)</source>
-        <translation>tùy chọn "max_packets" là %1; giá trị tối đa là %2 (0 là không giới hạn)</translation>
+        <source>option &quot;max_packets&quot; is %1; it must be at most %2 (0 means no limit)</source>
+        <translation>tùy chọn &quot;max_packets&quot; là %1; giá trị tối đa là %2 (0 là không giới hạn)</translation>
     </message>
     <message>
-        <source>unknown option "%1"; the options are: %2</source>
-        <translation>tùy chọn không hợp lệ "%1"; các tùy chọn là: %2</translation>
+        <source>unknown option &quot;%1&quot;; the options are: %2</source>
+        <translation>tùy chọn không hợp lệ &quot;%1&quot;; các tùy chọn là: %2</translation>
     </message>
     <message>
         <source>this client already has a trace session; stop it before starting another</source>
@@ -1016,43 +1017,43 @@ Chạy 'nft-tracer-cli LỆNH --help' để xem các tùy chọn của từng l�
         <translation>đã đạt số gói yêu cầu (%1)</translation>
     </message>
     <message>
-        <source>option "backend" is "%1"; it must be auto, kprobe-multi, kprobe, fentry or tracepoint</source>
-        <translation>tùy chọn "backend" là "%1"; nó phải là auto, kprobe-multi, kprobe, fentry hoặc tracepoint</translation>
+        <source>option &quot;backend&quot; is &quot;%1&quot;; it must be auto, kprobe-multi, kprobe, fentry or tracepoint</source>
+        <translation>tùy chọn &quot;backend&quot; là &quot;%1&quot;; nó phải là auto, kprobe-multi, kprobe, fentry hoặc tracepoint</translation>
     </message>
     <message>
-        <source>option "functions" names %1 functions; at most %2 are allowed</source>
-        <translation>tùy chọn "functions" nêu %1 hàm; chỉ cho phép tối đa %2</translation>
+        <source>option &quot;functions&quot; names %1 functions; at most %2 are allowed</source>
+        <translation>tùy chọn &quot;functions&quot; nêu %1 hàm; chỉ cho phép tối đa %2</translation>
     </message>
     <message>
-        <source>option "functions": "%1" is not a kernel function name (1 to %2 letters, digits, '_' or '.')</source>
-        <translation>tùy chọn "functions": "%1" không phải là tên hàm nhân (1 đến %2 chữ cái, chữ số, '_' hoặc '.')</translation>
+        <source>option &quot;functions&quot;: &quot;%1&quot; is not a kernel function name (1 to %2 letters, digits, &apos;_&apos; or &apos;.&apos;)</source>
+        <translation>tùy chọn &quot;functions&quot;: &quot;%1&quot; không phải là tên hàm nhân (1 đến %2 chữ cái, chữ số, &apos;_&apos; hoặc &apos;.&apos;)</translation>
     </message>
     <message>
-        <source>option "layers": "%1" is not a layer; the layers are: %2</source>
-        <translation>tùy chọn "layers": "%1" không phải là một tầng; các tầng là: %2</translation>
+        <source>option &quot;layers&quot;: &quot;%1&quot; is not a layer; the layers are: %2</source>
+        <translation>tùy chọn &quot;layers&quot;: &quot;%1&quot; không phải là một tầng; các tầng là: %2</translation>
     </message>
     <message>
-        <source>option "priority" is %1; it must be from 0 (critical) to 3 (verbose)</source>
-        <translation>tùy chọn "priority" là %1; nó phải từ 0 (quan trọng nhất) đến 3 (chi tiết nhất)</translation>
+        <source>option &quot;priority&quot; is %1; it must be from 0 (critical) to 3 (verbose)</source>
+        <translation>tùy chọn &quot;priority&quot; là %1; nó phải từ 0 (quan trọng nhất) đến 3 (chi tiết nhất)</translation>
     </message>
     <message>
-        <source>option "max_functions" is %1; it must be between 1 and %2</source>
-        <translation>tùy chọn "max_functions" là %1; nó phải nằm trong khoảng từ 1 đến %2</translation>
+        <source>option &quot;max_functions&quot; is %1; it must be between 1 and %2</source>
+        <translation>tùy chọn &quot;max_functions&quot; là %1; nó phải nằm trong khoảng từ 1 đến %2</translation>
     </message>
     <message>
-        <source>option "function_config" is %1 bytes long; at most %2 are allowed</source>
-        <translation>tùy chọn "function_config" dài %1 byte; chỉ cho phép tối đa %2</translation>
+        <source>option &quot;function_config&quot; is %1 bytes long; at most %2 are allowed</source>
+        <translation>tùy chọn &quot;function_config&quot; dài %1 byte; chỉ cho phép tối đa %2</translation>
     </message>
     <message>
         <source>kernel functions were chosen, but this kernel offers no way to trace them (%1); choose tracepoints only</source>
         <translation>đã chọn các hàm nhân, nhưng nhân này không có cách nào để theo dõi chúng (%1); hãy chọn chỉ tracepoint</translation>
     </message>
     <message>
-        <source>nftables' trace function cannot be probed: %1</source>
+        <source>nftables&apos; trace function cannot be probed: %1</source>
         <translation>không thể thăm dò hàm trace của nftables: %1</translation>
     </message>
     <message>
-        <source>no function backend (kprobe.multi, kprobe, fentry) is available to probe nftables' trace function; verdicts come from netlink</source>
+        <source>no function backend (kprobe.multi, kprobe, fentry) is available to probe nftables&apos; trace function; verdicts come from netlink</source>
         <translation>không có backend hàm nào (kprobe.multi, kprobe, fentry) để thăm dò hàm trace của nftables; phán quyết lấy từ netlink</translation>
     </message>
 </context>
@@ -1313,7 +1314,7 @@ Chạy 'nft-tracer-cli LỆNH --help' để xem các tùy chọn của từng l�
 <context>
     <name>nt::KernelBtf</name>
     <message>
-        <source>cannot read the kernel's BTF type information: this kernel was built without CONFIG_DEBUG_INFO_BTF, or /sys/kernel/btf/vmlinux is not readable. nft-tracer needs a kernel with BTF (Linux 5.8 or newer with BTF, as shipped by Debian, Ubuntu, Fedora).</source>
+        <source>cannot read the kernel&apos;s BTF type information: this kernel was built without CONFIG_DEBUG_INFO_BTF, or /sys/kernel/btf/vmlinux is not readable. nft-tracer needs a kernel with BTF (Linux 5.8 or newer with BTF, as shipped by Debian, Ubuntu, Fedora).</source>
         <translation>không đọc được thông tin kiểu BTF của kernel: kernel này được build không có CONFIG_DEBUG_INFO_BTF, hoặc không đọc được /sys/kernel/btf/vmlinux. nft-tracer cần kernel có BTF (Linux 5.8 trở lên có BTF, như kernel của Debian, Ubuntu, Fedora).</translation>
     </message>
 </context>
@@ -1328,7 +1329,7 @@ Chạy 'nft-tracer-cli LỆNH --help' để xem các tùy chọn của từng l�
         <translation>Biểu đồ hộp độ trễ theo tầng</translation>
     </message>
     <message>
-        <source>Selected packet's time per layer</source>
+        <source>Selected packet&apos;s time per layer</source>
         <translation>Thời gian theo tầng của gói tin đã chọn</translation>
     </message>
     <message>
@@ -1524,10 +1525,6 @@ Chạy 'nft-tracer-cli LỆNH --help' để xem các tùy chọn của từng l�
         <translation>Hành trình của gói tin qua kernel Linux và nftables.</translation>
     </message>
     <message>
-        <source>A trace file (.nftrace) to open.</source>
-        <translation>Tệp trace (.nftrace) cần mở.</translation>
-    </message>
-    <message>
         <source>&amp;File</source>
         <translation>&amp;Tệp</translation>
     </message>
@@ -1558,10 +1555,6 @@ Chạy 'nft-tracer-cli LỆNH --help' để xem các tùy chọn của từng l�
     <message>
         <source>&amp;Open…</source>
         <translation>&amp;Mở…</translation>
-    </message>
-    <message>
-        <source>Open a trace file (.nftrace)</source>
-        <translation>Mở một tệp trace (.nftrace)</translation>
     </message>
     <message>
         <source>Open &amp;Sample</source>
@@ -1798,11 +1791,11 @@ Bản ghi nft không ghép được với gói nào: %4</translation>
         <translation>Trace đã dừng. Hãy lưu bằng Tệp ▸ Lưu thành.</translation>
     </message>
     <message>
-        <source>Live tracing needs the nft-tracer helper, which is not installed or could not be started. Install the nft-tracer-helper package (or run 'nft-tracer-cli record' as root); trace files can still be opened.</source>
-        <translation>Trace trực tiếp cần helper của nft-tracer, nhưng helper chưa được cài hoặc không khởi động được. Hãy cài gói nft-tracer-helper (hoặc chạy 'nft-tracer-cli record' với quyền root); vẫn có thể mở tệp trace.</translation>
+        <source>Live tracing needs the nft-tracer helper, which is not installed or could not be started. Install the nft-tracer-helper package (or run &apos;nft-tracer-cli record&apos; as root); trace files can still be opened.</source>
+        <translation>Trace trực tiếp cần helper của nft-tracer, nhưng helper chưa được cài hoặc không khởi động được. Hãy cài gói nft-tracer-helper (hoặc chạy &apos;nft-tracer-cli record&apos; với quyền root); vẫn có thể mở tệp trace.</translation>
     </message>
     <message>
-        <source>Tracing was not authorised. Tracing needs an administrator's permission; trace files can still be opened.</source>
+        <source>Tracing was not authorised. Tracing needs an administrator&apos;s permission; trace files can still be opened.</source>
         <translation>Trace không được cấp quyền. Trace cần quyền của quản trị viên; vẫn có thể mở tệp trace.</translation>
     </message>
     <message>
@@ -1848,8 +1841,8 @@ Bản ghi nft không ghép được với gói nào: %4</translation>
         </translation>
     </message>
     <message>
-        <source>This trace holds no interface names (it was recorded by an older version), so 'ifname' matches nothing in it. Use 'ifindex N' instead.</source>
-        <translation>Bản ghi này không có tên giao diện (được ghi bởi phiên bản cũ hơn), nên 'ifname' không khớp gì trong đó. Hãy dùng 'ifindex N'.</translation>
+        <source>This trace holds no interface names (it was recorded by an older version), so &apos;ifname&apos; matches nothing in it. Use &apos;ifindex N&apos; instead.</source>
+        <translation>Bản ghi này không có tên giao diện (được ghi bởi phiên bản cũ hơn), nên &apos;ifname&apos; không khớp gì trong đó. Hãy dùng &apos;ifindex N&apos;.</translation>
     </message>
     <message>
         <source>the nft-tracer helper is not installed or could not be started</source>
@@ -1871,12 +1864,32 @@ Bản ghi nft không ghép được với gói nào: %4</translation>
         <source>Not in this kernel, skipped (the other functions are traced): %1</source>
         <translation>Không có trong nhân này, đã bỏ qua (các hàm khác vẫn được theo dõi): %1</translation>
     </message>
+    <message>
+        <source>A trace file (.nftrace) to open; several files of one recording, or their folder, open as one trace.</source>
+        <translation>Tệp dấu vết (.nftrace) cần mở; nhiều tệp của cùng một lần ghi, hoặc thư mục chứa chúng, được mở thành một dấu vết.</translation>
+    </message>
+    <message>
+        <source>Open a trace file (.nftrace); select several files of one recording to open them as one trace</source>
+        <translation>Mở tệp dấu vết (.nftrace); chọn nhiều tệp của cùng một lần ghi để mở chúng thành một dấu vết</translation>
+    </message>
+    <message>
+        <source>Open &amp;Folder…</source>
+        <translation>Mở &amp;thư mục…</translation>
+    </message>
+    <message>
+        <source>Open the trace files of a folder as one trace (a rotated recording: record --ring)</source>
+        <translation>Mở các tệp dấu vết trong một thư mục thành một dấu vết (bản ghi xoay vòng: record --ring)</translation>
+    </message>
+    <message>
+        <source>Open Folder</source>
+        <translation>Mở thư mục</translation>
+    </message>
 </context>
 <context>
     <name>nt::Netns</name>
     <message>
-        <source>network namespace '%1' not found (looked in %2): create it with `ip netns add %1` or pass a path</source>
-        <translation>không tìm thấy network namespace '%1' (đã tìm trong %2): hãy tạo bằng `ip netns add %1` hoặc truyền một đường dẫn</translation>
+        <source>network namespace &apos;%1&apos; not found (looked in %2): create it with `ip netns add %1` or pass a path</source>
+        <translation>không tìm thấy network namespace &apos;%1&apos; (đã tìm trong %2): hãy tạo bằng `ip netns add %1` hoặc truyền một đường dẫn</translation>
     </message>
     <message>
         <source>cannot open network namespace %1: %2; run as root</source>
@@ -1899,8 +1912,8 @@ Bản ghi nft không ghép được với gói nào: %4</translation>
         <translation>không stat được network namespace %1: %2</translation>
     </message>
     <message>
-        <source>'%1' is not a valid network namespace name: use a name from `ip netns list`, or pass a path</source>
-        <translation>'%1' không phải tên network namespace hợp lệ: hãy dùng một tên trong `ip netns list`, hoặc truyền một đường dẫn</translation>
+        <source>&apos;%1&apos; is not a valid network namespace name: use a name from `ip netns list`, or pass a path</source>
+        <translation>&apos;%1&apos; không phải tên network namespace hợp lệ: hãy dùng một tên trong `ip netns list`, hoặc truyền một đường dẫn</translation>
     </message>
     <message>
         <source>empty network namespace path: pass a path like /proc/PID/ns/net</source>
@@ -1946,7 +1959,7 @@ Bản ghi nft không ghép được với gói nào: %4</translation>
         <translation>netlink</translation>
     </message>
     <message>
-        <source>Read in the kernel next to the packet's sk_buff: exact, joined to this packet by its address</source>
+        <source>Read in the kernel next to the packet&apos;s sk_buff: exact, joined to this packet by its address</source>
         <translation>Đọc trong nhân ngay cạnh sk_buff của gói: chính xác, gắn với gói này theo địa chỉ của nó</translation>
     </message>
     <message>
@@ -1980,16 +1993,16 @@ Bản ghi nft không ghép được với gói nào: %4</translation>
 <context>
     <name>nt::NftTraceTable</name>
     <message>
-        <source>invalid nftables table name '%1': use letters, digits, '_' and '-'</source>
-        <translation>tên bảng nftables không hợp lệ '%1': chỉ dùng chữ cái, chữ số, '_' và '-'</translation>
+        <source>invalid nftables table name &apos;%1&apos;: use letters, digits, &apos;_&apos; and &apos;-&apos;</source>
+        <translation>tên bảng nftables không hợp lệ &apos;%1&apos;: chỉ dùng chữ cái, chữ số, &apos;_&apos; và &apos;-&apos;</translation>
     </message>
     <message>
         <source>the trace table needs between 1 and %1 filter expressions, got %2</source>
         <translation>bảng trace cần từ 1 đến %1 biểu thức lọc, nhận được %2</translation>
     </message>
     <message>
-        <source>filter expression rejected for the nftables trace rule: '%1' (it may not contain ';', '#', line breaks or unbalanced braces, and is limited to %2 characters)</source>
-        <translation>biểu thức lọc bị từ chối cho rule trace nftables: '%1' (không được chứa ';', '#', xuống dòng hoặc ngoặc nhọn không cân, và dài tối đa %2 ký tự)</translation>
+        <source>filter expression rejected for the nftables trace rule: &apos;%1&apos; (it may not contain &apos;;&apos;, &apos;#&apos;, line breaks or unbalanced braces, and is limited to %2 characters)</source>
+        <translation>biểu thức lọc bị từ chối cho rule trace nftables: &apos;%1&apos; (không được chứa &apos;;&apos;, &apos;#&apos;, xuống dòng hoặc ngoặc nhọn không cân, và dài tối đa %2 ký tự)</translation>
     </message>
     <message>
         <source>cannot create the nftables trace table %1: permission denied; run as root (CAP_NET_ADMIN)</source>
@@ -2008,8 +2021,8 @@ Bản ghi nft không ghép được với gói nào: %4</translation>
         <translation>một chuỗi theo dõi netdev gắn với từ 1 đến %1 giao diện, nhận được %2</translation>
     </message>
     <message>
-        <source>invalid interface name '%1'</source>
-        <translation>tên giao diện không hợp lệ '%1'</translation>
+        <source>invalid interface name &apos;%1&apos;</source>
+        <translation>tên giao diện không hợp lệ &apos;%1&apos;</translation>
     </message>
     <message>
         <source>bridge family chains are not traced: %1</source>
@@ -2139,7 +2152,7 @@ Bản ghi nft không ghép được với gói nào: %4</translation>
         <translation>Kết cục</translation>
     </message>
     <message>
-        <source>How the packet's journey ended</source>
+        <source>How the packet&apos;s journey ended</source>
         <translation>Hành trình của gói tin kết thúc thế nào</translation>
     </message>
     <message>
@@ -2268,7 +2281,7 @@ Bản ghi nft không ghép được với gói nào: %4</translation>
     </message>
     <message>
         <source>Total</source>
-        <extracomment>The journey's whole duration, below the time spent in each layer.</extracomment>
+        <extracomment>The journey&apos;s whole duration, below the time spent in each layer.</extracomment>
         <translation>Tổng</translation>
     </message>
     <message>
@@ -2349,7 +2362,7 @@ Bản ghi nft không ghép được với gói nào: %4</translation>
     </message>
     <message>
         <source> became %1 at %2</source>
-        <extracomment>NAT rewrote the packet's addresses: %1 the new endpoints, %2 the netfilter hook.</extracomment>
+        <extracomment>NAT rewrote the packet&apos;s addresses: %1 the new endpoints, %2 the netfilter hook.</extracomment>
         <translation> thành %1 tại %2</translation>
     </message>
     <message>
@@ -2434,8 +2447,8 @@ Bản ghi nft không ghép được với gói nào: %4</translation>
         <translation>libnftables trả về một ruleset không phải JSON của nftables (%1)</translation>
     </message>
     <message>
-        <source>no "nftables" array</source>
-        <translation>không có mảng "nftables"</translation>
+        <source>no &quot;nftables&quot; array</source>
+        <translation>không có mảng &quot;nftables&quot;</translation>
     </message>
     <message>
         <source>cannot read the nftables ruleset: permission denied; run as root (CAP_NET_ADMIN)</source>
@@ -2557,7 +2570,7 @@ Bản ghi nft không ghép được với gói nào: %4</translation>
         <translation>&amp;Network namespace:</translation>
     </message>
     <message>
-        <source>A name under /run/netns (ip netns add NAME); empty: the helper's own</source>
+        <source>A name under /run/netns (ip netns add NAME); empty: the helper&apos;s own</source>
         <translation>Một tên trong /run/netns (ip netns add NAME); để trống: namespace của chính helper</translation>
     </message>
     <message>
@@ -2601,7 +2614,7 @@ Bản ghi nft không ghép được với gói nào: %4</translation>
         <translation>Cấu hình hàm (*.json);;Mọi tệp (*)</translation>
     </message>
     <message>
-        <source>Only the kernel's networking tracepoints are traced (about 20 probes).</source>
+        <source>Only the kernel&apos;s networking tracepoints are traced (about 20 probes).</source>
         <translation>Chỉ trace các tracepoint mạng của kernel (khoảng 20 điểm đo).</translation>
     </message>
     <message>
@@ -2661,7 +2674,7 @@ Bản ghi nft không ghép được với gói nào: %4</translation>
         <translation>Một tệp cấu hình hàm (trace_config.json)</translation>
     </message>
     <message>
-        <source>Besides the tracepoints, trace every kernel function that takes the packet (struct sk_buff), found in this kernel's BTF</source>
+        <source>Besides the tracepoints, trace every kernel function that takes the packet (struct sk_buff), found in this kernel&apos;s BTF</source>
         <translation>Ngoài các tracepoint, trace mọi hàm kernel nhận gói tin (struct sk_buff), tìm thấy trong BTF của kernel này</translation>
     </message>
     <message>
@@ -2713,8 +2726,8 @@ Bản ghi nft không ghép được với gói nào: %4</translation>
         <translation>Tệ&amp;p:</translation>
     </message>
     <message>
-        <source>trace_config.json (from 'nft-tracer-cli discover --config' or the earlier tracer)</source>
-        <translation>trace_config.json (từ 'nft-tracer-cli discover --config' hoặc công cụ trace trước đây)</translation>
+        <source>trace_config.json (from &apos;nft-tracer-cli discover --config&apos; or the earlier tracer)</source>
+        <translation>trace_config.json (từ &apos;nft-tracer-cli discover --config&apos; hoặc công cụ trace trước đây)</translation>
     </message>
     <message>
         <source>&amp;Browse…</source>

@@ -111,5 +111,9 @@ struct ChunkCursor {
 // out of all rows (returning false cancels: TraceFileCancelled). Throws TraceFileError.
 void streamTrace(TraceReader &reader, const std::function<void(TraceChunk &&)> &sink,
                  const TraceProgress &progress = {}, size_t chunkRecords = 16384);
+// The same for a trace already in memory (a set of files, openTraceSet): its events, packet
+// headers and nft records are moved out of `trace` into the chunks; the rest stays.
+void streamTrace(Trace &trace, const std::function<void(TraceChunk &&)> &sink,
+                 size_t chunkRecords = 16384);
 
 } // namespace nt

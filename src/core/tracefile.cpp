@@ -1443,6 +1443,23 @@ Trace readTrace(const std::string &path, const TraceProgress &progress, QString 
     return t;
 }
 
+void writeTrace(const std::string &path, const Trace &trace) {
+    TraceWriter w(path, trace.meta);
+    w.setProbes(trace.probes);
+    w.setDropReasons(trace.dropReasons);
+    w.addSymbols(trace.symbols);
+    w.setRuleset(trace.rulesetJson);
+    w.addInterfaces(trace.interfaces);
+    for (const LossMark &m : trace.lossMarks)
+        w.appendLossMark(m.tsNs, m.ringbufFull);
+    w.append(trace.events);
+    for (const PacketHeader &h : trace.packets)
+        w.append(h);
+    for (const NftTraceRecord &r : trace.nft)
+        w.append(r);
+    w.finish(trace.meta);
+}
+
 TraceFileInfo readTraceInfo(const std::string &path) {
     return TraceReader(path).info();
 }

@@ -179,6 +179,8 @@ private:
 // unless `damage` is given: then what could be read is returned and *damage says what was lost.
 Trace readTrace(const std::string &path, const TraceProgress &progress = {},
                 QString *damage = nullptr);
+// Writes a whole trace in memory to a new file at `path` (TraceWriter; throws TraceFileError).
+void writeTrace(const std::string &path, const Trace &trace);
 // Meta, completeness and row counts only; cheap even for huge files.
 TraceFileInfo readTraceInfo(const std::string &path);
 

@@ -30,8 +30,11 @@ int main(int argc, char **argv) {
     parser.addVersionOption();
     parser.addPositionalArgument(
         QStringLiteral("FILE"),
-        QCoreApplication::translate("nt::MainWindow", "A trace file (.nftrace) to open."),
-        QStringLiteral("[FILE]"));
+        QCoreApplication::translate(
+            "nt::MainWindow",
+            "A trace file (.nftrace) to open; several files of one recording, or their folder, "
+            "open as one trace."),
+        QStringLiteral("[FILE...]"));
     parser.process(app);
 
     nt::MainWindow window(&language);

@@ -151,6 +151,8 @@ void MainWindow::createActions() {
     openAct_->setIcon(QIcon::fromTheme(QStringLiteral("document-open"),
                                        style()->standardIcon(QStyle::SP_DialogOpenButton)));
     connect(openAct_, &QAction::triggered, this, &MainWindow::chooseFile);
+    openFolderAct_ = new QAction(this);
+    connect(openFolderAct_, &QAction::triggered, this, &MainWindow::chooseFolder);
     openSampleAct_ = new QAction(this);
     connect(openSampleAct_, &QAction::triggered, this, &MainWindow::openSample);
     saveAsAct_ = new QAction(this);
@@ -452,6 +454,7 @@ void MainWindow::createToolBar() {
 void MainWindow::createMenus() {
     fileMenu_ = menuBar()->addMenu(QString());
     fileMenu_->addAction(openAct_);
+    fileMenu_->addAction(openFolderAct_);
     recentMenu_ = fileMenu_->addMenu(QString());
     fileMenu_->addAction(openSampleAct_);
     fileMenu_->addSeparator();
@@ -508,7 +511,12 @@ void MainWindow::retranslateUi() {
     languageMenu_->setTitle(tr("&Language"));
     helpMenu_->setTitle(tr("&Help"));
     openAct_->setText(tr("&Open…"));
-    openAct_->setToolTip(tr("Open a trace file (.nftrace)"));
+    openAct_->setToolTip(
+        tr("Open a trace file (.nftrace); select several files of one recording to open them "
+           "as one trace"));
+    openFolderAct_->setText(tr("Open &Folder…"));
+    openFolderAct_->setToolTip(
+        tr("Open the trace files of a folder as one trace (a rotated recording: record --ring)"));
     openSampleAct_->setText(tr("Open &Sample"));
     saveAsAct_->setText(tr("Save &As…"));
     exportJsonAct_->setText(tr("Export &JSON…"));
@@ -568,6 +576,7 @@ void MainWindow::updateActions() {
     startAct_->setEnabled(!running && !live);
     stopAct_->setEnabled(running || live);
     openAct_->setEnabled(!live);
+    openFolderAct_->setEnabled(!live);
     openSampleAct_->setEnabled(!live);
     recentMenu_->setEnabled(!live);
 }
@@ -678,6 +687,13 @@ void MainWindow::openFile(const QString &path) {
     doc_->open(path);
 }
 
+void MainWindow::openFiles(const QStringList &paths) {
+    if (doc_->isLive() || paths.isEmpty()) {
+        return;
+    }
+    doc_->open(paths);
+}
+
 void MainWindow::openSample() {
     QFile res(sampleResourcePath());
     QTemporaryFile tmp(QDir::temp().filePath(QStringLiteral("nft-tracer-sample-XXXXXX.nftrace")));
@@ -699,21 +715,32 @@ void MainWindow::openSample() {
 }
 
 void MainWindow::handleArguments(const QStringList &args) {
+    // Every file (or folder) named: several are one recording's set.
+    QStringList paths;
     for (const QString &a : args) {
         if (!a.startsWith(QLatin1Char('-'))) {
-            openFile(a);
-            return;
+            paths.push_back(a);
         }
     }
+    openFiles(paths);
 }
 
 void MainWindow::chooseFile() {
     const QString dir = QSettings().value(QStringLiteral("lastDir")).toString();
-    const QString path = QFileDialog::getOpenFileName(
+    const QStringList paths = QFileDialog::getOpenFileNames(
         this, tr("Open Trace"), dir, tr("nft-tracer traces (*.nftrace);;All files (*)"));
-    if (!path.isEmpty()) {
-        QSettings().setValue(QStringLiteral("lastDir"), QFileInfo(path).absolutePath());
-        openFile(path);
+    if (!paths.isEmpty()) {
+        QSettings().setValue(QStringLiteral("lastDir"), QFileInfo(paths.front()).absolutePath());
+        openFiles(paths);
+    }
+}
+
+void MainWindow::chooseFolder() {
+    const QString dir = QSettings().value(QStringLiteral("lastDir")).toString();
+    const QString folder = QFileDialog::getExistingDirectory(this, tr("Open Folder"), dir);
+    if (!folder.isEmpty()) {
+        QSettings().setValue(QStringLiteral("lastDir"), folder);
+        openFiles({folder});
     }
 }
 
@@ -1075,9 +1102,14 @@ void MainWindow::dragEnterEvent(QDragEnterEvent *event) {
 }
 
 void MainWindow::dropEvent(QDropEvent *event) {
-    const QList<QUrl> urls = event->mimeData()->urls();
-    if (!urls.isEmpty() && urls.first().isLocalFile()) {
-        openFile(urls.first().toLocalFile());
+    QStringList paths;
+    for (const QUrl &url : event->mimeData()->urls()) {
+        if (url.isLocalFile()) {
+            paths.push_back(url.toLocalFile());
+        }
+    }
+    if (!paths.isEmpty()) {
+        openFiles(paths);
         event->acceptProposedAction();
     }
 }

@@ -46,6 +46,8 @@ public:
 
     // Opens a trace file (asynchronously: TraceDocument::loaded or failed follows).
     void openFile(const QString &path);
+    // Opens several files of one recording (a rotated set) or a folder of them as one trace.
+    void openFiles(const QStringList &paths);
     // Extracts the bundled sample trace to a temporary file and opens it.
     void openSample();
     // Command-line arguments after the program name: the first one is a file to open.
@@ -110,6 +112,7 @@ private:
                         quint64 handle);
 
     void chooseFile();
+    void chooseFolder();
     void saveAs();
     // Export JSON / pcapng: on the document's worker, progress in the status bar.
     void exportTrace(TraceDocument::ExportFormat format);
@@ -149,9 +152,9 @@ private:
 
     QMenu *fileMenu_ = nullptr, *recentMenu_ = nullptr, *traceMenu_ = nullptr, *viewMenu_ = nullptr,
           *settingsMenu_ = nullptr, *languageMenu_ = nullptr, *helpMenu_ = nullptr;
-    QAction *openAct_ = nullptr, *openSampleAct_ = nullptr, *saveAsAct_ = nullptr,
-            *exportJsonAct_ = nullptr, *exportPcapngAct_ = nullptr, *quitAct_ = nullptr,
-            *startAct_ = nullptr, *stopAct_ = nullptr, *filterAct_ = nullptr,
+    QAction *openAct_ = nullptr, *openFolderAct_ = nullptr, *openSampleAct_ = nullptr,
+            *saveAsAct_ = nullptr, *exportJsonAct_ = nullptr, *exportPcapngAct_ = nullptr,
+            *quitAct_ = nullptr, *startAct_ = nullptr, *stopAct_ = nullptr, *filterAct_ = nullptr,
             *clearRecentAct_ = nullptr, *aboutAct_ = nullptr, *langSystemAct_ = nullptr,
             *langEnglishAct_ = nullptr, *langVietnameseAct_ = nullptr, *showSwimlaneAct_ = nullptr,
             *showDetailAct_ = nullptr;

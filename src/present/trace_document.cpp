@@ -3,6 +3,7 @@
 
 #include "error.h"
 #include "export.h"
+#include "trace_set.h"
 #include "tracefile.h"
 
 #include <QCoreApplication>
@@ -84,7 +85,26 @@ TraceDocument::~TraceDocument() {
     // reader_, destroyed first, waits for the worker.
 }
 
+namespace {
+
+// One plain file, read in a stream; anything else (several files, a folder) is a set.
+bool isOneFile(const QStringList &paths) {
+    return paths.size() == 1 && !QFileInfo(paths.front()).isDir();
+}
+
+// What the views call a set: its folder, or its first file.
+QString setLabel(const QStringList &paths) {
+    return paths.isEmpty() ? QString() : paths.front();
+}
+
+} // namespace
+
 void TraceDocument::open(const QString &path) {
+    open(QStringList{path});
+}
+
+void TraceDocument::open(const QStringList &paths) {
+    const QString path = setLabel(paths);
     cancel();
     const uint64_t gen = ++generation_;
     auto queue = std::make_shared<LoadQueue>();
@@ -92,7 +112,7 @@ void TraceDocument::open(const QString &path) {
     loading_ = true;
     Q_EMIT loadingStarted(path);
     reader_.start([this, gen, queue,
-                   path](const JobContext &job) { return readFile(job, gen, *queue, path); },
+                   paths](const JobContext &job) { return readFile(job, gen, *queue, paths); },
                   [this, gen, queue](const QString &error) {
                       {
                           const std::lock_guard lock(queue->mutex);
@@ -106,7 +126,8 @@ void TraceDocument::open(const QString &path) {
 // On the reader's worker. It talks back only through the job's posts, which the runner drops
 // once the load is stale (cancelled, replaced); the runner waits for it before `this` goes.
 QString TraceDocument::readFile(const JobContext &job, uint64_t gen, LoadQueue &queue,
-                                const QString &path) {
+                                const QStringList &paths) {
+    const QString path = setLabel(paths);
     // Asks this object's thread to assemble what is queued, unless a call is on its way.
     auto wake = [this, gen, &queue, &job] {
         {
@@ -131,10 +152,20 @@ QString TraceDocument::readFile(const JobContext &job, uint64_t gen, LoadQueue &
         return true;
     };
     try {
+        if (!isOneFile(paths)) {
+            QString damage;
+            readSet(job, gen, queue, paths, progress, wake, damage);
+            return damage;
+        }
         TraceReader reader(path.toStdString());
         auto header = std::make_shared<Trace>(reader.readHeader());
         // Handed over whole: only this object's thread touches the header from now on.
-        job.post([this, gen, header = std::move(header), path] { beginLoad(gen, header, path); });
+        job.post([this, gen, header = std::move(header), path] {
+            beginLoad(gen, header, path);
+            if (gen == generation_) {
+                sources_ = QStringList{path};
+            }
+        });
         streamTrace(
             reader,
             [&](TraceChunk &&chunk) {
@@ -156,6 +187,38 @@ QString TraceDocument::readFile(const JobContext &job, uint64_t gen, LoadQueue &
             .arg(path, QString::fromLocal8Bit(e.what()));
     }
     return {};
+}
+
+void TraceDocument::readSet(const JobContext &job, uint64_t gen, LoadQueue &queue,
+                            const QStringList &paths, const TraceProgress &progress,
+                            const std::function<void()> &wake, QString &damage) {
+    std::vector<std::string> files;
+    files.reserve(static_cast<size_t>(paths.size()));
+    for (const QString &p : paths) {
+        files.push_back(p.toStdString());
+    }
+    Trace all = openTraceSet(files, progress, &damage);
+    Trace records;
+    records.events = std::move(all.events);
+    records.packets = std::move(all.packets);
+    records.nft = std::move(all.nft);
+    all.events.clear();
+    all.packets.clear();
+    all.nft.clear();
+    auto header = std::make_shared<Trace>(std::move(all));
+    const QString path = setLabel(paths);
+    job.post([this, gen, header = std::move(header), path, paths] {
+        beginLoad(gen, header, path);
+        if (gen == generation_) {
+            sources_ = paths;
+        }
+    });
+    streamTrace(records, [&](TraceChunk &&chunk) {
+        if (!queue.push(std::move(chunk))) {
+            throw TraceFileCancelled();
+        }
+        wake();
+    });
 }
 
 void TraceDocument::cancel() {
@@ -303,6 +366,7 @@ void TraceDocument::adopt(std::unique_ptr<Trace> trace, std::unique_ptr<Assemble
         names_ = std::make_unique<InterfaceNames>(trace_->interfaces);
     }
     path_ = path;
+    sources_.clear();
     state_ = state;
     partial_ = false;
     listed_.clear();
@@ -459,30 +523,22 @@ void TraceDocument::saveAs(const QString &path) const {
     const std::string p = partial.toStdString();
     TraceWriter::discard(p);
     try {
-        if (!path_.isEmpty() && state_ != State::Live) {
+        if (sources_.size() > 1 || (sources_.size() == 1 && QFileInfo(sources_.front()).isDir())) {
+            // A set is written as one file: read again from its files (the assembler holds the
+            // events of a loaded trace, not the trace).
+            std::vector<std::string> files;
+            for (const QString &f : sources_) {
+                files.push_back(f.toStdString());
+            }
+            writeTrace(p, openTraceSet(files));
+        } else if (!path_.isEmpty() && state_ != State::Live) {
             QFile src(path_);
             if (!src.copy(partial)) {
                 throw Error(QCoreApplication::translate("nt::TraceDocument", "cannot save %1: %2")
                                 .arg(path, src.errorString()));
             }
         } else {
-            TraceWriter w(p, trace_->meta);
-            w.setProbes(trace_->probes);
-            w.setDropReasons(trace_->dropReasons);
-            w.addSymbols(trace_->symbols);
-            w.setRuleset(trace_->rulesetJson);
-            w.addInterfaces(trace_->interfaces);
-            for (const LossMark &m : trace_->lossMarks) {
-                w.appendLossMark(m.tsNs, m.ringbufFull);
-            }
-            w.append(trace_->events);
-            for (const PacketHeader &h : trace_->packets) {
-                w.append(h);
-            }
-            for (const NftTraceRecord &r : trace_->nft) {
-                w.append(r);
-            }
-            w.finish(trace_->meta);
+            writeTrace(p, *trace_);
         }
         if (std::rename(p.c_str(), path.toStdString().c_str()) != 0) {
             throw Error(

@@ -13,8 +13,10 @@
 
 #include <QObject>
 #include <QString>
+#include <QStringList>
 
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <shared_mutex>
 #include <span>
@@ -38,6 +40,10 @@ public:
     // current trace stays until the file's header has been read; then replaced() binds the
     // views to the new trace, which grows until loaded() (or failed()).
     void open(const QString &path);
+    // The same for several files of one recording (a rotated set: `record --ring`) or a folder
+    // of them (core's openTraceSet): they are read whole on the worker, merged in time order,
+    // then assembled here in slices as a file is. One plain file is open(path).
+    void open(const QStringList &paths);
     // Stops the running load and emits cancelled() at once. Before replaced(), the previous
     // trace stays; after it, what was read so far stays, completed (partial() is then true).
     void cancel();
@@ -64,8 +70,10 @@ public:
     State state() const { return state_; }
     bool hasTrace() const { return trace_ != nullptr; }
     bool isLive() const { return state_ == State::Live; }
-    // The file the trace came from (empty for a live recording not yet saved).
+    // The file the trace came from (empty for a live recording not yet saved); for a set, its
+    // folder or first file (sources() has them all).
     QString path() const { return path_; }
+    const QStringList &sources() const { return sources_; }
     void setPath(const QString &path) { path_ = path; }
 
     // Valid while hasTrace(); replaced (and the old ones destroyed) on every open/begin. Code
@@ -126,7 +134,10 @@ Q_SIGNALS:
 
 private:
     struct LoadQueue;
-    QString readFile(const JobContext &job, uint64_t gen, LoadQueue &queue, const QString &path);
+    QString readFile(const JobContext &job, uint64_t gen, LoadQueue &queue,
+                     const QStringList &paths);
+    void readSet(const JobContext &job, uint64_t gen, LoadQueue &queue, const QStringList &paths,
+                 const TraceProgress &progress, const std::function<void()> &wake, QString &damage);
     void beginLoad(uint64_t generation, const std::shared_ptr<Trace> &header, const QString &path);
     void drain(uint64_t generation);
     void endLoad(const QString &error);
@@ -137,6 +148,7 @@ private:
 
     State state_ = State::Empty;
     QString path_;
+    QStringList sources_; // the files (or folder) of a loaded trace, as opened
     std::unique_ptr<Trace> trace_;
     std::unique_ptr<Assembler> assembler_;
     std::unique_ptr<Report> report_;

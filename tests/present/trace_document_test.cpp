@@ -4,10 +4,12 @@
 #include "export.h"
 #include "synthetic_trace.h"
 #include "trace_document.h"
+#include "trace_set.h"
 #include "trace_stream.h"
 #include "tracefile.h"
 
 #include <QCoreApplication>
+#include <QDir>
 #include <QFile>
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -492,3 +494,84 @@ int main(int argc, char **argv) {
     ::testing::InitGoogleTest(&argc, argv);
     return RUN_ALL_TESTS();
 }
+
+namespace {
+
+// The sample split at its middle event into two files of one recording (record --ring would
+// write them so): opened together they are the sample again, and saved they become one file.
+TEST(TraceDocumentTest, ASetOfFilesOpensAsOneTraceAndSavesAsOne) {
+    const Trace sample = readTrace(nt::testing::kSampleTrace);
+    ASSERT_GT(sample.events.size(), 2u);
+    QTemporaryDir dir;
+    ASSERT_TRUE(dir.isValid());
+    const uint64_t cut = sample.events[sample.events.size() / 2].ts_ns;
+    std::vector<std::string> files;
+    ASSERT_TRUE(QDir(dir.path()).mkdir(QStringLiteral("set")));
+    {
+        RotationOptions rot;
+        rot.maxDurationNs = 1; // every commit ends a file
+        TraceFileSet set(dir.filePath(QStringLiteral("set/t.nftrace")).toStdString(), rot);
+        set.setHeader(sample);
+        for (const bool second : {false, true}) {
+            std::vector<Event> events;
+            for (const Event &e : sample.events) {
+                if ((e.ts_ns >= cut) == second) {
+                    events.push_back(e);
+                }
+            }
+            set.append(events);
+            for (const PacketHeader &h : sample.packets) {
+                if ((h.tsNs >= cut) == second) {
+                    set.append(h);
+                }
+            }
+            for (const NftTraceRecord &r : sample.nft) {
+                if ((r.tsNs >= cut) == second) {
+                    set.append(r);
+                }
+            }
+            if (!second) {
+                set.commit();
+                ASSERT_TRUE(set.rotationDue());
+                set.rotate(sample.meta);
+            }
+        }
+        set.finish(sample.meta);
+        files = set.files();
+    }
+    ASSERT_EQ(files.size(), 2u);
+
+    TraceDocument whole;
+    QSignalSpy wholeLoaded(&whole, &TraceDocument::loaded);
+    whole.open(kSample);
+    ASSERT_TRUE(wholeLoaded.wait(10000));
+
+    for (const QStringList &paths :
+         {QStringList{dir.filePath(QStringLiteral("set"))},
+          QStringList{QString::fromStdString(files[1]), QString::fromStdString(files[0])}}) {
+        TraceDocument doc;
+        QSignalSpy loaded(&doc, &TraceDocument::loaded);
+        QSignalSpy failed(&doc, &TraceDocument::failed);
+        doc.open(paths);
+        ASSERT_TRUE(loaded.wait(10000))
+            << (failed.isEmpty() ? QString() : failed.first().at(0).toString()).toStdString();
+        EXPECT_EQ(doc.sources(), paths);
+        EXPECT_EQ(doc.assembler()->journeyCount(), whole.assembler()->journeyCount());
+        EXPECT_EQ(doc.journeys().size(), whole.journeys().size());
+        EXPECT_EQ(doc.trace()->nft.size(), sample.nft.size());
+        EXPECT_EQ(doc.trace()->packets.size(), sample.packets.size());
+        for (JourneyId id = 0; id < doc.assembler()->journeyCount(); ++id) {
+            EXPECT_EQ(doc.assembler()->record(id).fate, whole.assembler()->record(id).fate) << id;
+        }
+
+        const QString saved = dir.filePath(QStringLiteral("saved.nftrace"));
+        QFile::remove(saved);
+        doc.saveAs(saved);
+        const Trace back = readTrace(saved.toStdString());
+        EXPECT_EQ(back.events.size(), sample.events.size());
+        EXPECT_EQ(back.packets.size(), sample.packets.size());
+        EXPECT_EQ(back.nft.size(), sample.nft.size());
+    }
+}
+
+} // namespace
