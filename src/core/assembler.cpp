@@ -43,6 +43,28 @@ namespace {
 
 constexpr uint64_t kIdleCheckEvery = 1U << 16;
 
+// Sorts a completing journey's events by time. Arrival order breaks ties, so equal timestamps
+// keep their per-CPU order. Most journeys arrive in order or nearly and are short: an insertion
+// sort (stable, no buffer) then.
+inline void sortByTime(std::vector<Event> &evs) {
+    const auto earlier = [](const Event &a, const Event &b) { return a.ts_ns < b.ts_ns; };
+    if (evs.size() <= 64) {
+        for (size_t i = 1; i < evs.size(); ++i) {
+            if (!earlier(evs[i], evs[i - 1])) {
+                continue;
+            }
+            const Event e = evs[i];
+            size_t j = i;
+            for (; j > 0 && earlier(e, evs[j - 1]); --j) {
+                evs[j] = evs[j - 1];
+            }
+            evs[j] = e;
+        }
+    } else {
+        std::stable_sort(evs.begin(), evs.end(), earlier);
+    }
+}
+
 bool isFree(uint16_t probe) {
     return probe == NT_PROBE_KFREE_SKB || probe == NT_PROBE_CONSUME_SKB;
 }
@@ -414,6 +436,27 @@ void Assembler::sweepIndexes() {
                                            pendingHeaders_.size() + aliasFp_.size()));
 }
 
+// Takes a completing journey out of its skb's chain of open journeys (bySkb_ names the newest).
+inline void Assembler::unlinkSameSkb(JourneyId id, const Open &o, uint64_t skb) {
+    if (o.nextSameSkb == kNoJourney) {
+        auto sit = bySkb_.find(skb);
+        if (sit != bySkb_.end() && sit->second == id) {
+            if (o.prevSameSkb != kNoJourney) {
+                sit->second = o.prevSameSkb;
+            } else {
+                bySkb_.erase(sit);
+            }
+        }
+    } else if (auto nit = open_.find(o.nextSameSkb); nit != open_.end()) {
+        nit->second.prevSameSkb = o.prevSameSkb;
+    }
+    if (o.prevSameSkb != kNoJourney) {
+        if (auto pit = open_.find(o.prevSameSkb); pit != open_.end()) {
+            pit->second.nextSameSkb = o.nextSameSkb;
+        }
+    }
+}
+
 void Assembler::complete(JourneyId id) {
     auto oit = open_.find(id);
     if (oit == open_.end()) {
@@ -434,24 +477,7 @@ void Assembler::complete(JourneyId id) {
         freeSlot_ = s;
         s = next;
     }
-    // Arrival order breaks ties, so equal timestamps keep their per-CPU order. Most journeys
-    // arrive in order or nearly and are short: an insertion sort (stable, no buffer) then.
-    const auto earlier = [](const Event &a, const Event &b) { return a.ts_ns < b.ts_ns; };
-    if (evs.size() <= 64) {
-        for (size_t i = 1; i < evs.size(); ++i) {
-            if (!earlier(evs[i], evs[i - 1])) {
-                continue;
-            }
-            const Event e = evs[i];
-            size_t j = i;
-            for (; j > 0 && earlier(e, evs[j - 1]); --j) {
-                evs[j] = evs[j - 1];
-            }
-            evs[j] = e;
-        }
-    } else {
-        std::stable_sort(evs.begin(), evs.end(), earlier);
-    }
+    sortByTime(evs);
     rec.eventBegin = slotEnd_;
     rec.eventCount = static_cast<uint32_t>(evs.size());
     slotEnd_ += rec.eventCount;
@@ -467,24 +493,7 @@ void Assembler::complete(JourneyId id) {
         }
         ++eventsByProbe_[e.probe];
     }
-
-    if (o.nextSameSkb == kNoJourney) {
-        auto sit = bySkb_.find(rec.skb);
-        if (sit != bySkb_.end() && sit->second == id) {
-            if (o.prevSameSkb != kNoJourney) {
-                sit->second = o.prevSameSkb;
-            } else {
-                bySkb_.erase(sit);
-            }
-        }
-    } else if (auto nit = open_.find(o.nextSameSkb); nit != open_.end()) {
-        nit->second.prevSameSkb = o.prevSameSkb;
-    }
-    if (o.prevSameSkb != kNoJourney) {
-        if (auto pit = open_.find(o.prevSameSkb); pit != open_.end()) {
-            pit->second.nextSameSkb = o.nextSameSkb;
-        }
-    }
+    unlinkSameSkb(id, o, rec.skb);
     open_.erase(oit);
     decideFate(id, evs);
     if ((rec.flags & JourneyCloned) && rec.fate == Fate::Delivered) {
@@ -786,27 +795,7 @@ bool Assembler::lossNear(uint64_t ts) const {
 void Assembler::add(const NftTraceRecord &record) {
     const auto ordinal = static_cast<uint32_t>(nft_.size());
     ++counters_.nftRecords;
-    NftStep s;
-    s.tsNs = record.tsNs;
-    s.ruleHandle = record.ruleHandle;
-    s.traceId = record.id;
-    s.verdict = record.verdict;
-    s.table = intern(record.table);
-    s.chain = intern(record.chain);
-    s.jumpTarget = intern(record.jumpTarget);
-    s.family = record.family;
-    s.type = static_cast<uint8_t>(record.type);
-    s.policy = static_cast<uint8_t>(record.policy);
-    s.walkStart = !record.networkHeader.empty() || record.walkStart;
-    s.hidden = record.table.starts_with(kTracerTablePrefix) ||
-               (record.type == NftTraceType::Rule && record.ruleHandle == 0 &&
-                record.verdict == verdict::Continue);
-    s.hook = hookFromChainName(record.chain);
-    s.ctState = static_cast<uint8_t>(record.ctState);
-    s.ctDirection = record.ctDirection;
-    s.ctId = record.ctId;
-    s.ctStatus = record.ctStatus;
-
+    NftStep s = stepOf(record);
     if (record.skb != 0) {
         addExact(record, s);
         return;
@@ -835,52 +824,90 @@ void Assembler::add(const NftTraceRecord &record) {
     if (st != nullptr && st->lastOrdinal != kNoIndex && sameMessage(nft_[st->lastOrdinal], s) &&
         (!s.walkStart || fp == st->lastFp)) {
         unjoin(ordinal, &AssemblerCounters::unjoinedDuplicate);
-        advance(record.tsNs);
+    } else if (!s.walkStart) {
+        addWalkRecord(st, ordinal);
+    } else {
+        addWalkStart(record, st, ordinal, fp, natKey);
+    }
+    advance(record.tsNs);
+}
+
+// The step of a record, its names interned; hook from the chain name (Unknown when the chain
+// is not named after one).
+inline NftStep Assembler::stepOf(const NftTraceRecord &record) {
+    NftStep s;
+    s.tsNs = record.tsNs;
+    s.ruleHandle = record.ruleHandle;
+    s.traceId = record.id;
+    s.verdict = record.verdict;
+    s.table = intern(record.table);
+    s.chain = intern(record.chain);
+    s.jumpTarget = intern(record.jumpTarget);
+    s.family = record.family;
+    s.type = static_cast<uint8_t>(record.type);
+    s.policy = static_cast<uint8_t>(record.policy);
+    s.walkStart = !record.networkHeader.empty() || record.walkStart;
+    s.hidden = record.table.starts_with(kTracerTablePrefix) ||
+               (record.type == NftTraceType::Rule && record.ruleHandle == 0 &&
+                record.verdict == verdict::Continue);
+    s.hook = hookFromChainName(record.chain);
+    s.ctState = static_cast<uint8_t>(record.ctState);
+    s.ctDirection = record.ctDirection;
+    s.ctId = record.ctId;
+    s.ctStatus = record.ctStatus;
+    return s;
+}
+
+// A later record of a walk (jumped-to chains, return, policy): same trace id, in a chain the
+// walk entered, while the walk is open. Anything else came out of order or lost its walk
+// start: joining it to the id's last packet could be wrong.
+inline void Assembler::addWalkRecord(TraceIdState *st, uint32_t ordinal) {
+    const NftStep &s = nft_[ordinal];
+    if (st == nullptr || st->ended ||
+        std::find(st->chains.begin(), st->chains.begin() + st->depth, s.chain) ==
+            st->chains.begin() + st->depth) {
+        unjoin(ordinal, &AssemblerCounters::unjoinedOrphan);
         return;
     }
-
-    if (!s.walkStart) {
-        // A later record of a walk (jumped-to chains, return, policy): same trace id, in a
-        // chain the walk entered, while the walk is open. Anything else came out of order or
-        // lost its walk start: joining it to the id's last packet could be wrong.
-        if (st == nullptr || st->ended ||
-            std::find(st->chains.begin(), st->chains.begin() + st->depth, s.chain) ==
-                st->chains.begin() + st->depth) {
-            unjoin(ordinal, &AssemblerCounters::unjoinedOrphan);
-            advance(record.tsNs);
-            return;
-        }
-        followWalk(*st, nft_[ordinal]);
-        Pending *p = pendingAt(st->pendingSeq);
-        if (p != nullptr) {
-            p->ordinals.push_back(ordinal);
-            st->lastOrdinal = ordinal;
-        } else if (st->journey != kNoJourney) {
-            joinNft(st->journey, ordinal);
-            st->lastOrdinal = ordinal;
-        } else if (st->lostReason != nullptr) {
-            unjoin(ordinal, st->lostReason); // its walk found no packet: the same reason
-        } else {
-            unjoin(ordinal, &AssemblerCounters::unjoinedOrphan);
-        }
-        advance(record.tsNs);
-        return;
+    followWalk(*st, s);
+    Pending *p = pendingAt(st->pendingSeq);
+    if (p != nullptr) {
+        p->ordinals.push_back(ordinal);
+        st->lastOrdinal = ordinal;
+    } else if (st->journey != kNoJourney) {
+        joinNft(st->journey, ordinal);
+        st->lastOrdinal = ordinal;
+    } else if (st->lostReason != nullptr) {
+        unjoin(ordinal, st->lostReason); // its walk found no packet: the same reason
+    } else {
+        unjoin(ordinal, &AssemblerCounters::unjoinedOrphan);
     }
+}
 
-    bool continues = false;
-    if (st != nullptr) {
-        const int r = hookRank(s.hook), rs = hookRank(st->hook);
-        // Tables share chain names ("prerouting" in ours and in the user's): a walk starts over
-        // only at the same chain of the same table.
-        continues = (s.hook == st->hook || r < 0 || rs < 0)
-                        ? (s.chain != st->firstChain || s.table != st->firstTable)
-                        : r > rs;
-        if (continues && fp != 0 && st->lastFp != 0 && natKey != st->natKey) {
-            // What NAT leaves alone changed: another packet with the same id (a collision).
-            ++counters_.traceIdCollisions;
-            continues = false;
-        }
+// Whether a walk start continues the packet of its trace id's current walk: its hooks go
+// forward, or it is another chain at the same hook, and what NAT leaves alone is the same.
+inline bool Assembler::walkContinues(const TraceIdState &st, const NftStep &s, uint64_t fp,
+                                     uint64_t natKey) {
+    const int r = hookRank(s.hook), rs = hookRank(st.hook);
+    // Tables share chain names ("prerouting" in ours and in the user's): a walk starts over
+    // only at the same chain of the same table.
+    const bool continues = (s.hook == st.hook || r < 0 || rs < 0)
+                               ? (s.chain != st.firstChain || s.table != st.firstTable)
+                               : r > rs;
+    if (continues && fp != 0 && st.lastFp != 0 && natKey != st.natKey) {
+        // What NAT leaves alone changed: another packet with the same id (a collision).
+        ++counters_.traceIdCollisions;
+        return false;
     }
+    return continues;
+}
+
+// A record with header bytes starts a walk: it continues the id's packet, or joins the journey
+// its header names, or waits for that journey (pending), and becomes the id's current walk.
+inline void Assembler::addWalkStart(const NftTraceRecord &record, TraceIdState *st,
+                                    uint32_t ordinal, uint64_t fp, uint64_t natKey) {
+    const NftStep &s = nft_[ordinal];
+    const bool continues = st != nullptr && walkContinues(*st, s, fp, natKey);
     const JourneyId byFp = fp != 0 ? findByFingerprint(fp, record.tsNs) : kNoJourney;
     Pending *p = continues ? pendingAt(st->pendingSeq) : nullptr;
     TraceIdState next;
@@ -893,7 +920,7 @@ void Assembler::add(const NftTraceRecord &record) {
     next.natKey = natKey;
     next.chains[0] = s.chain;
     next.depth = 1;
-    followWalk(next, nft_[ordinal]);
+    followWalk(next, s);
     // The id's earlier walk may have waited for its packet and joined it since: its records
     // know the journey even though this state does not.
     JourneyId earlier = continues ? st->journey : kNoJourney;
@@ -936,7 +963,6 @@ void Assembler::add(const NftTraceRecord &record) {
         next.lostReason = &AssemblerCounters::unjoinedNoHeader;
     }
     byTraceId_[record.id] = next;
-    advance(record.tsNs);
 }
 
 // A record read in BPF next to its skb: it joins the lifetime of that skb address that had
@@ -1077,15 +1103,28 @@ JourneyId Assembler::deliveredClone(JourneyId id) const {
     return it == deliveredClone_.end() ? kNoJourney : it->second;
 }
 
-void Assembler::decideOwnFate(JourneyId id, std::span<const Event> ev) {
-    JourneyRecord &rec = journeys_[id];
-    const std::vector<uint32_t> steps = nftOf(id, true);
+namespace {
 
-    rec.verdictNft = kNoIndex;
-    uint32_t dropStep = kNoIndex;
-    bool rxWalk = false;
+// An event that hands the packet to a reader: a socket took it (not a full receive queue).
+inline bool delivers(const Assembler &a, const Event &e) {
+    return e.probe == NT_PROBE_SKB_COPY_DATAGRAM_IOVEC || e.probe == NT_PROBE_TCP_PROBE ||
+           (a.layerOf(e.probe) == Layer::Socket && e.probe != NT_PROBE_SOCK_RCVQUEUE_FULL);
+}
+
+} // namespace
+
+// The nft steps that decide a journey's fate: its verdict, its DROP, whether a walk ran at a
+// receive hook.
+struct Assembler::VerdictSteps {
+    uint32_t verdict = kNoIndex; // the journey's verdict (JourneyRecord::verdictNft)
+    uint32_t drop = kNoIndex;    // a DROP: a rule's, or else the first chain's
+    bool rxWalk = false;         // a walk ran at a receive hook (ingress, prerouting, input)
+};
+
+inline Assembler::VerdictSteps Assembler::verdictSteps(std::span<const uint32_t> steps) const {
+    VerdictSteps vs;
     for (uint32_t ord : steps) {
-        rxWalk = rxWalk || hookClass(nft_[ord].hook) == HookClass::Rx;
+        vs.rxWalk = vs.rxWalk || hookClass(nft_[ord].hook) == HookClass::Rx;
         if (nft_[ord].hidden) {
             continue;
         }
@@ -1094,63 +1133,29 @@ void Assembler::decideOwnFate(JourneyId id, std::span<const Event> ev) {
         // it: that one stays the journey's verdict. Alone (no nftrace, another table) it is it.
         const bool chain = nft_[ord].type == static_cast<uint8_t>(NftTraceType::Chain);
         const bool ruleAtHook =
-            chain && rec.verdictNft != kNoIndex &&
-            nft_[rec.verdictNft].type != static_cast<uint8_t>(NftTraceType::Chain) &&
-            nft_[rec.verdictNft].hook == nft_[ord].hook;
+            chain && vs.verdict != kNoIndex &&
+            nft_[vs.verdict].type != static_cast<uint8_t>(NftTraceType::Chain) &&
+            nft_[vs.verdict].hook == nft_[ord].hook;
         if (isFinalVerdict(v) && !ruleAtHook) {
-            rec.verdictNft = ord;
+            vs.verdict = ord;
         }
-        if (v == verdict::Drop && (!chain || dropStep == kNoIndex)) {
-            dropStep = ord;
+        if (v == verdict::Drop && (!chain || vs.drop == kNoIndex)) {
+            vs.drop = ord;
         }
     }
+    return vs;
+}
 
-    size_t term = ev.size();
-    for (size_t i = ev.size(); i-- > 0;) {
-        if (isFree(ev[i].probe)) {
-            term = i;
-            break;
-        }
-    }
-    auto delivers = [this](const Event &e) {
-        return e.probe == NT_PROBE_SKB_COPY_DATAGRAM_IOVEC || e.probe == NT_PROBE_TCP_PROBE ||
-               (layerOf(e.probe) == Layer::Socket && e.probe != NT_PROBE_SOCK_RCVQUEUE_FULL);
-    };
-    const bool leftByDevice =
-        !ev.empty() && ev.back().probe == NT_PROBE_NET_DEV_XMIT && ev.back().aux == 0;
-    if (term == ev.size() && !leftByDevice && (ev.empty() || !delivers(ev.back()))) {
-        // Accepted at the input hook and then never seen again: the transport layer took it
-        // (a handshake's last ACK is freed untraced; a transport drop would have been traced).
-        const bool acceptedForInput = rec.verdictNft != kNoIndex &&
-                                      nft_[rec.verdictNft].hook == NftHook::Input &&
-                                      effectiveVerdict(nft_[rec.verdictNft]) == verdict::Accept &&
-                                      !ev.empty() && layerOf(ev.back().probe) != Layer::Xmit;
-        rec.fate = acceptedForInput ? Fate::Delivered : Fate::InFlight;
-        return;
-    }
-    // Not freed but last seen leaving through a device: it left what was traced (a veth into
-    // another namespace, or the trace stopped); decided as transmitted/forwarded below. Not
-    // freed but last seen entering TCP or a socket: TCP frees a pure ACK with __kfree_skb,
-    // which has no tracepoint, and a queued packet waits for its reader: delivered, below.
-    if (term < ev.size() && ev[term].probe == NT_PROBE_KFREE_SKB) {
-        // Without reason names (old kernels) a DROP verdict is the best explanation we have.
-        const bool nfDrop = netfilterDrop_ != UINT32_MAX ? ev[term].aux == netfilterDrop_
-                                                         : dropReasonNames_.empty();
-        if (nfDrop && dropStep != kNoIndex) {
-            rec.fate = Fate::DroppedByRule;
-            rec.verdictNft = dropStep;
-        } else {
-            rec.fate = Fate::Dropped;
-        }
-        return;
-    }
-
+// The fate of a journey not dropped, from where it was last seen before its free (`term`, or
+// the end): delivered to a socket, transmitted or forwarded through a device, or taken by the
+// stack after its receive.
+inline Fate Assembler::fateByLastSeen(std::span<const Event> ev, size_t term, bool rxWalk) const {
     ptrdiff_t lastDeliver = -1, lastRx = -1, lastTx = -1;
     for (size_t i = 0; i < term; ++i) {
         const uint16_t p = ev[i].probe;
         // After a transmit only a new receive brings the packet back: a socket event then is
         // the peer namespace's (a veth peer's TCP attributed here when it cleared skb->dev).
-        if (delivers(ev[i]) && (lastTx < 0 || lastRx > lastTx)) {
+        if (delivers(*this, ev[i]) && (lastTx < 0 || lastRx > lastTx)) {
             lastDeliver = static_cast<ptrdiff_t>(i);
         }
         if (isRxEntry(p)) {
@@ -1161,8 +1166,7 @@ void Assembler::decideOwnFate(JourneyId id, std::span<const Event> ev) {
         }
     }
     if (lastDeliver >= 0 && lastDeliver > lastTx) {
-        rec.fate = Fate::Delivered;
-        return;
+        return Fate::Delivered;
     }
     if (lastTx >= 0 && lastTx > lastRx) {
         const Event &tx = ev[static_cast<size_t>(lastTx)];
@@ -1173,8 +1177,7 @@ void Assembler::decideOwnFate(JourneyId id, std::span<const Event> ev) {
                 forwarded = true;
             }
         }
-        rec.fate = forwarded ? Fate::Forwarded : Fate::Transmitted;
-        return;
+        return forwarded ? Fate::Forwarded : Fate::Transmitted;
     }
     if (lastRx >= 0) {
         bool reachedIp = rxWalk;
@@ -1193,10 +1196,53 @@ void Assembler::decideOwnFate(JourneyId id, std::span<const Event> ev) {
                 break;
             }
         }
-        rec.fate = reachedIp ? Fate::Delivered : Fate::Consumed;
+        return reachedIp ? Fate::Delivered : Fate::Consumed;
+    }
+    return Fate::Consumed;
+}
+
+void Assembler::decideOwnFate(JourneyId id, std::span<const Event> ev) {
+    JourneyRecord &rec = journeys_[id];
+    const std::vector<uint32_t> steps = nftOf(id, true);
+    const VerdictSteps vs = verdictSteps(steps);
+    rec.verdictNft = vs.verdict;
+
+    size_t term = ev.size();
+    for (size_t i = ev.size(); i-- > 0;) {
+        if (isFree(ev[i].probe)) {
+            term = i;
+            break;
+        }
+    }
+    const bool leftByDevice =
+        !ev.empty() && ev.back().probe == NT_PROBE_NET_DEV_XMIT && ev.back().aux == 0;
+    if (term == ev.size() && !leftByDevice && (ev.empty() || !delivers(*this, ev.back()))) {
+        // Accepted at the input hook and then never seen again: the transport layer took it
+        // (a handshake's last ACK is freed untraced; a transport drop would have been traced).
+        const bool acceptedForInput = rec.verdictNft != kNoIndex &&
+                                      nft_[rec.verdictNft].hook == NftHook::Input &&
+                                      effectiveVerdict(nft_[rec.verdictNft]) == verdict::Accept &&
+                                      !ev.empty() && layerOf(ev.back().probe) != Layer::Xmit;
+        rec.fate = acceptedForInput ? Fate::Delivered : Fate::InFlight;
         return;
     }
-    rec.fate = Fate::Consumed;
+    // Not freed but last seen leaving through a device: it left what was traced (a veth into
+    // another namespace, or the trace stopped): transmitted or forwarded, by fateByLastSeen. Not
+    // freed but last seen entering TCP or a socket: TCP frees a pure ACK with __kfree_skb,
+    // which has no tracepoint, and a queued packet waits for its reader: delivered, likewise.
+    if (term < ev.size() && ev[term].probe == NT_PROBE_KFREE_SKB) {
+        // Without reason names (old kernels) a DROP verdict is the best explanation we have.
+        const bool nfDrop = netfilterDrop_ != UINT32_MAX ? ev[term].aux == netfilterDrop_
+                                                         : dropReasonNames_.empty();
+        if (nfDrop && vs.drop != kNoIndex) {
+            rec.fate = Fate::DroppedByRule;
+            rec.verdictNft = vs.drop;
+        } else {
+            rec.fate = Fate::Dropped;
+        }
+        return;
+    }
+    rec.fate = fateByLastSeen(ev, term, vs.rxWalk);
 }
 
 // ---- queries
@@ -1233,6 +1279,109 @@ JourneyId Assembler::openJourney(uint64_t skb) const {
     return it == bySkb_.end() ? kNoJourney : it->second;
 }
 
+namespace {
+
+// The number of events at or before `ts` (events are time-sorted).
+inline size_t eventsUpTo(std::span<const Event> ev, uint64_t ts) {
+    return static_cast<size_t>(
+        std::upper_bound(ev.begin(), ev.end(), ts,
+                         [](uint64_t t, const Event &e) { return t < e.ts_ns; }) -
+        ev.begin());
+}
+
+// The boundaries in a journey's events where an nft hook runs, by the layers of the events
+// around them; position() picks the one for a walk.
+class HookBoundaries {
+public:
+    HookBoundaries(const Assembler &a, std::span<const Event> ev) : a_(a), ev_(ev) {}
+
+    // Where a walk at a hook of class `c`, received at `recvTs`, goes: the index of the event
+    // it precedes (ev.size(): after the last).
+    size_t position(HookClass c, uint64_t recvTs) const {
+        const size_t n = ev_.size();
+        std::vector<size_t> cands;
+        bool seenRx = false;
+        for (size_t p = 0; p < n; ++p) {
+            const bool afterRx = p > 0 && seenRx && rxSide(ev_[p - 1]);
+            switch (c) {
+            case HookClass::Rx:
+                if (afterRx && leavesRx(ev_[p])) {
+                    cands.push_back(p);
+                }
+                break;
+            case HookClass::Forward:
+                if (afterRx && transmitOrDrop(ev_[p])) {
+                    cands.push_back(p);
+                }
+                break;
+            case HookClass::Tx:
+                if ((p == 0 || a_.layerOf(ev_[p - 1].probe) != Layer::Xmit) &&
+                    transmitOrDrop(ev_[p])) {
+                    cands.push_back(p);
+                }
+                break;
+            case HookClass::Unknown:
+                break;
+            }
+            seenRx = seenRx || isRxEntry(ev_[p].probe);
+        }
+        size_t best = SIZE_MAX;
+        for (size_t p : cands) {
+            if (p == 0 || ev_[p - 1].ts_ns <= recvTs) {
+                best = p;
+            }
+        }
+        if (best == SIZE_MAX && !cands.empty()) {
+            best = cands.front();
+        }
+        if (best == SIZE_MAX) {
+            // No boundary of that kind: between the events around its receive time.
+            best = std::clamp<size_t>(eventsUpTo(ev_, recvTs), 1, n > 1 ? n - 1 : n);
+        }
+        return best;
+    }
+
+private:
+    // Receive-side work: device, GRO, routing and the IP layer, before the input hooks.
+    bool rxSide(const Event &e) const {
+        switch (a_.layerOf(e.probe)) {
+        case Layer::Device:
+        case Layer::GRO:
+        case Layer::Bridge:
+        case Layer::Routing:
+        case Layer::IPv4:
+        case Layer::IPv6:
+        case Layer::Netfilter:
+        case Layer::SoftIRQ:
+            return e.probe != NT_PROBE_CONSUME_SKB;
+        default:
+            return false;
+        }
+    }
+    // The packet leaves the receive path: transport, socket, transmit or free.
+    bool leavesRx(const Event &e) const {
+        switch (a_.layerOf(e.probe)) {
+        case Layer::TCP:
+        case Layer::UDP:
+        case Layer::Socket:
+        case Layer::Xmit:
+        case Layer::Drop:
+            return true;
+        default:
+            return e.probe == NT_PROBE_CONSUME_SKB;
+        }
+    }
+    bool transmitOrDrop(const Event &e) const {
+        const Layer l = a_.layerOf(e.probe);
+        return l == Layer::Xmit || l == Layer::Drop;
+    }
+
+    const Assembler &a_;
+    std::span<const Event> ev_;
+};
+
+} // namespace
+
 // Tracepoints have no netfilter hook event, so an nft chain walk is put at the boundary where
 // its hook runs: prerouting/input after the receive-side events (device, GRO, routing) and
 // before the first socket/transport/transmit/free event; forward before the transmit; output/
@@ -1252,83 +1401,7 @@ std::vector<TimelineItem> Assembler::timeline(JourneyId id, std::span<const Even
         return items;
     }
 
-    auto rxSide = [&](const Event &e) {
-        switch (layerOf(e.probe)) {
-        case Layer::Device:
-        case Layer::GRO:
-        case Layer::Bridge:
-        case Layer::Routing:
-        case Layer::IPv4:
-        case Layer::IPv6:
-        case Layer::Netfilter:
-        case Layer::SoftIRQ:
-            return e.probe != NT_PROBE_CONSUME_SKB;
-        default:
-            return false;
-        }
-    };
-    auto leavesRx = [&](const Event &e) {
-        switch (layerOf(e.probe)) {
-        case Layer::TCP:
-        case Layer::UDP:
-        case Layer::Socket:
-        case Layer::Xmit:
-        case Layer::Drop:
-            return true;
-        default:
-            return e.probe == NT_PROBE_CONSUME_SKB;
-        }
-    };
-    auto transmitOrDrop = [&](const Event &e) {
-        const Layer l = layerOf(e.probe);
-        return l == Layer::Xmit || l == Layer::Drop;
-    };
-    auto position = [&](HookClass c, uint64_t recvTs) -> size_t {
-        std::vector<size_t> cands;
-        bool seenRx = false;
-        for (size_t p = 0; p < n; ++p) {
-            const bool afterRx = p > 0 && seenRx && rxSide(ev[p - 1]);
-            switch (c) {
-            case HookClass::Rx:
-                if (afterRx && leavesRx(ev[p])) {
-                    cands.push_back(p);
-                }
-                break;
-            case HookClass::Forward:
-                if (afterRx && transmitOrDrop(ev[p])) {
-                    cands.push_back(p);
-                }
-                break;
-            case HookClass::Tx:
-                if ((p == 0 || layerOf(ev[p - 1].probe) != Layer::Xmit) && transmitOrDrop(ev[p])) {
-                    cands.push_back(p);
-                }
-                break;
-            case HookClass::Unknown:
-                break;
-            }
-            seenRx = seenRx || isRxEntry(ev[p].probe);
-        }
-        size_t best = SIZE_MAX;
-        for (size_t p : cands) {
-            if (p == 0 || ev[p - 1].ts_ns <= recvTs) {
-                best = p;
-            }
-        }
-        if (best == SIZE_MAX && !cands.empty()) {
-            best = cands.front();
-        }
-        if (best == SIZE_MAX) {
-            // No boundary of that kind: between the events around its receive time.
-            best = static_cast<size_t>(
-                std::upper_bound(ev.begin(), ev.end(), recvTs,
-                                 [](uint64_t t, const Event &e) { return t < e.ts_ns; }) -
-                ev.begin());
-            best = std::clamp<size_t>(best, 1, n > 1 ? n - 1 : n);
-        }
-        return best;
-    };
-
+    const HookBoundaries boundaries(*this, ev);
     // Walks: a record with header bytes starts one; the rest follow at the same place.
     std::vector<std::pair<size_t, uint32_t>> placed; // (position, ordinal)
     placed.reserve(steps.size());
@@ -1337,16 +1410,11 @@ std::vector<TimelineItem> Assembler::timeline(JourneyId id, std::span<const Even
         const NftStep &s = nft_[steps[i]];
         if (s.exact) {
             // Read in the kernel next to the events: its time places it.
-            placed.emplace_back(
-                static_cast<size_t>(
-                    std::upper_bound(ev.begin(), ev.end(), s.tsNs,
-                                     [](uint64_t t, const Event &e) { return t < e.ts_ns; }) -
-                    ev.begin()),
-                steps[i]);
+            placed.emplace_back(eventsUpTo(ev, s.tsNs), steps[i]);
             continue;
         }
         if (i == 0 || s.walkStart || s.traceId != nft_[steps[i - 1]].traceId) {
-            walkPos = position(hookClass(s.hook), s.tsNs);
+            walkPos = boundaries.position(hookClass(s.hook), s.tsNs);
         }
         placed.emplace_back(walkPos, steps[i]);
     }

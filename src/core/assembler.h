@@ -170,13 +170,22 @@ private:
     void joinPendingByFp(JourneyId id, uint64_t fp);
     bool hasFingerprint(JourneyId id, uint64_t fp) const;
     JourneyId findByFingerprint(uint64_t fp, uint64_t ts) const;
+    NftStep stepOf(const NftTraceRecord &record);
+    void addWalkRecord(TraceIdState *st, uint32_t ordinal);
+    bool walkContinues(const TraceIdState &st, const NftStep &s, uint64_t fp, uint64_t natKey);
+    void addWalkStart(const NftTraceRecord &record, TraceIdState *st, uint32_t ordinal, uint64_t fp,
+                      uint64_t natKey);
     void addExact(const NftTraceRecord &record, NftStep &s);
     void joinNft(JourneyId id, uint32_t ordinal);
     void advance(uint64_t ts);
     void complete(JourneyId id);
+    void unlinkSameSkb(JourneyId id, const Open &o, uint64_t skb);
     void decideFate(JourneyId id);
     void decideFate(JourneyId id, std::span<const Event> events); // events(id), already at hand
     void decideOwnFate(JourneyId id, std::span<const Event> events);
+    struct VerdictSteps;
+    VerdictSteps verdictSteps(std::span<const uint32_t> steps) const;
+    Fate fateByLastSeen(std::span<const Event> events, size_t term, bool rxWalk) const;
     std::vector<TimelineItem> timeline(JourneyId id, std::span<const Event> events) const;
     void expirePending(bool all);
     void sweepIndexes();
