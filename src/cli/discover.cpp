@@ -52,108 +52,86 @@ std::vector<Layer> parseLayersOption(const QStringList &values) {
     return layers;
 }
 
-int discover(const QStringList &args) {
-    QCommandLineParser p;
-    p.setApplicationDescription(QCoreApplication::translate(
-        "nt::Cli", "List the kernel functions that take a struct sk_buff * and can be traced, "
-                   "classified by layer and priority (0 critical ... 3 verbose). Needs no root."));
-    p.addHelpOption();
-    const QCommandLineOption layers(
+namespace {
+
+// The command line options of `discover`.
+struct DiscoverOptions {
+    QCommandLineOption layers{
         {QStringLiteral("l"), QStringLiteral("layers")},
         QCoreApplication::translate(
             "nt::Cli",
             "Only these layers (comma-separated: Device, GRO, Bridge, Netfilter, IPv4, IPv6, "
             "Routing, TCP, UDP, Socket, Xmit, SoftIRQ, Drop)."),
-        QStringLiteral("L,..."));
-    const QCommandLineOption priority(
-        {QStringLiteral("p"), QStringLiteral("priority")},
-        QCoreApplication::translate("nt::Cli", "Only priorities 0 to N."), QStringLiteral("N"));
-    const QCommandLineOption json(
+        QStringLiteral("L,...")};
+    QCommandLineOption priority{{QStringLiteral("p"), QStringLiteral("priority")},
+                                QCoreApplication::translate("nt::Cli", "Only priorities 0 to N."),
+                                QStringLiteral("N")};
+    QCommandLineOption json{
         QStringLiteral("json"),
-        QCoreApplication::translate("nt::Cli", "Print JSON instead of a table."));
-    const QCommandLineOption config(
+        QCoreApplication::translate("nt::Cli", "Print JSON instead of a table.")};
+    QCommandLineOption config{
         QStringLiteral("config"),
         QCoreApplication::translate(
             "nt::Cli",
             "Write a trace_config.json with the chosen functions, for 'record --config'."),
-        QStringLiteral("OUT"));
-    const QCommandLineOption maxTrace(
+        QStringLiteral("OUT")};
+    QCommandLineOption maxTrace{
         QStringLiteral("max-trace"),
         QCoreApplication::translate(
             "nt::Cli", "With --config: at most N functions, most important first (default 100)."),
-        QStringLiteral("N"));
-    const QCommandLineOption noCache(
+        QStringLiteral("N")};
+    QCommandLineOption noCache{
         QStringLiteral("no-cache"),
         QCoreApplication::translate("nt::Cli",
-                                    "Scan the kernel's BTF again instead of using the cache."));
-    p.addOptions({layers, priority, json, config, maxTrace, noCache});
-    if (!p.parse(QStringList{QStringLiteral("discover")} + args)) {
-        throw Error(p.errorText());
-    }
-    if (p.isSet(QStringLiteral("help"))) {
-        out(p.helpText());
-        return 0;
-    }
-    if (!p.positionalArguments().isEmpty()) {
-        throw Error(QCoreApplication::translate("nt::Cli", "discover takes no arguments, got '%1'")
-                        .arg(p.positionalArguments().join(QLatin1Char(' '))));
-    }
-    FunctionSelection sel;
-    sel.layers = parseLayersOption(p.values(layers));
-    if (p.isSet(priority)) {
-        sel.maxPriority = parsePriorityOption(p.value(priority), QStringLiteral("--priority"));
-    }
-    if (p.isSet(maxTrace) && !p.isSet(config)) {
-        throw Error(
-            QCoreApplication::translate("nt::Cli", "--max-trace only applies with --config OUT"));
-    }
-    DiscoveryOptions options;
-    options.useCache = !p.isSet(noCache);
-    const Discovery d = discoverFunctions(options);
-    const SelectedFunctions chosen = selectFunctions(d.functions, sel);
+                                    "Scan the kernel's BTF again instead of using the cache.")};
+};
 
-    if (p.isSet(config)) {
-        sel.maxFunctions = p.isSet(maxTrace)
-                               ? parseCountOption(p.value(maxTrace), QStringLiteral("--max-trace"))
-                               : 100;
-        const SelectedFunctions top = selectFunctions(d.functions, sel);
-        QSaveFile file(p.value(config));
-        if (!file.open(QIODevice::WriteOnly) || file.write(functionConfigJson(top.functions)) < 0 ||
-            !file.commit()) {
-            throw Error(QCoreApplication::translate("nt::Cli", "cannot write %1: %2")
-                            .arg(p.value(config), file.errorString()));
+// --config OUT: the top functions of the selection written as a trace_config.json.
+int writeDiscoverConfig(const QCommandLineParser &p, const DiscoverOptions &o, const Discovery &d,
+                        FunctionSelection sel) {
+    sel.maxFunctions = p.isSet(o.maxTrace)
+                           ? parseCountOption(p.value(o.maxTrace), QStringLiteral("--max-trace"))
+                           : 100;
+    const SelectedFunctions top = selectFunctions(d.functions, sel);
+    QSaveFile file(p.value(o.config));
+    if (!file.open(QIODevice::WriteOnly) || file.write(functionConfigJson(top.functions)) < 0 ||
+        !file.commit()) {
+        throw Error(QCoreApplication::translate("nt::Cli", "cannot write %1: %2")
+                        .arg(p.value(o.config), file.errorString()));
+    }
+    std::fprintf(stderr, "%s\n",
+                 QCoreApplication::translate("nt::Cli", "Wrote %1 functions to %2")
+                     .arg(top.functions.size())
+                     .arg(p.value(o.config))
+                     .toUtf8()
+                     .constData());
+    return 0;
+}
+
+// --json: the chosen functions with where discovery found them.
+void printDiscoverJson(const Discovery &d, const SelectedFunctions &chosen) {
+    QJsonArray list;
+    for (const KernelFunction &f : chosen.functions) {
+        QJsonObject o;
+        o[QStringLiteral("name")] = QString::fromStdString(f.name);
+        o[QStringLiteral("module")] = QString::fromStdString(f.module);
+        o[QStringLiteral("layer")] = QString::fromLatin1(layerName(f.layer));
+        o[QStringLiteral("priority")] = f.priority;
+        o[QStringLiteral("skb_arg")] = f.skbArg;
+        if (f.pktinfo) {
+            o[QStringLiteral("via")] = QStringLiteral("nft_pktinfo");
         }
-        std::fprintf(stderr, "%s\n",
-                     QCoreApplication::translate("nt::Cli", "Wrote %1 functions to %2")
-                         .arg(top.functions.size())
-                         .arg(p.value(config))
-                         .toUtf8()
-                         .constData());
-        return 0;
+        list.append(o);
     }
+    QJsonObject root;
+    root[QStringLiteral("traceable_source")] = QString::fromStdString(d.traceableSource);
+    root[QStringLiteral("btf_functions")] = static_cast<qint64>(d.btfFunctions);
+    root[QStringLiteral("functions")] = list;
+    out(QString::fromUtf8(QJsonDocument(root).toJson(QJsonDocument::Indented)));
+}
 
-    if (p.isSet(json)) {
-        QJsonArray list;
-        for (const KernelFunction &f : chosen.functions) {
-            QJsonObject o;
-            o[QStringLiteral("name")] = QString::fromStdString(f.name);
-            o[QStringLiteral("module")] = QString::fromStdString(f.module);
-            o[QStringLiteral("layer")] = QString::fromLatin1(layerName(f.layer));
-            o[QStringLiteral("priority")] = f.priority;
-            o[QStringLiteral("skb_arg")] = f.skbArg;
-            if (f.pktinfo) {
-                o[QStringLiteral("via")] = QStringLiteral("nft_pktinfo");
-            }
-            list.append(o);
-        }
-        QJsonObject root;
-        root[QStringLiteral("traceable_source")] = QString::fromStdString(d.traceableSource);
-        root[QStringLiteral("btf_functions")] = static_cast<qint64>(d.btfFunctions);
-        root[QStringLiteral("functions")] = list;
-        out(QString::fromUtf8(QJsonDocument(root).toJson(QJsonDocument::Indented)));
-        return 0;
-    }
-
+// The default output: a header, one line per function, and the count per layer.
+void printDiscoverTable(const Discovery &d, const SelectedFunctions &chosen) {
     std::array<int, kLayerCount> perLayer{};
     std::string table;
     for (const KernelFunction &f : chosen.functions) {
@@ -184,6 +162,50 @@ int discover(const QStringList &args) {
     }
     out(QCoreApplication::translate("nt::Cli", "By layer: %1\n")
             .arg(counts.join(QStringLiteral(", "))));
+}
+
+} // namespace
+
+int discover(const QStringList &args) {
+    QCommandLineParser p;
+    p.setApplicationDescription(QCoreApplication::translate(
+        "nt::Cli", "List the kernel functions that take a struct sk_buff * and can be traced, "
+                   "classified by layer and priority (0 critical ... 3 verbose). Needs no root."));
+    p.addHelpOption();
+    const DiscoverOptions o;
+    p.addOptions({o.layers, o.priority, o.json, o.config, o.maxTrace, o.noCache});
+    if (!p.parse(QStringList{QStringLiteral("discover")} + args)) {
+        throw Error(p.errorText());
+    }
+    if (p.isSet(QStringLiteral("help"))) {
+        out(p.helpText());
+        return 0;
+    }
+    if (!p.positionalArguments().isEmpty()) {
+        throw Error(QCoreApplication::translate("nt::Cli", "discover takes no arguments, got '%1'")
+                        .arg(p.positionalArguments().join(QLatin1Char(' '))));
+    }
+    FunctionSelection sel;
+    sel.layers = parseLayersOption(p.values(o.layers));
+    if (p.isSet(o.priority)) {
+        sel.maxPriority = parsePriorityOption(p.value(o.priority), QStringLiteral("--priority"));
+    }
+    if (p.isSet(o.maxTrace) && !p.isSet(o.config)) {
+        throw Error(
+            QCoreApplication::translate("nt::Cli", "--max-trace only applies with --config OUT"));
+    }
+    DiscoveryOptions options;
+    options.useCache = !p.isSet(o.noCache);
+    const Discovery d = discoverFunctions(options);
+    const SelectedFunctions chosen = selectFunctions(d.functions, sel);
+    if (p.isSet(o.config)) {
+        return writeDiscoverConfig(p, o, d, sel);
+    }
+    if (p.isSet(o.json)) {
+        printDiscoverJson(d, chosen);
+    } else {
+        printDiscoverTable(d, chosen);
+    }
     return 0;
 }
 

@@ -49,6 +49,17 @@ StartDialog::StartDialog(QWidget *parent) : QDialog(parent) {
     intro_ = new QLabel(this);
     intro_->setWordWrap(true);
     layout->addWidget(intro_);
+    layout->addLayout(buildCaptureForm());
+    layout->addWidget(buildFunctionsBox());
+    buttons_ = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
+    layout->addWidget(buttons_);
+    connectSignals();
+    retranslateUi();
+    validate();
+}
+
+// What to record: filter (with its error line), network namespace, nft trace, limits.
+QFormLayout *StartDialog::buildCaptureForm() {
     auto *form = new QFormLayout;
     filter_ = new QLineEdit(this);
     filter_->setObjectName(QStringLiteral("startFilter"));
@@ -90,8 +101,11 @@ StartDialog::StartDialog(QWidget *parent) : QDialog(parent) {
     maxPackets_->setSingleStep(1000);
     packetsLabel_ = new QLabel(this);
     form->addRow(packetsLabel_, maxPackets_);
-    layout->addLayout(form);
+    return form;
+}
 
+// Which kernel functions to trace (one page per mode) and with which backend.
+QGroupBox *StartDialog::buildFunctionsBox() {
     functionsBox_ = new QGroupBox(this);
     auto *fform = new QFormLayout(functionsBox_);
     mode_ = new QComboBox(functionsBox_);
@@ -104,6 +118,32 @@ StartDialog::StartDialog(QWidget *parent) : QDialog(parent) {
 
     pages_ = new QStackedWidget(functionsBox_);
     pages_->addWidget(new QWidget(pages_)); // tracepoints only: nothing to choose
+    pages_->addWidget(buildLayersPage());
+    pages_->addWidget(buildListPage());
+    pages_->addWidget(buildConfigPage());
+    fform->addRow(pages_);
+
+    functionCount_ = new QLabel(functionsBox_);
+    functionCount_->setObjectName(QStringLiteral("startFunctionCount"));
+    functionCount_->setWordWrap(true);
+    fform->addRow(functionCount_);
+
+    backend_ = new QComboBox(functionsBox_);
+    backend_->setObjectName(QStringLiteral("startBackend"));
+    for (const char *name : kBackends) {
+        backend_->addItem(QString(), QString::fromLatin1(name));
+    }
+    backendLabel_ = new QLabel(functionsBox_);
+    fform->addRow(backendLabel_, backend_);
+    backendInfo_ = new QLabel(functionsBox_);
+    backendInfo_->setObjectName(QStringLiteral("startBackendInfo"));
+    backendInfo_->setWordWrap(true);
+    fform->addRow(backendInfo_);
+    return functionsBox_;
+}
+
+// The layers × priority choice, with an optional cap on the number of functions.
+QWidget *StartDialog::buildLayersPage() {
     auto *layersPage = new QWidget(pages_);
     auto *lform = new QFormLayout(layersPage);
     lform->setContentsMargins(0, 0, 0, 0);
@@ -136,8 +176,11 @@ StartDialog::StartDialog(QWidget *parent) : QDialog(parent) {
     maxFunctions_->setSingleStep(50);
     maxFunctionsLabel_ = new QLabel(layersPage);
     lform->addRow(maxFunctionsLabel_, maxFunctions_);
-    pages_->addWidget(layersPage);
+    return layersPage;
+}
 
+// Kernel functions named in a list.
+QWidget *StartDialog::buildListPage() {
     auto *listPage = new QWidget(pages_);
     auto *listForm = new QFormLayout(listPage);
     listForm->setContentsMargins(0, 0, 0, 0);
@@ -145,8 +188,11 @@ StartDialog::StartDialog(QWidget *parent) : QDialog(parent) {
     functionList_->setObjectName(QStringLiteral("startFunctionList"));
     listLabel_ = new QLabel(listPage);
     listForm->addRow(listLabel_, functionList_);
-    pages_->addWidget(listPage);
+    return listPage;
+}
 
+// A trace_config.json file, typed or browsed.
+QWidget *StartDialog::buildConfigPage() {
     auto *configPage = new QWidget(pages_);
     auto *configForm = new QFormLayout(configPage);
     configForm->setContentsMargins(0, 0, 0, 0);
@@ -158,29 +204,11 @@ StartDialog::StartDialog(QWidget *parent) : QDialog(parent) {
     configRow->addWidget(browse_);
     configLabel_ = new QLabel(configPage);
     configForm->addRow(configLabel_, configRow);
-    pages_->addWidget(configPage);
-    fform->addRow(pages_);
+    return configPage;
+}
 
-    functionCount_ = new QLabel(functionsBox_);
-    functionCount_->setObjectName(QStringLiteral("startFunctionCount"));
-    functionCount_->setWordWrap(true);
-    fform->addRow(functionCount_);
-
-    backend_ = new QComboBox(functionsBox_);
-    backend_->setObjectName(QStringLiteral("startBackend"));
-    for (const char *name : kBackends) {
-        backend_->addItem(QString(), QString::fromLatin1(name));
-    }
-    backendLabel_ = new QLabel(functionsBox_);
-    fform->addRow(backendLabel_, backend_);
-    backendInfo_ = new QLabel(functionsBox_);
-    backendInfo_->setObjectName(QStringLiteral("startBackendInfo"));
-    backendInfo_->setWordWrap(true);
-    fform->addRow(backendInfo_);
-    layout->addWidget(functionsBox_);
-
-    buttons_ = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
-    layout->addWidget(buttons_);
+// Validation and the function count follow every edit.
+void StartDialog::connectSignals() {
     connect(buttons_, &QDialogButtonBox::accepted, this, &QDialog::accept);
     connect(buttons_, &QDialogButtonBox::rejected, this, &QDialog::reject);
     connect(filter_, &QLineEdit::textChanged, this, &StartDialog::validate);
@@ -195,8 +223,6 @@ StartDialog::StartDialog(QWidget *parent) : QDialog(parent) {
     connect(backend_, &QComboBox::currentIndexChanged, this, &StartDialog::updateFunctionInfo);
     connect(configPath_, &QLineEdit::editingFinished, this, &StartDialog::readConfig);
     connect(browse_, &QPushButton::clicked, this, &StartDialog::browseConfig);
-    retranslateUi();
-    validate();
 }
 
 QString StartDialog::filterError() const {

@@ -10,6 +10,7 @@
 class QCheckBox;
 class QComboBox;
 class QDialogButtonBox;
+class QFormLayout;
 class QGroupBox;
 class QLabel;
 class QLineEdit;
@@ -60,6 +61,13 @@ protected:
     void changeEvent(QEvent *event) override;
 
 private:
+    // Construction, by part of the form.
+    QFormLayout *buildCaptureForm();
+    QGroupBox *buildFunctionsBox();
+    QWidget *buildLayersPage();
+    QWidget *buildListPage();
+    QWidget *buildConfigPage();
+    void connectSignals();
     void retranslateUi();
     void validate();
     void updateFunctionInfo();

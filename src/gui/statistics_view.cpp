@@ -147,57 +147,90 @@ void StatisticsView::render() {
     const int scroll = tree_->verticalScrollBar() ? tree_->verticalScrollBar()->value() : 0;
     tree_->clear();
     tree_->setHeaderLabels({tr("Statistic"), tr("Count"), tr("Share")});
-    const QPalette &pal = palette();
-    auto section = [&](const QString &title) {
-        auto *item = new QTreeWidgetItem(tree_, QStringList{title});
-        item->setFirstColumnSpanned(true);
-        QFont f = item->font(0);
-        f.setBold(true);
-        item->setFont(0, f);
-        item->setBackground(0, pal.brush(QPalette::AlternateBase));
-        return item;
-    };
-    auto line = [&](const QString &name, uint64_t n, uint64_t total = 0,
-                    const QColor &color = QColor()) {
-        auto *item = new QTreeWidgetItem(
-            tree_, QStringList{QStringLiteral("    ") + name, QString::number(n)});
-        item->setTextAlignment(1, Qt::AlignRight | Qt::AlignVCenter);
-        if (total) {
-            item->setData(2, kShareRole, static_cast<double>(n) / static_cast<double>(total));
-            item->setData(2, kColorRole, color);
-        }
-        return item;
-    };
-    auto none = [&] {
-        auto *item = new QTreeWidgetItem(tree_, QStringList{QStringLiteral("    ") + tr("(none)")});
-        item->setForeground(0, pal.brush(QPalette::Disabled, QPalette::Text));
-    };
-    const TraceStats &s = stats_;
-    section(tr("Summary"));
-    line(tr("Total events"), s.totalEvents);
-    line(tr("Packets (journeys)"), s.packets);
-    line(tr("Probes hit"), s.probesHit);
-    line(tr("Kernel functions hit"), functionCounts_.size());
-    line(tr("nft chain walks"), s.nftChains);
-    line(tr("nft rule decisions"), s.nftRules);
+    renderSummary();
+    renderPackets();
+    renderEventsByLayer();
+    addCounts(tr("Events by kernel function"), functionCounts_);
+    addCounts(tr("Events by tracepoint"), probeCounts_);
+    renderNftAndDrops();
+    renderLoss();
+    tree_->verticalScrollBar()->setValue(scroll);
+}
 
-    section(tr("Packets by fate"));
+QTreeWidgetItem *StatisticsView::addSection(const QString &title) {
+    auto *item = new QTreeWidgetItem(tree_, QStringList{title});
+    item->setFirstColumnSpanned(true);
+    QFont f = item->font(0);
+    f.setBold(true);
+    item->setFont(0, f);
+    item->setBackground(0, palette().brush(QPalette::AlternateBase));
+    return item;
+}
+
+QTreeWidgetItem *StatisticsView::addLine(const QString &name, uint64_t n, uint64_t total,
+                                         const QColor &color) {
+    auto *item =
+        new QTreeWidgetItem(tree_, QStringList{QStringLiteral("    ") + name, QString::number(n)});
+    item->setTextAlignment(1, Qt::AlignRight | Qt::AlignVCenter);
+    if (total) {
+        item->setData(2, kShareRole, static_cast<double>(n) / static_cast<double>(total));
+        item->setData(2, kColorRole, color);
+    }
+    return item;
+}
+
+void StatisticsView::addNone() {
+    auto *item = new QTreeWidgetItem(tree_, QStringList{QStringLiteral("    ") + tr("(none)")});
+    item->setForeground(0, palette().brush(QPalette::Disabled, QPalette::Text));
+}
+
+void StatisticsView::addCounts(const QString &title, const Counts &list) {
+    addSection(title);
+    uint64_t total = 0;
+    for (const auto &[name, n] : list) {
+        total += n;
+    }
+    for (const auto &[name, n] : list) {
+        addLine(name, n, total);
+    }
+    if (list.empty()) {
+        addNone();
+    }
+}
+
+// Totals of the whole trace.
+void StatisticsView::renderSummary() {
+    const TraceStats &s = stats_;
+    addSection(tr("Summary"));
+    addLine(tr("Total events"), s.totalEvents);
+    addLine(tr("Packets (journeys)"), s.packets);
+    addLine(tr("Probes hit"), s.probesHit);
+    addLine(tr("Kernel functions hit"), functionCounts_.size());
+    addLine(tr("nft chain walks"), s.nftChains);
+    addLine(tr("nft rule decisions"), s.nftRules);
+}
+
+// Packets by fate, then by nftables verdict, coloured as the verdicts elsewhere.
+void StatisticsView::renderPackets() {
+    const TraceStats &s = stats_;
+    const QPalette &pal = palette();
+    addSection(tr("Packets by fate"));
     for (int f = 0; f < kFateCount; ++f) {
         const uint64_t n = s.packetsByFate[static_cast<size_t>(f)];
         if (n) {
             const auto fate = static_cast<Fate>(f);
             const bool dropped = fate == Fate::Dropped || fate == Fate::DroppedByRule;
-            line(fateDisplayLabel(fate), n, s.packets,
-                 dropped ? gui::verdictColor(verdict::Drop, pal)
-                         : (fate == Fate::InFlight ? pal.color(QPalette::Mid)
-                                                   : gui::verdictColor(verdict::Accept, pal)));
+            addLine(fateDisplayLabel(fate), n, s.packets,
+                    dropped ? gui::verdictColor(verdict::Drop, pal)
+                            : (fate == Fate::InFlight ? pal.color(QPalette::Mid)
+                                                      : gui::verdictColor(verdict::Accept, pal)));
         }
     }
     if (!s.packets) {
-        none();
+        addNone();
     }
 
-    section(tr("Packets by nftables verdict"));
+    addSection(tr("Packets by nftables verdict"));
     uint64_t judged = 0;
     for (const auto &[name, n] : s.packetsByVerdict) {
         judged += n;
@@ -206,65 +239,61 @@ void StatisticsView::render() {
         const int32_t code = name == "DROP"     ? verdict::Drop
                              : name == "ACCEPT" ? verdict::Accept
                                                 : verdict::Queue;
-        line(q(name), n, judged, gui::verdictColor(code, pal));
+        addLine(q(name), n, judged, gui::verdictColor(code, pal));
     }
     if (s.packetsByVerdict.empty()) {
-        none();
+        addNone();
     }
+}
 
-    section(tr("Events by layer"));
+// Events per layer, in the layers' colours.
+void StatisticsView::renderEventsByLayer() {
+    const TraceStats &s = stats_;
+    addSection(tr("Events by layer"));
     for (int l = 0; l < kLayerCount; ++l) {
         const uint64_t n = s.eventsByLayer[static_cast<size_t>(l)];
         if (n) {
-            line(layerDisplayName(static_cast<Layer>(l)), n, s.totalEvents,
-                 gui::layerColor(static_cast<Layer>(l), pal));
+            addLine(layerDisplayName(static_cast<Layer>(l)), n, s.totalEvents,
+                    gui::layerColor(static_cast<Layer>(l), palette()));
         }
     }
     if (!s.totalEvents) {
-        none();
+        addNone();
     }
+}
 
-    auto counts = [&](const QString &title, const std::vector<std::pair<QString, uint64_t>> &list) {
-        section(title);
-        uint64_t total = 0;
-        for (const auto &[name, n] : list) {
-            total += n;
-        }
-        for (const auto &[name, n] : list) {
-            line(name, n, total);
-        }
-        if (list.empty()) {
-            none();
-        }
-    };
-    counts(tr("Events by kernel function"), functionCounts_);
-    counts(tr("Events by tracepoint"), probeCounts_);
-
-    section(tr("nftables chains and rules"));
+// nftables rule and policy decisions, then the most frequent drop reasons.
+void StatisticsView::renderNftAndDrops() {
+    const TraceStats &s = stats_;
+    addSection(tr("nftables chains and rules"));
     for (const auto &[name, n] : ruleCounts_) {
-        line(name, n);
+        addLine(name, n);
     }
     if (ruleCounts_.empty()) {
-        none();
+        addNone();
     }
 
-    section(tr("Top drop reasons"));
+    addSection(tr("Top drop reasons"));
     uint64_t drops = 0;
     for (const auto &[name, n] : s.topDropReasons) {
         drops += n;
     }
     for (const auto &[name, n] : s.topDropReasons) {
-        line(q(name), n, drops, gui::verdictColor(verdict::Drop, pal));
+        addLine(q(name), n, drops, gui::verdictColor(verdict::Drop, palette()));
     }
     if (s.topDropReasons.empty()) {
-        none();
+        addNone();
     }
+}
 
-    section(tr("Loss"));
+// What the trace is missing or left out; real losses are coloured when not 0.
+void StatisticsView::renderLoss() {
+    const TraceStats &s = stats_;
+    addSection(tr("Loss"));
     auto loss = [&](const QString &name, uint64_t n) {
-        QTreeWidgetItem *item = line(name, n);
+        QTreeWidgetItem *item = addLine(name, n);
         if (n) {
-            item->setForeground(1, gui::verdictColor(verdict::Drop, pal));
+            item->setForeground(1, gui::verdictColor(verdict::Drop, palette()));
         }
     };
     loss(tr("Events lost: ring buffer full"), s.loss.ringbufFull);
@@ -272,11 +301,10 @@ void StatisticsView::render() {
     loss(tr("nft trace messages lost"), s.loss.nftLost);
     loss(tr("nft records joined to no packet"), s.unjoinedNft);
     loss(tr("Packet headers never claimed"), s.unusedHeaders);
-    line(tr("Events skipped by the filter"), s.loss.filtered);
-    line(tr("Events excluded: netlink/AF_UNIX messages, buffers without a protocol"),
-         s.loss.excluded);
-    line(tr("Events submitted by BPF"), s.loss.bpfEvents);
-    tree_->verticalScrollBar()->setValue(scroll);
+    addLine(tr("Events skipped by the filter"), s.loss.filtered);
+    addLine(tr("Events excluded: netlink/AF_UNIX messages, buffers without a protocol"),
+            s.loss.excluded);
+    addLine(tr("Events submitted by BPF"), s.loss.bpfEvents);
 }
 
 void StatisticsView::changeEvent(QEvent *event) {

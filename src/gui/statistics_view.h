@@ -7,6 +7,7 @@
 
 #include <QWidget>
 
+class QColor;
 class QTimer;
 class QTreeWidget;
 class QTreeWidgetItem;
@@ -38,14 +39,31 @@ protected:
     void changeEvent(QEvent *event) override;
 
 private:
+    using Counts = std::vector<std::pair<QString, uint64_t>>;
+
     void scheduleRefresh();
+    // Rebuilds the tree from the counts, keeping the scroll position.
     void render();
+    // The rows: a bold section title, a counted line (with a share bar when total is not 0),
+    // "(none)" for an empty section.
+    QTreeWidgetItem *addSection(const QString &title);
+    QTreeWidgetItem *addLine(const QString &name, uint64_t n, uint64_t total = 0,
+                             const QColor &color = QColor());
+    void addNone();
+    // A section of named counts, each with its share of the section's sum.
+    void addCounts(const QString &title, const Counts &list);
+    // The sections, in the order shown.
+    void renderSummary();
+    void renderPackets();
+    void renderEventsByLayer();
+    void renderNftAndDrops();
+    void renderLoss();
 
     const TraceDocument *doc_ = nullptr;
     TraceStats stats_;
-    std::vector<std::pair<QString, uint64_t>> probeCounts_; // tracepoints
-    std::vector<std::pair<QString, uint64_t>> functionCounts_;
-    std::vector<std::pair<QString, uint64_t>> ruleCounts_;
+    Counts probeCounts_; // tracepoints
+    Counts functionCounts_;
+    Counts ruleCounts_;
     QTreeWidget *tree_ = nullptr;
     QTimer *timer_ = nullptr;
 };
