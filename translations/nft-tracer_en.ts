@@ -3058,6 +3058,10 @@ nft records joined to no packet: %4</translation>
         <source>cannot save %1: the live trace&apos;s older journeys were in a temporary file that could not be written (%2); only the newest journeys are in memory</source>
         <translation>cannot save %1: the live trace&apos;s older journeys were in a temporary file that could not be written (%2); only the newest journeys are in memory</translation>
     </message>
+    <message>
+        <source>cannot export %1: the oldest journeys of this live trace left memory; save it (File ▸ Save As), open the saved file and export that</source>
+        <translation>cannot export %1: the oldest journeys of this live trace left memory; save it (File ▸ Save As), open the saved file and export that</translation>
+    </message>
 </context>
 <context>
     <name>nt::TraceFile</name>

@@ -736,6 +736,16 @@ void TraceDocument::exportTrace(ExportFormat format, const QString &path,
                       .arg(path));
         return;
     }
+    if (droppedJourneys_ != 0) {
+        // Memory holds the newest window only: an export of it would silently miss the rest.
+        Q_EMIT exportFinished(
+            path, QCoreApplication::translate(
+                      "nt::TraceDocument",
+                      "cannot export %1: the oldest journeys of this live trace left memory; save "
+                      "it (File ▸ Save As), open the saved file and export that")
+                      .arg(path));
+        return;
+    }
     // The trace does not change while loaded; adopt() and the destructor wait for the worker.
     exporter_.start(
         [trace = trace_.get(), assembler = assembler_.get(), format, path,

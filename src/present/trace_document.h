@@ -116,7 +116,8 @@ public:
     enum class ExportFormat { Json, Pcapng };
     // Exports the loaded trace to `path` on a worker (core's exportJson/exportPcapng):
     // exportProgress() as journeys are written, then exportFinished() (error empty: written).
-    // Only a loaded trace (not loading, not live): anything else finishes with an error at once.
+    // Only a loaded trace (not loading, not live, no journeys dropped from memory): anything
+    // else finishes with an error at once.
     // `application` names the writer in a pcapng file.
     void exportTrace(ExportFormat format, const QString &path, const QString &application);
     // Stops the running export (its file is not written) and emits exportCancelled().

@@ -622,6 +622,12 @@ TEST(TraceDocumentTest, LiveTraceKeepsAWindowAndSavesEverything) {
     EXPECT_FALSE(doc.journeys().empty()) << "the newest journeys stay listed";
     EXPECT_GE(doc.droppedJourneys() + doc.journeys().size(), 20000u);
     EXPECT_TRUE(doc.windowStatus().contains(QString::number(doc.droppedJourneys())));
+    // An export would hold only the window: refused, the message says what to do.
+    QSignalSpy exported(&doc, &TraceDocument::exportFinished);
+    doc.exportTrace(TraceDocument::ExportFormat::Json, dir.filePath(QStringLiteral("w.json")),
+                    QStringLiteral("test"));
+    ASSERT_EQ(exported.count(), 1);
+    EXPECT_TRUE(exported.at(0).at(1).toString().contains(QStringLiteral("Save As")));
 
     const QString saved = dir.filePath(QStringLiteral("window.nftrace"));
     doc.saveAs(saved);
