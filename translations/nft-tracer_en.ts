@@ -3046,6 +3046,22 @@ nft records joined to no packet: %4</translation>
         <source>cannot export %1: the trace is still being read or recorded; export it once it is complete</source>
         <translation>cannot export %1: the trace is still being read or recorded; export it once it is complete</translation>
     </message>
+    <message>
+        <source>cannot create a temporary folder for the live trace: %1</source>
+        <translation>cannot create a temporary folder for the live trace: %1</translation>
+    </message>
+    <message>
+        <source>Showing the last %1 journeys; %2 older ones left memory and are in the saved trace</source>
+        <translation>Showing the last %1 journeys; %2 older ones left memory and are in the saved trace</translation>
+    </message>
+    <message>
+        <source>cannot save %1: the live trace&apos;s older journeys were in a temporary file that could not be written (%2); only the newest journeys are in memory</source>
+        <translation>cannot save %1: the live trace&apos;s older journeys were in a temporary file that could not be written (%2); only the newest journeys are in memory</translation>
+    </message>
+    <message>
+        <source>cannot export %1: the oldest journeys of this live trace left memory; save it (File ▸ Save As), open the saved file and export that</source>
+        <translation>cannot export %1: the oldest journeys of this live trace left memory; save it (File ▸ Save As), open the saved file and export that</translation>
+    </message>
 </context>
 <context>
     <name>nt::TraceFile</name>

@@ -3039,6 +3039,22 @@ Bản ghi nft không ghép được với gói nào: %4</translation>
         <source>cannot export %1: the trace is still being read or recorded; export it once it is complete</source>
         <translation>không xuất được %1: trace vẫn đang được đọc hoặc ghi; hãy xuất khi nó đã hoàn tất</translation>
     </message>
+    <message>
+        <source>cannot create a temporary folder for the live trace: %1</source>
+        <translation>không tạo được thư mục tạm cho bản ghi trực tiếp: %1</translation>
+    </message>
+    <message>
+        <source>Showing the last %1 journeys; %2 older ones left memory and are in the saved trace</source>
+        <translation>Đang hiển thị %1 hành trình gần nhất; %2 hành trình cũ hơn đã rời bộ nhớ và có trong bản ghi được lưu</translation>
+    </message>
+    <message>
+        <source>cannot save %1: the live trace&apos;s older journeys were in a temporary file that could not be written (%2); only the newest journeys are in memory</source>
+        <translation>không lưu được %1: các hành trình cũ hơn của bản ghi trực tiếp nằm trong một tệp tạm không ghi được (%2); trong bộ nhớ chỉ còn các hành trình mới nhất</translation>
+    </message>
+    <message>
+        <source>cannot export %1: the oldest journeys of this live trace left memory; save it (File ▸ Save As), open the saved file and export that</source>
+        <translation>không xuất được %1: các hành trình cũ nhất của bản ghi trực tiếp này đã rời bộ nhớ; hãy lưu nó (Tệp ▸ Lưu thành), mở tệp đã lưu và xuất tệp đó</translation>
+    </message>
 </context>
 <context>
     <name>nt::TraceFile</name>

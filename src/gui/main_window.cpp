@@ -609,9 +609,11 @@ void MainWindow::updateStatus() {
     backendLabel_->setToolTip(
         tr("Kernel %1 on %2")
             .arg(QString::fromStdString(t.meta.kernel), QString::fromStdString(t.meta.host)));
+    const QString window = doc_->windowStatus();
     packetsLabel_->setText(tr("Packets: %1 · Events: %2")
                                .arg(doc_->journeys().size())
-                               .arg(doc_->assembler()->counters().events));
+                               .arg(doc_->assembler()->counters().events) +
+                           (window.isEmpty() ? QString() : QStringLiteral(" · ") + window));
     rateLabel_->setVisible(doc_->isLive());
     rateLabel_->setText(tr("%1 events/s").arg(doc_->eventsPerSecond(), 0, 'f', 0));
     const uint64_t lost = doc_->lostEvents();

@@ -10,6 +10,7 @@
 #include <QElapsedTimer>
 #include <QFile>
 #include <QFileInfo>
+#include <QTemporaryDir>
 #include <QTimer>
 
 #include <algorithm>
@@ -20,6 +21,7 @@
 #include <cstring>
 #include <ctime>
 #include <deque>
+#include <fstream>
 #include <mutex>
 #include <optional>
 
@@ -39,7 +41,41 @@ constexpr uint64_t kLiveLagNs = 500'000'000;
 // Records whose times are further than this from now are not on this host's monotonic clock
 // (a replay): the wall clock must not complete their journeys.
 constexpr uint64_t kSameClockNs = 60'000'000'000;
+// The default live budget: a share of the memory available, within these bounds.
+constexpr uint64_t kMinLiveBudget = 64ULL << 20;
+constexpr uint64_t kMaxLiveBudget = 4ULL << 30;
+constexpr uint64_t kLiveBudgetShare = 4;
 } // namespace
+
+// A live trace's records, written as they arrive to a file in a private temporary folder;
+// both are removed with the spool.
+struct TraceDocument::Spool {
+    QTemporaryDir dir;
+    std::string path;
+    std::optional<TraceWriter> writer;
+    bool finished = false;
+    QString error; // writing failed: the spool lacks the records since
+
+    explicit Spool(const Trace &header) {
+        if (!dir.isValid()) {
+            throw Error(
+                QCoreApplication::translate(
+                    "nt::TraceDocument", "cannot create a temporary folder for the live trace: %1")
+                    .arg(dir.errorString()));
+        }
+        path = dir.filePath(QStringLiteral("live.nftrace")).toStdString();
+        writer.emplace(path, header.meta);
+        writer->setProbes(header.probes);
+        writer->setDropReasons(header.dropReasons);
+        writer->addSymbols(header.symbols);
+        writer->setRuleset(header.rulesetJson);
+        writer->addInterfaces(header.interfaces);
+        for (const LossMark &m : header.lossMarks) {
+            writer->appendLossMark(m.tsNs, m.ringbufFull);
+        }
+        writer->commit();
+    }
+};
 
 // Between the reading worker and this object's thread.
 struct TraceDocument::LoadQueue {
@@ -365,6 +401,8 @@ void TraceDocument::adopt(std::unique_ptr<Trace> trace, std::unique_ptr<Assemble
         report_ = std::make_unique<Report>(*trace_, *assembler_);
         names_ = std::make_unique<InterfaceNames>(trace_->interfaces);
     }
+    spool_.reset();
+    droppedJourneys_ = 0;
     path_ = path;
     sources_.clear();
     state_ = state;
@@ -395,7 +433,107 @@ void TraceDocument::beginLive(Trace header) {
     auto t = std::make_unique<Trace>(std::move(header));
     auto a = std::make_unique<Assembler>(t->probes, t->dropReasons);
     adopt(std::move(t), std::move(a), QString(), State::Live);
+    if (liveBudget_ != 0) {
+        // Without a spool nothing may leave memory: the window stays unbounded.
+        try {
+            spool_ = std::make_unique<Spool>(*trace_);
+        } catch (const Error &e) {
+            qWarning("%s", qPrintable(e.message()));
+        }
+    }
     liveClock_->start();
+}
+
+uint64_t TraceDocument::defaultLiveBudget() {
+    uint64_t availableKb = 0;
+    std::ifstream meminfo("/proc/meminfo");
+    std::string key;
+    uint64_t value = 0;
+    std::string unit;
+    while (meminfo >> key >> value >> unit) {
+        if (key == "MemAvailable:") {
+            availableKb = value;
+            break;
+        }
+    }
+    return std::clamp(availableKb * 1024 / kLiveBudgetShare, kMinLiveBudget, kMaxLiveBudget);
+}
+
+uint64_t TraceDocument::liveBytes() const {
+    const Trace &t = *trace_;
+    return assembler_->memoryBytes() + t.events.capacity() * sizeof(Event) +
+           t.packets.capacity() * sizeof(PacketHeader) + t.nft.capacity() * sizeof(NftTraceRecord);
+}
+
+// The assembler cannot forget single journeys, so the live trace is held in windows: once the
+// current one reaches the budget, its journeys are completed (those still open continue as new
+// journeys in the next window), the records and journeys leave memory and a fresh trace and
+// assembler take over, announced as a replacement so every view rebinds. Memory then holds at
+// most one budget's worth; every record is in the spool, which saveAs() writes.
+void TraceDocument::startNextWindow() {
+    Q_EMIT aboutToReplace();
+    cancelExport();
+    exporter_.wait();
+    {
+        const std::unique_lock write(guard_);
+        assembler_->flush();
+        // Journeys still open are completed here and leave with the window, never listed.
+        droppedJourneys_ += listed_.size() + assembler_->takeCompleted().size();
+        report_.reset();
+        auto header = std::make_unique<Trace>(std::move(*trace_));
+        header->events = {};
+        header->packets = {};
+        header->nft = {};
+        trace_ = std::move(header);
+        assembler_ = std::make_unique<Assembler>(trace_->probes, trace_->dropReasons);
+        report_ = std::make_unique<Report>(*trace_, *assembler_);
+        for (const LossMark &m : trace_->lossMarks) {
+            assembler_->noteLoss(m.tsNs);
+        }
+    }
+    ++generation_;
+    listed_.clear();
+    Q_EMIT replaced();
+    Q_EMIT statusChanged();
+}
+
+QString TraceDocument::windowStatus() const {
+    if (droppedJourneys_ == 0) {
+        return {};
+    }
+    return tr("Showing the last %1 journeys; %2 older ones left memory and are in the saved trace")
+        .arg(listed_.size())
+        .arg(droppedJourneys_);
+}
+
+void TraceDocument::toSpool(const std::function<void(TraceWriter &)> &write) {
+    if (!spool_ || !spool_->writer) {
+        return;
+    }
+    try {
+        write(*spool_->writer);
+    } catch (const Error &e) {
+        // Memory keeps everything from now on (no new window without the spool); saveAs()
+        // refuses to pass a partial spool off as the whole trace.
+        spool_->error = e.message();
+        spool_->writer.reset();
+        qWarning("%s", qPrintable(e.message()));
+    }
+}
+
+void TraceDocument::spoolRecords(const RecordBatch &batch, std::span<const NftTraceRecord> nft,
+                                 std::span<const KernelSymbol> symbols) {
+    toSpool([&](TraceWriter &w) {
+        w.addSymbols(symbols);
+        w.append(batch.events);
+        for (const PacketHeader &h : batch.packets) {
+            w.append(h);
+        }
+        for (const NftTraceRecord &r : nft) {
+            w.append(r);
+        }
+        w.commit();
+    });
 }
 
 void TraceDocument::tickLive() {
@@ -444,7 +582,11 @@ void TraceDocument::appendRecords(const RecordBatch &batch, std::span<const NftT
             a.add(r);
         }
     }
+    spoolRecords(batch, nft, symbols);
     listCompleted();
+    if (spool_ && spool_->writer && liveBudget_ != 0 && liveBytes() >= liveBudget_) {
+        startNextWindow();
+    }
 }
 
 void TraceDocument::listCompleted() {
@@ -464,6 +606,7 @@ void TraceDocument::appendInterfaces(std::span<const InterfaceName> interfaces) 
     const std::unique_lock write(guard_);
     trace_->interfaces.insert(trace_->interfaces.end(), interfaces.begin(), interfaces.end());
     names_->add(interfaces);
+    toSpool([&](TraceWriter &w) { w.addInterfaces(interfaces); });
 }
 
 void TraceDocument::appendLossMarks(std::span<const LossMark> marks) {
@@ -474,6 +617,7 @@ void TraceDocument::appendLossMarks(std::span<const LossMark> marks) {
     for (const LossMark &m : marks) {
         assembler_->noteLoss(m.tsNs);
         trace_->lossMarks.push_back(m);
+        toSpool([&](TraceWriter &w) { w.appendLossMark(m.tsNs, m.ringbufFull); });
     }
 }
 
@@ -495,6 +639,11 @@ void TraceDocument::endLive(const TraceMeta &finalMeta) {
         trace_->meta = finalMeta;
         assembler_->flush();
     }
+    toSpool([&](TraceWriter &w) {
+        w.finish(finalMeta);
+        spool_->writer.reset();
+        spool_->finished = true;
+    });
     listCompleted();
     state_ = State::Loaded;
     liveClock_->stop();
@@ -531,6 +680,8 @@ void TraceDocument::saveAs(const QString &path) const {
                 files.push_back(f.toStdString());
             }
             writeTrace(p, openTraceSet(files));
+        } else if (spool_ && droppedJourneys_ != 0) {
+            writeSpool(p);
         } else if (!path_.isEmpty() && state_ != State::Live) {
             QFile src(path_);
             if (!src.copy(partial)) {
@@ -552,6 +703,29 @@ void TraceDocument::saveAs(const QString &path) const {
     }
 }
 
+// Every record of a live trace whose oldest journeys left memory: the spool, copied once it is
+// finished, else read back (its last batch is committed) and written with the current meta.
+void TraceDocument::writeSpool(const std::string &dest) const {
+    if (!spool_->error.isEmpty()) {
+        throw Error(QCoreApplication::translate(
+                        "nt::TraceDocument",
+                        "cannot save %1: the live trace's older journeys were in a temporary file "
+                        "that could not be written (%2); only the newest journeys are in memory")
+                        .arg(QString::fromStdString(dest), spool_->error));
+    }
+    if (spool_->finished) {
+        QFile src(QString::fromStdString(spool_->path));
+        if (!src.copy(QString::fromStdString(dest))) {
+            throw Error(QCoreApplication::translate("nt::TraceDocument", "cannot save %1: %2")
+                            .arg(QString::fromStdString(dest), src.errorString()));
+        }
+        return;
+    }
+    Trace all = readTrace(spool_->path);
+    all.meta = trace_->meta;
+    writeTrace(dest, all);
+}
+
 void TraceDocument::exportTrace(ExportFormat format, const QString &path,
                                 const QString &application) {
     if (!trace_ || state_ != State::Loaded || loading_) {
@@ -559,6 +733,16 @@ void TraceDocument::exportTrace(ExportFormat format, const QString &path,
             path, QCoreApplication::translate("nt::TraceDocument",
                                               "cannot export %1: the trace is still being read or "
                                               "recorded; export it once it is complete")
+                      .arg(path));
+        return;
+    }
+    if (droppedJourneys_ != 0) {
+        // Memory holds the newest window only: an export of it would silently miss the rest.
+        Q_EMIT exportFinished(
+            path, QCoreApplication::translate(
+                      "nt::TraceDocument",
+                      "cannot export %1: the oldest journeys of this live trace left memory; save "
+                      "it (File ▸ Save As), open the saved file and export that")
                       .arg(path));
         return;
     }

@@ -10,6 +10,7 @@
 #include "report.h"
 #include "trace.h"
 #include "trace_stream.h"
+#include "tracefile.h"
 
 #include <QObject>
 #include <QString>
@@ -67,6 +68,18 @@ public:
     void appendLossMarks(std::span<const LossMark> marks);
     void endLive(const TraceMeta &finalMeta);
 
+    // The memory a live trace may hold (records, journeys): beyond it the oldest journeys leave
+    // memory (they stay in the spool file and in what saveAs() writes). 0: unbounded. Takes
+    // effect from the next beginLive(). Default: defaultLiveBudget().
+    void setLiveBudget(uint64_t bytes) { liveBudget_ = bytes; }
+    uint64_t liveBudget() const { return liveBudget_; }
+    // A quarter of MemAvailable (/proc/meminfo), between 64 MiB and 4 GiB.
+    static uint64_t defaultLiveBudget();
+    // Journeys of this live trace no longer held in memory (listed, then dropped).
+    uint64_t droppedJourneys() const { return droppedJourneys_; }
+    // For the status bar: what the view shows when journeys were dropped; empty otherwise.
+    QString windowStatus() const;
+
     State state() const { return state_; }
     bool hasTrace() const { return trace_ != nullptr; }
     bool isLive() const { return state_ == State::Live; }
@@ -103,7 +116,8 @@ public:
     enum class ExportFormat { Json, Pcapng };
     // Exports the loaded trace to `path` on a worker (core's exportJson/exportPcapng):
     // exportProgress() as journeys are written, then exportFinished() (error empty: written).
-    // Only a loaded trace (not loading, not live): anything else finishes with an error at once.
+    // Only a loaded trace (not loading, not live, no journeys dropped from memory): anything
+    // else finishes with an error at once.
     // `application` names the writer in a pcapng file.
     void exportTrace(ExportFormat format, const QString &path, const QString &application);
     // Stops the running export (its file is not written) and emits exportCancelled().
@@ -145,6 +159,12 @@ private:
                const QString &path, State state);
     void listCompleted();
     void tickLive();
+    void toSpool(const std::function<void(TraceWriter &)> &write);
+    void spoolRecords(const RecordBatch &batch, std::span<const NftTraceRecord> nft,
+                      std::span<const KernelSymbol> symbols);
+    uint64_t liveBytes() const;
+    void startNextWindow();
+    void writeSpool(const std::string &dest) const;
 
     State state_ = State::Empty;
     QString path_;
@@ -163,6 +183,11 @@ private:
     ChunkCursor cursor_;
     mutable std::shared_mutex guard_;
     QTimer *liveClock_ = nullptr;
+    // A live trace's records on disk as they arrive (all of them; memory holds a window).
+    struct Spool;
+    std::unique_ptr<Spool> spool_;
+    uint64_t liveBudget_ = defaultLiveBudget();
+    uint64_t droppedJourneys_ = 0;
     // The file reader and the exporter. Last members: destroyed (waiting for their workers)
     // first.
     JobRunner reader_{this};

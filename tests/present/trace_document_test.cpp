@@ -575,3 +575,77 @@ TEST(TraceDocumentTest, ASetOfFilesOpensAsOneTraceAndSavesAsOne) {
 }
 
 } // namespace
+
+// A long live trace under a small budget: memory holds a window of the newest journeys, the
+// older ones are counted and said in the status, and Save As writes every record fed.
+TEST(TraceDocumentTest, LiveTraceKeepsAWindowAndSavesEverything) {
+    QTemporaryDir dir;
+    const std::string source = dir.filePath(QStringLiteral("synthetic.nftrace")).toStdString();
+    nt::test::writeSyntheticTrace(source, 20000);
+    const Trace file = readTrace(source);
+    Trace header = file;
+    header.meta.stopWallNs = 0;
+    header.events.clear();
+    header.packets.clear();
+
+    constexpr uint64_t kBudget = 1ULL << 20;
+    TraceDocument doc;
+    doc.setLiveBudget(kBudget);
+    QSignalSpy replaced(&doc, &TraceDocument::replaced);
+    doc.beginLive(header);
+    size_t p = 0;
+    size_t mostEventsHeld = 0;
+    const size_t batchSize = 2000;
+    for (size_t first = 0; first < file.events.size(); first += batchSize) {
+        RecordBatch batch;
+        const size_t end = std::min(file.events.size(), first + batchSize);
+        for (size_t i = first; i < end; ++i) {
+            while (p < file.packets.size() && file.packets[p].tsNs <= file.events[i].ts_ns) {
+                batch.packetBefore.push_back(batch.events.size());
+                batch.packets.push_back(file.packets[p++]);
+            }
+            batch.events.push_back(file.events[i]);
+        }
+        doc.appendRecords(batch);
+        mostEventsHeld = std::max(mostEventsHeld, doc.trace()->events.size());
+        EXPECT_LT(doc.trace()->events.size() * sizeof(Event), kBudget);
+        EXPECT_LT(doc.assembler()->memoryBytes(), kBudget);
+    }
+    EXPECT_LT(mostEventsHeld, file.events.size() / 4) << "memory holds a window, not the trace";
+    EXPECT_GT(replaced.count(), 1) << "each new window rebinds the views";
+    // Saved while live: every record so far, from the spool.
+    const QString during = dir.filePath(QStringLiteral("during.nftrace"));
+    doc.saveAs(during);
+    EXPECT_EQ(readTrace(during.toStdString()).events.size(), file.events.size());
+    doc.endLive(file.meta);
+    EXPECT_GT(doc.droppedJourneys(), 0u);
+    EXPECT_FALSE(doc.journeys().empty()) << "the newest journeys stay listed";
+    EXPECT_GE(doc.droppedJourneys() + doc.journeys().size(), 20000u);
+    EXPECT_TRUE(doc.windowStatus().contains(QString::number(doc.droppedJourneys())));
+    // An export would hold only the window: refused, the message says what to do.
+    QSignalSpy exported(&doc, &TraceDocument::exportFinished);
+    doc.exportTrace(TraceDocument::ExportFormat::Json, dir.filePath(QStringLiteral("w.json")),
+                    QStringLiteral("test"));
+    ASSERT_EQ(exported.count(), 1);
+    EXPECT_TRUE(exported.at(0).at(1).toString().contains(QStringLiteral("Save As")));
+
+    const QString saved = dir.filePath(QStringLiteral("window.nftrace"));
+    doc.saveAs(saved);
+    const Trace back = readTrace(saved.toStdString());
+    EXPECT_EQ(back.events.size(), file.events.size());
+    EXPECT_EQ(back.packets.size(), file.packets.size());
+    EXPECT_EQ(Assembler::assemble(back).journeyCount(), 20000u);
+
+    // The spool leaves with the live trace.
+    doc.setTrace(Trace{});
+    EXPECT_TRUE(doc.windowStatus().isEmpty());
+}
+
+// The default budget is a share of the memory available, within its bounds.
+TEST(TraceDocumentTest, DefaultLiveBudgetFollowsAvailableMemory) {
+    const uint64_t budget = TraceDocument::defaultLiveBudget();
+    EXPECT_GE(budget, 64ULL << 20);
+    EXPECT_LE(budget, 4ULL << 30);
+    TraceDocument doc;
+    EXPECT_EQ(doc.liveBudget(), budget);
+}
