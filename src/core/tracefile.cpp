@@ -798,7 +798,18 @@ struct TraceReader::Impl {
     }
     QString damage() const;
 
+    static constexpr size_t kHeaderBytes = 100;
     void open(const std::string &path);
+    void statFile(const std::string &path);
+    std::array<uint8_t, kHeaderBytes> readHeader(const std::string &path) const;
+    static bool hasJournal(const std::string &path);
+    std::string readInPlace(const std::string &path,
+                            const std::array<uint8_t, kHeaderBytes> &header);
+    std::string recoverCopy(const std::string &path);
+    void openDatabase(const std::string &uri, int flags);
+    int64_t checkSchema(const std::array<uint8_t, kHeaderBytes> &header);
+    void readMetaOrExplain();
+    void countRows(int64_t version);
     void readMeta();
     void readEvents(const std::function<void(std::span<const Event>)> &batch, ProgressCtx &pc,
                     size_t batchSize);
@@ -809,8 +820,33 @@ struct TraceReader::Impl {
     void readNftTables(std::vector<NftTraceRecord> &out, ProgressCtx &pc);
 };
 
+// Opens the trace: checks the file, picks how SQLite reads it, then checks the schema and reads
+// the description and row counts.
 void TraceReader::Impl::open(const std::string &path) {
     displayPath = qpath(path);
+    statFile(path);
+    const std::array<uint8_t, kHeaderBytes> header = readHeader(path);
+    // A crash leaves committed batches in the -wal (or a hot -journal) next to the file.
+    // Replaying it needs write access, and the file may not be ours: replay a private copy.
+    const bool journal = hasJournal(path);
+    int flags = SQLITE_OPEN_URI | SQLITE_OPEN_NOMUTEX;
+    std::string uri;
+    if (!journal) {
+        uri = readInPlace(path, header);
+        flags |= SQLITE_OPEN_READONLY;
+    } else {
+        uri = recoverCopy(path);
+        flags |= SQLITE_OPEN_READWRITE;
+    }
+    openDatabase(uri, flags);
+    const int64_t version = checkSchema(header);
+    readMetaOrExplain();
+    info.complete = info.meta.stopWallNs != 0;
+    countRows(version);
+}
+
+// Fails unless `path` is an existing regular file; records its size.
+void TraceReader::Impl::statFile(const std::string &path) {
     struct stat st {};
     if (::stat(path.c_str(), &st) != 0) {
         const int err = errno;
@@ -827,82 +863,89 @@ void TraceReader::Impl::open(const std::string &path) {
     if (!S_ISREG(st.st_mode))
         notATrace(QCoreApplication::translate("nt::TraceFile", "not a regular file"));
     info.fileBytes = uint64_t(st.st_size);
+}
 
-    std::array<uint8_t, 100> header{};
-    {
-        const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
-        if (fd < 0)
-            error(Kind::Io,
-                  QCoreApplication::translate("nt::TraceFile", "Cannot read the trace file %1: %2.")
-                      .arg(displayPath, sysError(errno)));
-        const ssize_t n = ::pread(fd, header.data(), header.size(), 0);
-        const int err = errno;
-        ::close(fd);
-        if (n < 0)
-            error(Kind::Io,
-                  QCoreApplication::translate("nt::TraceFile", "Cannot read the trace file %1: %2.")
-                      .arg(displayPath, sysError(err)));
-        if (size_t(n) < header.size() || std::memcmp(header.data(), "SQLite format 3", 16) != 0)
-            notATrace(QCoreApplication::translate("nt::TraceFile", "not an SQLite database"));
-    }
+// Reads the SQLite file header; fails unless the file starts like an SQLite database.
+std::array<uint8_t, TraceReader::Impl::kHeaderBytes>
+TraceReader::Impl::readHeader(const std::string &path) const {
+    std::array<uint8_t, kHeaderBytes> header{};
+    const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0)
+        error(Kind::Io,
+              QCoreApplication::translate("nt::TraceFile", "Cannot read the trace file %1: %2.")
+                  .arg(displayPath, sysError(errno)));
+    const ssize_t n = ::pread(fd, header.data(), header.size(), 0);
+    const int err = errno;
+    ::close(fd);
+    if (n < 0)
+        error(Kind::Io,
+              QCoreApplication::translate("nt::TraceFile", "Cannot read the trace file %1: %2.")
+                  .arg(displayPath, sysError(err)));
+    if (size_t(n) < header.size() || std::memcmp(header.data(), "SQLite format 3", 16) != 0)
+        notATrace(QCoreApplication::translate("nt::TraceFile", "not an SQLite database"));
+    return header;
+}
 
-    // A crash leaves committed batches in the -wal (or a hot -journal) next to the file.
-    // Replaying it needs write access, and the file may not be ours: replay a private copy.
+// True when a non-empty -wal or -journal lies next to the file.
+bool TraceReader::Impl::hasJournal(const std::string &path) {
     bool journal = false;
     for (const char *suffix : {"-wal", "-journal"}) {
         off_t size = 0;
         if (fileExists(path + suffix, &size) && size > 0)
             journal = true;
     }
+    return journal;
+}
 
-    std::string uri;
-    int flags = SQLITE_OPEN_URI | SQLITE_OPEN_NOMUTEX;
-    if (!journal) {
-        uint32_t pageSize = uint32_t(header[16]) << 8 | header[17];
-        if (pageSize == 1)
-            pageSize = 65536;
-        if (pageSize < 512 || pageSize > 65536 || (pageSize & (pageSize - 1)) != 0)
-            corrupt(
-                QCoreApplication::translate("nt::TraceFile", "invalid page size %1").arg(pageSize));
-        // The header's page count is only kept up to date when both counters agree.
-        const uint32_t pages = be32(&header[28]);
-        if (be32(&header[92]) == be32(&header[24]) && pages > 0 &&
-            uint64_t(pages) * pageSize > info.fileBytes) {
-            // SQLite reads the missing pages as zeros and reports them as damage when a read
-            // reaches them: every table is read up to there (upToCut).
-            info.truncated = true;
-            info.expectedBytes = uint64_t(pages) * pageSize;
-        }
-        // immutable: no locks, no -wal/-shm created next to a file we may not own.
-        uri = sqliteUri(path, "immutable=1");
-        flags |= SQLITE_OPEN_READONLY;
-    } else {
-        copyDir = std::make_unique<QTemporaryDir>();
-        if (!copyDir->isValid())
-            error(Kind::Io, QCoreApplication::translate(
-                                "nt::TraceFile",
-                                "Cannot recover the trace file %1: no temporary folder (%2).")
-                                .arg(displayPath, copyDir->errorString()));
-        const std::string copy =
-            QFile::encodeName(copyDir->filePath(QStringLiteral("trace.nftrace"))).toStdString();
-        for (const char *suffix : {"", "-wal", "-journal"}) {
-            if (*suffix && !fileExists(path + suffix))
-                continue;
-            std::error_code ec;
-            std::filesystem::copy_file(path + suffix, copy + suffix, ec);
-            if (ec)
-                error(Kind::Io,
-                      QCoreApplication::translate(
-                          "nt::TraceFile",
-                          "Cannot recover the trace file %1: copying it failed (%2). "
-                          "Free some space in the temporary folder.")
-                          .arg(displayPath, QString::fromLocal8Bit(ec.message().c_str())));
-        }
-        uri = sqliteUri(copy, nullptr);
-        flags |= SQLITE_OPEN_READWRITE;
-        info.recovered = true;
+// Without a journal the file is read where it lies, immutable; notes a file cut short.
+std::string TraceReader::Impl::readInPlace(const std::string &path,
+                                           const std::array<uint8_t, kHeaderBytes> &header) {
+    uint32_t pageSize = uint32_t(header[16]) << 8 | header[17];
+    if (pageSize == 1)
+        pageSize = 65536;
+    if (pageSize < 512 || pageSize > 65536 || (pageSize & (pageSize - 1)) != 0)
+        corrupt(QCoreApplication::translate("nt::TraceFile", "invalid page size %1").arg(pageSize));
+    // The header's page count is only kept up to date when both counters agree.
+    const uint32_t pages = be32(&header[28]);
+    if (be32(&header[92]) == be32(&header[24]) && pages > 0 &&
+        uint64_t(pages) * pageSize > info.fileBytes) {
+        // SQLite reads the missing pages as zeros and reports them as damage when a read
+        // reaches them: every table is read up to there (upToCut).
+        info.truncated = true;
+        info.expectedBytes = uint64_t(pages) * pageSize;
     }
+    // immutable: no locks, no -wal/-shm created next to a file we may not own.
+    return sqliteUri(path, "immutable=1");
+}
 
+// Copies the file and its journal to a private folder where SQLite may replay the journal.
+std::string TraceReader::Impl::recoverCopy(const std::string &path) {
+    copyDir = std::make_unique<QTemporaryDir>();
+    if (!copyDir->isValid())
+        error(Kind::Io,
+              QCoreApplication::translate(
+                  "nt::TraceFile", "Cannot recover the trace file %1: no temporary folder (%2).")
+                  .arg(displayPath, copyDir->errorString()));
+    const std::string copy =
+        QFile::encodeName(copyDir->filePath(QStringLiteral("trace.nftrace"))).toStdString();
+    for (const char *suffix : {"", "-wal", "-journal"}) {
+        if (*suffix && !fileExists(path + suffix))
+            continue;
+        std::error_code ec;
+        std::filesystem::copy_file(path + suffix, copy + suffix, ec);
+        if (ec)
+            error(Kind::Io,
+                  QCoreApplication::translate(
+                      "nt::TraceFile", "Cannot recover the trace file %1: copying it failed (%2). "
+                                       "Free some space in the temporary folder.")
+                      .arg(displayPath, QString::fromLocal8Bit(ec.message().c_str())));
+    }
+    info.recovered = true;
+    return sqliteUri(copy, nullptr);
+}
+
+// Opens the SQLite connection.
+void TraceReader::Impl::openDatabase(const std::string &uri, int flags) {
     sqlite3 *raw = nullptr;
     const int rc = sqlite3_open_v2(uri.c_str(), &raw, flags, nullptr);
     db.reset(raw);
@@ -915,7 +958,10 @@ void TraceReader::Impl::open(const std::string &path) {
         StmtPtr ws = prepare("PRAGMA writable_schema=ON", "writable_schema");
         next(ws.get());
     }
+}
 
+// Checks the database is an nft-tracer trace of a schema this version reads; returns the schema.
+int64_t TraceReader::Impl::checkSchema(const std::array<uint8_t, kHeaderBytes> &header) {
     const int64_t appId = pragma("application_id");
     if (appId != kTraceApplicationId) {
         // A recording cut short keeps everything but the first page in its -wal: without that
@@ -942,6 +988,11 @@ void TraceReader::Impl::open(const std::string &path) {
         corrupt(
             QCoreApplication::translate("nt::TraceFile", "unknown schema version %1").arg(version));
     info.schemaVersion = int(version);
+    return version;
+}
+
+// Reads the meta table; in a truncated file, damage there says nothing can be read.
+void TraceReader::Impl::readMetaOrExplain() {
     try {
         readMeta();
     } catch (const TraceFileError &e) {
@@ -957,8 +1008,10 @@ void TraceReader::Impl::open(const std::string &path) {
                   .arg(info.fileBytes)
                   .arg(info.expectedBytes));
     }
-    info.complete = info.meta.stopWallNs != 0;
-    // Row counts: in a truncated file the last rows may be past the cut (then 0: unknown).
+}
+
+// Row counts: in a truncated file the last rows may be past the cut (then 0: unknown).
+void TraceReader::Impl::countRows(int64_t version) {
     const QStringList cutBefore = salvage.cutTables;
     upToCut("event_pages", [&] {
         if (version >= 2) {

@@ -283,26 +283,27 @@ void BpfTracer::attachKprobes(bpf_program *prog, const std::vector<size_t> &whic
     }
 }
 
-// An fentry program is bound to its function when it is loaded: each function gets a copy of
-// the loaded template's final instructions with its probe id written in, loaded and attached.
-void BpfTracer::attachFentry(bpf_program *prog, const std::vector<size_t> &which,
-                             const struct btf *vmlinux) {
-    const bpf_insn *insns = bpf_program__insns(prog);
-    const size_t count = bpf_program__insn_cnt(prog);
-    std::vector<bpf_insn> copy(insns, insns + count);
-    size_t magicAt = count;
-    for (size_t k = 0; k < count; ++k) {
-        if (copy[k].code == (BPF_ALU64 | BPF_MOV | BPF_K) && copy[k].imm == kFentryIdMagic) {
-            magicAt = k;
-            break;
+namespace {
+
+// Where the fentry template holds the probe id placeholder; insns.size() when it holds none.
+size_t fentryIdSlot(const std::vector<bpf_insn> &insns) {
+    for (size_t k = 0; k < insns.size(); ++k) {
+        if (insns[k].code == (BPF_ALU64 | BPF_MOV | BPF_K) && insns[k].imm == kFentryIdMagic) {
+            return k;
         }
     }
-    // The verifier needs the function layout of the copy (BTF func_info): the program itself at
-    // 0, and the one subprogram of nt_trace.bpf.c, the filter's bpf_loop callback eval_step,
-    // where the callback pointer in the instructions points.
+    return insns.size();
+}
+
+// The verifier needs the function layout of the copy (BTF func_info): the program itself at
+// 0, and the one subprogram of nt_trace.bpf.c, the filter's bpf_loop callback eval_step,
+// where the callback pointer in the instructions points. Empty `error` on success.
+std::vector<bpf_func_info> fentryFuncInfo(const std::vector<bpf_insn> &insns,
+                                          const struct btf *objBtf, const char *progName,
+                                          std::string &error) {
     std::vector<__u32> starts{0};
-    for (size_t k = 0; k < count; ++k) {
-        const bpf_insn &x = copy[k];
+    for (size_t k = 0; k < insns.size(); ++k) {
+        const bpf_insn &x = insns[k];
         if ((x.code == (BPF_LD | BPF_IMM | BPF_DW) && x.src_reg == BPF_PSEUDO_FUNC) ||
             (x.code == (BPF_JMP | BPF_CALL) && x.src_reg == BPF_PSEUDO_CALL)) {
             starts.push_back(static_cast<__u32>(static_cast<int64_t>(k) + x.imm + 1));
@@ -310,43 +311,102 @@ void BpfTracer::attachFentry(bpf_program *prog, const std::vector<size_t> &which
     }
     std::sort(starts.begin(), starts.end());
     starts.erase(std::unique(starts.begin(), starts.end()), starts.end());
-    const struct btf *objBtf = bpf_object__btf(skel_->obj);
-    const int mainId = btf__find_by_name_kind(objBtf, bpf_program__name(prog), BTF_KIND_FUNC);
+    const int mainId = btf__find_by_name_kind(objBtf, progName, BTF_KIND_FUNC);
     const int callbackId = btf__find_by_name_kind(objBtf, "eval_step", BTF_KIND_FUNC);
     std::vector<bpf_func_info> funcInfo;
-    std::string layoutError;
     if (mainId <= 0 || callbackId <= 0 || starts.size() > 2) {
-        layoutError = "unexpected layout of the fentry program";
+        error = "unexpected layout of the fentry program";
     } else {
         funcInfo.push_back({0, static_cast<__u32>(mainId)});
         if (starts.size() == 2) {
             funcInfo.push_back({starts[1], static_cast<__u32>(callbackId)});
         }
     }
+    return funcInfo;
+}
+
+// The BTF type id fentry attaches `f` by (<= 0 when not found), and in `btfObjFd` the fd of the
+// module's BTF object (0 for vmlinux). `modules` caches each module's lookup.
+int fentryBtfId(const ProbeEntry &f, const struct btf *vmlinux,
+                std::map<std::string, std::optional<ModuleTarget>> &modules, int &btfObjFd) {
+    btfObjFd = 0;
+    if (f.module.empty()) {
+        return libbpf_find_vmlinux_btf_id(f.name.c_str(), BPF_TRACE_FENTRY);
+    }
+    auto it = modules.find(f.module);
+    if (it == modules.end()) {
+        it = modules.emplace(f.module, moduleTarget(f.module, vmlinux)).first;
+    }
+    if (!it->second) {
+        return -1;
+    }
+    btfObjFd = it->second->btfFd.get();
+    return btf__find_by_name_kind(it->second->btf.get(), f.name.c_str(), BTF_KIND_FUNC);
+}
+
+// The verifier's reason in its log: the last line before its "processed N insns" summary.
+std::string verifierReason(const std::vector<char> &log) {
+    std::string reason;
+    std::string line;
+    for (const char *c = log.data(); *c != '\0'; ++c) {
+        if (*c != '\n') {
+            line += *c;
+            continue;
+        }
+        if (!line.empty() && !line.starts_with("processed ")) {
+            reason = line;
+        }
+        line.clear();
+    }
+    return reason;
+}
+
+// Loads one fentry copy; on refusal, loads it again with the verifier's log to say why in
+// `error`.
+UniqueFd loadFentryCopy(const std::vector<bpf_insn> &insns, bpf_prog_load_opts &opts,
+                        std::string &error) {
+    UniqueFd progFd(bpf_prog_load(BPF_PROG_TYPE_TRACING, "nt_fentry", "GPL", insns.data(),
+                                  insns.size(), &opts));
+    if (progFd) {
+        return progFd;
+    }
+    const int err = errno;
+    std::vector<char> log(1 << 20);
+    opts.log_buf = log.data();
+    opts.log_size = static_cast<__u32>(log.size());
+    opts.log_level = 1;
+    UniqueFd again(bpf_prog_load(BPF_PROG_TYPE_TRACING, "nt_fentry", "GPL", insns.data(),
+                                 insns.size(), &opts));
+    error = std::string("fentry refused it: ") + std::strerror(err);
+    if (const std::string reason = verifierReason(log); !reason.empty()) {
+        error += " (" + reason + ")";
+    }
+    return progFd;
+}
+
+} // namespace
+
+// An fentry program is bound to its function when it is loaded: each function gets a copy of
+// the loaded template's final instructions with its probe id written in, loaded and attached.
+void BpfTracer::attachFentry(bpf_program *prog, const std::vector<size_t> &which,
+                             const struct btf *vmlinux) {
+    const bpf_insn *insns = bpf_program__insns(prog);
+    std::vector<bpf_insn> copy(insns, insns + bpf_program__insn_cnt(prog));
+    const size_t magicAt = fentryIdSlot(copy);
+    std::string layoutError;
+    const std::vector<bpf_func_info> funcInfo =
+        fentryFuncInfo(copy, bpf_object__btf(skel_->obj), bpf_program__name(prog), layoutError);
     std::map<std::string, std::optional<ModuleTarget>> modules;
     for (size_t i : which) {
         ProbeDesc &desc = probes_[firstFunction_ + i];
-        if (magicAt == count || !layoutError.empty()) {
-            desc.error =
-                magicAt == count ? "the fentry program carries no probe id slot" : layoutError;
+        if (magicAt == copy.size() || !layoutError.empty()) {
+            desc.error = magicAt == copy.size() ? "the fentry program carries no probe id slot"
+                                                : layoutError;
             continue;
         }
         const ProbeEntry &f = functions()[i];
-        int btfId = -1;
         int btfObjFd = 0;
-        if (f.module.empty()) {
-            btfId = libbpf_find_vmlinux_btf_id(f.name.c_str(), BPF_TRACE_FENTRY);
-        } else {
-            auto it = modules.find(f.module);
-            if (it == modules.end()) {
-                it = modules.emplace(f.module, moduleTarget(f.module, vmlinux)).first;
-            }
-            if (it->second) {
-                btfObjFd = it->second->btfFd.get();
-                btfId =
-                    btf__find_by_name_kind(it->second->btf.get(), f.name.c_str(), BTF_KIND_FUNC);
-            }
-        }
+        const int btfId = fentryBtfId(f, vmlinux, modules, btfObjFd);
         if (btfId <= 0) {
             desc.error = f.module.empty() ? "not described by the kernel's BTF"
                                           : "not described by the BTF of module " + f.module;
@@ -362,34 +422,8 @@ void BpfTracer::attachFentry(bpf_program *prog, const std::vector<size_t> &which
             opts.func_info_cnt = static_cast<__u32>(funcInfo.size());
             opts.func_info_rec_size = sizeof(bpf_func_info);
         }
-        UniqueFd progFd(bpf_prog_load(BPF_PROG_TYPE_TRACING, "nt_fentry", "GPL", copy.data(),
-                                      copy.size(), &opts));
+        UniqueFd progFd = loadFentryCopy(copy, opts, desc.error);
         if (!progFd) {
-            // Load again with the verifier's log: its last line is the kernel's reason.
-            const int err = errno;
-            std::vector<char> log(1 << 20);
-            opts.log_buf = log.data();
-            opts.log_size = static_cast<__u32>(log.size());
-            opts.log_level = 1;
-            UniqueFd again(bpf_prog_load(BPF_PROG_TYPE_TRACING, "nt_fentry", "GPL", copy.data(),
-                                         copy.size(), &opts));
-            desc.error = std::string("fentry refused it: ") + std::strerror(err);
-            // The reason is the last line before the verifier's "processed N insns" summary.
-            std::string reason;
-            std::string line;
-            for (const char *c = log.data(); *c != '\0'; ++c) {
-                if (*c != '\n') {
-                    line += *c;
-                    continue;
-                }
-                if (!line.empty() && !line.starts_with("processed ")) {
-                    reason = line;
-                }
-                line.clear();
-            }
-            if (!reason.empty()) {
-                desc.error += " (" + reason + ")";
-            }
             continue;
         }
         UniqueFd linkFd(bpf_raw_tracepoint_open(nullptr, progFd.get()));
@@ -422,6 +456,35 @@ std::string BpfTracer::load(const KernelBtf &btf, const BpfTracerOptions &option
     skel_->rodata->nt_netns = options.netns;
     skel_->rodata->nt_wakeup_bytes = ringWakeupBytes(ringBytes);
 
+    describeTracepoints(btf);
+    // Function programs: only the chosen backend's, and only for argument positions in use.
+    disableFunctionPrograms();
+    firstFunction_ = probes_.size();
+    if (std::string error = chooseFunctionPrograms(options); !error.empty()) {
+        return error;
+    }
+
+    if (withNft) {
+        prepareNftProgram(options);
+    }
+    if (int err = nt_trace__load(skel_.get()); err != 0) {
+        skel_.reset();
+        loadErr_ = err;
+        return (QCoreApplication::translate(
+                    "nt::BpfTracer",
+                    "the kernel refused the BPF programs (%1). Check that this kernel "
+                    "allows BPF tracing programs (CONFIG_BPF_SYSCALL, "
+                    "kernel.unprivileged_bpf_disabled does not matter for root) and that "
+                    "no security module (lockdown=confidentiality) blocks them.")
+                    .arg(errnoText(err)))
+            .toStdString();
+    }
+    return {};
+}
+
+// One probe per tracepoint program; a program whose arguments this kernel lacks is left out,
+// or replaced by its variant for the older argument list.
+void BpfTracer::describeTracepoints(const KernelBtf &btf) {
     for (const ProgramSpec &spec : programSpecs()) {
         struct bpf_program *prog = skel_->progs.*spec.program;
         const ProbeEntry *entry = catalogue_.find(spec.probe);
@@ -446,14 +509,15 @@ std::string BpfTracer::load(const KernelBtf &btf, const BpfTracerOptions &option
         }
         probes_.push_back(std::move(desc));
     }
+}
 
-    // Function programs: only the chosen backend's, and only for argument positions in use.
+// Turns off every function and nft program; the chosen ones are turned on again later.
+void BpfTracer::disableFunctionPrograms() {
     for (Backend b : {Backend::KprobeMulti, Backend::Kprobe, Backend::Fentry}) {
         for (size_t i = 0; i < kPrograms; ++i) {
             bpf_program__set_autoload(functionProgram(b, i), false);
         }
     }
-    firstFunction_ = probes_.size();
     for (Backend b : {Backend::KprobeMulti, Backend::Kprobe, Backend::Fentry}) {
         for (int v : {1, 2}) {
             bpf_program__set_autoload(nftProgram(b, v), false);
@@ -464,6 +528,11 @@ std::string BpfTracer::load(const KernelBtf &btf, const BpfTracerOptions &option
           skel_->progs.nt_kprobe_nft_chain, skel_->progs.nt_kretprobe_nft_chain}) {
         bpf_program__set_autoload(prog, false);
     }
+}
+
+// Adds one probe per function and turns on the generic programs their argument positions need:
+// empty, or why the fentry template could not be prepared.
+std::string BpfTracer::chooseFunctionPrograms(const BpfTracerOptions &options) {
     std::array<bool, kPrograms> programUsed{};
     for (const ProbeEntry &f : functions()) {
         ProbeDesc desc;
@@ -488,22 +557,6 @@ std::string BpfTracer::load(const KernelBtf &btf, const BpfTracerOptions &option
                     .toStdString();
             }
         }
-    }
-
-    if (withNft) {
-        prepareNftProgram(options);
-    }
-    if (int err = nt_trace__load(skel_.get()); err != 0) {
-        skel_.reset();
-        loadErr_ = err;
-        return (QCoreApplication::translate(
-                    "nt::BpfTracer",
-                    "the kernel refused the BPF programs (%1). Check that this kernel "
-                    "allows BPF tracing programs (CONFIG_BPF_SYSCALL, "
-                    "kernel.unprivileged_bpf_disabled does not matter for root) and that "
-                    "no security module (lockdown=confidentiality) blocks them.")
-                    .arg(errnoText(err)))
-            .toStdString();
     }
     return {};
 }

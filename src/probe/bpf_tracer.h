@@ -94,6 +94,9 @@ private:
     using LinkPtr = std::unique_ptr<bpf_link, LinkDeleter>;
 
     std::string load(const KernelBtf &btf, const BpfTracerOptions &options, bool withNft);
+    void describeTracepoints(const KernelBtf &btf);
+    void disableFunctionPrograms();
+    std::string chooseFunctionPrograms(const BpfTracerOptions &options);
     struct bpf_program *nftProgram(Backend backend, int version) const;
     void prepareNftProgram(const BpfTracerOptions &options);
     void attachNft(const BpfTracerOptions &options);

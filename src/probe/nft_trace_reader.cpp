@@ -82,6 +82,103 @@ uint64_t be64(const nlattr *a) {
     return be64toh(v);
 }
 
+// The 32-bit attributes; the type and id are required, so their presence is noted.
+bool readU32Attr(const nlattr *a, NftTraceRecord &r, bool &haveId, bool &haveType) {
+    const uint16_t len = mnl_attr_get_payload_len(a);
+    if (len != sizeof(uint32_t)) {
+        return false;
+    }
+    const uint32_t v = ntohl(mnl_attr_get_u32(a));
+    switch (mnl_attr_get_type(a)) {
+    case NFTA_TRACE_ID:
+        haveId = true;
+        r.id = v;
+        break;
+    case NFTA_TRACE_TYPE:
+        haveType = true;
+        r.type = v <= static_cast<uint32_t>(NftTraceType::Rule) ? static_cast<NftTraceType>(v)
+                                                                : NftTraceType::Unspec;
+        break;
+    case NFTA_TRACE_IIF:
+        r.iif = v;
+        break;
+    case NFTA_TRACE_OIF:
+        r.oif = v;
+        break;
+    case NFTA_TRACE_MARK:
+        r.mark = v;
+        break;
+    case NFTA_TRACE_NFPROTO:
+        r.nfproto = v;
+        break;
+    default:
+        r.policy = v;
+        break;
+    }
+    return true;
+}
+
+// The verdict: a nested code, and the chain a jump or goto names.
+bool readVerdictAttr(const nlattr *a, NftTraceRecord &r) {
+    const uint16_t len = mnl_attr_get_payload_len(a);
+    bool haveCode = false;
+    const nlattr *chain = nullptr;
+    int32_t code = 0;
+    const bool nestedOk = walkAttributes(
+        static_cast<const char *>(mnl_attr_get_payload(a)), len, [&](const nlattr *v) {
+            switch (mnl_attr_get_type(v)) {
+            case NFTA_VERDICT_CODE:
+                if (mnl_attr_get_payload_len(v) != sizeof(uint32_t)) {
+                    return false;
+                }
+                haveCode = true;
+                code = static_cast<int32_t>(ntohl(mnl_attr_get_u32(v)));
+                return true;
+            case NFTA_VERDICT_CHAIN:
+                chain = v;
+                return validString(v);
+            default:
+                return true;
+            }
+        });
+    if (!nestedOk || !haveCode || (chain == nullptr && (code == NFT_JUMP || code == NFT_GOTO))) {
+        return false;
+    }
+    // Non-negative codes carry extra bits above NF_VERDICT_MASK (queue number, errno).
+    r.verdict = code >= 0 ? (code & NF_VERDICT_MASK) : code;
+    r.jumpTarget = chain != nullptr ? Name(attrString(chain)) : Name();
+    return true;
+}
+
+// The conntrack attributes of newer kernels.
+bool readCtAttr(const nlattr *a, NftTraceRecord &r) {
+    const uint16_t len = mnl_attr_get_payload_len(a);
+    switch (mnl_attr_get_type(a)) {
+    case kTraceCtId:
+        if (len != sizeof(uint32_t)) {
+            return false;
+        }
+        r.ctId = mnl_attr_get_u32(a); // the kernel puts it unconverted: an opaque number
+        return true;
+    case kTraceCtStatus:
+    case kTraceCtState:
+        if (len != sizeof(uint32_t)) {
+            return false;
+        }
+        (mnl_attr_get_type(a) == kTraceCtStatus ? r.ctStatus : r.ctState) =
+            ntohl(mnl_attr_get_u32(a));
+        return true;
+    case kTraceCtDirection:
+        if (len != sizeof(uint8_t)) {
+            return false;
+        }
+        r.ctDirection = mnl_attr_get_u8(a);
+        return true;
+    default:
+        return true;
+    }
+}
+
 // One pass over the attributes: each is checked (the checks libnftnl makes with abi_breakage(),
 // which calls exit(), plus NUL termination of strings, which it does not check) and read into
 // `r` as libnftnl would read it (the last of repeated attributes wins). Names are interned; the
@@ -126,40 +223,8 @@ bool readTrace(const nlmsghdr *nlh, NftTraceRecord &r) {
         case NFTA_TRACE_OIF:
         case NFTA_TRACE_MARK:
         case NFTA_TRACE_NFPROTO:
-        case NFTA_TRACE_POLICY: {
-            if (len != sizeof(uint32_t)) {
-                return false;
-            }
-            const uint32_t v = ntohl(mnl_attr_get_u32(a));
-            switch (mnl_attr_get_type(a)) {
-            case NFTA_TRACE_ID:
-                haveId = true;
-                r.id = v;
-                break;
-            case NFTA_TRACE_TYPE:
-                haveType = true;
-                r.type = v <= static_cast<uint32_t>(NftTraceType::Rule)
-                             ? static_cast<NftTraceType>(v)
-                             : NftTraceType::Unspec;
-                break;
-            case NFTA_TRACE_IIF:
-                r.iif = v;
-                break;
-            case NFTA_TRACE_OIF:
-                r.oif = v;
-                break;
-            case NFTA_TRACE_MARK:
-                r.mark = v;
-                break;
-            case NFTA_TRACE_NFPROTO:
-                r.nfproto = v;
-                break;
-            default:
-                r.policy = v;
-                break;
-            }
-            return true;
-        }
+        case NFTA_TRACE_POLICY:
+            return readU32Attr(a, r, haveId, haveType);
         case NFTA_TRACE_IIFTYPE:
         case NFTA_TRACE_OIFTYPE:
             if (len != sizeof(uint16_t)) {
@@ -179,56 +244,13 @@ bool readTrace(const nlmsghdr *nlh, NftTraceRecord &r) {
                                                                             : r.transportHeader,
                         a);
             return true;
-        case NFTA_TRACE_VERDICT: {
-            bool haveCode = false;
-            const nlattr *chain = nullptr;
-            int32_t code = 0;
-            const bool nestedOk = walkAttributes(
-                static_cast<const char *>(mnl_attr_get_payload(a)), len, [&](const nlattr *v) {
-                    switch (mnl_attr_get_type(v)) {
-                    case NFTA_VERDICT_CODE:
-                        if (mnl_attr_get_payload_len(v) != sizeof(uint32_t)) {
-                            return false;
-                        }
-                        haveCode = true;
-                        code = static_cast<int32_t>(ntohl(mnl_attr_get_u32(v)));
-                        return true;
-                    case NFTA_VERDICT_CHAIN:
-                        chain = v;
-                        return validString(v);
-                    default:
-                        return true;
-                    }
-                });
-            if (!nestedOk || !haveCode ||
-                (chain == nullptr && (code == NFT_JUMP || code == NFT_GOTO))) {
-                return false;
-            }
-            // Non-negative codes carry extra bits above NF_VERDICT_MASK (queue number, errno).
-            r.verdict = code >= 0 ? (code & NF_VERDICT_MASK) : code;
-            r.jumpTarget = chain != nullptr ? Name(attrString(chain)) : Name();
-            return true;
-        }
+        case NFTA_TRACE_VERDICT:
+            return readVerdictAttr(a, r);
         case kTraceCtId:
-            if (len != sizeof(uint32_t)) {
-                return false;
-            }
-            r.ctId = mnl_attr_get_u32(a); // the kernel puts it unconverted: an opaque number
-            return true;
         case kTraceCtStatus:
         case kTraceCtState:
-            if (len != sizeof(uint32_t)) {
-                return false;
-            }
-            (mnl_attr_get_type(a) == kTraceCtStatus ? r.ctStatus : r.ctState) =
-                ntohl(mnl_attr_get_u32(a));
-            return true;
         case kTraceCtDirection:
-            if (len != sizeof(uint8_t)) {
-                return false;
-            }
-            r.ctDirection = mnl_attr_get_u8(a);
-            return true;
+            return readCtAttr(a, r);
         default:
             return true; // newer attributes, padding: libnftnl skips them too
         }

@@ -415,6 +415,89 @@ NftTraceRecord readNft(Reader &r) {
     return x;
 }
 
+// The header frame: the recording's description, probes, drop reasons, symbols and ruleset.
+HeaderFrame readHeaderFrame(Reader &r) {
+    HeaderFrame f;
+    f.trace.meta = readMeta(r);
+    f.trace.probes.resize(r.count(kMaxProbes, 2 + 4 + 4 + 1 + 4));
+    for (ProbeDesc &p : f.trace.probes) {
+        p.id = r.u16();
+        p.name = r.str(kMaxStringBytes);
+        p.kind = r.str(kMaxStringBytes);
+        p.attached = r.boolean();
+        p.error = r.str(kMaxStringBytes);
+    }
+    f.trace.dropReasons.resize(r.count(kMaxDropReasons, 4));
+    for (std::string &d : f.trace.dropReasons) {
+        d = r.str(kMaxStringBytes);
+    }
+    f.trace.symbols.resize(r.count(UINT32_MAX, 8 + 4));
+    for (KernelSymbol &s : f.trace.symbols) {
+        s = readSymbol(r);
+    }
+    f.trace.rulesetJson = r.str(kMaxRulesetBytes);
+    r.done();
+    return f;
+}
+
+// A records frame: events, packets, nft trace records and newly resolved symbols.
+RecordsFrame readRecordsFrame(Reader &r) {
+    RecordsFrame f;
+    readEvents(r, f.batch.events);
+    readPackets(r, f.batch);
+    f.nft.resize(r.count(UINT32_MAX, nftCost(NftTraceRecord{})));
+    for (NftTraceRecord &x : f.nft) {
+        x = readNft(r);
+    }
+    f.symbols.resize(r.count(UINT32_MAX, 8 + 4));
+    for (KernelSymbol &s : f.symbols) {
+        s = readSymbol(r);
+    }
+    r.done();
+    return f;
+}
+
+// A counters frame: losses so far and the event rate.
+CountersFrame readCountersFrame(Reader &r) {
+    CountersFrame f;
+    f.loss = readLoss(r);
+    f.streamDroppedEvents = r.u64();
+    f.streamDroppedFrames = r.u64();
+    f.eventsPerSecond = r.f64();
+    if (!std::isfinite(f.eventsPerSecond) || f.eventsPerSecond < 0) {
+        r.malformed(QCoreApplication::translate("nt::EventStream",
+                                                "the event rate is not a finite positive number"));
+    }
+    r.done();
+    return f;
+}
+
+// An interfaces frame: names of interfaces seen in the events.
+InterfacesFrame readInterfacesFrame(Reader &r) {
+    InterfacesFrame f;
+    f.interfaces.resize(r.count(UINT32_MAX, 8 + 4 + 4 + 4));
+    for (InterfaceName &n : f.interfaces) {
+        n.tsNs = r.u64();
+        n.netns = r.u32();
+        n.ifindex = r.u32();
+        n.name = r.str(kMaxInterfaceNameBytes);
+    }
+    r.done();
+    return f;
+}
+
+// A loss marks frame: the ring buffer loss count at points in time.
+LossMarksFrame readLossMarksFrame(Reader &r) {
+    LossMarksFrame f;
+    f.marks.resize(r.count(UINT32_MAX, 16));
+    for (LossMark &m : f.marks) {
+        m.tsNs = r.u64();
+        m.ringbufFull = r.u64();
+    }
+    r.done();
+    return f;
+}
+
 } // namespace
 
 // ---- encoder ----
@@ -707,6 +790,7 @@ void StreamDecoder::feed(const char *data, size_t size, std::vector<StreamItem> 
     }
 }
 
+// Checks a frame's place in the stream, then reads it with the read*Frame function of its type.
 void StreamDecoder::decodeFrame(uint16_t type, const char *payload, size_t size,
                                 std::vector<StreamItem> &out) {
     const auto outOfOrder = [&](const QString &why) {
@@ -722,67 +806,24 @@ void StreamDecoder::decodeFrame(uint16_t type, const char *payload, size_t size,
         if (headerSeen_) {
             outOfOrder(QCoreApplication::translate("nt::EventStream", "a second header"));
         }
-        HeaderFrame f;
-        f.trace.meta = readMeta(r);
-        f.trace.probes.resize(r.count(kMaxProbes, 2 + 4 + 4 + 1 + 4));
-        for (ProbeDesc &p : f.trace.probes) {
-            p.id = r.u16();
-            p.name = r.str(kMaxStringBytes);
-            p.kind = r.str(kMaxStringBytes);
-            p.attached = r.boolean();
-            p.error = r.str(kMaxStringBytes);
-        }
-        f.trace.dropReasons.resize(r.count(kMaxDropReasons, 4));
-        for (std::string &d : f.trace.dropReasons) {
-            d = r.str(kMaxStringBytes);
-        }
-        f.trace.symbols.resize(r.count(UINT32_MAX, 8 + 4));
-        for (KernelSymbol &s : f.trace.symbols) {
-            s = readSymbol(r);
-        }
-        f.trace.rulesetJson = r.str(kMaxRulesetBytes);
-        r.done();
+        HeaderFrame f = readHeaderFrame(r);
         headerSeen_ = true;
         out.emplace_back(std::move(f));
         return;
     }
-    case FrameType::Records: {
+    case FrameType::Records:
         if (!headerSeen_) {
             outOfOrder(QCoreApplication::translate("nt::EventStream", "records before the header"));
         }
-        RecordsFrame f;
-        readEvents(r, f.batch.events);
-        readPackets(r, f.batch);
-        f.nft.resize(r.count(UINT32_MAX, nftCost(NftTraceRecord{})));
-        for (NftTraceRecord &x : f.nft) {
-            x = readNft(r);
-        }
-        f.symbols.resize(r.count(UINT32_MAX, 8 + 4));
-        for (KernelSymbol &s : f.symbols) {
-            s = readSymbol(r);
-        }
-        r.done();
-        out.emplace_back(std::move(f));
+        out.emplace_back(readRecordsFrame(r));
         return;
-    }
-    case FrameType::Counters: {
+    case FrameType::Counters:
         if (!headerSeen_) {
             outOfOrder(
                 QCoreApplication::translate("nt::EventStream", "counters before the header"));
         }
-        CountersFrame f;
-        f.loss = readLoss(r);
-        f.streamDroppedEvents = r.u64();
-        f.streamDroppedFrames = r.u64();
-        f.eventsPerSecond = r.f64();
-        if (!std::isfinite(f.eventsPerSecond) || f.eventsPerSecond < 0) {
-            r.malformed(QCoreApplication::translate(
-                "nt::EventStream", "the event rate is not a finite positive number"));
-        }
-        r.done();
-        out.emplace_back(f);
+        out.emplace_back(readCountersFrame(r));
         return;
-    }
     case FrameType::End: {
         if (!headerSeen_) {
             outOfOrder(QCoreApplication::translate("nt::EventStream", "the end before the header"));
@@ -802,38 +843,20 @@ void StreamDecoder::decodeFrame(uint16_t type, const char *payload, size_t size,
         out.emplace_back(std::move(f));
         return;
     }
-    case FrameType::Interfaces: {
+    case FrameType::Interfaces:
         if (!headerSeen_) {
             outOfOrder(QCoreApplication::translate("nt::EventStream",
                                                    "interface names before the header"));
         }
-        InterfacesFrame f;
-        f.interfaces.resize(r.count(UINT32_MAX, 8 + 4 + 4 + 4));
-        for (InterfaceName &n : f.interfaces) {
-            n.tsNs = r.u64();
-            n.netns = r.u32();
-            n.ifindex = r.u32();
-            n.name = r.str(kMaxInterfaceNameBytes);
-        }
-        r.done();
-        out.emplace_back(std::move(f));
+        out.emplace_back(readInterfacesFrame(r));
         return;
-    }
-    case FrameType::LossMarks: {
+    case FrameType::LossMarks:
         if (!headerSeen_) {
             outOfOrder(
                 QCoreApplication::translate("nt::EventStream", "loss marks before the header"));
         }
-        LossMarksFrame f;
-        f.marks.resize(r.count(UINT32_MAX, 16));
-        for (LossMark &m : f.marks) {
-            m.tsNs = r.u64();
-            m.ringbufFull = r.u64();
-        }
-        r.done();
-        out.emplace_back(std::move(f));
+        out.emplace_back(readLossMarksFrame(r));
         return;
-    }
     }
     // A frame type from a newer writer: skipped whole (its length bounded it).
     ++skipped_;

@@ -191,7 +191,7 @@ nt::Trace fullTrace() {
     return t;
 }
 
-void writeTrace(const std::string &path, const nt::Trace &t) {
+void writeTestTrace(const std::string &path, const nt::Trace &t) {
     nt::TraceWriter w(path, t.meta);
     w.setProbes(t.probes);
     w.setDropReasons(t.dropReasons);
@@ -301,7 +301,7 @@ protected:
 
 TEST_F(TraceFileTest, RoundTripKeepsEveryField) {
     const nt::Trace t = fullTrace();
-    writeTrace(path, t);
+    writeTestTrace(path, t);
     nt::TraceReader reader(path);
     EXPECT_EQ(reader.info().schemaVersion, nt::kTraceSchemaVersion);
     EXPECT_TRUE(reader.info().complete);
@@ -325,7 +325,7 @@ TEST_F(TraceFileTest, NftRecordsReadInBpfKeepTheirSkb) {
     t.nft[1].llHeader.clear();
     t.nft[1].networkHeader.clear();
     t.nft[1].transportHeader.clear();
-    writeTrace(path, t);
+    writeTestTrace(path, t);
     EXPECT_EQ(rawQuery(path, "SELECT count(*) FROM nft_skb"), 1);
     nt::TraceReader reader(path);
     const nt::Trace back = reader.readAll();
@@ -335,7 +335,7 @@ TEST_F(TraceFileTest, NftRecordsReadInBpfKeepTheirSkb) {
 }
 
 TEST_F(TraceFileTest, FinishedFileIsOneQueryableFile) {
-    writeTrace(path, fullTrace());
+    writeTestTrace(path, fullTrace());
     EXPECT_EQ(listDir(dir), std::set<std::string>{"trace.nftrace"});
     const std::string bytes = slurp(path);
     ASSERT_GT(bytes.size(), 100u);
@@ -356,7 +356,7 @@ TEST_F(TraceFileTest, FinishedFileIsOneQueryableFile) {
 TEST_F(TraceFileTest, StreamsEventsInBatches) {
     nt::Trace t = fullTrace();
     t.events = makeEvents(10'000);
-    writeTrace(path, t);
+    writeTestTrace(path, t);
     nt::TraceReader reader(path);
     std::vector<nt::Event> got;
     std::vector<size_t> sizes;
@@ -462,7 +462,7 @@ TEST_F(TraceFileTest, OtherApplicationsDatabaseIsNotATrace) {
 }
 
 TEST_F(TraceFileTest, NewerSchemaAsksForAnUpdate) {
-    writeTrace(path, fullTrace());
+    writeTestTrace(path, fullTrace());
     rawExec(path, "PRAGMA user_version=3");
     std::string msg;
     EXPECT_EQ(readKind(path, &msg), Kind::NewerVersion);
@@ -582,7 +582,7 @@ INSTANTIATE_TEST_SUITE_P(Cuts, TraceFileCut,
 // Cut inside its first pages, a file has lost its description: nothing can be read, and the
 // message says so.
 TEST_F(TraceFileTest, FileCutBeforeItsMetaSaysNothingCanBeRead) {
-    writeTrace(path, bigTrace());
+    writeTestTrace(path, bigTrace());
     const std::string bytes = slurp(path);
     spit(path, bytes.substr(0, 4096)); // the first page: the schema, not the meta table
     std::string msg;
@@ -599,7 +599,7 @@ TEST_F(TraceFileTest, FileCutBeforeItsMetaSaysNothingCanBeRead) {
 }
 
 TEST_F(TraceFileTest, CorruptedPageIsCorrupt) {
-    writeTrace(path, bigTrace());
+    writeTestTrace(path, bigTrace());
     std::string bytes = slurp(path);
     const size_t page = 65536;
     const size_t pages = bytes.size() / page;
@@ -618,7 +618,7 @@ struct BadEdit {
 class TraceFileBadValue : public TraceFileTest, public ::testing::WithParamInterface<BadEdit> {};
 
 TEST_P(TraceFileBadValue, IsCorrupt) {
-    writeTrace(path, fullTrace());
+    writeTestTrace(path, fullTrace());
     rawExec(path, GetParam().sql);
     std::string msg;
     EXPECT_EQ(readKind(path, &msg), Kind::Corrupt) << GetParam().sql;
@@ -809,7 +809,7 @@ TEST_F(TraceFileTest, FailureAfterCreatingLeavesNothing) {
 TEST_F(TraceFileTest, ProgressCountsRowsAndCancels) {
     nt::Trace t = fullTrace();
     t.events = makeEvents(50'000);
-    writeTrace(path, t);
+    writeTestTrace(path, t);
     const uint64_t total = t.events.size() + t.packets.size() + t.nft.size();
 
     std::vector<std::pair<uint64_t, uint64_t>> calls;
@@ -846,7 +846,7 @@ TEST_F(TraceFileTest, ReadsTheSchema1FixtureAndRewritesItTheSame) {
     EXPECT_EQ(nt::TraceReader(fixture).info().schemaVersion, 1);
     const nt::Trace back = nt::readTrace(fixture);
     expectSameTrace(t, back);
-    writeTrace(path, back);
+    writeTestTrace(path, back);
     EXPECT_EQ(nt::TraceReader(path).info().schemaVersion, 2);
     expectSameTrace(back, nt::readTrace(path));
 }
@@ -860,7 +860,7 @@ TEST_F(TraceFileTest, ReadsTheSchema2Fixture) {
     if (std::getenv("NT_REGENERATE_FIXTURES")) {
         fs::create_directories(fs::path(fixture).parent_path());
         fs::remove(fixture);
-        writeTrace(fixture, t);
+        writeTestTrace(fixture, t);
         // Small pages keep the fixture (and the fuzzer's seed) a few KiB.
         rawExec(fixture, "PRAGMA page_size=512; VACUUM;");
     }
