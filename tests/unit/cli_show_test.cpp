@@ -130,22 +130,7 @@ TEST(CliShow, Schema1RecordingShowsTheSameAsItsSchema2Rewrite) {
         ASSERT_TRUE(dir.isValid());
         const std::string v2 = dir.filePath(QStringLiteral("v2.nftrace")).toStdString();
         const nt::Trace t = nt::readTrace(v1);
-        {
-            nt::TraceWriter w(v2, t.meta);
-            w.setProbes(t.probes);
-            w.setDropReasons(t.dropReasons);
-            w.addSymbols(t.symbols);
-            w.setRuleset(t.rulesetJson);
-            w.addInterfaces(t.interfaces);
-            for (const nt::LossMark &m : t.lossMarks)
-                w.appendLossMark(m.tsNs, m.ringbufFull);
-            w.append(t.events);
-            for (const auto &p : t.packets)
-                w.append(p);
-            for (const auto &r : t.nft)
-                w.append(r);
-            w.finish(t.meta);
-        }
+        nt::writeTrace(v2, t);
         ASSERT_EQ(nt::TraceReader(v2).info().schemaVersion, 2);
         const CommandResult before = runCommand(kEnv + kCli + " show --json '" + v1 + "'");
         const CommandResult after = runCommand(kEnv + kCli + " show --json '" + v2 + "'");
