@@ -24,6 +24,7 @@
 #include <fstream>
 #include <mutex>
 #include <optional>
+#include <utility>
 
 namespace nt {
 
@@ -133,6 +134,25 @@ QString setLabel(const QStringList &paths) {
     return paths.isEmpty() ? QString() : paths.front();
 }
 
+// Several files of one recording (or their folder), read whole and merged in time.
+Trace readSet(const QStringList &paths, const TraceProgress &progress, QString &damage) {
+    std::vector<std::string> files;
+    files.reserve(static_cast<size_t>(paths.size()));
+    for (const QString &p : paths) {
+        files.push_back(p.toStdString());
+    }
+    return openTraceSet(files, progress, &damage);
+}
+
+// Moves the events, packet headers and nft records out of `trace`, leaving its header.
+Trace takeRecords(Trace &trace) {
+    Trace records;
+    records.events = std::exchange(trace.events, {});
+    records.packets = std::exchange(trace.packets, {});
+    records.nft = std::exchange(trace.nft, {});
+    return records;
+}
+
 } // namespace
 
 void TraceDocument::open(const QString &path) {
@@ -187,30 +207,35 @@ QString TraceDocument::readFile(const JobContext &job, uint64_t gen, LoadQueue &
         }
         return true;
     };
+    // The header goes to this object's thread first (views rebind), then chunks as they are read.
+    auto begin = [&](Trace header) {
+        // Handed over whole: only this object's thread touches the header from now on.
+        auto h = std::make_shared<Trace>(std::move(header));
+        job.post([this, gen, h = std::move(h), path, paths] {
+            beginLoad(gen, h, path);
+            if (gen == generation_) {
+                sources_ = paths;
+            }
+        });
+    };
+    auto sink = [&](TraceChunk &&chunk) {
+        if (!queue.push(std::move(chunk))) {
+            throw TraceFileCancelled();
+        }
+        wake();
+    };
     try {
         if (!isOneFile(paths)) {
             QString damage;
-            readSet(job, gen, queue, paths, progress, wake, damage);
+            Trace header = readSet(paths, progress, damage);
+            Trace records = takeRecords(header);
+            begin(std::move(header));
+            streamTrace(records, sink);
             return damage;
         }
         TraceReader reader(path.toStdString());
-        auto header = std::make_shared<Trace>(reader.readHeader());
-        // Handed over whole: only this object's thread touches the header from now on.
-        job.post([this, gen, header = std::move(header), path] {
-            beginLoad(gen, header, path);
-            if (gen == generation_) {
-                sources_ = QStringList{path};
-            }
-        });
-        streamTrace(
-            reader,
-            [&](TraceChunk &&chunk) {
-                if (!queue.push(std::move(chunk))) {
-                    throw TraceFileCancelled();
-                }
-                wake();
-            },
-            progress);
+        begin(reader.readHeader());
+        streamTrace(reader, sink, progress);
         // The whole-file integrity check runs last, beside assembly: the journeys read so
         // far are listed meanwhile; damage found now is reported over them.
         reader.check([&](uint64_t, uint64_t) { return !queue.stop; });
@@ -223,38 +248,6 @@ QString TraceDocument::readFile(const JobContext &job, uint64_t gen, LoadQueue &
             .arg(path, QString::fromLocal8Bit(e.what()));
     }
     return {};
-}
-
-void TraceDocument::readSet(const JobContext &job, uint64_t gen, LoadQueue &queue,
-                            const QStringList &paths, const TraceProgress &progress,
-                            const std::function<void()> &wake, QString &damage) {
-    std::vector<std::string> files;
-    files.reserve(static_cast<size_t>(paths.size()));
-    for (const QString &p : paths) {
-        files.push_back(p.toStdString());
-    }
-    Trace all = openTraceSet(files, progress, &damage);
-    Trace records;
-    records.events = std::move(all.events);
-    records.packets = std::move(all.packets);
-    records.nft = std::move(all.nft);
-    all.events.clear();
-    all.packets.clear();
-    all.nft.clear();
-    auto header = std::make_shared<Trace>(std::move(all));
-    const QString path = setLabel(paths);
-    job.post([this, gen, header = std::move(header), path, paths] {
-        beginLoad(gen, header, path);
-        if (gen == generation_) {
-            sources_ = paths;
-        }
-    });
-    streamTrace(records, [&](TraceChunk &&chunk) {
-        if (!queue.push(std::move(chunk))) {
-            throw TraceFileCancelled();
-        }
-        wake();
-    });
 }
 
 void TraceDocument::cancel() {

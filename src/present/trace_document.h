@@ -150,8 +150,6 @@ private:
     struct LoadQueue;
     QString readFile(const JobContext &job, uint64_t gen, LoadQueue &queue,
                      const QStringList &paths);
-    void readSet(const JobContext &job, uint64_t gen, LoadQueue &queue, const QStringList &paths,
-                 const TraceProgress &progress, const std::function<void()> &wake, QString &damage);
     void beginLoad(uint64_t generation, const std::shared_ptr<Trace> &header, const QString &path);
     void drain(uint64_t generation);
     void endLoad(const QString &error);
