@@ -3289,6 +3289,10 @@ nft records joined to no packet: %4</translation>
         <source>The trace file %1 is cut off: it has %2 of its %3 bytes.</source>
         <translation>The trace file %1 is cut off: it has %2 of its %3 bytes.</translation>
     </message>
+    <message>
+        <source>a page lies past the end of the file</source>
+        <translation>a page lies past the end of the file</translation>
+    </message>
 </context>
 <context>
     <name>nt::Verdict</name>

@@ -3282,6 +3282,10 @@ Bản ghi nft không ghép được với gói nào: %4</translation>
         <source>The trace file %1 is cut off: it has %2 of its %3 bytes.</source>
         <translation>Tệp trace %1 bị cắt cụt: chỉ còn %2 trên %3 byte.</translation>
     </message>
+    <message>
+        <source>a page lies past the end of the file</source>
+        <translation>một trang nằm sau cuối tệp</translation>
+    </message>
 </context>
 <context>
     <name>nt::Verdict</name>

@@ -704,6 +704,12 @@ struct TraceReader::Impl {
     // Maps an SQLite failure to the kind the user can act on.
     [[noreturn]] void sqliteFailed(int rc) const {
         const QString msg = QString::fromUtf8(sqlite3_errmsg(db.get()));
+        // A page read past the end of the file: the file is cut short. Debian 12's SQLite reads
+        // such pages as zeros and then reports SQLITE_CORRUPT; Debian 13's (3.46) reads overflow
+        // pages directly and reports the short read.
+        if (rc == SQLITE_IOERR_SHORT_READ)
+            corrupt(QCoreApplication::translate("nt::TraceFile", "a page lies past the end of "
+                                                                 "the file"));
         switch (rc & 0xff) {
         case SQLITE_CORRUPT:
         case SQLITE_FORMAT:
