@@ -48,6 +48,31 @@ struct {
     __type(value, struct nt_tracked);
 } nt_tracked_skbs SEC(".maps");
 
+/* How many skbs nt_tracked_skbs holds, or more: inserts and deletes here count, and nothing else
+ * removes entries. While it is 0 no lookup can find anything, so events of skbs nobody follows
+ * (all of them, when the filter matches nothing) skip the hash lookup, a likely cache miss.
+ * Read without a lock: a lookup racing with another CPU's first insert may miss it, as the
+ * lookup itself could. */
+__u64 nt_tracked_n = 0;
+
+static __always_inline struct nt_tracked *tracked(__u64 key) {
+    if (!nt_tracked_n)
+        return 0;
+    return bpf_map_lookup_elem(&nt_tracked_skbs, &key);
+}
+
+static __always_inline int track(__u64 key, const struct nt_tracked *value) {
+    int rc = bpf_map_update_elem(&nt_tracked_skbs, &key, value, BPF_NOEXIST);
+    if (rc == 0)
+        __sync_fetch_and_add(&nt_tracked_n, 1);
+    return rc;
+}
+
+static __always_inline void untrack(__u64 key) {
+    if (bpf_map_delete_elem(&nt_tracked_skbs, &key) == 0)
+        __sync_fetch_and_add(&nt_tracked_n, -1);
+}
+
 /* The recording's settings, written by user space before load. In .rodata the verifier knows
  * them: an unset filter or namespace costs nothing at run time. They never change while
  * recording (a new filter is a new recording). */
@@ -415,7 +440,7 @@ static __always_inline int handle_dev(struct sk_buff *skb, struct net_device *de
     }
     __u64 key = (__u64)skb;
     __u32 netns = skb_netns(skb, dev, &flags);
-    struct nt_tracked *tr = bpf_map_lookup_elem(&nt_tracked_skbs, &key);
+    struct nt_tracked *tr = tracked(key);
     int is_free = probe == NT_PROBE_KFREE_SKB || probe == NT_PROBE_CONSUME_SKB;
     if (!netns && tr)
         netns = tr->netns; /* e.g. TCP clears skb->dev once the socket owns the skb */
@@ -446,7 +471,7 @@ static __always_inline int handle_dev(struct sk_buff *skb, struct net_device *de
         if (sc) {
             decode(&sc->pkt, &sc->f);
             if (sc->f.family && fingerprint(&sc->f) != tr->fp) {
-                bpf_map_delete_elem(&nt_tracked_skbs, &key);
+                untrack(key);
                 tr = 0;
             }
         }
@@ -484,7 +509,7 @@ static __always_inline int handle_dev(struct sk_buff *skb, struct net_device *de
             .first_ts = now, .netns = netns, .fp = fingerprint(f), .family = f->family};
         __builtin_memcpy(nt.saddr, f->saddr, 16);
         __builtin_memcpy(nt.daddr, f->daddr, 16);
-        if (bpf_map_update_elem(&nt_tracked_skbs, &key, &nt, BPF_NOEXIST) != 0)
+        if (track(key, &nt) != 0)
             count(NT_CNT_TRACK_FULL);
         struct nt_packet *out = bpf_ringbuf_reserve(&nt_records, sizeof(*out), 0);
         if (!out) {
@@ -506,7 +531,7 @@ static __always_inline int handle_dev(struct sk_buff *skb, struct net_device *de
          * still forget it when it is freed, or the tracking map would fill up. */
         count(NT_CNT_FILTERED);
         if (is_free)
-            bpf_map_delete_elem(&nt_tracked_skbs, &key);
+            untrack(key);
         return 0;
     }
     struct nt_event *ev = bpf_ringbuf_reserve(&nt_records, sizeof(*ev), 0);
@@ -531,7 +556,7 @@ static __always_inline int handle_dev(struct sk_buff *skb, struct net_device *de
         count(NT_CNT_EVENTS);
     }
     if (is_free)
-        bpf_map_delete_elem(&nt_tracked_skbs, &key);
+        untrack(key);
     else
         set_last(key);
     return 0;
@@ -550,7 +575,7 @@ static __always_inline int handle_context(__u64 skb, __u16 probe, __u32 aux, __u
                                           const __u8 *addr, __u8 family) {
     if (!skb)
         return 0;
-    struct nt_tracked *tr = bpf_map_lookup_elem(&nt_tracked_skbs, &skb);
+    struct nt_tracked *tr = tracked(skb);
     if (!tr)
         return 0;
     if (addr && family) {
@@ -895,11 +920,11 @@ static __always_inline int nft_trace(const struct nft_pktinfo *pkt, const struct
     if (!skb || !chain)
         return 0;
     __u64 key = (__u64)skb;
-    if (!bpf_map_lookup_elem(&nt_tracked_skbs, &key)) {
+    if (!tracked(key)) {
         /* Not followed yet (sent from this host, no probe before this hook): follow it from
          * here when the filter wants it. */
         handle(skb, nt_nft_probe_id, 0, 0, 0, 0, 0);
-        if (!bpf_map_lookup_elem(&nt_tracked_skbs, &key))
+        if (!tracked(key))
             return 0;
     }
     struct nt_nft_buf *b = nft_start(pkt, skb, chain);
@@ -921,7 +946,7 @@ static __always_inline int nft_trace(const struct nft_pktinfo *pkt, const struct
         !(trace_type == NFT_TRACETYPE_RETURN && code == NFT_CONTINUE))
         r->rule_handle = BPF_CORE_READ_BITFIELD_PROBED(rule, handle);
     /* Of nft-tracer's own table only the rule that sets nftrace is wanted (it marks the hook);
-     * its end of chain and policy would be discarded by user space anyway. */
+     * the policy of a chain none of whose rules matched would be discarded by user space. */
     if ((trace_type != NFT_TRACETYPE_RULE || !r->rule_handle) && own_table(b))
         return 0;
     r->chain_len = put_name(b, r->table_len, BPF_CORE_READ(chain, name));
@@ -1012,8 +1037,7 @@ static __always_inline int nft_chain_entry(__u64 pkt, __u64 chain) {
         __u64 key = (__u64)skb;
         f->pkt[d & (NT_CHAIN_DEPTH - 1)] = pkt;
         f->chain[d & (NT_CHAIN_DEPTH - 1)] = chain;
-        f->skb[d & (NT_CHAIN_DEPTH - 1)] =
-            skb && bpf_map_lookup_elem(&nt_tracked_skbs, &key) ? key : 0;
+        f->skb[d & (NT_CHAIN_DEPTH - 1)] = skb && tracked(key) ? key : 0;
     }
     f->depth = d + 1;
     return 0;
@@ -1034,7 +1058,7 @@ static __always_inline int nft_chain_exit(__u32 ret) {
         return 0;
     struct sk_buff *skb = (struct sk_buff *)key;
     __u32 verdict = ret & NF_VERDICT_MASK;
-    if (!bpf_map_lookup_elem(&nt_tracked_skbs, &key)) {
+    if (!tracked(key)) {
         if (verdict != NF_STOLEN)
             return 0; /* followed no more, and not by a drop in this chain */
         verdict = NF_DROP;
