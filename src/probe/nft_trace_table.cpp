@@ -139,7 +139,10 @@ std::string tableScript(const char *family, const std::string &name,
             if (!e.empty()) {
                 s += (linkLayer ? NftTraceTable::linkLayerExpression(e) : e) + " ";
             }
-            s += "meta nftrace set 1\n";
+            // accept ends only this base chain (the hook's other chains still run), and with
+            // it the kernel's trace of our chain: one message per hook instead of three
+            // (the rule, the end of the chain, the policy), each built in the packet's path.
+            s += "meta nftrace set 1 accept\n";
         }
     }
     return s;
@@ -295,6 +298,9 @@ void NftTraceTable::addLinkLayerTables(const std::vector<std::string> &filterExp
                                   .arg(firstDiagnostic(r)));
     }
 
+    if (!hasNetdevTables()) {
+        return;
+    }
     std::vector<std::string> devices;
     std::vector<std::string> skipped;
     for (std::string &d : namespaceDevices()) {
@@ -333,6 +339,13 @@ void NftTraceTable::addLinkLayerTables(const std::vector<std::string> &filterExp
         families_.emplace_back("netdev");
         devices_ = std::move(devices);
     }
+}
+
+bool NftTraceTable::hasNetdevTables() {
+    // Called with the library lock held, inside the target namespace. When the listing fails
+    // the chains are added anyway: tracing too much is better than missing rules.
+    const NftRunResult r = runNft(ctx_.get(), "list tables netdev");
+    return !r.ok || r.output.find("table netdev ") != std::string::npos;
 }
 
 NftTraceTable::~NftTraceTable() {

@@ -16,7 +16,8 @@ class NetnsHandle;
 
 // Installs, in one network namespace, owner-flagged (NFT_TABLE_F_OWNER) tables of one name in
 // three families, each base chain at the lowest priority holding one
-// `<expr> meta nftrace set 1` rule per filter expression ("" matches every packet):
+// `<expr> meta nftrace set 1 accept` rule per filter expression ("" matches every packet). The
+// accept ends only our chain; the kernel then traces it with one message instead of three:
 // - inet: prerouting and output. The nftrace flag stays on the skb, so later hooks see it set
 //   already; input, forward and postrouting chains are added only for a non-empty filter,
 //   which may match a packet only after NAT rewrote it. Every extra chain costs two or three
@@ -24,9 +25,11 @@ class NetnsHandle;
 // - bridge: prerouting and output, so frames through a Linux bridge are traced in the bridge
 //   family's chains (with or without br_netfilter).
 // - netdev: ingress and, where the kernel has it (5.16+, CONFIG_NETFILTER_EGRESS), egress,
-//   both bound to every interface the namespace has when the table is created. Interfaces
-//   created later are not hooked (their packets are still traced from the inet and bridge
-//   hooks on).
+//   both bound to every interface the namespace has when the table is created, and only when
+//   the namespace has a netdev table of its own then: with no netdev rules there is nothing to
+//   trace, and each chain would cost a trace message for every packet of every interface.
+//   Interfaces and netdev tables created later are not hooked (their packets are still traced
+//   from the inet and bridge hooks on).
 // The inet table is required; a bridge or netdev table the kernel refuses is left out and
 // said so in notCovered().
 //
@@ -87,6 +90,7 @@ public:
 
 private:
     void addLinkLayerTables(const std::vector<std::string> &filterExpressions);
+    bool hasNetdevTables();
 
     std::string name_;
     uint32_t netns_ = 0;
