@@ -229,16 +229,8 @@
         <translation>Convert a trace file for other tools.</translation>
     </message>
     <message>
-        <source>json (journeys, statistics, ruleset) or pcapng (one packet per journey, the journey as its comment).</source>
-        <translation>json (journeys, statistics, ruleset) or pcapng (one packet per journey, the journey as its comment).</translation>
-    </message>
-    <message>
         <source>Write to OUT.</source>
         <translation>Write to OUT.</translation>
-    </message>
-    <message>
-        <source>--format must be json or pcapng, got &apos;%1&apos;</source>
-        <translation>--format must be json or pcapng, got &apos;%1&apos;</translation>
     </message>
     <message>
         <source>export needs an output file: -o OUT</source>
@@ -383,44 +375,6 @@
         <translation>Take nftables verdicts from netlink trace messages even where the kernel function backend can read them in the kernel (to compare).</translation>
     </message>
     <message>
-        <source>Usage: nft-tracer-cli COMMAND [OPTIONS]
-
-Commands:
-  record [--filter EXPR] [--netns NAME|PATH] [--duration S] [--max-packets N]
-         [-o FILE [--max-size SIZE] [--max-duration D] [--ring N]] [--quiet]
-                                  record packet journeys (needs root)
-         [--config FILE] [--functions A,B] [--layers L,...] [--priority N]
-         [--max-functions N] [--backend auto|kprobe-multi|kprobe|fentry|tracepoint]
-                                  ...and the kernel functions they pass
-  show FILE...|DIR [--packet ID] [--stats] [--json]
-                                  print the journeys and statistics of a trace
-  export FILE...|DIR --format json|pcapng -o OUT
-                                  convert a trace for other tools
-  discover [--layers L,...] [--priority N] [--json] [--config OUT --max-trace N]
-                                  list the kernel functions that take an sk_buff
-
-Run &apos;nft-tracer-cli COMMAND --help&apos; for the options of a command.
-</source>
-        <translation>Usage: nft-tracer-cli COMMAND [OPTIONS]
-
-Commands:
-  record [--filter EXPR] [--netns NAME|PATH] [--duration S] [--max-packets N]
-         [-o FILE [--max-size SIZE] [--max-duration D] [--ring N]] [--quiet]
-                                  record packet journeys (needs root)
-         [--config FILE] [--functions A,B] [--layers L,...] [--priority N]
-         [--max-functions N] [--backend auto|kprobe-multi|kprobe|fentry|tracepoint]
-                                  ...and the kernel functions they pass
-  show FILE...|DIR [--packet ID] [--stats] [--json]
-                                  print the journeys and statistics of a trace
-  export FILE...|DIR --format json|pcapng -o OUT
-                                  convert a trace for other tools
-  discover [--layers L,...] [--priority N] [--json] [--config OUT --max-trace N]
-                                  list the kernel functions that take an sk_buff
-
-Run &apos;nft-tracer-cli COMMAND --help&apos; for the options of a command.
-</translation>
-    </message>
-    <message>
         <source>Start a new file every DURATION (s, m or h; plain numbers are seconds).</source>
         <translation>Start a new file every DURATION (s, m or h; plain numbers are seconds).</translation>
     </message>
@@ -491,6 +445,52 @@ Run &apos;nft-tracer-cli COMMAND --help&apos; for the options of a command.
 </source>
         <translation>  chain verdicts: not read (%1)
 </translation>
+    </message>
+    <message>
+        <source>Usage: nft-tracer-cli COMMAND [OPTIONS]
+
+Commands:
+  record [--filter EXPR] [--netns NAME|PATH] [--duration S] [--max-packets N]
+         [-o FILE [--max-size SIZE] [--max-duration D] [--ring N]] [--quiet]
+                                  record packet journeys (needs root)
+         [--config FILE] [--functions A,B] [--layers L,...] [--priority N]
+         [--max-functions N] [--backend auto|kprobe-multi|kprobe|fentry|tracepoint]
+                                  ...and the kernel functions they pass
+  show FILE...|DIR [--packet ID] [--stats] [--json]
+                                  print the journeys and statistics of a trace
+  export FILE...|DIR --format json|pcapng|sqlite -o OUT
+                                  convert a trace for other tools
+  discover [--layers L,...] [--priority N] [--json] [--config OUT --max-trace N]
+                                  list the kernel functions that take an sk_buff
+
+Run &apos;nft-tracer-cli COMMAND --help&apos; for the options of a command.
+</source>
+        <translation>Usage: nft-tracer-cli COMMAND [OPTIONS]
+
+Commands:
+  record [--filter EXPR] [--netns NAME|PATH] [--duration S] [--max-packets N]
+         [-o FILE [--max-size SIZE] [--max-duration D] [--ring N]] [--quiet]
+                                  record packet journeys (needs root)
+         [--config FILE] [--functions A,B] [--layers L,...] [--priority N]
+         [--max-functions N] [--backend auto|kprobe-multi|kprobe|fentry|tracepoint]
+                                  ...and the kernel functions they pass
+  show FILE...|DIR [--packet ID] [--stats] [--json]
+                                  print the journeys and statistics of a trace
+  export FILE...|DIR --format json|pcapng|sqlite -o OUT
+                                  convert a trace for other tools
+  discover [--layers L,...] [--priority N] [--json] [--config OUT --max-trace N]
+                                  list the kernel functions that take an sk_buff
+
+Run &apos;nft-tracer-cli COMMAND --help&apos; for the options of a command.
+</translation>
+    </message>
+    <message>
+        <source>json (journeys, statistics, ruleset), pcapng (one packet per journey, the journey as its comment) or sqlite (a trace file with one row per event, for sqlite3).</source>
+        <translation>json (journeys, statistics, ruleset), pcapng (one packet per journey, the journey as its comment) or sqlite (a trace file with one row per event, for sqlite3).</translation>
+    </message>
+    <message>
+        <source>--format must be json, pcapng or sqlite, got &apos;%1&apos;</source>
+        <translation>--format must be json, pcapng or sqlite, got &apos;%1&apos;</translation>
     </message>
 </context>
 <context>

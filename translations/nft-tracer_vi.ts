@@ -229,16 +229,8 @@
         <translation>Chuyển đổi tệp trace cho các công cụ khác.</translation>
     </message>
     <message>
-        <source>json (journeys, statistics, ruleset) or pcapng (one packet per journey, the journey as its comment).</source>
-        <translation>json (hành trình, thống kê, ruleset) hoặc pcapng (mỗi hành trình một gói, hành trình nằm trong comment của gói).</translation>
-    </message>
-    <message>
         <source>Write to OUT.</source>
         <translation>Ghi ra OUT.</translation>
-    </message>
-    <message>
-        <source>--format must be json or pcapng, got &apos;%1&apos;</source>
-        <translation>--format phải là json hoặc pcapng, nhận được &apos;%1&apos;</translation>
     </message>
     <message>
         <source>export needs an output file: -o OUT</source>
@@ -383,44 +375,6 @@
         <translation>Lấy phán quyết nftables từ các thông điệp trace qua netlink, kể cả khi backend hàm nhân có thể đọc chúng ngay trong nhân (để so sánh).</translation>
     </message>
     <message>
-        <source>Usage: nft-tracer-cli COMMAND [OPTIONS]
-
-Commands:
-  record [--filter EXPR] [--netns NAME|PATH] [--duration S] [--max-packets N]
-         [-o FILE [--max-size SIZE] [--max-duration D] [--ring N]] [--quiet]
-                                  record packet journeys (needs root)
-         [--config FILE] [--functions A,B] [--layers L,...] [--priority N]
-         [--max-functions N] [--backend auto|kprobe-multi|kprobe|fentry|tracepoint]
-                                  ...and the kernel functions they pass
-  show FILE...|DIR [--packet ID] [--stats] [--json]
-                                  print the journeys and statistics of a trace
-  export FILE...|DIR --format json|pcapng -o OUT
-                                  convert a trace for other tools
-  discover [--layers L,...] [--priority N] [--json] [--config OUT --max-trace N]
-                                  list the kernel functions that take an sk_buff
-
-Run &apos;nft-tracer-cli COMMAND --help&apos; for the options of a command.
-</source>
-        <translation>Cách dùng: nft-tracer-cli LỆNH [TÙY CHỌN]
-
-Các lệnh:
-  record [--filter EXPR] [--netns NAME|PATH] [--duration S] [--max-packets N]
-         [-o FILE [--max-size SIZE] [--max-duration D] [--ring N]] [--quiet]
-                                  ghi lại hành trình của gói tin (cần quyền root)
-         [--config FILE] [--functions A,B] [--layers L,...] [--priority N]
-         [--max-functions N] [--backend auto|kprobe-multi|kprobe|fentry|tracepoint]
-                                  ...và các hàm kernel mà gói đi qua
-  show FILE...|DIR [--packet ID] [--stats] [--json]
-                                  in hành trình và thống kê của một tệp trace
-  export FILE...|DIR --format json|pcapng -o OUT
-                                  chuyển đổi tệp trace cho các công cụ khác
-  discover [--layers L,...] [--priority N] [--json] [--config OUT --max-trace N]
-                                  liệt kê các hàm kernel nhận một sk_buff
-
-Chạy &apos;nft-tracer-cli LỆNH --help&apos; để xem các tùy chọn của từng lệnh.
-</translation>
-    </message>
-    <message>
         <source>Start a new file every DURATION (s, m or h; plain numbers are seconds).</source>
         <translation>Bắt đầu một tệp mới sau mỗi DURATION (s, m hoặc h; số không có đơn vị là giây).</translation>
     </message>
@@ -491,6 +445,52 @@ Chạy &apos;nft-tracer-cli LỆNH --help&apos; để xem các tùy chọn của
 </source>
         <translation>  phán quyết của chain: không đọc được (%1)
 </translation>
+    </message>
+    <message>
+        <source>Usage: nft-tracer-cli COMMAND [OPTIONS]
+
+Commands:
+  record [--filter EXPR] [--netns NAME|PATH] [--duration S] [--max-packets N]
+         [-o FILE [--max-size SIZE] [--max-duration D] [--ring N]] [--quiet]
+                                  record packet journeys (needs root)
+         [--config FILE] [--functions A,B] [--layers L,...] [--priority N]
+         [--max-functions N] [--backend auto|kprobe-multi|kprobe|fentry|tracepoint]
+                                  ...and the kernel functions they pass
+  show FILE...|DIR [--packet ID] [--stats] [--json]
+                                  print the journeys and statistics of a trace
+  export FILE...|DIR --format json|pcapng|sqlite -o OUT
+                                  convert a trace for other tools
+  discover [--layers L,...] [--priority N] [--json] [--config OUT --max-trace N]
+                                  list the kernel functions that take an sk_buff
+
+Run &apos;nft-tracer-cli COMMAND --help&apos; for the options of a command.
+</source>
+        <translation>Cách dùng: nft-tracer-cli LỆNH [TÙY CHỌN]
+
+Các lệnh:
+  record [--filter EXPR] [--netns NAME|PATH] [--duration S] [--max-packets N]
+         [-o FILE [--max-size SIZE] [--max-duration D] [--ring N]] [--quiet]
+                                  ghi lại hành trình của gói tin (cần quyền root)
+         [--config FILE] [--functions A,B] [--layers L,...] [--priority N]
+         [--max-functions N] [--backend auto|kprobe-multi|kprobe|fentry|tracepoint]
+                                  ...và các hàm kernel mà gói đi qua
+  show FILE...|DIR [--packet ID] [--stats] [--json]
+                                  in hành trình và thống kê của một tệp trace
+  export FILE...|DIR --format json|pcapng|sqlite -o OUT
+                                  chuyển đổi tệp trace cho các công cụ khác
+  discover [--layers L,...] [--priority N] [--json] [--config OUT --max-trace N]
+                                  liệt kê các hàm kernel nhận một sk_buff
+
+Chạy &apos;nft-tracer-cli LỆNH --help&apos; để xem các tùy chọn của từng lệnh.
+</translation>
+    </message>
+    <message>
+        <source>json (journeys, statistics, ruleset), pcapng (one packet per journey, the journey as its comment) or sqlite (a trace file with one row per event, for sqlite3).</source>
+        <translation>json (hành trình, thống kê, ruleset), pcapng (mỗi hành trình một gói, hành trình nằm trong comment của gói) hoặc sqlite (một tệp trace với mỗi sự kiện một hàng, dùng với sqlite3).</translation>
+    </message>
+    <message>
+        <source>--format must be json, pcapng or sqlite, got &apos;%1&apos;</source>
+        <translation>--format phải là json, pcapng hoặc sqlite, nhận được &apos;%1&apos;</translation>
     </message>
 </context>
 <context>

@@ -57,7 +57,7 @@ QString usage() {
         "                                  ...and the kernel functions they pass\n"
         "  show FILE...|DIR [--packet ID] [--stats] [--json]\n"
         "                                  print the journeys and statistics of a trace\n"
-        "  export FILE...|DIR --format json|pcapng -o OUT\n"
+        "  export FILE...|DIR --format json|pcapng|sqlite -o OUT\n"
         "                                  convert a trace for other tools\n"
         "  discover [--layers L,...] [--priority N] [--json] [--config OUT --max-trace N]\n"
         "                                  list the kernel functions that take an sk_buff\n"

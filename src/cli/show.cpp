@@ -1,4 +1,4 @@
-// `nft-tracer-cli show` and `export`: a trace file as text, JSON or pcapng.
+// `nft-tracer-cli show` and `export`: a trace file as text, JSON, pcapng or plain SQLite rows.
 #include "cli.h"
 
 #include "assembler.h"
@@ -10,6 +10,7 @@
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QFile>
 #include <QJsonDocument>
 
 #include <cstdio>
@@ -144,8 +145,9 @@ int exportTrace(const QStringList &args) {
     const QCommandLineOption format(
         QStringLiteral("format"),
         QCoreApplication::translate("nt::Cli",
-                                    "json (journeys, statistics, ruleset) or pcapng (one "
-                                    "packet per journey, the journey as its comment)."),
+                                    "json (journeys, statistics, ruleset), pcapng (one "
+                                    "packet per journey, the journey as its comment) or sqlite "
+                                    "(a trace file with one row per event, for sqlite3)."),
         QStringLiteral("FORMAT"));
     const QCommandLineOption output({QStringLiteral("o"), QStringLiteral("output")},
                                     QCoreApplication::translate("nt::Cli", "Write to OUT."),
@@ -155,10 +157,11 @@ int exportTrace(const QStringList &args) {
         return 0;
     }
     const QString fmt = p.value(format);
-    if (fmt != QLatin1String("json") && fmt != QLatin1String("pcapng")) {
-        throw Error(
-            QCoreApplication::translate("nt::Cli", "--format must be json or pcapng, got '%1'")
-                .arg(fmt));
+    if (fmt != QLatin1String("json") && fmt != QLatin1String("pcapng") &&
+        fmt != QLatin1String("sqlite")) {
+        throw Error(QCoreApplication::translate("nt::Cli",
+                                                "--format must be json, pcapng or sqlite, got '%1'")
+                        .arg(fmt));
     }
     if (!p.isSet(output)) {
         throw Error(QCoreApplication::translate("nt::Cli", "export needs an output file: -o OUT"));
@@ -167,6 +170,8 @@ int exportTrace(const QStringList &args) {
     const Loaded l = load(p.positionalArguments());
     if (fmt == QLatin1String("json")) {
         exportJson(l.trace, l.assembler, dest.toStdString());
+    } else if (fmt == QLatin1String("sqlite")) {
+        writeTrace(QFile::encodeName(dest).toStdString(), l.trace, EventLayout::Rows);
     } else {
         exportPcapng(l.trace, l.assembler, dest.toStdString(), "nft-tracer-cli " NT_VERSION);
     }

@@ -52,14 +52,17 @@ using StmtPtr = std::unique_ptr<sqlite3_stmt, StmtFinalizer>;
 // Rows between two progress reports.
 constexpr uint64_t kProgressEvery = 8192;
 
+// The tables before the events.
 const char *const kSchema = R"sql(
 CREATE TABLE meta(key TEXT PRIMARY KEY NOT NULL, value NOT NULL) WITHOUT ROWID;
 CREATE TABLE probes(id INTEGER NOT NULL, name TEXT NOT NULL, kind TEXT NOT NULL,
                     attached INTEGER NOT NULL, error TEXT NOT NULL);
 CREATE TABLE drop_reasons(value INTEGER PRIMARY KEY, name TEXT NOT NULL);
 CREATE TABLE symbols(addr INTEGER NOT NULL UNIQUE, name TEXT NOT NULL);
-CREATE TABLE event_pages(first_ts INTEGER NOT NULL, last_ts INTEGER NOT NULL,
-                         count INTEGER NOT NULL, data BLOB NOT NULL);
+)sql";
+
+// Then the events: in pages (schema 2) or as rows (schema 1), then the rest.
+const char *const kSchemaTail = R"sql(
 CREATE TABLE packets(skb INTEGER NOT NULL, ts_ns INTEGER NOT NULL, netns INTEGER NOT NULL,
                      len INTEGER NOT NULL, protocol INTEGER NOT NULL, data BLOB NOT NULL);
 CREATE TABLE nft(ts_ns INTEGER NOT NULL, rule_handle INTEGER NOT NULL,
@@ -77,6 +80,32 @@ CREATE TABLE loss_marks(ts_ns INTEGER NOT NULL, ringbuf_full INTEGER NOT NULL);
 CREATE TABLE ruleset(json TEXT NOT NULL);
 CREATE TABLE interfaces(ts_ns INTEGER NOT NULL, netns INTEGER NOT NULL,
                         ifindex INTEGER NOT NULL, name TEXT NOT NULL);
+)sql";
+
+// Events in pages (schema 2).
+const char *const kEventPagesSchema = R"sql(
+CREATE TABLE event_pages(first_ts INTEGER NOT NULL, last_ts INTEGER NOT NULL,
+                         count INTEGER NOT NULL, data BLOB NOT NULL);
+)sql";
+
+// Events as rows (schema 1). Addresses (skb, location) are stored as signed 64-bit integers:
+// printf('%x', skb) shows them in hex.
+const char *const kEventRowsSchema = R"sql(
+CREATE TABLE events(type INTEGER NOT NULL, flags INTEGER NOT NULL, probe INTEGER NOT NULL,
+                    cpu INTEGER NOT NULL, protocol INTEGER NOT NULL, ts_ns INTEGER NOT NULL,
+                    skb INTEGER NOT NULL, location INTEGER NOT NULL, netns INTEGER NOT NULL,
+                    ifindex INTEGER NOT NULL, len INTEGER NOT NULL, mark INTEGER NOT NULL,
+                    aux INTEGER NOT NULL, aux2 INTEGER NOT NULL);
+)sql";
+
+// For people querying a file of rows: each event with its probe's and location's names.
+const char *const kEventsNamedView = R"sql(
+CREATE VIEW events_named AS
+  SELECT e.rowid AS seq, e.ts_ns, e.skb, p.name AS probe, s.name AS location, e.netns,
+         e.ifindex, e.len, e.mark, e.protocol, e.cpu, e.type, e.flags, e.aux, e.aux2
+  FROM events AS e
+  LEFT JOIN probes AS p ON p.id = e.probe
+  LEFT JOIN symbols AS s ON s.addr = e.location;
 )sql";
 
 const char *const kEventColumnList =
@@ -182,6 +211,8 @@ struct TraceWriter::Impl {
     DbPtr db;
     std::vector<Event> page; // events not yet in a page
     std::string pageBytes;
+    EventLayout layout = EventLayout::Pages;
+    StmtPtr insEvent; // EventLayout::Rows
     StmtPtr insPage, insPacket, insNft, insNftCt, insNftSkb, insLoss, insMeta, insSymbol, insProbe,
         insDrop, insRuleset, insInterface;
     StmtPtr size; // databaseBytes(), prepared on first use
@@ -256,11 +287,27 @@ struct TraceWriter::Impl {
         flushPage();
         commit();
     }
+
+    // EventLayout::Rows: one row each, columns in kEventColumnList's order.
+    void appendRows(std::span<const Event> events) {
+        begin();
+        sqlite3_stmt *s = insEvent.get();
+        for (const Event &e : events) {
+            const std::array<int64_t, 14> v = {
+                e.type,          e.flags, e.probe,   e.cpu, e.protocol, i64(e.ts_ns), i64(e.skb),
+                i64(e.location), e.netns, e.ifindex, e.len, e.mark,     e.aux,        e.aux2};
+            for (size_t i = 0; i < v.size(); ++i)
+                sqlite3_bind_int64(s, int(i + 1), v[i]);
+            run(s);
+        }
+    }
 };
 
-TraceWriter::TraceWriter(const std::string &path, const TraceMeta &meta, bool overwrite)
+TraceWriter::TraceWriter(const std::string &path, const TraceMeta &meta, bool overwrite,
+                         EventLayout layout)
     : m_path(path), d(std::make_unique<Impl>()) {
     d->displayPath = qpath(path);
+    d->layout = layout;
     if (overwrite) {
         discard(path);
         struct stat st {};
@@ -307,12 +354,21 @@ TraceWriter::TraceWriter(const std::string &path, const TraceMeta &meta, bool ov
         d->exec("PRAGMA journal_mode=WAL");
         d->exec("PRAGMA synchronous=NORMAL");
         d->exec("BEGIN");
+        const bool rows = layout == EventLayout::Rows;
         d->exec(kSchema);
+        d->exec(rows ? kEventRowsSchema : kEventPagesSchema);
+        d->exec(kSchemaTail);
+        if (rows)
+            d->exec(kEventsNamedView);
         d->exec(("PRAGMA application_id=" + std::to_string(kTraceApplicationId)).c_str());
-        d->exec(("PRAGMA user_version=" + std::to_string(kTraceSchemaVersion)).c_str());
+        d->exec(("PRAGMA user_version=" + std::to_string(rows ? 1 : kTraceSchemaVersion)).c_str());
 
-        d->insPage =
-            d->prepare("INSERT INTO event_pages(first_ts, last_ts, count, data) VALUES(?,?,?,?)");
+        if (rows)
+            d->insEvent = d->prepare(std::string("INSERT INTO events(") + kEventColumnList +
+                                     ") VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+        else
+            d->insPage = d->prepare(
+                "INSERT INTO event_pages(first_ts, last_ts, count, data) VALUES(?,?,?,?)");
         d->insPacket = d->prepare(
             "INSERT INTO packets(skb, ts_ns, netns, len, protocol, data) VALUES(?,?,?,?,?,?)");
         d->insNft = d->prepare(
@@ -431,6 +487,10 @@ void TraceWriter::addInterfaces(std::span<const InterfaceName> names) {
 
 void TraceWriter::append(std::span<const Event> events) {
     Impl &w = live();
+    if (w.layout == EventLayout::Rows) {
+        w.appendRows(events);
+        return;
+    }
     while (!events.empty()) {
         const size_t n = std::min(events.size(), kEventsPerPage - w.page.size());
         w.page.insert(w.page.end(), events.begin(), events.begin() + long(n));
@@ -537,8 +597,11 @@ void TraceWriter::finish(const TraceMeta &finalMeta) {
     w.flushPage();
     w.begin();
     w.writeMeta(meta);
-    w.exec("CREATE INDEX IF NOT EXISTS event_pages_time ON event_pages(first_ts, last_ts);"
-           "CREATE INDEX IF NOT EXISTS packets_skb ON packets(skb);");
+    w.exec(w.layout == EventLayout::Rows
+               ? "CREATE INDEX IF NOT EXISTS events_time ON events(ts_ns);"
+                 "CREATE INDEX IF NOT EXISTS events_skb ON events(skb);"
+               : "CREATE INDEX IF NOT EXISTS event_pages_time ON event_pages(first_ts, last_ts);");
+    w.exec("CREATE INDEX IF NOT EXISTS packets_skb ON packets(skb);");
     w.commit();
     // Back to a rollback journal: the file alone is the whole trace, ready to be copied.
     w.exec("PRAGMA wal_checkpoint(TRUNCATE)");
@@ -550,6 +613,7 @@ void TraceWriter::finish(const TraceMeta &finalMeta) {
             w.fail(
                 QCoreApplication::translate("nt::TraceFile", "cannot leave write-ahead-log mode"));
     }
+    w.insEvent.reset();
     w.insPage.reset();
     w.insPacket.reset();
     w.insNft.reset();
@@ -1502,8 +1566,8 @@ Trace readTrace(const std::string &path, const TraceProgress &progress, QString 
     return t;
 }
 
-void writeTrace(const std::string &path, const Trace &trace) {
-    TraceWriter w(path, trace.meta);
+void writeTrace(const std::string &path, const Trace &trace, EventLayout layout) {
+    TraceWriter w(path, trace.meta, false, layout);
     w.setProbes(trace.probes);
     w.setDropReasons(trace.dropReasons);
     w.addSymbols(trace.symbols);

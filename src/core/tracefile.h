@@ -81,11 +81,23 @@ public:
 // Writes a trace while it is recorded. Rows go into one open transaction per batch, so a crash
 // loses at most the batch not yet committed; the file then reads back as incomplete.
 // Not thread-safe: one thread owns a writer.
+// How a trace file stores its events.
+enum class EventLayout : uint8_t {
+    // Schema 2: pages of up to kEventsPerPage varint-coded events (event_pages.h), ~19 bytes
+    // an event. What the recorder writes.
+    Pages,
+    // Schema 1: one row per event in table `events`, with a view `events_named` that adds the
+    // probe's and the location's names (`nft-tracer-cli export --format sqlite`, for `sqlite3`
+    // users; 3-4 times the size). nft-tracer opens these files too.
+    Rows,
+};
+
 class TraceWriter {
 public:
     // Creates the file (refuses an existing one unless `overwrite`) with the schema and `meta`.
     // Throws TraceFileError (Io) and leaves nothing behind on failure.
-    TraceWriter(const std::string &path, const TraceMeta &meta, bool overwrite = false);
+    TraceWriter(const std::string &path, const TraceMeta &meta, bool overwrite = false,
+                EventLayout layout = EventLayout::Pages);
     // Without finish(): commits what was appended and closes, leaving an incomplete trace.
     ~TraceWriter();
     TraceWriter(const TraceWriter &) = delete;
@@ -180,7 +192,8 @@ private:
 Trace readTrace(const std::string &path, const TraceProgress &progress = {},
                 QString *damage = nullptr);
 // Writes a whole trace in memory to a new file at `path` (TraceWriter; throws TraceFileError).
-void writeTrace(const std::string &path, const Trace &trace);
+void writeTrace(const std::string &path, const Trace &trace,
+                EventLayout layout = EventLayout::Pages);
 // Meta, completeness and row counts only; cheap even for huge files.
 TraceFileInfo readTraceInfo(const std::string &path);
 

@@ -1,6 +1,7 @@
 // `nft-tracer-cli show` and `export --format json` on a recorded trace print the rules' text
-// from the trace's ruleset snapshot (tests/data/recorded/two-namespaces.nftrace: inet fw input
-// accepts tcp dport 8081 with rule 2 and drops tcp dport 8082 with rule 3).
+// from the trace's ruleset snapshot; `export --format sqlite` gives the same trace as rows
+// (tests/data/recorded/two-namespaces.nftrace: inet fw input accepts tcp dport 8081 with rule 2 and
+// drops tcp dport 8082 with rule 3).
 #include "require.h"
 #include "tracefile.h"
 
@@ -11,6 +12,8 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QTemporaryDir>
+
+#include <sqlite3.h>
 
 #include <string>
 
@@ -139,6 +142,47 @@ TEST(CliShow, Schema1RecordingShowsTheSameAsItsSchema2Rewrite) {
         EXPECT_GT(before.output.size(), 1000u) << name;
         EXPECT_EQ(before.output, after.output) << name;
     }
+}
+
+// The SQL export is a trace with one row per event: `show --json` prints the same as for the
+// recorded file, `sqlite3` counts every event in `events_named`, and an existing file is kept.
+TEST(CliShow, SqliteExportIsTheSameTraceInRows) {
+    QTemporaryDir dir;
+    ASSERT_TRUE(dir.isValid());
+    const std::string out = dir.filePath(QStringLiteral("t.sqlite")).toStdString();
+    const CommandResult r =
+        runCommand(kEnv + kCli + " export --format sqlite -o '" + out + "' " + kFixture);
+    ASSERT_EQ(r.status, 0) << r.output;
+    const CommandResult original = runCommand(kEnv + kCli + " show --json " + kFixture);
+    const CommandResult exported = runCommand(kEnv + kCli + " show --json '" + out + "'");
+    ASSERT_EQ(original.status, 0) << original.output;
+    ASSERT_EQ(exported.status, 0) << exported.output;
+    EXPECT_GT(original.output.size(), 1000u);
+    EXPECT_EQ(exported.output, original.output);
+
+    const nt::TraceFileInfo info = nt::readTraceInfo(out);
+    EXPECT_EQ(info.schemaVersion, 1);
+    sqlite3 *db = nullptr;
+    ASSERT_EQ(sqlite3_open_v2(out.c_str(), &db, SQLITE_OPEN_READONLY, nullptr), SQLITE_OK);
+    sqlite3_stmt *stmt = nullptr;
+    ASSERT_EQ(sqlite3_prepare_v2(db, "SELECT count(*), count(probe) FROM events_named", -1, &stmt,
+                                 nullptr),
+              SQLITE_OK);
+    ASSERT_EQ(sqlite3_step(stmt), SQLITE_ROW);
+    EXPECT_EQ(uint64_t(sqlite3_column_int64(stmt, 0)), info.events);
+    EXPECT_GT(info.events, 0u);
+    EXPECT_EQ(sqlite3_column_int64(stmt, 1), sqlite3_column_int64(stmt, 0))
+        << "every event's probe has a name";
+    sqlite3_finalize(stmt);
+    sqlite3_close(db);
+
+    QFile f(QString::fromStdString(out));
+    const qint64 size = f.size();
+    const CommandResult again =
+        runCommand(kEnv + kCli + " export --format sqlite -o '" + out + "' " + kFixture);
+    EXPECT_NE(again.status, 0);
+    EXPECT_NE(again.output.find("already exists"), std::string::npos) << again.output;
+    EXPECT_EQ(f.size(), size);
 }
 
 } // namespace
