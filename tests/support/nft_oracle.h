@@ -239,15 +239,25 @@ inline std::pair<std::string, int> hookPlace(const std::string &family, const st
     return {cls, 2}; // postrouting, egress
 }
 
+// One skb is delivered to this host or forwarded, never both: a packet that already passed
+// one of these hooks (of the same family class) and now starts a walk at the other is another
+// packet in a recycled skb. A bridge floods copies to its ports as clones (other skbs) when it
+// also delivers the frame up.
+inline bool exclusiveHooks(const std::string &a, const std::string &b) {
+    return (a == "input" && b == "forward") || (a == "forward" && b == "input");
+}
+
 // Groups nft's records by trace id and splits them into packets: a chain walk ends at a
 // terminal verdict (accept, drop, queue, stolen) or its base chain's policy or return; a walk
-// that starts at a base chain the packet already passed, or at an earlier place than one it
-// passed, is a new packet reusing the id (the id hashes the skb address, flow hash and iif).
+// that starts at a base chain the packet already passed, at an earlier place than one it
+// passed, or at a hook excluding one it passed (exclusiveHooks), is a new packet reusing the
+// id (the id hashes the skb address, flow hash and iif).
 inline std::vector<OraclePacket> splitPackets(const OracleOutput &out, const BaseChains &chains) {
     struct Walk {
         std::string base;
         std::pair<std::string, int> place;
         int64_t prio;
+        std::string hook;
     };
     struct Open {
         size_t packet;
@@ -269,7 +279,8 @@ inline std::vector<OraclePacket> splitPackets(const OracleOutput &out, const Bas
                 if (w.base == ck ||
                     (w.place.first == place.first &&
                      (w.place.second > place.second ||
-                      (w.place.second == place.second && w.prio > base->second.prio)))) {
+                      (w.place.second == place.second && w.prio > base->second.prio) ||
+                      exclusiveHooks(w.hook, base->second.hook)))) {
                     newPacket = true;
                     break;
                 }
@@ -281,7 +292,8 @@ inline std::vector<OraclePacket> splitPackets(const OracleOutput &out, const Bas
         }
         Open &o = it->second;
         if (startsWalk && base != chains.end()) {
-            o.walks.push_back({ck, hookPlace(r.family, base->second.hook), base->second.prio});
+            o.walks.push_back(
+                {ck, hookPlace(r.family, base->second.hook), base->second.prio, base->second.hook});
         }
         packets[o.packet].records.push_back(i);
         const std::string v = r.verdict.substr(0, r.verdict.find(' '));

@@ -81,6 +81,32 @@ TEST(NftOracleParse, AReusedTraceIdStartsANewPacketAtAnEarlierHook) {
     EXPECT_EQ(p2[0].records.size(), 2u);
 }
 
+TEST(NftOracleParse, AReusedTraceIdAtTheOtherOfInputAndForwardIsANewPacket) {
+    // A bridged frame delivered up, and 0.8 s later a clone of another frame flooded to a port
+    // in the same recycled skb: same id, the forward hook after the input hook. One skb takes
+    // one of them, so these are two packets; a later chain at the same hook is not.
+    const BaseChains chains = {{"bridge|t|pre", {"prerouting", -500}},
+                               {"bridge|bf|input", {"input", 0}},
+                               {"bridge|bf|forward", {"forward", 0}},
+                               {"bridge|bf|input2", {"input", 0}}};
+    const std::string text = "trace id a9a06421 bridge t pre packet: iif \"bs\"\n"
+                             "trace id a9a06421 bridge t pre rule meta nftrace set 1 accept # "
+                             "handle 3 (verdict accept)\n"
+                             "trace id a9a06421 bridge bf input packet: iif \"bs\"\n"
+                             "trace id a9a06421 bridge bf input policy accept\n"
+                             "trace id a9a06421 bridge bf input2 packet: iif \"bs\"\n"
+                             "trace id a9a06421 bridge bf input2 policy accept\n"
+                             "trace id a9a06421 bridge bf forward packet: iif \"bs\" oif \"bc\"\n"
+                             "trace id a9a06421 bridge bf forward policy accept\n";
+    const OracleOutput out = nt::test::parseMonitorTrace(text);
+    ASSERT_EQ(out.records.size(), 4u);
+    const auto packets = nt::test::splitPackets(out, chains);
+    ASSERT_EQ(packets.size(), 2u);
+    EXPECT_EQ(packets[0].records.size(), 3u);
+    EXPECT_EQ(packets[1].records.size(), 1u);
+    EXPECT_EQ(out.records[packets[1].records[0]].chain, "forward");
+}
+
 TEST(NftOracleParse, OurRecordsHaveTheSameIdentity) {
     const OracleOutput out = nt::test::parseMonitorTrace(fixture());
     nt::NftTraceRecord jump;
