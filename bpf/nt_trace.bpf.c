@@ -946,7 +946,7 @@ static __always_inline int nft_trace(const struct nft_pktinfo *pkt, const struct
         !(trace_type == NFT_TRACETYPE_RETURN && code == NFT_CONTINUE))
         r->rule_handle = BPF_CORE_READ_BITFIELD_PROBED(rule, handle);
     /* Of nft-tracer's own table only the rule that sets nftrace is wanted (it marks the hook);
-     * its end of chain and policy would be discarded by user space anyway. */
+     * the policy of a chain none of whose rules matched would be discarded by user space. */
     if ((trace_type != NFT_TRACETYPE_RULE || !r->rule_handle) && own_table(b))
         return 0;
     r->chain_len = put_name(b, r->table_len, BPF_CORE_READ(chain, name));

@@ -139,7 +139,10 @@ std::string tableScript(const char *family, const std::string &name,
             if (!e.empty()) {
                 s += (linkLayer ? NftTraceTable::linkLayerExpression(e) : e) + " ";
             }
-            s += "meta nftrace set 1\n";
+            // accept ends only this base chain (the hook's other chains still run), and with
+            // it the kernel's trace of our chain: one message per hook instead of three
+            // (the rule, the end of the chain, the policy), each built in the packet's path.
+            s += "meta nftrace set 1 accept\n";
         }
     }
     return s;

@@ -16,7 +16,8 @@ class NetnsHandle;
 
 // Installs, in one network namespace, owner-flagged (NFT_TABLE_F_OWNER) tables of one name in
 // three families, each base chain at the lowest priority holding one
-// `<expr> meta nftrace set 1` rule per filter expression ("" matches every packet):
+// `<expr> meta nftrace set 1 accept` rule per filter expression ("" matches every packet). The
+// accept ends only our chain; the kernel then traces it with one message instead of three:
 // - inet: prerouting and output. The nftrace flag stays on the skb, so later hooks see it set
 //   already; input, forward and postrouting chains are added only for a non-empty filter,
 //   which may match a packet only after NAT rewrote it. Every extra chain costs two or three

@@ -203,9 +203,10 @@ void Recorder::poll(int timeoutMs, RecordBatch &bpf, std::vector<NftTraceRecord>
 void Recorder::drainNft(std::vector<NftTraceRecord> &nft, size_t maxRecords) {
     const size_t before = nft.size();
     nftReader_->drain(nft, maxRecords);
-    // Our own chain answers three times at every hook (its rule, the end of the chain, the
-    // policy). Only the first, which carries the packet's headers, says something: it joins
-    // the packet and marks the hook. The other two would double the records for nothing.
+    // Our own chain's rule accepts, so the kernel reports it once per hook: the rule, which
+    // carries the packet's headers, joins the packet and marks the hook. A packet flagged
+    // before that no rule of the chain matches (a filter that stops matching after NAT) ends
+    // in the chain's policy: that record says nothing and goes.
     auto noise = [](const NftTraceRecord &r) {
         return r.networkHeader.empty() && r.table.starts_with(kTracerTablePrefix);
     };

@@ -32,7 +32,7 @@ TEST(NftTraceTableScript, MatchAllNeedsOnlyTheFirstHooks) {
                          " priority -2147483648; policy accept; }\n"),
                   std::string::npos)
             << s;
-        EXPECT_NE(s.find("add rule inet nft_tracer_1 " + h + " meta nftrace set 1\n"),
+        EXPECT_NE(s.find("add rule inet nft_tracer_1 " + h + " meta nftrace set 1 accept\n"),
                   std::string::npos);
     }
     EXPECT_EQ(count(s, "add chain"), 2u) << s;
@@ -49,11 +49,11 @@ TEST(NftTraceTableScript, AFilterAlsoWatchesTheHooksAfterNat) {
                          " priority -2147483648; policy accept; }\n"),
                   std::string::npos)
             << s;
-        EXPECT_NE(
-            s.find("add rule inet nft_tracer_1 " + h + " ip daddr 10.0.0.1 meta nftrace set 1\n"),
-            std::string::npos);
         EXPECT_NE(s.find("add rule inet nft_tracer_1 " + h +
-                         " tcp dport { 22, 80 } meta nftrace set 1\n"),
+                         " ip daddr 10.0.0.1 meta nftrace set 1 accept\n"),
+                  std::string::npos);
+        EXPECT_NE(s.find("add rule inet nft_tracer_1 " + h +
+                         " tcp dport { 22, 80 } meta nftrace set 1 accept\n"),
                   std::string::npos);
     }
     EXPECT_EQ(count(s, "\n"), 1u + 5u + 10u);
@@ -72,11 +72,11 @@ TEST(NftTraceTableScript, BridgeFamilyTracesFramesAtItsFirstHooks) {
             << s;
         // `meta nfproto` exists only in the inet family.
         EXPECT_NE(s.find("add rule bridge nft_tracer_1 " + h +
-                         " meta protocol ip ip saddr 10.0.0.1 meta nftrace set 1\n"),
+                         " meta protocol ip ip saddr 10.0.0.1 meta nftrace set 1 accept\n"),
                   std::string::npos)
             << s;
         EXPECT_NE(s.find("add rule bridge nft_tracer_1 " + h +
-                         " meta protocol != ip6 tcp dport 22 meta nftrace set 1\n"),
+                         " meta protocol != ip6 tcp dport 22 meta nftrace set 1 accept\n"),
                   std::string::npos)
             << s;
     }
@@ -95,14 +95,14 @@ TEST(NftTraceTableScript, NetdevChainsBindEveryDevice) {
                          "policy accept; }\n"),
                   std::string::npos)
             << s;
-        EXPECT_NE(s.find("add rule netdev nft_tracer_1 " + h + " meta nftrace set 1\n"),
+        EXPECT_NE(s.find("add rule netdev nft_tracer_1 " + h + " meta nftrace set 1 accept\n"),
                   std::string::npos);
     }
     const std::string noEgress =
         NftTraceTable::buildNetdevScript("nft_tracer_1", {"meta nfproto ipv6"}, {"lo"}, false);
     EXPECT_EQ(noEgress.find("egress"), std::string::npos) << noEgress;
     EXPECT_NE(noEgress.find("add rule netdev nft_tracer_1 ingress meta protocol ip6 meta nftrace "
-                            "set 1\n"),
+                            "set 1 accept\n"),
               std::string::npos)
         << noEgress;
 }
