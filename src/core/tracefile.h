@@ -81,14 +81,15 @@ public:
 // Writes a trace while it is recorded. Rows go into one open transaction per batch, so a crash
 // loses at most the batch not yet committed; the file then reads back as incomplete.
 // Not thread-safe: one thread owns a writer.
-// How a trace file stores its events.
-enum class EventLayout : uint8_t {
+// How a trace file stores its events. (No underlying type: Debian 13's lupdate reads
+// `enum class X : T` as a class and then loses the classes declared after it.)
+enum class EventLayout {
     // Schema 2: pages of up to kEventsPerPage varint-coded events (event_pages.h), ~19 bytes
     // an event. What the recorder writes.
     Pages,
     // Schema 1: one row per event in table `events`, with a view `events_named` that adds the
     // probe's and the location's names (`nft-tracer-cli export --format sqlite`, for `sqlite3`
-    // users; 3-4 times the size). nft-tracer opens these files too.
+    // users; up to 4 times the size). nft-tracer opens these files too.
     Rows,
 };
 
