@@ -258,17 +258,32 @@ void rawExec(const std::string &path, const std::string &sql) {
     ASSERT_EQ(rc, SQLITE_OK) << sql << ": " << msg;
 }
 
-int64_t rawQuery(const std::string &path, const std::string &sql) {
+// The first column of the first row of `sql`, read by `take` (not called without a row).
+template <typename T, typename Take>
+T rawFirst(const std::string &path, const std::string &sql, T none, Take take) {
     sqlite3 *db = nullptr;
     EXPECT_EQ(sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READONLY, nullptr), SQLITE_OK);
     sqlite3_stmt *stmt = nullptr;
-    int64_t v = -1;
+    T v = none;
     if (sqlite3_prepare_v2(db, sql.c_str(), -1, &stmt, nullptr) == SQLITE_OK &&
         sqlite3_step(stmt) == SQLITE_ROW)
-        v = sqlite3_column_int64(stmt, 0);
+        v = take(stmt);
     sqlite3_finalize(stmt);
     sqlite3_close(db);
     return v;
+}
+
+int64_t rawQuery(const std::string &path, const std::string &sql) {
+    return rawFirst<int64_t>(path, sql, -1,
+                             [](sqlite3_stmt *s) { return sqlite3_column_int64(s, 0); });
+}
+
+// NULL reads as "<null>", no row as "<no row>".
+std::string rawText(const std::string &path, const std::string &sql) {
+    return rawFirst<std::string>(path, sql, "<no row>", [](sqlite3_stmt *s) {
+        const unsigned char *c = sqlite3_column_text(s, 0);
+        return c ? std::string(reinterpret_cast<const char *>(c)) : std::string("<null>");
+    });
 }
 
 Kind readKind(const std::string &path, std::string *message = nullptr) {
@@ -869,20 +884,7 @@ TEST_F(TraceFileTest, RowLayoutIsPlainSqlAndReadsBackTheSame) {
               2);
     // Names joined in: the extreme event's probe id 65535 is "last", its location (2^64 - 2)
     // has no symbol; an event of probe netif_receive_skb at tcp_v4_rcv+0x1a4 is named so.
-    const auto text = [&](const std::string &sql) {
-        sqlite3 *db = nullptr;
-        EXPECT_EQ(sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READONLY, nullptr), SQLITE_OK);
-        sqlite3_stmt *stmt = nullptr;
-        std::string v = "<no row>";
-        if (sqlite3_prepare_v2(db, sql.c_str(), -1, &stmt, nullptr) == SQLITE_OK &&
-            sqlite3_step(stmt) == SQLITE_ROW) {
-            const unsigned char *c = sqlite3_column_text(stmt, 0);
-            v = c ? reinterpret_cast<const char *>(c) : "<null>";
-        }
-        sqlite3_finalize(stmt);
-        sqlite3_close(db);
-        return v;
-    };
+    const auto text = [&](const std::string &sql) { return rawText(path, sql); };
     const int64_t last = int64_t(t.events.size());
     EXPECT_EQ(text("SELECT probe FROM events_named WHERE seq = " + std::to_string(last)), "last");
     EXPECT_EQ(text("SELECT coalesce(location, '<null>') FROM events_named WHERE seq = " +
