@@ -7,16 +7,17 @@
 // tests' guest (scripts/vm-bench.sh), where nothing else competes for the CPU.
 //
 // With --before PATH, another build's CLI (e.g. the main branch's) also records, for before/after
-// figures in the same run.
+// figures in the same run. With --keep DIR the recorded files stay there (one per run).
 //
 //   veth_flood_bench [--seconds S] [--cli PATH] [--before PATH] [--only all|none|monitor]
-//                    [-- MORE RECORD OPTIONS]
+//                    [--keep DIR] [-- MORE RECORD OPTIONS]
 #include "assembler.h"
 #include "nft_join_counters.h"
 #include "subprocess.h"
 #include "tracefile.h"
 #include "udp_flood.h"
 
+#include <cctype>
 #include <chrono>
 #include <csignal>
 #include <cstdio>
@@ -28,7 +29,12 @@
 #include <thread>
 #include <vector>
 
+#include <sys/stat.h>
+
 namespace {
+
+// Where recordRun leaves its files; empty: they are removed.
+std::string g_keepDir;
 
 // Packets/s the flood sends in `seconds` (on one CPU each send runs the receive path too).
 double floodRate(nt::bench::UdpFlood &flood, double seconds, uint64_t *sent = nullptr) {
@@ -98,6 +104,13 @@ Run recordRun(nt::bench::UdpFlood &flood, double seconds, const std::string &cli
                       static_cast<unsigned long long>(l.filtered),
                       static_cast<unsigned long long>(l.excluded));
         run.detail = buf;
+        struct stat st {};
+        if (::stat(file.c_str(), &st) == 0 && !t.events.empty()) {
+            std::snprintf(buf, sizeof buf, "    file %lld bytes, %.1f bytes per event\n",
+                          static_cast<long long>(st.st_size),
+                          static_cast<double>(st.st_size) / double(t.events.size()));
+            run.detail += buf;
+        }
         char *line = nullptr;
         size_t len = 0;
         if (FILE *mem = open_memstream(&line, &len)) {
@@ -108,6 +121,19 @@ Run recordRun(nt::bench::UdpFlood &flood, double seconds, const std::string &cli
         }
     } catch (const nt::Error &e) {
         run.detail = "cannot read the trace: " + e.message().toStdString() + "\n";
+    }
+    if (!g_keepDir.empty()) {
+        std::string kept = name;
+        for (char &c : kept) {
+            if (std::isalnum(static_cast<unsigned char>(c)) == 0) {
+                c = '-';
+            }
+        }
+        const std::string to = g_keepDir + "/" + kept + ".nftrace";
+        if (std::rename(file.c_str(), to.c_str()) == 0) {
+            run.detail += "    kept as " + to + "\n";
+            return run;
+        }
     }
     nt::TraceWriter::discard(file);
     return run;
@@ -181,13 +207,15 @@ int main(int argc, char **argv) {
             before = argv[++i];
         } else if (a == "--only" && i + 1 < argc) {
             only = argv[++i];
+        } else if (a == "--keep" && i + 1 < argc) {
+            g_keepDir = argv[++i];
         } else if (a == "--") {
             more.assign(argv + i + 1, argv + argc);
             break;
         } else {
             std::fprintf(stderr,
                          "usage: veth_flood_bench [--seconds S] [--cli PATH] [--before PATH] "
-                         "[--only all|none|monitor] [-- MORE RECORD OPTIONS]\n");
+                         "[--only all|none|monitor] [--keep DIR] [-- MORE RECORD OPTIONS]\n");
             return 2;
         }
     }
