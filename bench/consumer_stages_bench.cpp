@@ -241,7 +241,9 @@ int main(int argc, char **argv) {
     // File write: 4096-event batches with their headers and nft records, one commit each, as
     // the recorder writes. Collected four ways: everything (per event), the events alone (a
     // file of events only, commits and finish included), and only the packet-header or the nft
-    // appends of the whole write (per row).
+    // appends of the whole write (per record). Headers and nft records are queued by append and
+    // packed into their pages at the commit: that work counts in "everything", so (everything -
+    // events alone) x events / records is what a header or an nft record costs in all.
     const std::string path = "/tmp/nt-consumer-stages-" + std::to_string(getpid()) + ".nftrace";
     enum Part { All, Packets, Nft };
     auto write = [&](bool withRows, Part part) {

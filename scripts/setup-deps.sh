@@ -16,7 +16,7 @@ packages=(
   cmake ninja-build g++ pkg-config clang clang-format clang-tidy bpftool
   qt6-base-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-charts-dev
   libbpf-dev libelf-dev zlib1g-dev libnftables-dev libnftnl-dev libmnl-dev
-  libsqlite3-dev libpcap-dev linux-libc-dev
+  libsqlite3-dev libpcap-dev libzstd-dev linux-libc-dev
   # Debian packages (cpack -G DEB computes their dependencies with dpkg-shlibdeps, finds
   # binaries with file) and the clean-machine builds of scripts/clean-machine.sh
   dpkg-dev file debootstrap

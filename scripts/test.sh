@@ -53,6 +53,11 @@ for f in build/fuzz/tests/fuzz/*_fuzz; do
   extra=()
   case "$name" in
     tracefile_fuzz) cp tests/data/tracefile/*.nftrace "$corpus"/ ;;
+    page_fuzz) # the schema-3 fixture's packed pages, each behind its kind byte
+      sqlite3 tests/data/tracefile/v3.nftrace \
+        "SELECT writefile('$corpus/e' || rowid, x'80' || data) FROM event_pages;
+         SELECT writefile('$corpus/p' || rowid, x'81' || data) FROM packet_pages;
+         SELECT writefile('$corpus/n' || rowid, x'82' || data) FROM nft_pages;" >/dev/null ;;
     filter_fuzz) extra+=(-dict=tests/fuzz/filter_fuzz.dict) ;;
   esac
   echo "fuzzing $name for $seconds s"

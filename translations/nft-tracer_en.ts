@@ -3218,50 +3218,6 @@ nft records joined to no packet: %4</translation>
         <translation>interface %1 has a name of %2 bytes</translation>
     </message>
     <message>
-        <source>event page %1 is not a blob</source>
-        <translation>event page %1 is not a blob</translation>
-    </message>
-    <message>
-        <source>event page %1: %2</source>
-        <translation>event page %1: %2</translation>
-    </message>
-    <message>
-        <source>event page %1 does not hold what its row says</source>
-        <translation>event page %1 does not hold what its row says</translation>
-    </message>
-    <message>
-        <source>an event page ends in the middle of a value</source>
-        <translation>an event page ends in the middle of a value</translation>
-    </message>
-    <message>
-        <source>an event page holds a number longer than 64 bits</source>
-        <translation>an event page holds a number longer than 64 bits</translation>
-    </message>
-    <message>
-        <source>an event page holds %1 %2, out of range</source>
-        <translation>an event page holds %1 %2, out of range</translation>
-    </message>
-    <message>
-        <source>an event page promises more addresses than it holds</source>
-        <translation>an event page promises more addresses than it holds</translation>
-    </message>
-    <message>
-        <source>an event page has format %1, not %2</source>
-        <translation>an event page has format %1, not %2</translation>
-    </message>
-    <message>
-        <source>an event page promises %1 events, more than it can hold</source>
-        <translation>an event page promises %1 events, more than it can hold</translation>
-    </message>
-    <message>
-        <source>an event page refers to an address it does not list</source>
-        <translation>an event page refers to an address it does not list</translation>
-    </message>
-    <message>
-        <source>an event page has %1 bytes after its last event</source>
-        <translation>an event page has %1 bytes after its last event</translation>
-    </message>
-    <message>
         <source>The folder %1 holds no .nftrace files.</source>
         <translation>The folder %1 holds no .nftrace files.</translation>
     </message>
@@ -3292,6 +3248,90 @@ nft records joined to no packet: %4</translation>
     <message>
         <source>a page lies past the end of the file</source>
         <translation>a page lies past the end of the file</translation>
+    </message>
+    <message>
+        <source>it has format %1, not %2</source>
+        <translation>it has format %1, not %2</translation>
+    </message>
+    <message>
+        <source>it refers to an address it does not list</source>
+        <translation>it refers to an address it does not list</translation>
+    </message>
+    <message>
+        <source>it has %1 bytes after its last record</source>
+        <translation>it has %1 bytes after its last record</translation>
+    </message>
+    <message>
+        <source>it ends in the middle of a value</source>
+        <translation>it ends in the middle of a value</translation>
+    </message>
+    <message>
+        <source>it holds a number longer than 64 bits</source>
+        <translation>it holds a number longer than 64 bits</translation>
+    </message>
+    <message>
+        <source>it holds %1 %2, out of range</source>
+        <translation>it holds %1 %2, out of range</translation>
+    </message>
+    <message>
+        <source>it promises %1 %2, more than it can hold</source>
+        <translation>it promises %1 %2, more than it can hold</translation>
+    </message>
+    <message>
+        <source>it says it unpacks to %1 bytes, more than %2</source>
+        <translation>it says it unpacks to %1 bytes, more than %2</translation>
+    </message>
+    <message>
+        <source>it holds %1 bytes where it says %2</source>
+        <translation>it holds %1 bytes where it says %2</translation>
+    </message>
+    <message>
+        <source>it is packed in an unknown way (%1)</source>
+        <translation>it is packed in an unknown way (%1)</translation>
+    </message>
+    <message>
+        <source>its packed frame does not say the page&apos;s size</source>
+        <translation>its packed frame does not say the page&apos;s size</translation>
+    </message>
+    <message>
+        <source>it cannot be unpacked: %1</source>
+        <translation>it cannot be unpacked: %1</translation>
+    </message>
+    <message>
+        <source>it unpacks to %1 bytes where it says %2</source>
+        <translation>it unpacks to %1 bytes where it says %2</translation>
+    </message>
+    <message>
+        <source>it refers to a %1 name it does not list</source>
+        <translation>it refers to a %1 name it does not list</translation>
+    </message>
+    <message>
+        <source>it holds walk_start %1</source>
+        <translation>it holds walk_start %1</translation>
+    </message>
+    <message>
+        <source>packet header page %1</source>
+        <translation>packet header page %1</translation>
+    </message>
+    <message>
+        <source>nft record page %1</source>
+        <translation>nft record page %1</translation>
+    </message>
+    <message>
+        <source>event page %1</source>
+        <translation>event page %1</translation>
+    </message>
+    <message>
+        <source>%1 is not a blob</source>
+        <translation>%1 is not a blob</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>%1 does not hold what its row says</source>
+        <translation>%1 does not hold what its row says</translation>
     </message>
 </context>
 <context>

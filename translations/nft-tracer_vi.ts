@@ -3211,50 +3211,6 @@ Bản ghi nft không ghép được với gói nào: %4</translation>
         <translation>giao diện %1 có tên dài %2 byte</translation>
     </message>
     <message>
-        <source>event page %1 is not a blob</source>
-        <translation>trang sự kiện %1 không phải là blob</translation>
-    </message>
-    <message>
-        <source>event page %1: %2</source>
-        <translation>trang sự kiện %1: %2</translation>
-    </message>
-    <message>
-        <source>event page %1 does not hold what its row says</source>
-        <translation>trang sự kiện %1 không chứa đúng những gì hàng của nó ghi</translation>
-    </message>
-    <message>
-        <source>an event page ends in the middle of a value</source>
-        <translation>một trang sự kiện kết thúc giữa một giá trị</translation>
-    </message>
-    <message>
-        <source>an event page holds a number longer than 64 bits</source>
-        <translation>một trang sự kiện chứa một số dài hơn 64 bit</translation>
-    </message>
-    <message>
-        <source>an event page holds %1 %2, out of range</source>
-        <translation>một trang sự kiện chứa %1 %2, ngoài phạm vi</translation>
-    </message>
-    <message>
-        <source>an event page promises more addresses than it holds</source>
-        <translation>một trang sự kiện báo nhiều địa chỉ hơn số nó chứa</translation>
-    </message>
-    <message>
-        <source>an event page has format %1, not %2</source>
-        <translation>một trang sự kiện có định dạng %1, không phải %2</translation>
-    </message>
-    <message>
-        <source>an event page promises %1 events, more than it can hold</source>
-        <translation>một trang sự kiện báo có %1 sự kiện, nhiều hơn mức nó có thể chứa</translation>
-    </message>
-    <message>
-        <source>an event page refers to an address it does not list</source>
-        <translation>một trang sự kiện tham chiếu đến một địa chỉ mà nó không liệt kê</translation>
-    </message>
-    <message>
-        <source>an event page has %1 bytes after its last event</source>
-        <translation>một trang sự kiện có %1 byte sau sự kiện cuối cùng</translation>
-    </message>
-    <message>
         <source>The folder %1 holds no .nftrace files.</source>
         <translation>Thư mục %1 không có tệp .nftrace nào.</translation>
     </message>
@@ -3285,6 +3241,90 @@ Bản ghi nft không ghép được với gói nào: %4</translation>
     <message>
         <source>a page lies past the end of the file</source>
         <translation>một trang nằm sau cuối tệp</translation>
+    </message>
+    <message>
+        <source>it has format %1, not %2</source>
+        <translation>nó có định dạng %1, không phải %2</translation>
+    </message>
+    <message>
+        <source>it refers to an address it does not list</source>
+        <translation>nó tham chiếu tới một địa chỉ mà nó không liệt kê</translation>
+    </message>
+    <message>
+        <source>it has %1 bytes after its last record</source>
+        <translation>nó có %1 byte sau bản ghi cuối cùng</translation>
+    </message>
+    <message>
+        <source>it ends in the middle of a value</source>
+        <translation>nó kết thúc giữa một giá trị</translation>
+    </message>
+    <message>
+        <source>it holds a number longer than 64 bits</source>
+        <translation>nó chứa một số dài hơn 64 bit</translation>
+    </message>
+    <message>
+        <source>it holds %1 %2, out of range</source>
+        <translation>nó chứa %1 %2, ngoài phạm vi</translation>
+    </message>
+    <message>
+        <source>it promises %1 %2, more than it can hold</source>
+        <translation>nó báo có %1 %2, nhiều hơn mức nó có thể chứa</translation>
+    </message>
+    <message>
+        <source>it says it unpacks to %1 bytes, more than %2</source>
+        <translation>nó ghi rằng khi giải nén sẽ được %1 byte, nhiều hơn %2</translation>
+    </message>
+    <message>
+        <source>it holds %1 bytes where it says %2</source>
+        <translation>nó chứa %1 byte trong khi ghi là %2</translation>
+    </message>
+    <message>
+        <source>it is packed in an unknown way (%1)</source>
+        <translation>nó được nén theo một cách không rõ (%1)</translation>
+    </message>
+    <message>
+        <source>its packed frame does not say the page&apos;s size</source>
+        <translation>khung nén của nó không ghi kích thước của trang</translation>
+    </message>
+    <message>
+        <source>it cannot be unpacked: %1</source>
+        <translation>không thể giải nén nó: %1</translation>
+    </message>
+    <message>
+        <source>it unpacks to %1 bytes where it says %2</source>
+        <translation>giải nén được %1 byte trong khi nó ghi là %2</translation>
+    </message>
+    <message>
+        <source>it refers to a %1 name it does not list</source>
+        <translation>nó tham chiếu tới một tên %1 mà nó không liệt kê</translation>
+    </message>
+    <message>
+        <source>it holds walk_start %1</source>
+        <translation>nó chứa walk_start %1</translation>
+    </message>
+    <message>
+        <source>packet header page %1</source>
+        <translation>trang tiêu đề gói tin %1</translation>
+    </message>
+    <message>
+        <source>nft record page %1</source>
+        <translation>trang bản ghi nft %1</translation>
+    </message>
+    <message>
+        <source>event page %1</source>
+        <translation>trang sự kiện %1</translation>
+    </message>
+    <message>
+        <source>%1 is not a blob</source>
+        <translation>%1 không phải là blob</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>%1 does not hold what its row says</source>
+        <translation>%1 không chứa đúng những gì hàng của nó ghi</translation>
     </message>
 </context>
 <context>

@@ -2,6 +2,8 @@
 #include "tracefile.h"
 
 #include "event_pages.h"
+#include "page_codec.h"
+#include "record_pages.h"
 
 #include <QCoreApplication>
 #include <QFile>
@@ -61,8 +63,8 @@ CREATE TABLE drop_reasons(value INTEGER PRIMARY KEY, name TEXT NOT NULL);
 CREATE TABLE symbols(addr INTEGER NOT NULL UNIQUE, name TEXT NOT NULL);
 )sql";
 
-// Then the events: in pages (schema 2) or as rows (schema 1), then the rest.
-const char *const kSchemaTail = R"sql(
+// Packet headers and nft records as rows (schemas 1 and 2).
+const char *const kRecordRowsSchema = R"sql(
 CREATE TABLE packets(skb INTEGER NOT NULL, ts_ns INTEGER NOT NULL, netns INTEGER NOT NULL,
                      len INTEGER NOT NULL, protocol INTEGER NOT NULL, data BLOB NOT NULL);
 CREATE TABLE nft(ts_ns INTEGER NOT NULL, rule_handle INTEGER NOT NULL,
@@ -76,16 +78,24 @@ CREATE TABLE nft_ct(nft INTEGER PRIMARY KEY, ct_id INTEGER NOT NULL,
                     direction INTEGER NOT NULL, status INTEGER NOT NULL, state INTEGER NOT NULL);
 CREATE TABLE nft_skb(nft INTEGER PRIMARY KEY, skb INTEGER NOT NULL,
                      walk_start INTEGER NOT NULL);
+)sql";
+
+// Events, packet headers and nft records in packed pages (schema 3).
+const char *const kPagesSchema = R"sql(
+CREATE TABLE event_pages(first_ts INTEGER NOT NULL, last_ts INTEGER NOT NULL,
+                         count INTEGER NOT NULL, data BLOB NOT NULL);
+CREATE TABLE packet_pages(first_ts INTEGER NOT NULL, last_ts INTEGER NOT NULL,
+                          count INTEGER NOT NULL, data BLOB NOT NULL);
+CREATE TABLE nft_pages(first_ts INTEGER NOT NULL, last_ts INTEGER NOT NULL,
+                       count INTEGER NOT NULL, data BLOB NOT NULL);
+)sql";
+
+// Then the rest, in every schema.
+const char *const kSchemaTail = R"sql(
 CREATE TABLE loss_marks(ts_ns INTEGER NOT NULL, ringbuf_full INTEGER NOT NULL);
 CREATE TABLE ruleset(json TEXT NOT NULL);
 CREATE TABLE interfaces(ts_ns INTEGER NOT NULL, netns INTEGER NOT NULL,
                         ifindex INTEGER NOT NULL, name TEXT NOT NULL);
-)sql";
-
-// Events in pages (schema 2).
-const char *const kEventPagesSchema = R"sql(
-CREATE TABLE event_pages(first_ts INTEGER NOT NULL, last_ts INTEGER NOT NULL,
-                         count INTEGER NOT NULL, data BLOB NOT NULL);
 )sql";
 
 // Events as rows (schema 1). Addresses (skb, location) are stored as signed 64-bit integers:
@@ -209,12 +219,16 @@ TraceFileCancelled::TraceFileCancelled()
 struct TraceWriter::Impl {
     QString displayPath;
     DbPtr db;
-    std::vector<Event> page; // events not yet in a page
-    std::string pageBytes;
+    // Records not yet in a page (EventLayout::Pages).
+    std::vector<Event> page;
+    std::vector<PacketHeader> packetPage;
+    std::vector<NftTraceRecord> nftPage;
+    std::string pageBytes, stored;
+    pages::Compressor packer;
     EventLayout layout = EventLayout::Pages;
-    StmtPtr insEvent; // EventLayout::Rows
-    StmtPtr insPage, insPacket, insNft, insNftCt, insNftSkb, insLoss, insMeta, insSymbol, insProbe,
-        insDrop, insRuleset, insInterface;
+    StmtPtr insEvent, insPacket, insNft, insNftCt, insNftSkb; // EventLayout::Rows
+    StmtPtr insPage, insPacketPage, insNftPage;               // EventLayout::Pages
+    StmtPtr insLoss, insMeta, insSymbol, insProbe, insDrop, insRuleset, insInterface;
     StmtPtr size; // databaseBytes(), prepared on first use
 
     [[noreturn]] void fail(const QString &what) const {
@@ -267,24 +281,41 @@ struct TraceWriter::Impl {
         }
     }
 
-    // Stores the events waiting for a page as one event_pages row.
-    void flushPage() {
-        if (page.empty())
-            return;
+    // Packs `pageBytes` and stores it as one row of the pages table `s`.
+    void storePage(sqlite3_stmt *s, uint64_t minTs, uint64_t maxTs, size_t count) {
         begin();
-        pageBytes.clear();
-        const EventPageStats st = encodeEventPage(page, pageBytes);
-        sqlite3_stmt *s = insPage.get();
-        sqlite3_bind_int64(s, 1, i64(st.minTs));
-        sqlite3_bind_int64(s, 2, i64(st.maxTs));
-        sqlite3_bind_int64(s, 3, int64_t(page.size()));
-        sqlite3_bind_blob(s, 4, pageBytes.data(), int(pageBytes.size()), SQLITE_STATIC);
+        packer.pack(pageBytes, stored);
+        sqlite3_bind_int64(s, 1, i64(minTs));
+        sqlite3_bind_int64(s, 2, i64(maxTs));
+        sqlite3_bind_int64(s, 3, int64_t(count));
+        sqlite3_bind_blob(s, 4, stored.data(), int(stored.size()), SQLITE_STATIC);
         run(s);
-        page.clear();
+    }
+
+    // Stores the records waiting for a page, a page per kind.
+    void flushPages() {
+        if (!page.empty()) {
+            pageBytes.clear();
+            const EventPageStats st = encodeEventPage(page, pageBytes);
+            storePage(insPage.get(), st.minTs, st.maxTs, page.size());
+            page.clear();
+        }
+        if (!packetPage.empty()) {
+            pageBytes.clear();
+            const RecordPageStats st = encodePacketPage(packetPage, pageBytes);
+            storePage(insPacketPage.get(), st.minTs, st.maxTs, packetPage.size());
+            packetPage.clear();
+        }
+        if (!nftPage.empty()) {
+            pageBytes.clear();
+            const RecordPageStats st = encodeNftPage(nftPage, pageBytes);
+            storePage(insNftPage.get(), st.minTs, st.maxTs, nftPage.size());
+            nftPage.clear();
+        }
     }
 
     void commitAll() {
-        flushPage();
+        flushPages();
         commit();
     }
 
@@ -356,29 +387,39 @@ TraceWriter::TraceWriter(const std::string &path, const TraceMeta &meta, bool ov
         d->exec("BEGIN");
         const bool rows = layout == EventLayout::Rows;
         d->exec(kSchema);
-        d->exec(rows ? kEventRowsSchema : kEventPagesSchema);
+        if (rows) {
+            d->exec(kEventRowsSchema);
+            d->exec(kRecordRowsSchema);
+        } else {
+            d->exec(kPagesSchema);
+        }
         d->exec(kSchemaTail);
         if (rows)
             d->exec(kEventsNamedView);
         d->exec(("PRAGMA application_id=" + std::to_string(kTraceApplicationId)).c_str());
         d->exec(("PRAGMA user_version=" + std::to_string(rows ? 1 : kTraceSchemaVersion)).c_str());
 
-        if (rows)
+        if (rows) {
             d->insEvent = d->prepare(std::string("INSERT INTO events(") + kEventColumnList +
                                      ") VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
-        else
+            d->insPacket = d->prepare("INSERT INTO packets(skb, ts_ns, netns, len, protocol, "
+                                      "data) VALUES(?,?,?,?,?,?)");
+            d->insNft = d->prepare(
+                "INSERT INTO nft(ts_ns, rule_handle, trace_id, iif, oif, mark, nfproto, policy, "
+                "verdict, iiftype, oiftype, family, type, netns, table_name, chain, jump_target, "
+                "ll_header, network_header, transport_header) "
+                "VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+            d->insNftCt = d->prepare(
+                "INSERT INTO nft_ct(nft, ct_id, direction, status, state) VALUES(?,?,?,?,?)");
+            d->insNftSkb = d->prepare("INSERT INTO nft_skb(nft, skb, walk_start) VALUES(?,?,?)");
+        } else {
             d->insPage = d->prepare(
                 "INSERT INTO event_pages(first_ts, last_ts, count, data) VALUES(?,?,?,?)");
-        d->insPacket = d->prepare(
-            "INSERT INTO packets(skb, ts_ns, netns, len, protocol, data) VALUES(?,?,?,?,?,?)");
-        d->insNft = d->prepare(
-            "INSERT INTO nft(ts_ns, rule_handle, trace_id, iif, oif, mark, nfproto, policy, "
-            "verdict, iiftype, oiftype, family, type, netns, table_name, chain, jump_target, "
-            "ll_header, network_header, transport_header) "
-            "VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
-        d->insNftCt = d->prepare(
-            "INSERT INTO nft_ct(nft, ct_id, direction, status, state) VALUES(?,?,?,?,?)");
-        d->insNftSkb = d->prepare("INSERT INTO nft_skb(nft, skb, walk_start) VALUES(?,?,?)");
+            d->insPacketPage = d->prepare(
+                "INSERT INTO packet_pages(first_ts, last_ts, count, data) VALUES(?,?,?,?)");
+            d->insNftPage =
+                d->prepare("INSERT INTO nft_pages(first_ts, last_ts, count, data) VALUES(?,?,?,?)");
+        }
         d->insLoss = d->prepare("INSERT INTO loss_marks(ts_ns, ringbuf_full) VALUES(?,?)");
         d->insMeta = d->prepare("INSERT OR REPLACE INTO meta(key, value) VALUES(?,?)");
         d->insSymbol = d->prepare("INSERT OR IGNORE INTO symbols(addr, name) VALUES(?,?)");
@@ -496,7 +537,7 @@ void TraceWriter::append(std::span<const Event> events) {
         w.page.insert(w.page.end(), events.begin(), events.begin() + long(n));
         events = events.subspan(n);
         if (w.page.size() == kEventsPerPage)
-            w.flushPage();
+            w.flushPages();
     }
 }
 
@@ -504,6 +545,12 @@ void TraceWriter::append(const PacketHeader &p) {
     if (p.data.size() > NT_PACKET_CAPLEN)
         throw std::invalid_argument("packet header longer than NT_PACKET_CAPLEN");
     Impl &w = live();
+    if (w.layout == EventLayout::Pages) {
+        w.packetPage.push_back(p);
+        if (w.packetPage.size() == kRecordsPerPage)
+            w.flushPages();
+        return;
+    }
     w.begin();
     sqlite3_stmt *s = w.insPacket.get();
     sqlite3_bind_int64(s, 1, i64(p.skb));
@@ -520,6 +567,12 @@ void TraceWriter::append(const NftTraceRecord &r) {
         r.transportHeader.size() > kMaxNftHeaderBytes)
         throw std::invalid_argument("nft trace header longer than kMaxNftHeaderBytes");
     Impl &w = live();
+    if (w.layout == EventLayout::Pages) {
+        w.nftPage.push_back(r);
+        if (w.nftPage.size() == kRecordsPerPage)
+            w.flushPages();
+        return;
+    }
     w.begin();
     sqlite3_stmt *s = w.insNft.get();
     sqlite3_bind_int64(s, 1, i64(r.tsNs));
@@ -594,14 +647,14 @@ void TraceWriter::finish(const TraceMeta &finalMeta) {
         meta.stopWallNs = wallNowNs();
     if (meta.stopMonoNs == 0)
         meta.stopMonoNs = monoNowNs();
-    w.flushPage();
+    w.flushPages();
     w.begin();
     w.writeMeta(meta);
     w.exec(w.layout == EventLayout::Rows
                ? "CREATE INDEX IF NOT EXISTS events_time ON events(ts_ns);"
                  "CREATE INDEX IF NOT EXISTS events_skb ON events(skb);"
+                 "CREATE INDEX IF NOT EXISTS packets_skb ON packets(skb);"
                : "CREATE INDEX IF NOT EXISTS event_pages_time ON event_pages(first_ts, last_ts);");
-    w.exec("CREATE INDEX IF NOT EXISTS packets_skb ON packets(skb);");
     w.commit();
     // Back to a rollback journal: the file alone is the whole trace, ready to be copied.
     w.exec("PRAGMA wal_checkpoint(TRUNCATE)");
@@ -615,6 +668,8 @@ void TraceWriter::finish(const TraceMeta &finalMeta) {
     }
     w.insEvent.reset();
     w.insPage.reset();
+    w.insPacketPage.reset();
+    w.insNftPage.reset();
     w.insPacket.reset();
     w.insNft.reset();
     w.insNftCt.reset();
@@ -837,6 +892,13 @@ struct TraceReader::Impl {
         return sqlite3_column_int64(stmt.get(), 0);
     }
 
+    // The records in a pages table: the sum of its counts.
+    uint64_t pageTotal(const char *table) const {
+        StmtPtr n = prepare(
+            std::string("SELECT CAST(min(total(count), 9.0e18) AS INTEGER) FROM ") + table, table);
+        return next(n.get()) ? uint64_t(std::max<int64_t>(0, sqlite3_column_int64(n.get(), 0))) : 0;
+    }
+
     uint64_t maxRowid(const char *table) const {
         StmtPtr stmt = prepare(std::string("SELECT coalesce(max(rowid), 0) FROM ") + table, table);
         if (!next(stmt.get()))
@@ -885,6 +947,11 @@ struct TraceReader::Impl {
                     size_t batchSize);
     void readEventPages(const std::function<void(std::span<const Event>)> &batch, ProgressCtx &pc,
                         size_t batchSize);
+    // Reads the pages of `table` in order. `decode` appends a page's records to the vector and
+    // sets their time range, or returns what is wrong; a page is checked against its row and
+    // kept whole or not at all; `kept(before)` follows each page kept.
+    template <class T, class Decode, class Kept>
+    void readPages(const char *table, std::vector<T> &out, Decode &&decode, Kept &&kept);
     void readPackets(std::vector<PacketHeader> &out, ProgressCtx &pc);
     void readNft(std::vector<NftTraceRecord> &out, ProgressCtx &pc);
     void readNftTables(std::vector<NftTraceRecord> &out, ProgressCtx &pc);
@@ -1085,18 +1152,18 @@ void TraceReader::Impl::countRows(int64_t version) {
     const QStringList cutBefore = salvage.cutTables;
     upToCut("event_pages", [&] {
         if (version >= 2) {
-            StmtPtr n =
-                prepare("SELECT CAST(min(total(count), 9.0e18) AS INTEGER) FROM event_pages",
-                        "event_pages");
-            info.events = next(n.get())
-                              ? uint64_t(std::max<int64_t>(0, sqlite3_column_int64(n.get(), 0)))
-                              : 0;
+            info.events = pageTotal("event_pages");
         } else {
             info.events = maxRowid("events");
         }
     });
-    upToCut("packets", [&] { info.packets = maxRowid("packets"); });
-    upToCut("nft", [&] { info.nftRecords = maxRowid("nft"); });
+    if (version >= 3) {
+        upToCut("packet_pages", [&] { info.packets = pageTotal("packet_pages"); });
+        upToCut("nft_pages", [&] { info.nftRecords = pageTotal("nft_pages"); });
+    } else {
+        upToCut("packets", [&] { info.packets = maxRowid("packets"); });
+        upToCut("nft", [&] { info.nftRecords = maxRowid("nft"); });
+    }
     salvage.cutTables = cutBefore; // only what the reads of records find counts as cut
 }
 
@@ -1211,55 +1278,101 @@ void TraceReader::Impl::readEvents(const std::function<void(std::span<const Even
         batch(buf);
 }
 
-void TraceReader::Impl::readEventPages(const std::function<void(std::span<const Event>)> &batch,
-                                       ProgressCtx &pc, size_t batchSize) {
-    std::vector<Event> buf;
-    buf.reserve(std::min(batchSize, reserveFor(info.events)));
+// What a page of `table` is called in an error message: "event page 3".
+static QString pageName(const char *table, uint64_t page) {
+    if (std::strcmp(table, "packet_pages") == 0)
+        return QCoreApplication::translate("nt::TraceFile", "packet header page %1").arg(page);
+    if (std::strcmp(table, "nft_pages") == 0)
+        return QCoreApplication::translate("nt::TraceFile", "nft record page %1").arg(page);
+    return QCoreApplication::translate("nt::TraceFile", "event page %1").arg(page);
+}
+
+template <class T, class Decode, class Kept>
+void TraceReader::Impl::readPages(const char *table, std::vector<T> &out, Decode &&decode,
+                                  Kept &&kept) {
     uint64_t page = 0;
-    upToCut("event_pages", [&] {
-        StmtPtr stmt = prepare(
-            "SELECT first_ts, last_ts, count, data FROM event_pages ORDER BY rowid", "event_pages");
+    std::string unpacked;
+    upToCut(table, [&] {
+        StmtPtr stmt = prepare(std::string("SELECT first_ts, last_ts, count, data FROM ") + table +
+                                   " ORDER BY rowid",
+                               table);
         sqlite3_stmt *s = stmt.get();
-        const Row row(s, QStringLiteral("event_pages"), corruptFn);
+        const Row row(s, QString::fromLatin1(table), corruptFn);
         while (next(s)) {
             ++page;
             const uint64_t first = row.u64(0), last = row.u64(1);
             const auto count = row.in<uint32_t>(2);
             const auto *p = static_cast<const uint8_t *>(sqlite3_column_blob(s, 3));
             if (sqlite3_column_type(s, 3) != SQLITE_BLOB)
-                corrupt(QCoreApplication::translate("nt::TraceFile", "event page %1 is not a blob")
-                            .arg(page));
-            const auto bytes = std::span(p, size_t(sqlite3_column_bytes(s, 3)));
-            const size_t before = buf.size();
-            EventPageStats st;
-            const QString why = decodeEventPage(bytes, buf, &st);
-            if (!why.isEmpty() || buf.size() - before != count ||
-                (count > 0 && (st.minTs != first || st.maxTs != last))) {
-                buf.resize(before); // a page is kept whole or not at all
-                if (!why.isEmpty())
-                    corrupt(QCoreApplication::translate("nt::TraceFile", "event page %1: %2")
-                                .arg(page)
-                                .arg(why));
-                corrupt(QCoreApplication::translate("nt::TraceFile",
-                                                    "event page %1 does not hold what its row says")
-                            .arg(page));
+                corrupt(QCoreApplication::translate("nt::TraceFile", "%1 is not a blob")
+                            .arg(pageName(table, page)));
+            auto bytes = std::span(p, size_t(sqlite3_column_bytes(s, 3)));
+            QString why;
+            if (info.schemaVersion >= 3) { // packed (page_codec.h)
+                why = pages::unpack(bytes, unpacked);
+                bytes = pages::asBytes(unpacked);
             }
+            const size_t before = out.size();
+            RecordPageStats st;
+            if (why.isEmpty())
+                why = decode(bytes, out, st);
+            if (!why.isEmpty() || out.size() - before != count ||
+                (count > 0 && (st.minTs != first || st.maxTs != last))) {
+                // a page is kept whole or not at all
+                out.erase(out.begin() + long(before), out.end());
+                if (!why.isEmpty())
+                    corrupt(QCoreApplication::translate("nt::TraceFile", "%1: %2")
+                                .arg(pageName(table, page), why));
+                corrupt(QCoreApplication::translate("nt::TraceFile",
+                                                    "%1 does not hold what its row says")
+                            .arg(pageName(table, page)));
+            }
+            kept(before);
+        }
+    });
+}
+
+void TraceReader::Impl::readEventPages(const std::function<void(std::span<const Event>)> &batch,
+                                       ProgressCtx &pc, size_t batchSize) {
+    std::vector<Event> buf;
+    buf.reserve(std::min(batchSize, reserveFor(info.events)));
+    readPages(
+        "event_pages", buf,
+        [](std::span<const uint8_t> bytes, std::vector<Event> &out, RecordPageStats &st) {
+            EventPageStats es;
+            QString why = decodeEventPage(bytes, out, &es);
+            st = {es.minTs, es.maxTs};
+            return why;
+        },
+        [&](size_t before) {
             ++salvage.eventPages;
-            salvage.events += count;
+            salvage.events += buf.size() - before;
             for (size_t i = before; i < buf.size(); ++i)
                 pc.step();
             size_t off = 0;
             for (; buf.size() - off >= batchSize; off += batchSize)
                 batch(std::span<const Event>(buf).subspan(off, batchSize));
             buf.erase(buf.begin(), buf.begin() + long(off));
-        }
-    });
+        });
     if (!buf.empty())
         batch(buf);
 }
 
 void TraceReader::Impl::readPackets(std::vector<PacketHeader> &out, ProgressCtx &pc) {
     out.reserve(out.size() + reserveFor(info.packets));
+    if (info.schemaVersion >= 3) {
+        readPages(
+            "packet_pages", out,
+            [](std::span<const uint8_t> bytes, std::vector<PacketHeader> &o, RecordPageStats &st) {
+                return decodePacketPage(bytes, o, &st);
+            },
+            [&](size_t before) {
+                salvage.packets += out.size() - before;
+                for (size_t i = before; i < out.size(); ++i)
+                    pc.step();
+            });
+        return;
+    }
     upToCut("packets", [&] {
         StmtPtr stmt = prepare("SELECT skb, ts_ns, netns, len, protocol, data FROM packets "
                                "ORDER BY rowid",
@@ -1281,6 +1394,19 @@ void TraceReader::Impl::readPackets(std::vector<PacketHeader> &out, ProgressCtx 
 }
 
 void TraceReader::Impl::readNft(std::vector<NftTraceRecord> &out, ProgressCtx &pc) {
+    if (info.schemaVersion >= 3) {
+        out.reserve(out.size() + reserveFor(info.nftRecords));
+        readPages(
+            "nft_pages", out,
+            [](std::span<const uint8_t> bytes, std::vector<NftTraceRecord> &o,
+               RecordPageStats &st) { return decodeNftPage(bytes, o, &st); },
+            [&](size_t before) {
+                salvage.nft += out.size() - before;
+                for (size_t i = before; i < out.size(); ++i)
+                    pc.step();
+            });
+        return;
+    }
     upToCut("nft", [&] { readNftTables(out, pc); });
 }
 

@@ -45,7 +45,7 @@ namespace nt {
 //       absent from files written before it was added
 //   ruleset(json TEXT)
 //   interfaces(ts_ns, netns, ifindex, name)      names from ts_ns on (absent in older files)
-constexpr int kTraceSchemaVersion = 2;
+constexpr int kTraceSchemaVersion = 3;
 // PRAGMA application_id of every .nftrace file: "nftr" in ASCII.
 constexpr int32_t kTraceApplicationId = 0x6e667472;
 // Longest nft trace header blob accepted; the kernel sends at most a few dozen bytes.

@@ -341,7 +341,7 @@ TEST_F(TraceFileTest, NftRecordsReadInBpfKeepTheirSkb) {
     t.nft[1].networkHeader.clear();
     t.nft[1].transportHeader.clear();
     writeTestTrace(path, t);
-    EXPECT_EQ(rawQuery(path, "SELECT count(*) FROM nft_skb"), 1);
+    EXPECT_EQ(rawQuery(path, "SELECT sum(count) FROM nft_pages"), 3);
     nt::TraceReader reader(path);
     const nt::Trace back = reader.readAll();
     expectSameTrace(t, back);
@@ -357,15 +357,18 @@ TEST_F(TraceFileTest, FinishedFileIsOneQueryableFile) {
     EXPECT_EQ(bytes[18], 1) << "still in WAL mode: a copy without the -wal would lose data";
     EXPECT_EQ(bytes[19], 1);
     EXPECT_EQ(rawQuery(path, "PRAGMA application_id"), nt::kTraceApplicationId);
-    EXPECT_EQ(rawQuery(path, "PRAGMA user_version"), 2);
+    EXPECT_EQ(rawQuery(path, "PRAGMA user_version"), 3);
     EXPECT_EQ(rawQuery(path, "SELECT sum(count) FROM event_pages"), 101);
+    EXPECT_EQ(rawQuery(path, "SELECT sum(count) FROM packet_pages"), 2);
+    EXPECT_EQ(rawQuery(path, "SELECT sum(count) FROM nft_pages"), 3);
     EXPECT_EQ(rawQuery(path, "SELECT count(*) FROM sqlite_master WHERE name = 'event_pages_time'"),
               1);
+    // Everything is in pages: no table of rows per record.
+    EXPECT_EQ(rawQuery(path, "SELECT count(*) FROM sqlite_master WHERE name IN ('events', "
+                             "'packets', 'nft', 'nft_ct', 'nft_skb')"),
+              0);
     // The events' pages: 101 events of 56 bytes in memory take less than 24 bytes each.
     EXPECT_LT(rawQuery(path, "SELECT sum(length(data)) FROM event_pages"), 101 * 24);
-    EXPECT_EQ(rawQuery(path, "SELECT length(data) FROM packets ORDER BY rowid LIMIT 1"),
-              NT_PACKET_CAPLEN);
-    EXPECT_EQ(rawQuery(path, "SELECT count(*) FROM nft WHERE ll_header IS NULL"), 1);
 }
 
 TEST_F(TraceFileTest, StreamsEventsInBatches) {
@@ -478,11 +481,11 @@ TEST_F(TraceFileTest, OtherApplicationsDatabaseIsNotATrace) {
 
 TEST_F(TraceFileTest, NewerSchemaAsksForAnUpdate) {
     writeTestTrace(path, fullTrace());
-    rawExec(path, "PRAGMA user_version=3");
+    rawExec(path, "PRAGMA user_version=4");
     std::string msg;
     EXPECT_EQ(readKind(path, &msg), Kind::NewerVersion);
-    EXPECT_NE(msg.find("schema 3"), std::string::npos) << msg;
-    EXPECT_NE(msg.find("reads up to 2"), std::string::npos) << msg;
+    EXPECT_NE(msg.find("schema 4"), std::string::npos) << msg;
+    EXPECT_NE(msg.find("reads up to 3"), std::string::npos) << msg;
     EXPECT_NE(msg.find("update nft-tracer"), std::string::npos) << msg;
 }
 
@@ -498,7 +501,7 @@ TEST_F(TraceFileTest, OurIdWithoutSchemaIsCorrupt) {
 
 nt::Trace bigTrace() {
     nt::Trace t = fullTrace();
-    t.events = makeEvents(60'000);
+    t.events = makeEvents(100'000);
     return t;
 }
 
@@ -650,12 +653,16 @@ INSTANTIATE_TEST_SUITE_P(
         BadEdit{"PageTimeWrong", "UPDATE event_pages SET first_ts = first_ts - 1"},
         BadEdit{"PageText", "UPDATE event_pages SET data = 'abc'"},
         BadEdit{"PageCountHuge", "UPDATE event_pages SET count = 4294967296"},
-        BadEdit{"PacketTooLong", "UPDATE packets SET data = zeroblob(129) WHERE rowid = 2"},
-        BadEdit{"PacketDataText", "UPDATE packets SET data = 'abc' WHERE rowid = 2"},
-        BadEdit{"NftTypeUnknown", "UPDATE nft SET type = 5 WHERE rowid = 1"},
-        BadEdit{"NftVerdictOverI32", "UPDATE nft SET verdict = 2147483648 WHERE rowid = 1"},
-        BadEdit{"NftHeaderTooLong", "UPDATE nft SET ll_header = zeroblob(1025) WHERE rowid = 1"},
-        BadEdit{"NftTableBlob", "UPDATE nft SET table_name = x'00ff' WHERE rowid = 1"},
+        BadEdit{"PacketPageCountWrong", "UPDATE packet_pages SET count = count - 1"},
+        BadEdit{"PacketPageTimeWrong", "UPDATE packet_pages SET last_ts = last_ts + 1"},
+        BadEdit{"PacketPageCut",
+                "UPDATE packet_pages SET data = substr(data, 1, length(data) - 1)"},
+        BadEdit{"PacketPagePackedUnknown",
+                "UPDATE packet_pages SET data = x'07' || substr(data, 2)"},
+        BadEdit{"NftPageCountWrong", "UPDATE nft_pages SET count = count + 1"},
+        BadEdit{"NftPageTrailingBytes", "UPDATE nft_pages SET data = data || x'00'"},
+        BadEdit{"NftPageBitFlip", "UPDATE nft_pages SET data = substr(data, 1, 20) || "
+                                  "x'ff' || substr(data, 22)"},
         BadEdit{"DropReasonNegative", "INSERT INTO drop_reasons VALUES(-1, 'X')"},
         BadEdit{"DropReasonHuge", "INSERT INTO drop_reasons VALUES(1000000000000, 'X')"},
         BadEdit{"AttachedNotBool", "UPDATE probes SET attached = 2"},
@@ -663,28 +670,53 @@ INSTANTIATE_TEST_SUITE_P(
         BadEdit{"MetaStopText", "UPDATE meta SET value = 'x' WHERE key = 'stop_mono_ns'"},
         BadEdit{"MissingColumn",
                 "DROP INDEX event_pages_time; ALTER TABLE event_pages DROP COLUMN last_ts"},
-        BadEdit{"MissingTable", "DROP TABLE nft"}),
+        BadEdit{"MissingTable", "DROP TABLE nft_pages"}),
     [](const auto &info) { return std::string(info.param.name); });
 
-// Schema 1 stored one row per event: its values are checked as strictly.
-class TraceFileV1BadValue : public TraceFileTest, public ::testing::WithParamInterface<BadEdit> {};
+// Earlier schemas stored packet headers and nft records (schema 2) or every record (schema 1)
+// one row each: their values are checked as strictly.
+struct FixtureEdit {
+    const char *name;
+    const char *fixture; // in tests/data/tracefile
+    const char *sql;
+};
 
-TEST_P(TraceFileV1BadValue, IsCorrupt) {
-    fs::copy_file(std::string(NT_TEST_DATA_DIR) + "/tracefile/v1.nftrace", path);
+class TraceFileOldBadValue : public TraceFileTest,
+                             public ::testing::WithParamInterface<FixtureEdit> {};
+
+TEST_P(TraceFileOldBadValue, IsCorrupt) {
+    fs::copy_file(std::string(NT_TEST_DATA_DIR) + "/tracefile/" + GetParam().fixture, path);
     rawExec(path, GetParam().sql);
     std::string msg;
     EXPECT_EQ(readKind(path, &msg), Kind::Corrupt) << GetParam().sql;
     EXPECT_NE(msg.find("damaged"), std::string::npos) << msg;
 }
 
+constexpr const char *kV1 = "v1.nftrace";
+constexpr const char *kV2 = "v2.nftrace";
+
 INSTANTIATE_TEST_SUITE_P(
-    Values, TraceFileV1BadValue,
+    Values, TraceFileOldBadValue,
     ::testing::Values(
-        BadEdit{"ProbeOverU16", "UPDATE events SET probe = 65536 WHERE rowid = 3"},
-        BadEdit{"NegativeNetns", "UPDATE events SET netns = -1 WHERE rowid = 3"},
-        BadEdit{"TextInIntegerColumn", "UPDATE events SET ts_ns = 'soon' WHERE rowid = 3"},
-        BadEdit{"RealInIntegerColumn", "UPDATE events SET len = 1.5 WHERE rowid = 3"},
-        BadEdit{"MissingColumn", "DROP INDEX events_skb; ALTER TABLE events DROP COLUMN aux2"}),
+        FixtureEdit{"V2PacketTooLong", kV2,
+                    "UPDATE packets SET data = zeroblob(129) WHERE rowid = 2"},
+        FixtureEdit{"V2PacketDataText", kV2, "UPDATE packets SET data = 'abc' WHERE rowid = 2"},
+        FixtureEdit{"V2NftTypeUnknown", kV2, "UPDATE nft SET type = 5 WHERE rowid = 1"},
+        FixtureEdit{"V2NftVerdictOverI32", kV2,
+                    "UPDATE nft SET verdict = 2147483648 WHERE rowid = 1"},
+        FixtureEdit{"V2NftHeaderTooLong", kV2,
+                    "UPDATE nft SET ll_header = zeroblob(1025) WHERE rowid = 1"},
+        FixtureEdit{"V2NftTableBlob", kV2, "UPDATE nft SET table_name = x'00ff' WHERE rowid = 1"},
+        FixtureEdit{"V2PageFormatUnknown", kV2,
+                    "UPDATE event_pages SET data = x'02' || substr(data, 2)"},
+        FixtureEdit{"V2MissingTable", kV2, "DROP TABLE nft"},
+        FixtureEdit{"V1ProbeOverU16", kV1, "UPDATE events SET probe = 65536 WHERE rowid = 3"},
+        FixtureEdit{"V1NegativeNetns", kV1, "UPDATE events SET netns = -1 WHERE rowid = 3"},
+        FixtureEdit{"V1TextInIntegerColumn", kV1,
+                    "UPDATE events SET ts_ns = 'soon' WHERE rowid = 3"},
+        FixtureEdit{"V1RealInIntegerColumn", kV1, "UPDATE events SET len = 1.5 WHERE rowid = 3"},
+        FixtureEdit{"V1MissingColumn", kV1,
+                    "DROP INDEX events_skb; ALTER TABLE events DROP COLUMN aux2"}),
     [](const auto &info) { return std::string(info.param.name); });
 
 // Runs `body` in a child process and returns its exit status; the child never returns.
@@ -725,9 +757,9 @@ TEST_F(TraceFileTest, CrashLosesOnlyTheUncommittedBatch) {
     });
     ASSERT_EQ(rc, 0);
     ASSERT_TRUE(fs::exists(path + "-wal")) << "the crash should leave a WAL to recover";
-    // The uncommitted batch spilled into the WAL (well beyond the ~250 KB committed), so
+    // The uncommitted batch spilled into the WAL (well beyond the ~50 KB committed), so
     // recovery really has to stop at the last commit.
-    EXPECT_GT(fs::file_size(path + "-wal"), 4u << 20);
+    EXPECT_GT(fs::file_size(path + "-wal"), 1u << 20);
 
     const auto before = listDir(dir);
     const std::string mainBytes = slurp(path), walBytes = slurp(path + "-wal");
@@ -853,7 +885,7 @@ TEST_F(TraceFileTest, ProgressCountsRowsAndCancels) {
 }
 
 // A schema-1 file as the first release wrote it (one row per event): later versions keep
-// reading it, and writing what they read gives a schema-2 file that reads back the same.
+// reading it, and writing what they read gives a file of today's schema that reads back the same.
 TEST_F(TraceFileTest, ReadsTheSchema1FixtureAndRewritesItTheSame) {
     const std::string fixture = std::string(NT_TEST_DATA_DIR) + "/tracefile/v1.nftrace";
     nt::Trace t = fullTrace();
@@ -862,7 +894,7 @@ TEST_F(TraceFileTest, ReadsTheSchema1FixtureAndRewritesItTheSame) {
     const nt::Trace back = nt::readTrace(fixture);
     expectSameTrace(t, back);
     writeTestTrace(path, back);
-    EXPECT_EQ(nt::TraceReader(path).info().schemaVersion, 2);
+    EXPECT_EQ(nt::TraceReader(path).info().schemaVersion, nt::kTraceSchemaVersion);
     expectSameTrace(back, nt::readTrace(path));
 }
 
@@ -903,10 +935,23 @@ TEST_F(TraceFileTest, RowLayoutIsPlainSqlAndReadsBackTheSame) {
               "netif_receive_skb tcp_v4_rcv+0x1a4");
 }
 
-// The current schema's fixture, for the fuzzer's seed and for readers after the next change.
-// Regenerate (only when the writer's output is meant to change) with NT_REGENERATE_FIXTURES=1.
+// The previous schema's fixture, written by the version before pages of packet headers and nft
+// records: later versions keep reading it.
 TEST_F(TraceFileTest, ReadsTheSchema2Fixture) {
     const std::string fixture = std::string(NT_TEST_DATA_DIR) + "/tracefile/v2.nftrace";
+    nt::Trace t = fullTrace();
+    t.events = makeEvents(20);
+    EXPECT_EQ(nt::TraceReader(fixture).info().schemaVersion, 2);
+    const nt::Trace back = nt::readTrace(fixture);
+    expectSameTrace(t, back);
+}
+
+// The current schema's fixture, for the fuzzer's seed and for readers after the next change.
+// Regenerate (only when the writer's output is meant to change) with NT_REGENERATE_FIXTURES=1;
+// that also rewrites the cut one below.
+TEST_F(TraceFileTest, ReadsTheSchema3Fixture) {
+    const std::string fixture = std::string(NT_TEST_DATA_DIR) + "/tracefile/v3.nftrace";
+    const std::string cut = std::string(NT_TEST_DATA_DIR) + "/tracefile/v3-cut.nftrace";
     nt::Trace t = fullTrace();
     t.events = makeEvents(20);
     if (std::getenv("NT_REGENERATE_FIXTURES")) {
@@ -915,20 +960,29 @@ TEST_F(TraceFileTest, ReadsTheSchema2Fixture) {
         writeTestTrace(fixture, t);
         // Small pages keep the fixture (and the fuzzer's seed) a few KiB.
         rawExec(fixture, "PRAGMA page_size=512; VACUUM;");
+        const std::string bytes = slurp(fixture);
+        spit(cut, bytes.substr(0, bytes.size() * 3 / 4 / 512 * 512));
     }
+    EXPECT_EQ(nt::TraceReader(fixture).info().schemaVersion, 3);
     const nt::Trace back = nt::readTrace(fixture);
     expectSameTrace(t, back);
 }
 
-// The fuzzer's seed of a cut-off file: the schema-2 fixture's first 15 of 21 pages.
-TEST_F(TraceFileTest, ReadsTheCutSchema2FixtureUpToItsCut) {
-    const std::string fixture = std::string(NT_TEST_DATA_DIR) + "/tracefile/v2-cut.nftrace";
-    EXPECT_TRUE(nt::TraceReader(fixture).info().truncated);
-    QString damage;
-    const nt::Trace back = nt::readTrace(fixture, {}, &damage);
-    EXPECT_NE(damage.indexOf(QStringLiteral("cut off: it has 7680 of its 10752 bytes")), -1)
-        << damage.toStdString();
-    EXPECT_EQ(back.meta.host, "router-1");
+// The fuzzer's seeds of cut-off files: the fixtures' first three quarters.
+TEST_F(TraceFileTest, ReadsTheCutFixturesUpToTheirCut) {
+    for (const char *name : {"v2-cut.nftrace", "v3-cut.nftrace"}) {
+        const std::string fixture = std::string(NT_TEST_DATA_DIR) + "/tracefile/" + name;
+        const std::string whole =
+            std::string(NT_TEST_DATA_DIR) + "/tracefile/" + std::string(name).replace(2, 4, "");
+        EXPECT_TRUE(nt::TraceReader(fixture).info().truncated) << name;
+        QString damage;
+        const nt::Trace back = nt::readTrace(fixture, {}, &damage);
+        const QString said = QStringLiteral("cut off: it has %1 of its %2 bytes")
+                                 .arg(fs::file_size(fixture))
+                                 .arg(fs::file_size(whole));
+        EXPECT_NE(damage.indexOf(said), -1) << damage.toStdString();
+        EXPECT_EQ(back.meta.host, "router-1") << name;
+    }
 }
 
 } // namespace

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Records tests/data/recorded/router-nat.nftrace: a router namespace R between a client C and a
+# Records tests/data/recorded/router-nat.nftrace (or OUT; router-nat-v2.nftrace was recorded
+# with it by the version writing schema 2): a router namespace R between a client C and a
 # server S, with a DNAT port forward (R:8080 -> S:80, UDP R:5000 -> S:5000), masquerade towards
 # S and plain IPv6 forwarding, recorded in R. Traffic: a TCP connection through the port
 # forward, a UDP datagram through it, a ping and a TCP connection over IPv6. Run as root from
