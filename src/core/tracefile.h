@@ -14,8 +14,8 @@
 
 namespace nt {
 
-// Schema (user_version 2; 1 is still read). Every table is a plain rowid table; the rowid is the
-// arrival order.
+// Schema (user_version 3; 1 and 2 are still read). Every table is a plain rowid table; the rowid
+// is the arrival order.
 // Unsigned 64-bit values (timestamps, skb and kernel addresses, counters) are stored as their
 // two's complement int64, so `printf('%x', skb)` prints a kernel address as the kernel does.
 //   meta(key TEXT PRIMARY KEY, value)            host, kernel, backend, filter, netns,
@@ -26,25 +26,31 @@ namespace nt {
 //   drop_reasons(value INTEGER PRIMARY KEY, name)
 //   symbols(addr UNIQUE, name)
 //   event_pages(first_ts, last_ts, count, data BLOB)   the events, up to kEventsPerPage per
-//          row in arrival order; data is the page layout of event_pages.h (varints, 15–20
-//          bytes per event); first_ts/last_ts the page's lowest and highest ts_ns (index
-//          event_pages_time). Schema 1 had instead one row per event:
-//          events(type, flags, probe, cpu, protocol, ts_ns, skb, location, netns, ifindex, len,
-//          mark, aux, aux2), index events_skb
+//          row in arrival order, in the page layout of event_pages.h; first_ts/last_ts the
+//          page's lowest and highest ts_ns (index event_pages_time)
+//   packet_pages(first_ts, last_ts, count, data BLOB)  the packet headers, up to
+//          kRecordsPerPage per row (record_pages.h)
+//   nft_pages(first_ts, last_ts, count, data BLOB)     the nft trace records, the same way
+//          In schema 3 each data blob is a page packed in the container of page_codec.h (zstd,
+//          checksummed).
+//   loss_marks(ts_ns, ringbuf_full)   when the recorder saw ring-buffer loss (Trace::lossMarks);
+//       absent from files written before it was added
+//   ruleset(json TEXT)
+//   interfaces(ts_ns, netns, ifindex, name)      names from ts_ns on (absent in older files)
+// Schema 2 had the same event_pages, their data not packed, and instead of the other two pages
+// tables one row per record:
 //   packets(skb, ts_ns, netns, len, protocol, data BLOB)                index packets_skb
 //   nft(ts_ns, rule_handle, trace_id, iif, oif, mark, nfproto, policy, verdict, iiftype,
 //       oiftype, family, type, netns, table_name, chain, jump_target,
 //       ll_header, network_header, transport_header)    headers: BLOB, NULL when not sent
 //   nft_ct(nft INTEGER PRIMARY KEY, ct_id, direction, status, state)  conntrack attributes of
-//       the nft row `nft` (its rowid), when the kernel sent them; files written before it was
-//       added lack the table and are read without it (older readers ignore it)
+//       the nft row `nft` (its rowid), when the kernel sent them (absent from older files)
 //   nft_skb(nft INTEGER PRIMARY KEY, skb, walk_start)  the sk_buff address of the nft row `nft`
-//       and whether it starts a chain walk, when it was read in BPF (NftTraceRecord::skb,
-//       walkStart); absent from files written before it was added
-//   loss_marks(ts_ns, ringbuf_full)   when the recorder saw ring-buffer loss (Trace::lossMarks);
-//       absent from files written before it was added
-//   ruleset(json TEXT)
-//   interfaces(ts_ns, netns, ifindex, name)      names from ts_ns on (absent in older files)
+//       and whether it starts a chain walk, when it was read in BPF (absent from older files)
+// Schema 1 had those and one row per event instead of event_pages:
+//   events(type, flags, probe, cpu, protocol, ts_ns, skb, location, netns, ifindex, len, mark,
+//          aux, aux2), indexes events_time and events_skb
+// The SQL export (EventLayout::Rows) writes schema 1.
 constexpr int kTraceSchemaVersion = 3;
 // PRAGMA application_id of every .nftrace file: "nftr" in ASCII.
 constexpr int32_t kTraceApplicationId = 0x6e667472;
@@ -84,8 +90,8 @@ public:
 // How a trace file stores its events. (No underlying type: Debian 13's lupdate reads
 // `enum class X : T` as a class and then loses the classes declared after it.)
 enum class EventLayout {
-    // Schema 2: pages of up to kEventsPerPage varint-coded events (event_pages.h), ~19 bytes
-    // an event. What the recorder writes.
+    // Schema 3: events, packet headers and nft records in packed pages of up to 4,096
+    // (event_pages.h, record_pages.h), a few bytes each. What the recorder writes.
     Pages,
     // Schema 1: one row per event in table `events`, with a view `events_named` that adds the
     // probe's and the location's names (`nft-tracer-cli export --format sqlite`, for `sqlite3`
