@@ -41,8 +41,7 @@ void decode(uint8_t kind, std::span<const uint8_t> page) {
         std::vector<nt::NftTraceRecord> out;
         if (nt::decodeNftPage(page, out).isEmpty()) {
             for (const nt::NftTraceRecord &r : out) {
-                if (r.type > nt::NftTraceType::Chain ||
-                    r.llHeader.size() > nt::kMaxNftHeaderBytes)
+                if (r.type > nt::NftTraceType::Chain || r.llHeader.size() > nt::kMaxNftHeaderBytes)
                     std::abort();
             }
         }
