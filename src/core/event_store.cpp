@@ -25,13 +25,18 @@ enum : uint8_t {
     HasLocation = 1 << 7,
 };
 
-void putVarint(std::vector<uint8_t> &out, uint64_t v) {
+// Writes through a pointer the caller has made room for (kMaxCompactBytes per event).
+void putVarint(uint8_t *&p, uint64_t v) {
     while (v >= 0x80) {
-        out.push_back(static_cast<uint8_t>(v | 0x80));
+        *p++ = static_cast<uint8_t>(v | 0x80);
         v >>= 7;
     }
-    out.push_back(static_cast<uint8_t>(v));
+    *p++ = static_cast<uint8_t>(v);
 }
+
+// The most bytes one event takes in the compact format: mask, ts (10), probe (3), flags, cpu
+// (3), protocol (3), netns, ifindex, len, mark (5 each), aux and aux2 (5 each), location (8).
+constexpr size_t kMaxCompactBytes = 1 + 10 + 3 + 1 + 3 + 3 + 4 * 5 + 2 * 5 + 8;
 
 // The store only reads what it wrote: no bounds to check beyond the block.
 uint64_t getVarint(const uint8_t *&p) {
@@ -63,7 +68,9 @@ EventStore::Position EventStore::append(std::span<const Event> events, uint64_t 
     std::vector<uint8_t> &out = scratch_;
     out.clear();
     if (compactable(events, skb, baseTs)) {
-        out.push_back(Compact);
+        out.resize(1 + events.size() * kMaxCompactBytes);
+        uint8_t *p = out.data();
+        *p++ = Compact;
         Event prev{};
         prev.ts_ns = baseTs;
         for (const Event &e : events) {
@@ -76,39 +83,39 @@ EventStore::Position EventStore::append(std::span<const Event> events, uint64_t 
             mask |= e.mark != prev.mark ? MarkChanged : 0;
             mask |= (e.aux | e.aux2) != 0 ? HasAux : 0;
             mask |= e.location != 0 ? HasLocation : 0;
-            out.push_back(mask);
-            putVarint(out, e.ts_ns - prev.ts_ns);
-            putVarint(out, e.probe);
-            out.push_back(e.flags);
+            *p++ = mask;
+            putVarint(p, e.ts_ns - prev.ts_ns);
+            putVarint(p, e.probe);
+            *p++ = e.flags;
             if (mask & CpuChanged) {
-                putVarint(out, e.cpu);
+                putVarint(p, e.cpu);
             }
             if (mask & ProtocolChanged) {
-                putVarint(out, e.protocol);
+                putVarint(p, e.protocol);
             }
             if (mask & NetnsChanged) {
-                putVarint(out, e.netns);
+                putVarint(p, e.netns);
             }
             if (mask & IfindexChanged) {
-                putVarint(out, e.ifindex);
+                putVarint(p, e.ifindex);
             }
             if (mask & LenChanged) {
-                putVarint(out, e.len);
+                putVarint(p, e.len);
             }
             if (mask & MarkChanged) {
-                putVarint(out, e.mark);
+                putVarint(p, e.mark);
             }
             if (mask & HasAux) {
-                putVarint(out, e.aux);
-                putVarint(out, e.aux2);
+                putVarint(p, e.aux);
+                putVarint(p, e.aux2);
             }
             if (mask & HasLocation) {
-                const size_t at = out.size();
-                out.resize(at + sizeof(e.location));
-                std::memcpy(out.data() + at, &e.location, sizeof(e.location));
+                std::memcpy(p, &e.location, sizeof(e.location));
+                p += sizeof(e.location);
             }
             prev = e;
         }
+        out.resize(size_t(p - out.data()));
     } else {
         out.push_back(Whole);
         const size_t at = out.size();

@@ -17,6 +17,7 @@
 #include <linux/netfilter.h>
 #include <linux/netfilter/nf_tables.h>
 #include <linux/netfilter/nfnetlink.h>
+#include <linux/netlink.h>
 #include <string_view>
 #include <sys/socket.h>
 
@@ -302,7 +303,8 @@ void NftTraceReader::SocketCloser::operator()(mnl_socket *s) const {
     mnl_socket_close(s);
 }
 
-NftTraceReader::NftTraceReader(const NetnsHandle *ns, int receiveBufferBytes) : buf_(1 << 16) {
+NftTraceReader::NftTraceReader(const NetnsHandle *ns, int receiveBufferBytes)
+    : buf_(kSlots * kSlotBytes), msgs_(kSlots), iov_(kSlots), addrs_(kSlots) {
     NetnsGuard guard(ns);
     netns_ = currentNetnsInode();
     sock_.reset(mnl_socket_open2(NETLINK_NETFILTER, SOCK_NONBLOCK | SOCK_CLOEXEC));
@@ -347,10 +349,48 @@ int NftTraceReader::fd() const {
     return mnl_socket_get_fd(sock_.get());
 }
 
+// Parses one received datagram's messages into `out`; returns the trace records added.
+size_t NftTraceReader::parseDatagram(const char *data, size_t len, uint64_t now,
+                                     std::vector<NftTraceRecord> &out) {
+    size_t added = 0;
+    int remaining = static_cast<int>(len);
+    for (auto *nlh = reinterpret_cast<const nlmsghdr *>(data); mnl_nlmsg_ok(nlh, remaining);
+         nlh = mnl_nlmsg_next(nlh, &remaining)) {
+        if (sink_) {
+            sink_(nlh);
+        }
+        if (!isTraceMessage(nlh)) {
+            continue;
+        }
+        NftTraceRecord &r = out.emplace_back(); // parsed in place: no copy of the record
+        if (!readTrace(nlh, r)) {
+            out.pop_back();
+            ++malformed_;
+            continue;
+        }
+        r.tsNs = now;
+        r.netns = netns_;
+        ++added;
+    }
+    return added;
+}
+
+// Up to kSlots datagrams per recvmmsg: under a flood the kernel sends one datagram per trace
+// message, and a system call each was a large share of the reader's time.
 size_t NftTraceReader::drain(std::vector<NftTraceRecord> &out, size_t maxRecords) {
     size_t added = 0;
+    const int fd = mnl_socket_get_fd(sock_.get());
     while (added < maxRecords) {
-        const ssize_t n = mnl_socket_recvfrom(sock_.get(), buf_.data(), buf_.size());
+        const auto want = static_cast<unsigned>(std::min<size_t>(kSlots, maxRecords - added));
+        for (unsigned i = 0; i < want; ++i) {
+            iov_[i] = {buf_.data() + i * kSlotBytes, kSlotBytes};
+            msgs_[i] = {};
+            msgs_[i].msg_hdr.msg_name = &addrs_[i];
+            msgs_[i].msg_hdr.msg_namelen = sizeof(sockaddr_nl);
+            msgs_[i].msg_hdr.msg_iov = &iov_[i];
+            msgs_[i].msg_hdr.msg_iovlen = 1;
+        }
+        const int n = recvmmsg(fd, msgs_.data(), want, 0, nullptr);
         if (n < 0) {
             const int err = errno;
             if (err == EINTR) {
@@ -363,33 +403,23 @@ size_t NftTraceReader::drain(std::vector<NftTraceRecord> &out, size_t maxRecords
                 ++lost_;
                 continue;
             }
-            if (err == ENOSPC) { // MSG_TRUNC: a message larger than our buffer, skip it
-                ++malformed_;
-                continue;
-            }
             throw Error(QCoreApplication::translate("nt::NftTraceReader",
                                                     "cannot read nftables trace messages: %1")
                             .arg(errnoText(err)));
         }
         const uint64_t now = monotonicNs();
-        int remaining = static_cast<int>(n);
-        for (auto *nlh = reinterpret_cast<const nlmsghdr *>(buf_.data());
-             mnl_nlmsg_ok(nlh, remaining); nlh = mnl_nlmsg_next(nlh, &remaining)) {
-            if (sink_) {
-                sink_(nlh);
-            }
-            if (!isTraceMessage(nlh)) {
-                continue;
-            }
-            NftTraceRecord &r = out.emplace_back(); // parsed in place: no copy of the record
-            if (!readTrace(nlh, r)) {
-                out.pop_back();
+        for (int i = 0; i < n; ++i) {
+            const msghdr &h = msgs_[i].msg_hdr;
+            // A message larger than a slot, or not from the kernel's netlink: skipped.
+            if ((h.msg_flags & MSG_TRUNC) != 0 || h.msg_namelen != sizeof(sockaddr_nl)) {
                 ++malformed_;
                 continue;
             }
-            r.tsNs = now;
-            r.netns = netns_;
-            ++added;
+            added +=
+                parseDatagram(buf_.data() + size_t(i) * kSlotBytes, msgs_[i].msg_len, now, out);
+        }
+        if (static_cast<unsigned>(n) < want) {
+            break; // the socket had no more
         }
     }
     return added;

@@ -9,6 +9,9 @@
 #include <memory>
 #include <vector>
 
+#include <linux/netlink.h>
+#include <sys/socket.h>
+
 struct nlmsghdr;
 struct mnl_socket;
 
@@ -65,8 +68,18 @@ private:
     struct SocketCloser {
         void operator()(mnl_socket *s) const;
     };
+    size_t parseDatagram(const char *data, size_t len, uint64_t now,
+                         std::vector<NftTraceRecord> &out);
+
+    // Datagrams read per system call, and the room for each (a trace message is far smaller;
+    // a larger one is counted as malformed).
+    static constexpr size_t kSlots = 32;
+    static constexpr size_t kSlotBytes = 8192;
     std::unique_ptr<mnl_socket, SocketCloser> sock_;
     std::vector<char> buf_;
+    std::vector<struct mmsghdr> msgs_;
+    std::vector<struct iovec> iov_;
+    std::vector<struct sockaddr_nl> addrs_;
     uint64_t lost_ = 0;
     uint64_t malformed_ = 0;
     uint32_t netns_ = 0;
