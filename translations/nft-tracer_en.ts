@@ -3333,6 +3333,14 @@ nft records joined to no packet: %4</translation>
         <source>%1 does not hold what its row says</source>
         <translation>%1 does not hold what its row says</translation>
     </message>
+    <message>
+        <source>it holds a header of %1 bytes</source>
+        <translation>it holds a header of %1 bytes</translation>
+    </message>
+    <message>
+        <source>it marks header bytes past the header&apos;s end</source>
+        <translation>it marks header bytes past the header&apos;s end</translation>
+    </message>
 </context>
 <context>
     <name>nt::Verdict</name>

@@ -3326,6 +3326,14 @@ Bản ghi nft không ghép được với gói nào: %4</translation>
         <source>%1 does not hold what its row says</source>
         <translation>%1 không chứa đúng những gì hàng của nó ghi</translation>
     </message>
+    <message>
+        <source>it holds a header of %1 bytes</source>
+        <translation>nó chứa một tiêu đề dài %1 byte</translation>
+    </message>
+    <message>
+        <source>it marks header bytes past the header&apos;s end</source>
+        <translation>nó đánh dấu các byte tiêu đề nằm sau điểm kết thúc của tiêu đề</translation>
+    </message>
 </context>
 <context>
     <name>nt::Verdict</name>

@@ -1,8 +1,6 @@
 // Event pages: varint encoding of event batches, and a decoder that checks every value.
 #include "event_pages.h"
 
-#include "page_codec.h"
-
 #include <QCoreApplication>
 
 #include <algorithm>
@@ -15,42 +13,50 @@ using pages::putVarint;
 using pages::unzigzag;
 using pages::zigzag;
 
-EventPageStats encodeEventPage(std::span<const Event> events, std::string &out) {
-    EventPageStats stats;
-    Dictionary skbs, addrs;
-    std::string body;
-    {
-        pages::Sink sink(body);
-        Event prev{};
-        bool first = true;
-        for (const Event &e : events) {
-            stats.minTs = first ? e.ts_ns : std::min<uint64_t>(stats.minTs, e.ts_ns);
-            stats.maxTs = first ? e.ts_ns : std::max<uint64_t>(stats.maxTs, e.ts_ns);
-            first = false;
-            sink.room(14 * pages::kMaxVarintBytes);
-            sink.varint(zigzag(e.ts_ns, prev.ts_ns));
-            sink.varint(e.type);
-            sink.varint(e.flags);
-            sink.varint(e.probe);
-            sink.varint(e.cpu);
-            sink.varint(zigzag(e.protocol, prev.protocol));
-            sink.varint(skbs.indexOf(e.skb));
-            sink.varint(addrs.indexOf(e.location));
-            sink.varint(zigzag(e.netns, prev.netns));
-            sink.varint(zigzag(e.ifindex, prev.ifindex));
-            sink.varint(e.len);
-            sink.varint(zigzag(e.mark, prev.mark));
-            sink.varint(e.aux);
-            sink.varint(e.aux2);
-            prev = e;
-        }
-    }
+void EventPageEncoder::add(const Event &e) {
+    stats_.minTs = count_ == 0 ? e.ts_ns : std::min<uint64_t>(stats_.minTs, e.ts_ns);
+    stats_.maxTs = count_ == 0 ? e.ts_ns : std::max<uint64_t>(stats_.maxTs, e.ts_ns);
+    ++count_;
+    pages::Sink sink(body_, used_);
+    sink.room(14 * pages::kMaxVarintBytes);
+    sink.varint(zigzag(e.ts_ns, prev_.ts_ns));
+    sink.varint(e.type);
+    sink.varint(e.flags);
+    sink.varint(e.probe);
+    sink.varint(e.cpu);
+    sink.varint(zigzag(e.protocol, prev_.protocol));
+    sink.varint(skbs_.indexOf(e.skb));
+    sink.varint(addrs_.indexOf(e.location));
+    sink.varint(zigzag(e.netns, prev_.netns));
+    sink.varint(zigzag(e.ifindex, prev_.ifindex));
+    sink.varint(e.len);
+    sink.varint(zigzag(e.mark, prev_.mark));
+    sink.varint(e.aux);
+    sink.varint(e.aux2);
+    prev_ = e;
+}
+
+EventPageStats EventPageEncoder::finish(std::string &out) {
     out.push_back(static_cast<char>(kEventPageFormat));
-    putVarint(out, events.size());
-    skbs.write(out);
-    addrs.write(out);
-    out += body;
+    putVarint(out, count_);
+    skbs_.write(out);
+    addrs_.write(out);
+    out.append(body_.data(), used_);
+    const EventPageStats stats = stats_;
+    skbs_.clear();
+    addrs_.clear();
+    used_ = 0;
+    count_ = 0;
+    prev_ = Event{};
+    stats_ = {};
     return stats;
+}
+
+EventPageStats encodeEventPage(std::span<const Event> events, std::string &out) {
+    EventPageEncoder page;
+    for (const Event &e : events)
+        page.add(e);
+    return page.finish(out);
 }
 
 QString decodeEventPage(std::span<const uint8_t> page, std::vector<Event> &out,

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "event.h"
+#include "page_codec.h"
 
 #include <QString>
 
@@ -34,6 +35,24 @@ constexpr size_t kMaxEventsPerPage = 1u << 20;
 
 struct EventPageStats {
     uint64_t minTs = 0, maxTs = 0; // over the page's events; 0, 0 for an empty page
+};
+
+// Builds a page event by event, so a writer keeps no copy of the events.
+class EventPageEncoder {
+public:
+    void add(const Event &e);
+    size_t count() const { return count_; }
+    // Appends the page of the events added since the last finish() to `out`, returns its time
+    // range and starts the next page.
+    EventPageStats finish(std::string &out);
+
+private:
+    pages::Dictionary skbs_, addrs_;
+    std::string body_;
+    size_t used_ = 0;
+    size_t count_ = 0;
+    Event prev_{};
+    EventPageStats stats_;
 };
 
 // Appends the page for `events` to `out` and returns its time range.

@@ -5,6 +5,8 @@
 
 #include <zstd.h>
 
+#include <algorithm>
+
 namespace nt::pages {
 
 bool Reader::u8(uint8_t &v) {
@@ -68,6 +70,16 @@ bool Reader::bytes(std::span<const uint8_t> &v, size_t max, const char *what) {
     return true;
 }
 
+bool Reader::raw(std::span<const uint8_t> &v, size_t n) {
+    if (n > left()) {
+        error = QCoreApplication::translate("nt::TraceFile", "it ends in the middle of a value");
+        return false;
+    }
+    v = p_.subspan(pos_, n);
+    pos_ += n;
+    return true;
+}
+
 bool Reader::count(uint64_t &n, size_t minBytes, uint64_t max, const char *what) {
     if (!varint(n))
         return false;
@@ -102,6 +114,11 @@ uint64_t Dictionary::indexOf(uint64_t v) {
         if (values_[slot - 1] == v)
             return slot - 1;
     }
+}
+
+void Dictionary::clear() {
+    values_.clear();
+    std::fill(slots_.begin(), slots_.end(), 0);
 }
 
 void Dictionary::write(std::string &out) const {

@@ -38,13 +38,12 @@ inline uint64_t unzigzag(uint64_t z, uint64_t before) {
     return before + d;
 }
 
-// Appends to a string through a pointer, for encoders writing many small values: room(n) makes
-// space for n more bytes, the writes after it do no checks. The string is trimmed to what was
-// written on destruction.
+// Writes into a string through a pointer, for encoders writing many small values: from `used`
+// on, which follows what was written; room(n) makes space for n more bytes (the string keeps
+// slack past `used`), the writes after it do no checks. The owner cuts the slack when done.
 class Sink {
 public:
-    explicit Sink(std::string &s) : s_(s), used_(s.size()) {}
-    ~Sink() { s_.resize(used_); }
+    Sink(std::string &s, size_t &used) : s_(s), used_(used) {}
     Sink(const Sink &) = delete;
     Sink &operator=(const Sink &) = delete;
 
@@ -83,7 +82,7 @@ public:
 
 private:
     std::string &s_;
-    size_t used_;
+    size_t &used_;
     char *p_ = nullptr;
 };
 
@@ -121,6 +120,8 @@ public:
     }
     // A signed 32-bit value stored as the zigzag difference from 0 of its 64-bit extension.
     bool signed32(int32_t &v, const char *what);
+    // The next n bytes; the span points into the page.
+    bool raw(std::span<const uint8_t> &v, size_t n);
     // A length-prefixed byte string of at most `max` bytes; the span points into the page.
     bool bytes(std::span<const uint8_t> &v, size_t max, const char *what);
     // A count of items that take at least `minBytes` each (so a damaged count cannot make the
@@ -141,6 +142,7 @@ private:
 class Dictionary {
 public:
     uint64_t indexOf(uint64_t v);
+    void clear();
     void write(std::string &out) const;
     // Reads what write() wrote.
     static bool read(Reader &r, std::vector<uint64_t> &values);

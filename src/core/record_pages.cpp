@@ -47,32 +47,69 @@ QString trailing(const pages::Reader &r) {
 
 } // namespace
 
-RecordPageStats encodePacketPage(std::span<const PacketHeader> packets, std::string &out) {
-    RecordPageStats st;
-    pages::Sink sink(out);
-    sink.room(1 + pages::kMaxVarintBytes);
-    sink.byte(kPacketPageFormat);
-    sink.varint(packets.size());
-    const PacketHeader none;
-    const PacketHeader *prev = &none;
-    for (const PacketHeader &p : packets) {
-        widen(st, p.tsNs, prev == &none);
-        sink.room(6 * pages::kMaxVarintBytes + p.data.size());
-        sink.varint(zigzag(p.skb, prev->skb));
-        sink.varint(zigzag(p.tsNs, prev->tsNs));
-        sink.varint(zigzag(p.netns, prev->netns));
-        sink.varint(p.len);
-        sink.varint(zigzag(p.protocol, prev->protocol));
-        sink.varint(p.data.size());
-        char *to = sink.take(p.data.size());
-        const size_t common = std::min(p.data.size(), prev->data.size());
-        for (size_t i = 0; i < common; ++i)
-            to[i] = static_cast<char>(p.data[i] ^ prev->data[i]);
-        if (p.data.size() > common)
-            std::memcpy(to + common, p.data.data() + common, p.data.size() - common);
-        prev = &p;
+void PacketPageEncoder::add(const PacketHeader &p) {
+    widen(stats_, p.tsNs, count_ == 0);
+    ++count_;
+    pages::Sink sink(body_, used_);
+    const size_t n = p.data.size();
+    const size_t words = (n + 7) / 8;
+    sink.room(6 * pages::kMaxVarintBytes + (words + 7) / 8 + n);
+    sink.varint(zigzag(p.skb, prevSkb_));
+    sink.varint(zigzag(p.tsNs, prevTs_));
+    sink.varint(zigzag(p.netns, prevNetns_));
+    sink.varint(p.len);
+    sink.varint(zigzag(p.protocol, prevProtocol_));
+    sink.varint(n);
+    char *bitmap = sink.take((words + 7) / 8);
+    std::memset(bitmap, 0, (words + 7) / 8);
+    const size_t prevSize = prevData_.size();
+    for (size_t k = 0; k < words; ++k) {
+        const size_t at = k * 8;
+        uint64_t word = 0, before = 0;
+        if (at + 8 <= n) // whole words: fixed-size copies the compiler turns into loads
+            std::memcpy(&word, p.data.data() + at, 8);
+        else
+            std::memcpy(&word, p.data.data() + at, n - at);
+        if (at + 8 <= prevSize && at + 8 <= n)
+            std::memcpy(&before, prevData_.data() + at, 8);
+        else if (at < prevSize)
+            std::memcpy(&before, prevData_.data() + at, std::min(n, prevSize) - at);
+        if (word != before) {
+            bitmap[k / 8] = static_cast<char>(bitmap[k / 8] | (1 << (k % 8)));
+            word ^= before;
+            if (at + 8 <= n)
+                std::memcpy(sink.take(8), &word, 8);
+            else
+                std::memcpy(sink.take(n - at), &word, n - at);
+        }
     }
-    return st;
+    prevSkb_ = p.skb;
+    prevTs_ = p.tsNs;
+    prevNetns_ = p.netns;
+    prevProtocol_ = p.protocol;
+    prevData_.assign(p.data.begin(), p.data.end());
+}
+
+RecordPageStats PacketPageEncoder::finish(std::string &out) {
+    out.push_back(static_cast<char>(kPacketPageFormat));
+    putVarint(out, count_);
+    out.append(body_.data(), used_);
+    const RecordPageStats stats = stats_;
+    used_ = 0;
+    count_ = 0;
+    prevSkb_ = prevTs_ = 0;
+    prevNetns_ = 0;
+    prevProtocol_ = 0;
+    prevData_.clear();
+    stats_ = {};
+    return stats;
+}
+
+RecordPageStats encodePacketPage(std::span<const PacketHeader> packets, std::string &out) {
+    PacketPageEncoder page;
+    for (const PacketHeader &p : packets)
+        page.add(p);
+    return page.finish(out);
 }
 
 QString decodePacketPage(std::span<const uint8_t> page, std::vector<PacketHeader> &out,
@@ -88,16 +125,48 @@ QString decodePacketPage(std::span<const uint8_t> page, std::vector<PacketHeader
     for (uint64_t i = 0; i < count; ++i) {
         const PacketHeader &prev = *prevp;
         PacketHeader p;
-        std::span<const uint8_t> data;
+        size_t n = 0;
+        std::span<const uint8_t> bitmap;
         if (!r.delta(p.skb, prev.skb, "skb") || !r.delta(p.tsNs, prev.tsNs, "ts_ns") ||
             !r.delta(p.netns, prev.netns, "netns") || !r.small(p.len, "len") ||
-            !r.delta(p.protocol, prev.protocol, "protocol") ||
-            !r.bytes(data, NT_PACKET_CAPLEN, "header bytes"))
+            !r.delta(p.protocol, prev.protocol, "protocol") || !r.small(n, "header length"))
             return r.error;
-        p.data.assign(data.begin(), data.end());
-        const size_t common = std::min(p.data.size(), prev.data.size());
-        for (size_t k = 0; k < common; ++k)
-            p.data[k] ^= prev.data[k];
+        if (n > NT_PACKET_CAPLEN)
+            return QCoreApplication::translate("nt::TraceFile", "it holds a header of %1 bytes")
+                .arg(n);
+        const size_t words = (n + 7) / 8;
+        if (!r.raw(bitmap, (words + 7) / 8))
+            return r.error;
+        if (words % 8 != 0 && (bitmap.back() >> (words % 8)) != 0)
+            return QCoreApplication::translate("nt::TraceFile",
+                                               "it marks header bytes past the header's end");
+        p.data.resize(n);
+        const size_t prevSize = prev.data.size();
+        for (size_t k = 0; k < words; ++k) {
+            const size_t at = k * 8;
+            const bool whole = at + 8 <= n; // fixed-size copies become plain loads and stores
+            uint64_t word = 0, before = 0;
+            if (at + 8 <= prevSize && whole)
+                std::memcpy(&before, prev.data.data() + at, 8);
+            else if (at < prevSize)
+                std::memcpy(&before, prev.data.data() + at, std::min(n, prevSize) - at);
+            if ((bitmap[k / 8] >> (k % 8)) & 1) {
+                std::span<const uint8_t> changed;
+                if (!r.raw(changed, whole ? 8 : n - at))
+                    return r.error;
+                if (whole)
+                    std::memcpy(&word, changed.data(), 8);
+                else
+                    std::memcpy(&word, changed.data(), n - at);
+                word ^= before;
+            } else {
+                word = before;
+            }
+            if (whole)
+                std::memcpy(p.data.data() + at, &word, 8);
+            else
+                std::memcpy(p.data.data() + at, &word, n - at);
+        }
         widen(st, p.tsNs, i == 0);
         out.push_back(std::move(p));
         prevp = &out.back();
@@ -109,78 +178,91 @@ QString decodePacketPage(std::span<const uint8_t> page, std::vector<PacketHeader
     return {};
 }
 
-RecordPageStats encodeNftPage(std::span<const NftTraceRecord> records, std::string &out) {
-    RecordPageStats st;
-    // Names are interned: one Name per distinct text, so its address identifies it. A page
-    // holds few: a scan finds them, a map once there are many.
+// A page holds few names: a scan finds them, a map once there are many.
+uint64_t NftPageEncoder::nameIndex(const Name &n) {
     constexpr size_t kScanNames = 32;
-    std::unordered_map<const char *, uint64_t> index;
-    std::vector<const Name *> names;
-    auto nameIndex = [&](const Name &n) -> uint64_t {
-        if (names.size() <= kScanNames) {
-            for (size_t i = 0; i < names.size(); ++i) {
-                if (names[i]->data() == n.data())
-                    return i;
-            }
-            names.push_back(&n);
-            if (names.size() > kScanNames) {
-                for (size_t i = 0; i < names.size(); ++i)
-                    index.emplace(names[i]->data(), i);
-            }
-            return names.size() - 1;
+    if (names_.size() <= kScanNames) {
+        for (size_t i = 0; i < names_.size(); ++i) {
+            if (names_[i].data() == n.data())
+                return i;
         }
-        auto [it, added] = index.try_emplace(n.data(), names.size());
-        if (added)
-            names.push_back(&n);
-        return it->second;
-    };
-    std::string body;
-    {
-        pages::Sink sink(body);
-        const NftTraceRecord none;
-        const NftTraceRecord *prev = &none;
-        for (const NftTraceRecord &r : records) {
-            widen(st, r.tsNs, prev == &none);
-            sink.room(26 * pages::kMaxVarintBytes + r.llHeader.size() + r.networkHeader.size() +
-                      r.transportHeader.size());
-            sink.varint(zigzag(r.tsNs, prev->tsNs));
-            sink.varint(r.ruleHandle);
-            sink.varint(r.id);
-            sink.varint(r.iif);
-            sink.varint(r.oif);
-            sink.varint(r.mark);
-            sink.varint(r.nfproto);
-            sink.varint(r.policy);
-            sink.varint(zigzag(static_cast<uint64_t>(int64_t{r.verdict}), 0));
-            sink.varint(r.iiftype);
-            sink.varint(r.oiftype);
-            sink.varint(r.family);
-            sink.varint(static_cast<uint64_t>(r.type));
-            sink.varint(zigzag(r.netns, prev->netns));
-            sink.varint(nameIndex(r.table));
-            sink.varint(nameIndex(r.chain));
-            sink.varint(nameIndex(r.jumpTarget));
-            sink.varint(r.ctId);
-            sink.varint(r.ctStatus);
-            sink.varint(r.ctState);
-            sink.varint(r.ctDirection);
-            sink.varint(zigzag(r.skb, prev->skb));
-            sink.byte(r.walkStart ? 1 : 0);
-            sink.bytes(r.llHeader);
-            sink.bytes(r.networkHeader);
-            sink.bytes(r.transportHeader);
-            prev = &r;
+        names_.push_back(n);
+        if (names_.size() > kScanNames) {
+            for (size_t i = 0; i < names_.size(); ++i)
+                index_.emplace(names_[i].data(), i);
         }
+        return names_.size() - 1;
     }
+    auto [it, added] = index_.try_emplace(n.data(), names_.size());
+    if (added)
+        names_.push_back(n);
+    return it->second;
+}
+
+void NftPageEncoder::add(const NftTraceRecord &r) {
+    widen(stats_, r.tsNs, count_ == 0);
+    ++count_;
+    const uint64_t table = nameIndex(r.table), chain = nameIndex(r.chain),
+                   jump = nameIndex(r.jumpTarget);
+    pages::Sink sink(body_, used_);
+    sink.room(26 * pages::kMaxVarintBytes + r.llHeader.size() + r.networkHeader.size() +
+              r.transportHeader.size());
+    sink.varint(zigzag(r.tsNs, prevTs_));
+    sink.varint(r.ruleHandle);
+    sink.varint(r.id);
+    sink.varint(r.iif);
+    sink.varint(r.oif);
+    sink.varint(r.mark);
+    sink.varint(r.nfproto);
+    sink.varint(r.policy);
+    sink.varint(zigzag(static_cast<uint64_t>(int64_t{r.verdict}), 0));
+    sink.varint(r.iiftype);
+    sink.varint(r.oiftype);
+    sink.varint(r.family);
+    sink.varint(static_cast<uint64_t>(r.type));
+    sink.varint(zigzag(r.netns, prevNetns_));
+    sink.varint(table);
+    sink.varint(chain);
+    sink.varint(jump);
+    sink.varint(r.ctId);
+    sink.varint(r.ctStatus);
+    sink.varint(r.ctState);
+    sink.varint(r.ctDirection);
+    sink.varint(zigzag(r.skb, prevSkb_));
+    sink.byte(r.walkStart ? 1 : 0);
+    sink.bytes(r.llHeader);
+    sink.bytes(r.networkHeader);
+    sink.bytes(r.transportHeader);
+    prevTs_ = r.tsNs;
+    prevNetns_ = r.netns;
+    prevSkb_ = r.skb;
+}
+
+RecordPageStats NftPageEncoder::finish(std::string &out) {
     out.push_back(static_cast<char>(kNftPageFormat));
-    putVarint(out, records.size());
-    putVarint(out, names.size());
-    for (const Name *n : names) {
-        putVarint(out, n->size());
-        out.append(n->data(), n->size());
+    putVarint(out, count_);
+    putVarint(out, names_.size());
+    for (const Name &n : names_) {
+        putVarint(out, n.size());
+        out.append(n.data(), n.size());
     }
-    out += body;
-    return st;
+    out.append(body_.data(), used_);
+    const RecordPageStats stats = stats_;
+    names_.clear();
+    index_.clear();
+    used_ = 0;
+    count_ = 0;
+    prevTs_ = prevSkb_ = 0;
+    prevNetns_ = 0;
+    stats_ = {};
+    return stats;
+}
+
+RecordPageStats encodeNftPage(std::span<const NftTraceRecord> records, std::string &out) {
+    NftPageEncoder page;
+    for (const NftTraceRecord &r : records)
+        page.add(r);
+    return page.finish(out);
 }
 
 QString decodeNftPage(std::span<const uint8_t> page, std::vector<NftTraceRecord> &out,

@@ -9,6 +9,7 @@
 #include <cstdint>
 #include <span>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 namespace nt {
@@ -27,10 +28,32 @@ struct RecordPageStats {
 // from the previous header in the page (0 before the first).
 //   u8 format (1), varint count
 //   per header: zigzag skb, zigzag ts_ns, zigzag netns, varint len, zigzag protocol,
-//               varint n, then n bytes: the header's bytes XOR the previous header's (a byte
-//               past the previous header's end is XORed with 0)
-// A flood's headers differ in a few bytes, which the page's compression then all but removes.
+//               varint n (the header's length), then the header as its difference from the
+//               previous one (whose bytes past its end count as 0), in words of 8 bytes (the
+//               last one shorter when n is not a multiple of 8): a bitmap of ceil(words / 8)
+//               bytes, bit k (LSB first) set when word k differs, then each differing word
+//               XOR the previous header's
+// A flood's headers differ in a few words, which the page's compression then all but removes.
 constexpr uint8_t kPacketPageFormat = 1;
+// Builds a page header by header, so a writer keeps no copy of the headers.
+class PacketPageEncoder {
+public:
+    void add(const PacketHeader &p);
+    size_t count() const { return count_; }
+    // Appends the page of the headers added since the last finish() to `out`, returns its time
+    // range and starts the next page.
+    RecordPageStats finish(std::string &out);
+
+private:
+    std::string body_;
+    size_t used_ = 0;
+    size_t count_ = 0;
+    uint64_t prevSkb_ = 0, prevTs_ = 0;
+    uint32_t prevNetns_ = 0;
+    uint16_t prevProtocol_ = 0;
+    std::vector<uint8_t> prevData_;
+    RecordPageStats stats_;
+};
 RecordPageStats encodePacketPage(std::span<const PacketHeader> packets, std::string &out);
 // Appends the page's headers to `out`; an empty string on success, else what is wrong (`out`
 // then holds what was appended before the fault).
@@ -47,6 +70,23 @@ QString decodePacketPage(std::span<const uint8_t> page, std::vector<PacketHeader
 //               ct_status, varint ct_state, varint ct_direction, zigzag skb, u8 walk_start,
 //               then the ll, network and transport headers, each as varint length + bytes
 constexpr uint8_t kNftPageFormat = 1;
+class NftPageEncoder {
+public:
+    void add(const NftTraceRecord &r);
+    size_t count() const { return count_; }
+    RecordPageStats finish(std::string &out);
+
+private:
+    uint64_t nameIndex(const Name &n);
+    std::vector<Name> names_; // interned: a name's address identifies its text
+    std::unordered_map<const char *, uint64_t> index_; // once there are many names
+    std::string body_;
+    size_t used_ = 0;
+    size_t count_ = 0;
+    uint64_t prevTs_ = 0, prevSkb_ = 0;
+    uint32_t prevNetns_ = 0;
+    RecordPageStats stats_;
+};
 RecordPageStats encodeNftPage(std::span<const NftTraceRecord> records, std::string &out);
 QString decodeNftPage(std::span<const uint8_t> page, std::vector<NftTraceRecord> &out,
                       RecordPageStats *stats = nullptr);

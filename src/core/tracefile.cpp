@@ -219,16 +219,17 @@ TraceFileCancelled::TraceFileCancelled()
 struct TraceWriter::Impl {
     QString displayPath;
     DbPtr db;
-    // Records not yet in a page (EventLayout::Pages).
-    std::vector<Event> page;
-    std::vector<PacketHeader> packetPage;
-    std::vector<NftTraceRecord> nftPage;
+    // The pages being filled (EventLayout::Pages).
+    EventPageEncoder page;
+    PacketPageEncoder packetPage;
+    NftPageEncoder nftPage;
     std::string pageBytes, stored;
     pages::Compressor packer;
     EventLayout layout = EventLayout::Pages;
     StmtPtr insEvent, insPacket, insNft, insNftCt, insNftSkb; // EventLayout::Rows
     StmtPtr insPage, insPacketPage, insNftPage;               // EventLayout::Pages
     StmtPtr insLoss, insMeta, insSymbol, insProbe, insDrop, insRuleset, insInterface;
+    StmtPtr beginStmt, commitStmt;
     StmtPtr size; // databaseBytes(), prepared on first use
 
     [[noreturn]] void fail(const QString &what) const {
@@ -253,6 +254,14 @@ struct TraceWriter::Impl {
         return StmtPtr(stmt);
     }
 
+    // A statement that stores no row (BEGIN, COMMIT).
+    void step(sqlite3_stmt *stmt) {
+        const int rc = sqlite3_step(stmt);
+        sqlite3_reset(stmt);
+        if (rc != SQLITE_DONE)
+            fail(QCoreApplication::translate("nt::TraceFile", "a database statement failed"));
+    }
+
     void run(sqlite3_stmt *stmt) {
         const int rc = sqlite3_step(stmt);
         sqlite3_reset(stmt);
@@ -260,14 +269,21 @@ struct TraceWriter::Impl {
             fail(QCoreApplication::translate("nt::TraceFile", "cannot store a row"));
     }
 
+    // Prepared once: parsing them at every batch cost more than storing a page.
     void begin() {
-        if (sqlite3_get_autocommit(db.get()))
-            exec("BEGIN");
+        if (sqlite3_get_autocommit(db.get())) {
+            if (!beginStmt)
+                beginStmt = prepare("BEGIN");
+            step(beginStmt.get());
+        }
     }
 
     void commit() {
-        if (!sqlite3_get_autocommit(db.get()))
-            exec("COMMIT");
+        if (!sqlite3_get_autocommit(db.get())) {
+            if (!commitStmt)
+                commitStmt = prepare("COMMIT");
+            step(commitStmt.get());
+        }
     }
 
     void writeMeta(const TraceMeta &meta) {
@@ -292,25 +308,25 @@ struct TraceWriter::Impl {
         run(s);
     }
 
-    // Stores the records waiting for a page, a page per kind.
+    // Stores the pages being filled, those that hold records.
     void flushPages() {
-        if (!page.empty()) {
+        if (page.count() != 0) {
+            const size_t n = page.count();
             pageBytes.clear();
-            const EventPageStats st = encodeEventPage(page, pageBytes);
-            storePage(insPage.get(), st.minTs, st.maxTs, page.size());
-            page.clear();
+            const EventPageStats st = page.finish(pageBytes);
+            storePage(insPage.get(), st.minTs, st.maxTs, n);
         }
-        if (!packetPage.empty()) {
+        if (packetPage.count() != 0) {
+            const size_t n = packetPage.count();
             pageBytes.clear();
-            const RecordPageStats st = encodePacketPage(packetPage, pageBytes);
-            storePage(insPacketPage.get(), st.minTs, st.maxTs, packetPage.size());
-            packetPage.clear();
+            const RecordPageStats st = packetPage.finish(pageBytes);
+            storePage(insPacketPage.get(), st.minTs, st.maxTs, n);
         }
-        if (!nftPage.empty()) {
+        if (nftPage.count() != 0) {
+            const size_t n = nftPage.count();
             pageBytes.clear();
-            const RecordPageStats st = encodeNftPage(nftPage, pageBytes);
-            storePage(insNftPage.get(), st.minTs, st.maxTs, nftPage.size());
-            nftPage.clear();
+            const RecordPageStats st = nftPage.finish(pageBytes);
+            storePage(insNftPage.get(), st.minTs, st.maxTs, n);
         }
     }
 
@@ -532,11 +548,9 @@ void TraceWriter::append(std::span<const Event> events) {
         w.appendRows(events);
         return;
     }
-    while (!events.empty()) {
-        const size_t n = std::min(events.size(), kEventsPerPage - w.page.size());
-        w.page.insert(w.page.end(), events.begin(), events.begin() + long(n));
-        events = events.subspan(n);
-        if (w.page.size() == kEventsPerPage)
+    for (const Event &e : events) {
+        w.page.add(e);
+        if (w.page.count() == kEventsPerPage)
             w.flushPages();
     }
 }
@@ -546,8 +560,8 @@ void TraceWriter::append(const PacketHeader &p) {
         throw std::invalid_argument("packet header longer than NT_PACKET_CAPLEN");
     Impl &w = live();
     if (w.layout == EventLayout::Pages) {
-        w.packetPage.push_back(p);
-        if (w.packetPage.size() == kRecordsPerPage)
+        w.packetPage.add(p);
+        if (w.packetPage.count() == kRecordsPerPage)
             w.flushPages();
         return;
     }
@@ -568,8 +582,8 @@ void TraceWriter::append(const NftTraceRecord &r) {
         throw std::invalid_argument("nft trace header longer than kMaxNftHeaderBytes");
     Impl &w = live();
     if (w.layout == EventLayout::Pages) {
-        w.nftPage.push_back(r);
-        if (w.nftPage.size() == kRecordsPerPage)
+        w.nftPage.add(r);
+        if (w.nftPage.count() == kRecordsPerPage)
             w.flushPages();
         return;
     }
@@ -681,6 +695,8 @@ void TraceWriter::finish(const TraceMeta &finalMeta) {
     w.insDrop.reset();
     w.insRuleset.reset();
     w.insInterface.reset();
+    w.beginStmt.reset();
+    w.commitStmt.reset();
     w.size.reset();
     // Big pages make writing fast but leave small traces mostly empty space (a short capture
     // would take ~1 MB): rewrite those with 4 KiB pages. Large traces keep their pages rather

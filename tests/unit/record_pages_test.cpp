@@ -98,6 +98,14 @@ TEST(PacketPages, ExtremeValuesRoundTrip) {
     v[2] = v[0];
     v[3].tsNs = 1; // far back from the previous: the difference wraps
     v[3].data = std::vector<uint8_t>(NT_PACKET_CAPLEN, 0x5a);
+    // Lengths that end inside a word, after longer and shorter headers.
+    v.push_back(v[3]);
+    v.back().data.assign(13, 0x5a);
+    v.back().data[12] = 0x77;
+    v.push_back(v[3]);
+    v.back().data = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20};
+    v.push_back(v[3]);
+    v.back().data.assign(19, 0);
     std::string page;
     const nt::RecordPageStats st = nt::encodePacketPage(v, page);
     EXPECT_EQ(st.minTs, 0u);
