@@ -62,18 +62,9 @@ EventPageStats encodeEventPage(std::span<const Event> events, std::string &out) 
 QString decodeEventPage(std::span<const uint8_t> page, std::vector<Event> &out,
                         EventPageStats *stats) {
     pages::Reader r(page);
-    uint8_t format = 0;
-    if (!r.u8(format)) {
-        return r.error;
-    }
-    if (format != kEventPageFormat) {
-        return QCoreApplication::translate("nt::TraceFile", "it has format %1, not %2")
-            .arg(format)
-            .arg(kEventPageFormat);
-    }
     uint64_t count = 0;
-    if (!r.count(count, 14, kMaxEventsPerPage, "events")) { // 14 values of a byte at least
-        return r.error;
+    if (!r.header(kEventPageFormat, count, 14, kMaxEventsPerPage, "events")) {
+        return r.error; // 14 values of a byte at least per event
     }
     std::vector<uint64_t> skbs, addrs;
     if (!Dictionary::read(r, skbs) || !Dictionary::read(r, addrs)) {
@@ -106,9 +97,8 @@ QString decodeEventPage(std::span<const uint8_t> page, std::vector<Event> &out,
         out.push_back(e);
         prev = e;
     }
-    if (r.left() != 0) {
-        return QCoreApplication::translate("nt::TraceFile", "it has %1 bytes after its last record")
-            .arg(r.left());
+    if (!r.end()) {
+        return r.error;
     }
     if (stats != nullptr) {
         *stats = st;

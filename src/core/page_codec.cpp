@@ -10,11 +10,10 @@
 namespace nt::pages {
 
 bool Reader::u8(uint8_t &v) {
-    if (pos_ >= p_.size()) {
-        error = QCoreApplication::translate("nt::TraceFile", "it ends in the middle of a value");
+    std::span<const uint8_t> b;
+    if (!raw(b, 1))
         return false;
-    }
-    v = p_[pos_++];
+    v = b[0];
     return true;
 }
 
@@ -61,13 +60,7 @@ bool Reader::bytes(std::span<const uint8_t> &v, size_t max, const char *what) {
         return false;
     if (n > max)
         return outOfRange(what, n);
-    if (n > left()) {
-        error = QCoreApplication::translate("nt::TraceFile", "it ends in the middle of a value");
-        return false;
-    }
-    v = p_.subspan(pos_, n);
-    pos_ += n;
-    return true;
+    return raw(v, n);
 }
 
 bool Reader::raw(std::span<const uint8_t> &v, size_t n) {
@@ -91,6 +84,27 @@ bool Reader::count(uint64_t &n, size_t minBytes, uint64_t max, const char *what)
         return false;
     }
     return true;
+}
+
+bool Reader::header(uint8_t format, uint64_t &n, size_t minBytes, uint64_t max, const char *what) {
+    uint8_t got = 0;
+    if (!u8(got))
+        return false;
+    if (got != format) {
+        error = QCoreApplication::translate("nt::TraceFile", "it has format %1, not %2")
+                    .arg(got)
+                    .arg(format);
+        return false;
+    }
+    return count(n, minBytes, max, what);
+}
+
+bool Reader::end() {
+    if (left() == 0)
+        return true;
+    error = QCoreApplication::translate("nt::TraceFile", "it has %1 bytes after its last record")
+                .arg(left());
+    return false;
 }
 
 uint64_t Dictionary::indexOf(uint64_t v) {

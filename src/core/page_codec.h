@@ -127,6 +127,11 @@ public:
     // A count of items that take at least `minBytes` each (so a damaged count cannot make the
     // caller reserve memory the page could not fill), and at most `max`.
     bool count(uint64_t &n, size_t minBytes, uint64_t max, const char *what);
+    // A page's start: its format byte, which must be `format`, then its record count (as
+    // count() reads it).
+    bool header(uint8_t format, uint64_t &n, size_t minBytes, uint64_t max, const char *what);
+    // True when every byte was read.
+    bool end();
     size_t left() const { return p_.size() - pos_; }
 
     QString error;

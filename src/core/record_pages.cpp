@@ -26,25 +26,6 @@ void widen(RecordPageStats &st, uint64_t ts, bool first) {
     st.maxTs = first ? ts : std::max(st.maxTs, ts);
 }
 
-QString checkFormat(pages::Reader &r, uint8_t want, uint64_t &count) {
-    uint8_t format = 0;
-    if (!r.u8(format))
-        return r.error;
-    if (format != want)
-        return QCoreApplication::translate("nt::TraceFile", "it has format %1, not %2")
-            .arg(format)
-            .arg(want);
-    // Every record takes a few bytes at least: 6 for a header, 26 for an nft record.
-    if (!r.count(count, want == kPacketPageFormat ? 6 : 26, kMaxRecordsPerPage, "records"))
-        return r.error;
-    return {};
-}
-
-QString trailing(const pages::Reader &r) {
-    return QCoreApplication::translate("nt::TraceFile", "it has %1 bytes after its last record")
-        .arg(r.left());
-}
-
 } // namespace
 
 void PacketPageEncoder::add(const PacketHeader &p) {
@@ -115,9 +96,9 @@ RecordPageStats encodePacketPage(std::span<const PacketHeader> packets, std::str
 QString decodePacketPage(std::span<const uint8_t> page, std::vector<PacketHeader> &out,
                          RecordPageStats *stats) {
     pages::Reader r(page);
-    uint64_t count = 0;
-    if (QString why = checkFormat(r, kPacketPageFormat, count); !why.isEmpty())
-        return why;
+    uint64_t count = 0; // a header takes 6 bytes at least
+    if (!r.header(kPacketPageFormat, count, 6, kMaxRecordsPerPage, "records"))
+        return r.error;
     out.reserve(out.size() + count); // so `prev` stays valid: no reallocation below
     const PacketHeader none;
     const PacketHeader *prevp = &none;
@@ -171,8 +152,8 @@ QString decodePacketPage(std::span<const uint8_t> page, std::vector<PacketHeader
         out.push_back(std::move(p));
         prevp = &out.back();
     }
-    if (r.left() != 0)
-        return trailing(r);
+    if (!r.end())
+        return r.error;
     if (stats != nullptr)
         *stats = st;
     return {};
@@ -268,9 +249,9 @@ RecordPageStats encodeNftPage(std::span<const NftTraceRecord> records, std::stri
 QString decodeNftPage(std::span<const uint8_t> page, std::vector<NftTraceRecord> &out,
                       RecordPageStats *stats) {
     pages::Reader r(page);
-    uint64_t count = 0;
-    if (QString why = checkFormat(r, kNftPageFormat, count); !why.isEmpty())
-        return why;
+    uint64_t count = 0; // an nft record takes 26 bytes at least
+    if (!r.header(kNftPageFormat, count, 26, kMaxRecordsPerPage, "records"))
+        return r.error;
     uint64_t nNames = 0;
     if (!r.count(nNames, 1, kMaxRecordsPerPage * 3, "names"))
         return r.error;
@@ -337,8 +318,8 @@ QString decodeNftPage(std::span<const uint8_t> page, std::vector<NftTraceRecord>
         prev = {x.tsNs, x.skb, x.netns};
         out.push_back(std::move(x));
     }
-    if (r.left() != 0)
-        return trailing(r);
+    if (!r.end())
+        return r.error;
     if (stats != nullptr)
         *stats = st;
     return {};

@@ -310,24 +310,18 @@ struct TraceWriter::Impl {
 
     // Stores the pages being filled, those that hold records.
     void flushPages() {
-        if (page.count() != 0) {
-            const size_t n = page.count();
-            pageBytes.clear();
-            const EventPageStats st = page.finish(pageBytes);
-            storePage(insPage.get(), st.minTs, st.maxTs, n);
-        }
-        if (packetPage.count() != 0) {
-            const size_t n = packetPage.count();
-            pageBytes.clear();
-            const RecordPageStats st = packetPage.finish(pageBytes);
-            storePage(insPacketPage.get(), st.minTs, st.maxTs, n);
-        }
-        if (nftPage.count() != 0) {
-            const size_t n = nftPage.count();
-            pageBytes.clear();
-            const RecordPageStats st = nftPage.finish(pageBytes);
-            storePage(insNftPage.get(), st.minTs, st.maxTs, n);
-        }
+        flushPage(page, insPage.get());
+        flushPage(packetPage, insPacketPage.get());
+        flushPage(nftPage, insNftPage.get());
+    }
+
+    template <class Encoder> void flushPage(Encoder &encoder, sqlite3_stmt *insert) {
+        const size_t n = encoder.count();
+        if (n == 0)
+            return;
+        pageBytes.clear();
+        const auto st = encoder.finish(pageBytes);
+        storePage(insert, st.minTs, st.maxTs, n);
     }
 
     void commitAll() {
