@@ -430,8 +430,10 @@ static __always_inline void forget_rejected(__u64 key) {
         c->rej_skb = 0;
 }
 
+/* `tr`: the skb's tracking entry when the caller looked it up already, else 0 (looked up here). */
 static __always_inline int handle_dev(struct sk_buff *skb, struct net_device *dev, __u16 probe,
-                                      __u32 aux, __u32 aux2, __u64 location, int mode, __u8 flags) {
+                                      __u32 aux, __u32 aux2, __u64 location, int mode, __u8 flags,
+                                      struct nt_tracked *tr) {
     if (!skb)
         return 0;
     if (local_ipc(skb)) {
@@ -440,8 +442,15 @@ static __always_inline int handle_dev(struct sk_buff *skb, struct net_device *de
     }
     __u64 key = (__u64)skb;
     __u32 netns = skb_netns(skb, dev, &flags);
-    struct nt_tracked *tr = tracked(key);
     int is_free = probe == NT_PROBE_KFREE_SKB || probe == NT_PROBE_CONSUME_SKB;
+    if (nt_netns && netns && netns != nt_netns && !is_free) {
+        /* Elsewhere, and not a free (which must still forget a followed skb that left): nothing
+         * to report, whether followed or not, so no lookup. */
+        count(NT_CNT_FILTERED);
+        return 0;
+    }
+    if (!tr)
+        tr = tracked(key);
     if (!netns && tr)
         netns = tr->netns; /* e.g. TCP clears skb->dev once the socket owns the skb */
     int in_ns = !nt_netns || netns == nt_netns;
@@ -566,7 +575,7 @@ static __always_inline int handle(struct sk_buff *skb, __u16 probe, __u32 aux, _
                                   __u64 location, int mode, __u8 flags) {
     if (!skb)
         return 0;
-    return handle_dev(skb, BPF_CORE_READ(skb, dev), probe, aux, aux2, location, mode, flags);
+    return handle_dev(skb, BPF_CORE_READ(skb, dev), probe, aux, aux2, location, mode, flags, 0);
 }
 
 /* An event for the skb this CPU handled last, when the probe itself carries no skb. Only for
@@ -594,7 +603,9 @@ static __always_inline int handle_context(__u64 skb, __u16 probe, __u32 aux, __u
         if (!same_d && !same_s)
             return 0;
     }
-    return handle((struct sk_buff *)skb, probe, aux, aux2, 0, NT_FOLLOW_ONLY, NT_EVF_CONTEXT);
+    struct sk_buff *s = (struct sk_buff *)skb;
+    return handle_dev(s, BPF_CORE_READ(s, dev), probe, aux, aux2, 0, NT_FOLLOW_ONLY, NT_EVF_CONTEXT,
+                      tr);
 }
 
 SEC("tp_btf/netif_receive_skb")
@@ -641,7 +652,7 @@ SEC("tp_btf/net_dev_xmit")
 int BPF_PROG(nt_net_dev_xmit, struct sk_buff *skb, int rc, struct net_device *dev) {
     /* After the driver took the skb it may already be freed (veth hands it to the peer):
      * report it only when it is being followed, never start following it here. */
-    return handle_dev(skb, dev, NT_PROBE_NET_DEV_XMIT, (__u32)rc, 0, 0, NT_FOLLOW_ONLY, 0);
+    return handle_dev(skb, dev, NT_PROBE_NET_DEV_XMIT, (__u32)rc, 0, 0, NT_FOLLOW_ONLY, 0, 0);
 }
 
 SEC("tp_btf/qdisc_enqueue")
