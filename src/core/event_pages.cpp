@@ -14,10 +14,7 @@ using pages::unzigzag;
 using pages::zigzag;
 
 void EventPageEncoder::add(const Event &e) {
-    stats_.minTs = count_ == 0 ? e.ts_ns : std::min<uint64_t>(stats_.minTs, e.ts_ns);
-    stats_.maxTs = count_ == 0 ? e.ts_ns : std::max<uint64_t>(stats_.maxTs, e.ts_ns);
-    ++count_;
-    pages::Sink sink(body_, used_);
+    pages::Sink sink = body_.add(e.ts_ns);
     sink.room(14 * pages::kMaxVarintBytes);
     sink.varint(zigzag(e.ts_ns, prev_.ts_ns));
     sink.varint(e.type);
@@ -36,23 +33,18 @@ void EventPageEncoder::add(const Event &e) {
     prev_ = e;
 }
 
-EventPageStats EventPageEncoder::finish(std::string &out) {
-    out.push_back(static_cast<char>(kEventPageFormat));
-    putVarint(out, count_);
+pages::Stats EventPageEncoder::finish(std::string &out) {
+    body_.head(out, kEventPageFormat);
     skbs_.write(out);
     addrs_.write(out);
-    out.append(body_.data(), used_);
-    const EventPageStats stats = stats_;
+    const pages::Stats stats = body_.take(out);
     skbs_.clear();
     addrs_.clear();
-    used_ = 0;
-    count_ = 0;
     prev_ = Event{};
-    stats_ = {};
     return stats;
 }
 
-EventPageStats encodeEventPage(std::span<const Event> events, std::string &out) {
+pages::Stats encodeEventPage(std::span<const Event> events, std::string &out) {
     EventPageEncoder page;
     for (const Event &e : events)
         page.add(e);
@@ -60,7 +52,7 @@ EventPageStats encodeEventPage(std::span<const Event> events, std::string &out) 
 }
 
 QString decodeEventPage(std::span<const uint8_t> page, std::vector<Event> &out,
-                        EventPageStats *stats) {
+                        pages::Stats *stats) {
     pages::Reader r(page);
     uint64_t count = 0;
     if (!r.header(kEventPageFormat, count, 14, kMaxEventsPerPage, "events")) {
@@ -72,7 +64,7 @@ QString decodeEventPage(std::span<const uint8_t> page, std::vector<Event> &out,
     }
     out.reserve(out.size() + count);
     Event prev{};
-    EventPageStats st;
+    pages::Stats st;
     for (uint64_t i = 0; i < count; ++i) {
         Event e{};
         uint64_t ts = 0, skb = 0, addr = 0;
@@ -92,8 +84,7 @@ QString decodeEventPage(std::span<const uint8_t> page, std::vector<Event> &out,
         e.ts_ns = unzigzag(ts, prev.ts_ns);
         e.skb = skbs[skb];
         e.location = addrs[addr];
-        st.minTs = i == 0 ? e.ts_ns : std::min<uint64_t>(st.minTs, e.ts_ns);
-        st.maxTs = i == 0 ? e.ts_ns : std::max<uint64_t>(st.maxTs, e.ts_ns);
+        st.widen(e.ts_ns, i);
         out.push_back(e);
         prev = e;
     }

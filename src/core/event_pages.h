@@ -33,35 +33,28 @@ constexpr size_t kEventsPerPage = 4096;
 // The most events a reader accepts in one page.
 constexpr size_t kMaxEventsPerPage = 1u << 20;
 
-struct EventPageStats {
-    uint64_t minTs = 0, maxTs = 0; // over the page's events; 0, 0 for an empty page
-};
-
 // Builds a page event by event, so a writer keeps no copy of the events.
 class EventPageEncoder {
 public:
     void add(const Event &e);
-    size_t count() const { return count_; }
+    size_t count() const { return body_.count(); }
     // Appends the page of the events added since the last finish() to `out`, returns its time
     // range and starts the next page.
-    EventPageStats finish(std::string &out);
+    pages::Stats finish(std::string &out);
 
 private:
+    pages::Body body_;
     pages::Dictionary skbs_, addrs_;
-    std::string body_;
-    size_t used_ = 0;
-    size_t count_ = 0;
     Event prev_{};
-    EventPageStats stats_;
 };
 
 // Appends the page for `events` to `out` and returns its time range.
-EventPageStats encodeEventPage(std::span<const Event> events, std::string &out);
+pages::Stats encodeEventPage(std::span<const Event> events, std::string &out);
 
 // Decodes one page, appending its events to `out`. Returns an empty string on success, else
 // what is wrong with the bytes (translated, for an error message); `out` then holds what was
 // appended before the fault was found.
 QString decodeEventPage(std::span<const uint8_t> page, std::vector<Event> &out,
-                        EventPageStats *stats = nullptr);
+                        pages::Stats *stats = nullptr);
 
 } // namespace nt

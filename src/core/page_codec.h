@@ -89,6 +89,49 @@ private:
 // Bytes at most one varint takes.
 constexpr size_t kMaxVarintBytes = 10;
 
+// The time range of a page's records; 0, 0 for an empty page.
+struct Stats {
+    uint64_t minTs = 0, maxTs = 0;
+    // Takes in the time of the page's record number i (from 0).
+    void widen(uint64_t ts, size_t i) {
+        minTs = i == 0 ? ts : std::min(minTs, ts);
+        maxTs = i == 0 ? ts : std::max(maxTs, ts);
+    }
+};
+
+// What every page encoder keeps of the page it builds: the records' bytes, their count and
+// their time range. The encoder keeps what its records are encoded against (previous values,
+// names, dictionaries).
+class Body {
+public:
+    // Counts a record of time ts; it is written through the sink returned.
+    Sink add(uint64_t ts) {
+        stats_.widen(ts, count_++);
+        return Sink(bytes_, used_);
+    }
+    size_t count() const { return count_; }
+    // Appends the format byte and the record count: what every page starts with.
+    void head(std::string &out, uint8_t format) const {
+        out.push_back(static_cast<char>(format));
+        putVarint(out, count_);
+    }
+    // Appends the records' bytes, returns their time range and starts the next page.
+    Stats take(std::string &out) {
+        out.append(bytes_.data(), used_);
+        const Stats stats = stats_;
+        used_ = 0;
+        count_ = 0;
+        stats_ = {};
+        return stats;
+    }
+
+private:
+    std::string bytes_; // with slack past used_ (see Sink)
+    size_t used_ = 0;
+    size_t count_ = 0;
+    Stats stats_;
+};
+
 // Reads a page's values; every method returns false at the first fault and leaves a
 // translated reason in `error`.
 class Reader {

@@ -21,29 +21,22 @@ namespace {
 // Longest table, chain or jump-target name accepted (the kernel's limit is 256).
 constexpr size_t kMaxNameBytes = 4096;
 
-void widen(RecordPageStats &st, uint64_t ts, bool first) {
-    st.minTs = first ? ts : std::min(st.minTs, ts);
-    st.maxTs = first ? ts : std::max(st.maxTs, ts);
-}
-
 } // namespace
 
 void PacketPageEncoder::add(const PacketHeader &p) {
-    widen(stats_, p.tsNs, count_ == 0);
-    ++count_;
-    pages::Sink sink(body_, used_);
+    pages::Sink sink = body_.add(p.tsNs);
     const size_t n = p.data.size();
     const size_t words = (n + 7) / 8;
     sink.room(6 * pages::kMaxVarintBytes + (words + 7) / 8 + n);
-    sink.varint(zigzag(p.skb, prevSkb_));
-    sink.varint(zigzag(p.tsNs, prevTs_));
-    sink.varint(zigzag(p.netns, prevNetns_));
+    sink.varint(zigzag(p.skb, prev_.skb));
+    sink.varint(zigzag(p.tsNs, prev_.ts));
+    sink.varint(zigzag(p.netns, prev_.netns));
     sink.varint(p.len);
-    sink.varint(zigzag(p.protocol, prevProtocol_));
+    sink.varint(zigzag(p.protocol, prev_.protocol));
     sink.varint(n);
     char *bitmap = sink.take((words + 7) / 8);
     std::memset(bitmap, 0, (words + 7) / 8);
-    const size_t prevSize = prevData_.size();
+    const size_t prevSize = prev_.data.size();
     for (size_t k = 0; k < words; ++k) {
         const size_t at = k * 8;
         uint64_t word = 0, before = 0;
@@ -52,9 +45,9 @@ void PacketPageEncoder::add(const PacketHeader &p) {
         else
             std::memcpy(&word, p.data.data() + at, n - at);
         if (at + 8 <= prevSize && at + 8 <= n)
-            std::memcpy(&before, prevData_.data() + at, 8);
+            std::memcpy(&before, prev_.data.data() + at, 8);
         else if (at < prevSize)
-            std::memcpy(&before, prevData_.data() + at, std::min(n, prevSize) - at);
+            std::memcpy(&before, prev_.data.data() + at, std::min(n, prevSize) - at);
         if (word != before) {
             bitmap[k / 8] = static_cast<char>(bitmap[k / 8] | (1 << (k % 8)));
             word ^= before;
@@ -64,29 +57,20 @@ void PacketPageEncoder::add(const PacketHeader &p) {
                 std::memcpy(sink.take(n - at), &word, n - at);
         }
     }
-    prevSkb_ = p.skb;
-    prevTs_ = p.tsNs;
-    prevNetns_ = p.netns;
-    prevProtocol_ = p.protocol;
-    prevData_.assign(p.data.begin(), p.data.end());
+    prev_.skb = p.skb;
+    prev_.ts = p.tsNs;
+    prev_.netns = p.netns;
+    prev_.protocol = p.protocol;
+    prev_.data.assign(p.data.begin(), p.data.end());
 }
 
-RecordPageStats PacketPageEncoder::finish(std::string &out) {
-    out.push_back(static_cast<char>(kPacketPageFormat));
-    putVarint(out, count_);
-    out.append(body_.data(), used_);
-    const RecordPageStats stats = stats_;
-    used_ = 0;
-    count_ = 0;
-    prevSkb_ = prevTs_ = 0;
-    prevNetns_ = 0;
-    prevProtocol_ = 0;
-    prevData_.clear();
-    stats_ = {};
-    return stats;
+pages::Stats PacketPageEncoder::finish(std::string &out) {
+    body_.head(out, kPacketPageFormat);
+    prev_ = {};
+    return body_.take(out);
 }
 
-RecordPageStats encodePacketPage(std::span<const PacketHeader> packets, std::string &out) {
+pages::Stats encodePacketPage(std::span<const PacketHeader> packets, std::string &out) {
     PacketPageEncoder page;
     for (const PacketHeader &p : packets)
         page.add(p);
@@ -94,7 +78,7 @@ RecordPageStats encodePacketPage(std::span<const PacketHeader> packets, std::str
 }
 
 QString decodePacketPage(std::span<const uint8_t> page, std::vector<PacketHeader> &out,
-                         RecordPageStats *stats) {
+                         pages::Stats *stats) {
     pages::Reader r(page);
     uint64_t count = 0; // a header takes 6 bytes at least
     if (!r.header(kPacketPageFormat, count, 6, kMaxRecordsPerPage, "records"))
@@ -102,7 +86,7 @@ QString decodePacketPage(std::span<const uint8_t> page, std::vector<PacketHeader
     out.reserve(out.size() + count); // so `prev` stays valid: no reallocation below
     const PacketHeader none;
     const PacketHeader *prevp = &none;
-    RecordPageStats st;
+    pages::Stats st;
     for (uint64_t i = 0; i < count; ++i) {
         const PacketHeader &prev = *prevp;
         PacketHeader p;
@@ -148,7 +132,7 @@ QString decodePacketPage(std::span<const uint8_t> page, std::vector<PacketHeader
             else
                 std::memcpy(p.data.data() + at, &word, n - at);
         }
-        widen(st, p.tsNs, i == 0);
+        st.widen(p.tsNs, i);
         out.push_back(std::move(p));
         prevp = &out.back();
     }
@@ -162,33 +146,32 @@ QString decodePacketPage(std::span<const uint8_t> page, std::vector<PacketHeader
 // A page holds few names: a scan finds them, a map once there are many.
 uint64_t NftPageEncoder::nameIndex(const Name &n) {
     constexpr size_t kScanNames = 32;
-    if (names_.size() <= kScanNames) {
-        for (size_t i = 0; i < names_.size(); ++i) {
-            if (names_[i].data() == n.data())
+    std::vector<Name> &names = page_.names;
+    if (names.size() <= kScanNames) {
+        for (size_t i = 0; i < names.size(); ++i) {
+            if (names[i].data() == n.data())
                 return i;
         }
-        names_.push_back(n);
-        if (names_.size() > kScanNames) {
-            for (size_t i = 0; i < names_.size(); ++i)
-                index_.emplace(names_[i].data(), i);
+        names.push_back(n);
+        if (names.size() > kScanNames) {
+            for (size_t i = 0; i < names.size(); ++i)
+                page_.index.emplace(names[i].data(), i);
         }
-        return names_.size() - 1;
+        return names.size() - 1;
     }
-    auto [it, added] = index_.try_emplace(n.data(), names_.size());
+    auto [it, added] = page_.index.try_emplace(n.data(), names.size());
     if (added)
-        names_.push_back(n);
+        names.push_back(n);
     return it->second;
 }
 
 void NftPageEncoder::add(const NftTraceRecord &r) {
-    widen(stats_, r.tsNs, count_ == 0);
-    ++count_;
     const uint64_t table = nameIndex(r.table), chain = nameIndex(r.chain),
                    jump = nameIndex(r.jumpTarget);
-    pages::Sink sink(body_, used_);
+    pages::Sink sink = body_.add(r.tsNs);
     sink.room(26 * pages::kMaxVarintBytes + r.llHeader.size() + r.networkHeader.size() +
               r.transportHeader.size());
-    sink.varint(zigzag(r.tsNs, prevTs_));
+    sink.varint(zigzag(r.tsNs, page_.ts));
     sink.varint(r.ruleHandle);
     sink.varint(r.id);
     sink.varint(r.iif);
@@ -201,7 +184,7 @@ void NftPageEncoder::add(const NftTraceRecord &r) {
     sink.varint(r.oiftype);
     sink.varint(r.family);
     sink.varint(static_cast<uint64_t>(r.type));
-    sink.varint(zigzag(r.netns, prevNetns_));
+    sink.varint(zigzag(r.netns, page_.netns));
     sink.varint(table);
     sink.varint(chain);
     sink.varint(jump);
@@ -209,37 +192,28 @@ void NftPageEncoder::add(const NftTraceRecord &r) {
     sink.varint(r.ctStatus);
     sink.varint(r.ctState);
     sink.varint(r.ctDirection);
-    sink.varint(zigzag(r.skb, prevSkb_));
+    sink.varint(zigzag(r.skb, page_.skb));
     sink.byte(r.walkStart ? 1 : 0);
     sink.bytes(r.llHeader);
     sink.bytes(r.networkHeader);
     sink.bytes(r.transportHeader);
-    prevTs_ = r.tsNs;
-    prevNetns_ = r.netns;
-    prevSkb_ = r.skb;
+    page_.ts = r.tsNs;
+    page_.netns = r.netns;
+    page_.skb = r.skb;
 }
 
-RecordPageStats NftPageEncoder::finish(std::string &out) {
-    out.push_back(static_cast<char>(kNftPageFormat));
-    putVarint(out, count_);
-    putVarint(out, names_.size());
-    for (const Name &n : names_) {
+pages::Stats NftPageEncoder::finish(std::string &out) {
+    body_.head(out, kNftPageFormat);
+    putVarint(out, page_.names.size());
+    for (const Name &n : page_.names) {
         putVarint(out, n.size());
         out.append(n.data(), n.size());
     }
-    out.append(body_.data(), used_);
-    const RecordPageStats stats = stats_;
-    names_.clear();
-    index_.clear();
-    used_ = 0;
-    count_ = 0;
-    prevTs_ = prevSkb_ = 0;
-    prevNetns_ = 0;
-    stats_ = {};
-    return stats;
+    page_ = {};
+    return body_.take(out);
 }
 
-RecordPageStats encodeNftPage(std::span<const NftTraceRecord> records, std::string &out) {
+pages::Stats encodeNftPage(std::span<const NftTraceRecord> records, std::string &out) {
     NftPageEncoder page;
     for (const NftTraceRecord &r : records)
         page.add(r);
@@ -247,7 +221,7 @@ RecordPageStats encodeNftPage(std::span<const NftTraceRecord> records, std::stri
 }
 
 QString decodeNftPage(std::span<const uint8_t> page, std::vector<NftTraceRecord> &out,
-                      RecordPageStats *stats) {
+                      pages::Stats *stats) {
     pages::Reader r(page);
     uint64_t count = 0; // an nft record takes 26 bytes at least
     if (!r.header(kNftPageFormat, count, 26, kMaxRecordsPerPage, "records"))
@@ -289,7 +263,7 @@ QString decodeNftPage(std::span<const uint8_t> page, std::vector<NftTraceRecord>
         uint64_t tsNs = 0, skb = 0;
         uint32_t netns = 0;
     } prev;
-    RecordPageStats st;
+    pages::Stats st;
     for (uint64_t i = 0; i < count; ++i) {
         NftTraceRecord x;
         uint8_t type = 0, walk = 0;
@@ -314,7 +288,7 @@ QString decodeNftPage(std::span<const uint8_t> page, std::vector<NftTraceRecord>
             return QCoreApplication::translate("nt::TraceFile", "it holds walk_start %1").arg(walk);
         x.type = NftTraceType(type);
         x.walkStart = walk == 1;
-        widen(st, x.tsNs, i == 0);
+        st.widen(x.tsNs, i);
         prev = {x.tsNs, x.skb, x.netns};
         out.push_back(std::move(x));
     }

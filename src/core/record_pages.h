@@ -3,6 +3,7 @@
 #pragma once
 
 #include "event.h"
+#include "page_codec.h"
 
 #include <QString>
 
@@ -19,11 +20,6 @@ namespace nt {
 constexpr size_t kRecordsPerPage = 4096;
 constexpr size_t kMaxRecordsPerPage = 1u << 20;
 
-// The time range of a page's records; 0, 0 for an empty page.
-struct RecordPageStats {
-    uint64_t minTs = 0, maxTs = 0;
-};
-
 // Packet page, format 1. Varints and zigzag differences as in event_pages.h; differences are
 // from the previous header in the page (0 before the first).
 //   u8 format (1), varint count
@@ -39,26 +35,25 @@ constexpr uint8_t kPacketPageFormat = 1;
 class PacketPageEncoder {
 public:
     void add(const PacketHeader &p);
-    size_t count() const { return count_; }
+    size_t count() const { return body_.count(); }
     // Appends the page of the headers added since the last finish() to `out`, returns its time
     // range and starts the next page.
-    RecordPageStats finish(std::string &out);
+    pages::Stats finish(std::string &out);
 
 private:
-    std::string body_;
-    size_t used_ = 0;
-    size_t count_ = 0;
-    uint64_t prevSkb_ = 0, prevTs_ = 0;
-    uint32_t prevNetns_ = 0;
-    uint16_t prevProtocol_ = 0;
-    std::vector<uint8_t> prevData_;
-    RecordPageStats stats_;
+    pages::Body body_;
+    struct Previous { // the header before, what the next is encoded against
+        uint64_t skb = 0, ts = 0;
+        uint32_t netns = 0;
+        uint16_t protocol = 0;
+        std::vector<uint8_t> data;
+    } prev_;
 };
-RecordPageStats encodePacketPage(std::span<const PacketHeader> packets, std::string &out);
+pages::Stats encodePacketPage(std::span<const PacketHeader> packets, std::string &out);
 // Appends the page's headers to `out`; an empty string on success, else what is wrong (`out`
 // then holds what was appended before the fault).
 QString decodePacketPage(std::span<const uint8_t> page, std::vector<PacketHeader> &out,
-                         RecordPageStats *stats = nullptr);
+                         pages::Stats *stats = nullptr);
 
 // nft page, format 1. Table, chain and jump-target names are stored once per page.
 //   u8 format (1), varint count
@@ -73,22 +68,22 @@ constexpr uint8_t kNftPageFormat = 1;
 class NftPageEncoder {
 public:
     void add(const NftTraceRecord &r);
-    size_t count() const { return count_; }
-    RecordPageStats finish(std::string &out);
+    size_t count() const { return body_.count(); }
+    pages::Stats finish(std::string &out);
 
 private:
     uint64_t nameIndex(const Name &n);
-    std::vector<Name> names_; // interned: a name's address identifies its text
-    std::unordered_map<const char *, uint64_t> index_; // once there are many names
-    std::string body_;
-    size_t used_ = 0;
-    size_t count_ = 0;
-    uint64_t prevTs_ = 0, prevSkb_ = 0;
-    uint32_t prevNetns_ = 0;
-    RecordPageStats stats_;
+    pages::Body body_;
+    // What the next record is encoded against; starts empty with each page.
+    struct Context {
+        std::vector<Name> names; // interned: a name's address identifies its text
+        std::unordered_map<const char *, uint64_t> index; // once there are many names
+        uint64_t ts = 0, skb = 0;
+        uint32_t netns = 0;
+    } page_;
 };
-RecordPageStats encodeNftPage(std::span<const NftTraceRecord> records, std::string &out);
+pages::Stats encodeNftPage(std::span<const NftTraceRecord> records, std::string &out);
 QString decodeNftPage(std::span<const uint8_t> page, std::vector<NftTraceRecord> &out,
-                      RecordPageStats *stats = nullptr);
+                      pages::Stats *stats = nullptr);
 
 } // namespace nt

@@ -1323,7 +1323,7 @@ void TraceReader::Impl::readPages(const char *table, std::vector<T> &out, Decode
                 bytes = pages::asBytes(unpacked);
             }
             const size_t before = out.size();
-            RecordPageStats st;
+            pages::Stats st;
             if (why.isEmpty())
                 why = decode(bytes, out, st);
             if (!why.isEmpty() || out.size() - before != count ||
@@ -1348,11 +1348,8 @@ void TraceReader::Impl::readEventPages(const std::function<void(std::span<const 
     buf.reserve(std::min(batchSize, reserveFor(info.events)));
     readPages(
         "event_pages", buf,
-        [](std::span<const uint8_t> bytes, std::vector<Event> &out, RecordPageStats &st) {
-            EventPageStats es;
-            QString why = decodeEventPage(bytes, out, &es);
-            st = {es.minTs, es.maxTs};
-            return why;
+        [](std::span<const uint8_t> bytes, std::vector<Event> &out, pages::Stats &st) {
+            return decodeEventPage(bytes, out, &st);
         },
         [&](size_t before) {
             ++salvage.eventPages;
@@ -1373,7 +1370,7 @@ void TraceReader::Impl::readPackets(std::vector<PacketHeader> &out, ProgressCtx 
     if (info.schemaVersion >= 3) {
         readPages(
             "packet_pages", out,
-            [](std::span<const uint8_t> bytes, std::vector<PacketHeader> &o, RecordPageStats &st) {
+            [](std::span<const uint8_t> bytes, std::vector<PacketHeader> &o, pages::Stats &st) {
                 return decodePacketPage(bytes, o, &st);
             },
             [&](size_t before) {
@@ -1408,8 +1405,9 @@ void TraceReader::Impl::readNft(std::vector<NftTraceRecord> &out, ProgressCtx &p
         out.reserve(out.size() + reserveFor(info.nftRecords));
         readPages(
             "nft_pages", out,
-            [](std::span<const uint8_t> bytes, std::vector<NftTraceRecord> &o,
-               RecordPageStats &st) { return decodeNftPage(bytes, o, &st); },
+            [](std::span<const uint8_t> bytes, std::vector<NftTraceRecord> &o, pages::Stats &st) {
+                return decodeNftPage(bytes, o, &st);
+            },
             [&](size_t before) {
                 salvage.nft += out.size() - before;
                 for (size_t i = before; i < out.size(); ++i)

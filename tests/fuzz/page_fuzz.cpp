@@ -22,7 +22,7 @@ void decode(uint8_t kind, std::span<const uint8_t> page) {
     switch (kind % 3) {
     case 0: {
         std::vector<nt::Event> out;
-        nt::EventPageStats st;
+        nt::pages::Stats st;
         if (nt::decodeEventPage(page, out, &st).isEmpty() && out.size() > nt::kMaxEventsPerPage)
             std::abort();
         break;

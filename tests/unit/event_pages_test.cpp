@@ -50,11 +50,11 @@ TEST(EventPages, ExtremeValuesRoundTrip) {
     v[2] = v[0];
     v[3].ts_ns = 1; // far back from u64: the difference wraps
     std::string page;
-    const nt::EventPageStats st = nt::encodeEventPage(v, page);
+    const nt::pages::Stats st = nt::encodeEventPage(v, page);
     EXPECT_EQ(st.minTs, 0u);
     EXPECT_EQ(st.maxTs, u64);
     std::vector<Event> back;
-    nt::EventPageStats got;
+    nt::pages::Stats got;
     ASSERT_EQ(nt::decodeEventPage(bytes(page), back, &got), QString());
     ASSERT_EQ(back.size(), v.size());
     for (size_t i = 0; i < v.size(); ++i) {

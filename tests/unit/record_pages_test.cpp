@@ -107,11 +107,11 @@ TEST(PacketPages, ExtremeValuesRoundTrip) {
     v.push_back(v[3]);
     v.back().data.assign(19, 0);
     std::string page;
-    const nt::RecordPageStats st = nt::encodePacketPage(v, page);
+    const nt::pages::Stats st = nt::encodePacketPage(v, page);
     EXPECT_EQ(st.minTs, 0u);
     EXPECT_EQ(st.maxTs, kU64Max);
     std::vector<PacketHeader> back;
-    nt::RecordPageStats got;
+    nt::pages::Stats got;
     ASSERT_EQ(nt::decodePacketPage(asBytes(page), back, &got), QString());
     ASSERT_EQ(back.size(), v.size());
     for (size_t i = 0; i < v.size(); ++i)
