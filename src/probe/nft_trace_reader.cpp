@@ -305,6 +305,13 @@ void NftTraceReader::SocketCloser::operator()(mnl_socket *s) const {
 
 NftTraceReader::NftTraceReader(const NetnsHandle *ns, int receiveBufferBytes)
     : buf_(kSlots * kSlotBytes), msgs_(kSlots), iov_(kSlots), addrs_(kSlots) {
+    // Each slot's buffer and address, set once: recvmmsg only writes what it received.
+    for (size_t i = 0; i < kSlots; ++i) {
+        iov_[i] = {buf_.data() + i * kSlotBytes, kSlotBytes};
+        msgs_[i].msg_hdr.msg_name = &addrs_[i];
+        msgs_[i].msg_hdr.msg_iov = &iov_[i];
+        msgs_[i].msg_hdr.msg_iovlen = 1;
+    }
     NetnsGuard guard(ns);
     netns_ = currentNetnsInode();
     sock_.reset(mnl_socket_open2(NETLINK_NETFILTER, SOCK_NONBLOCK | SOCK_CLOEXEC));
@@ -383,12 +390,7 @@ size_t NftTraceReader::drain(std::vector<NftTraceRecord> &out, size_t maxRecords
     while (added < maxRecords) {
         const auto want = static_cast<unsigned>(std::min<size_t>(kSlots, maxRecords - added));
         for (unsigned i = 0; i < want; ++i) {
-            iov_[i] = {buf_.data() + i * kSlotBytes, kSlotBytes};
-            msgs_[i] = {};
-            msgs_[i].msg_hdr.msg_name = &addrs_[i];
-            msgs_[i].msg_hdr.msg_namelen = sizeof(sockaddr_nl);
-            msgs_[i].msg_hdr.msg_iov = &iov_[i];
-            msgs_[i].msg_hdr.msg_iovlen = 1;
+            msgs_[i].msg_hdr.msg_namelen = sizeof(sockaddr_nl); // in and out
         }
         const int n = recvmmsg(fd, msgs_.data(), want, 0, nullptr);
         if (n < 0) {
