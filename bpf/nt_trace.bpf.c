@@ -150,37 +150,77 @@ static __always_inline void count(__u32 which) {
         *v += 1;
 }
 
-static __always_inline __u32 skb_netns(struct sk_buff *skb, struct net_device *dev, __u8 *flags) {
-    if (dev)
-        return BPF_CORE_READ(dev, nd_net.net, ns.inum);
+/* How the common path reads the skb, its device and socket: `mode` has NT_DIRECT when they are a
+ * tracepoint's BTF-typed arguments (tp_btf), which the verifier lets a program load from like
+ * memory (the JIT guards each load against faults, and CO-RE relocates the offsets). An skb only
+ * known by its address (a context event, a kprobe's register) is read with a helper call, each
+ * one several times the cost of a load. `mode` is a constant at every call site, so the compiler
+ * keeps only one of the two reads. */
+#define NT_RX 1          /* receive path: skb->data is the network header */
+#define NT_FOLLOW_ONLY 2 /* never start tracking here: the skb may already be gone */
+#define NT_ENTRY 4       /* a packet enters the stack here: check a followed skb is the same */
+#define NT_DIRECT 8      /* skb and dev are the tracepoint's own BTF pointers: plain loads */
+
+#define NT_READ(mode, src, field) (((mode)&NT_DIRECT) ? (src)->field : BPF_CORE_READ(src, field))
+
+/* skb->dev shares its word with dev_scratch (a queued UDP datagram keeps its size there) and
+ * skb->sk with ip_defrag_offset: a plain load through such a value faults, and a fault costs far
+ * more than the helper's refusal. Kernel addresses have the top bit set on the 64-bit
+ * architectures Linux runs on; those words never do. The bound is kept in a register: the
+ * verifier lets root compare a pointer, never shift it. */
+static __always_inline int kernel_address(const void *p) {
+    __u64 top = 0x8000000000000000ULL;
+    barrier_var(top);
+    return (__u64)p >= top;
+}
+
+static __always_inline struct sock *skb_sk(struct sk_buff *skb, int mode) {
+    return NT_READ(mode, skb, sk);
+}
+
+static __always_inline __u32 dev_ifindex(struct net_device *dev, int mode) {
+    if (mode & NT_DIRECT)
+        return kernel_address(dev) ? dev->ifindex : 0;
+    return BPF_CORE_READ(dev, ifindex);
+}
+
+static __always_inline __u32 skb_netns(struct sk_buff *skb, struct net_device *dev, __u8 *flags,
+                                       int mode) {
+    if (dev) {
+        if (!(mode & NT_DIRECT))
+            return BPF_CORE_READ(dev, nd_net.net, ns.inum);
+        return kernel_address(dev) ? dev->nd_net.net->ns.inum : 0;
+    }
     *flags |= NT_EVF_NO_DEV;
-    struct sock *sk = BPF_CORE_READ(skb, sk);
-    if (sk)
+    struct sock *sk = skb_sk(skb, mode);
+    if (!sk)
+        return 0;
+    if (!(mode & NT_DIRECT))
         return BPF_CORE_READ(sk, __sk_common.skc_net.net, ns.inum);
-    return 0;
+    return kernel_address(sk) ? sk->__sk_common.skc_net.net->ns.inum : 0;
 }
 
 /* Where the header bytes start. On the receive path before the IP layer, skb->data points at the
  * network header while network_header may still be stale. */
 static __always_inline unsigned char *header_start(struct sk_buff *skb, unsigned char *head,
-                                                   int rx) {
-    if (rx)
-        return BPF_CORE_READ(skb, data);
-    __u16 nh = BPF_CORE_READ(skb, network_header);
+                                                   int mode) {
+    if (mode & NT_RX)
+        return NT_READ(mode, skb, data);
+    __u16 nh = NT_READ(mode, skb, network_header);
     if (nh == 0xffff)
-        return BPF_CORE_READ(skb, data);
+        return NT_READ(mode, skb, data);
     return head + nh;
 }
 
 /* Reads the header bytes into the scratch packet record. */
-static __always_inline struct nt_scratch *capture(struct sk_buff *skb, int rx) {
+static __always_inline struct nt_scratch *capture(struct sk_buff *skb, int mode) {
     __u32 zero = 0;
     struct nt_scratch *s = bpf_map_lookup_elem(&nt_scratch_map, &zero);
     if (!s)
         return 0;
-    unsigned char *head = BPF_CORE_READ(skb, head);
-    unsigned char *start = header_start(skb, head, rx);
-    __u64 tail = (__u64)(head + BPF_CORE_READ(skb, tail));
+    unsigned char *head = NT_READ(mode, skb, head);
+    unsigned char *start = header_start(skb, head, mode);
+    __u64 tail = (__u64)(head + NT_READ(mode, skb, tail));
     __u64 avail = tail > (__u64)start ? tail - (__u64)start : 0;
     __u32 caplen = avail > NT_PACKET_CAPLEN ? NT_PACKET_CAPLEN : (__u32)avail;
     s->pkt.caplen = 0;
@@ -188,14 +228,14 @@ static __always_inline struct nt_scratch *capture(struct sk_buff *skb, int rx) {
         if (bpf_probe_read_kernel(s->pkt.data, caplen, start) == 0)
             s->pkt.caplen = caplen;
     }
-    s->pkt.protocol = bpf_ntohs(BPF_CORE_READ(skb, protocol));
+    s->pkt.protocol = bpf_ntohs(NT_READ(mode, skb, protocol));
     __builtin_memset(&s->f, 0, sizeof(s->f));
     return s;
 }
 
 /* The first 16 header bytes, what a rejected skb is recognised by (zeros when unreadable). */
-static __always_inline void header_key(struct sk_buff *skb, int rx, __u64 out[2]) {
-    unsigned char *start = header_start(skb, BPF_CORE_READ(skb, head), rx);
+static __always_inline void header_key(struct sk_buff *skb, int mode, __u64 out[2]) {
+    unsigned char *start = header_start(skb, NT_READ(mode, skb, head), mode);
     if (bpf_probe_read_kernel(out, 16, start) != 0) {
         out[0] = 0;
         out[1] = 0;
@@ -253,15 +293,19 @@ static __always_inline void decode(const struct nt_packet *p, struct nt_fields *
     }
 }
 
-/* FNV-1a over what stays the same while one packet crosses the stack (not TTL, not
- * checksums): equal at every entry point of one packet, different for the next one. */
+/* A hash of what stays the same while one packet crosses the stack (not TTL, not checksums):
+ * equal at every entry point of one packet, different for the next one. Word by word: each step
+ * is a bijection of the word, so packets that differ in one word never hash alike. It stays in
+ * BPF (the tracking entry), so it need not match user space's fingerprint. */
+_Static_assert(__builtin_offsetof(struct nt_fields, daddr) + 16 -
+                       __builtin_offsetof(struct nt_fields, sport) ==
+                   11 * sizeof(__u32),
+               "sport through daddr are 11 words");
 static __always_inline __u32 fingerprint(const struct nt_fields *f) {
+    const __u32 *w = (const __u32 *)&f->sport;
     __u32 h = 2166136261u;
-    const __u8 *b = (const __u8 *)&f->sport;
-    for (int i = 0; i < 12; i++) /* sport, dport, family, l4proto, has_ports, pad, ident */
-        h = (h ^ b[i]) * 16777619u;
-    for (int i = 0; i < 16; i++)
-        h = (h ^ f->saddr[i] ^ (f->daddr[i] << 1)) * 16777619u;
+    for (int i = 0; i < 11; i++) /* ports, family/l4proto/has_ports/pad, ident, saddr, daddr */
+        h = (h ^ w[i]) * 0x9e3779b1u;
     return h;
 }
 
@@ -357,10 +401,8 @@ static __always_inline void set_last(__u64 skb) {
         c->last_skb = skb;
 }
 
-/* The common path of every probe: filter or follow, then emit. */
-#define NT_RX 1          /* receive path: skb->data is the network header */
-#define NT_FOLLOW_ONLY 2 /* never start tracking here: the skb may already be gone */
-#define NT_ENTRY 4       /* a packet enters the stack here: check a followed skb is the same */
+/* The common path of every probe: filter or follow, then emit. Its `mode` flags are above
+ * NT_READ. */
 
 /* `dev` is the device the event happened on: skb->dev, except where the probe names it (after
  * a veth xmit skb->dev already is the peer). */
@@ -368,11 +410,11 @@ static __always_inline void set_last(__u64 skb) {
  * helper's own event stream): they pass skb_copy_datagram_iovec and consume_skb like packets.
  * They are never traced, so the tracer does not trace itself. Decided before anything is
  * looked up or reserved. */
-static __always_inline int local_ipc(struct sk_buff *skb) {
-    struct sock *sk = BPF_CORE_READ(skb, sk);
-    if (!sk)
+static __always_inline int local_ipc(struct sk_buff *skb, int mode) {
+    struct sock *sk = skb_sk(skb, mode);
+    if (!sk || ((mode & NT_DIRECT) && !kernel_address(sk)))
         return 0;
-    __u16 family = BPF_CORE_READ(sk, __sk_common.skc_family);
+    __u16 family = NT_READ(mode, sk, __sk_common.skc_family);
     return family == AF_UNIX || family == AF_NETLINK;
 }
 
@@ -399,12 +441,12 @@ static __always_inline int still_rejected(struct sk_buff *skb, __u64 key, struct
     struct nt_cpu_ctx *c = bpf_map_lookup_elem(&nt_cpu, &zero);
     if (!c || c->rej_skb != key)
         return 0;
-    if (BPF_CORE_READ(skb, mark) != c->rej_mark ||
-        (dev && BPF_CORE_READ(dev, ifindex) != c->rej_ifindex))
+    if (NT_READ(mode, skb, mark) != c->rej_mark ||
+        (dev && dev_ifindex(dev, mode) != c->rej_ifindex))
         return 0;
     if (mode & NT_ENTRY) {
         __u64 h[2];
-        header_key(skb, mode & NT_RX, h);
+        header_key(skb, mode, h);
         if (h[0] != c->rej_head[0] || h[1] != c->rej_head[1])
             return 0;
     }
@@ -412,7 +454,7 @@ static __always_inline int still_rejected(struct sk_buff *skb, __u64 key, struct
 }
 
 static __always_inline void remember_rejected(struct sk_buff *skb, __u64 key,
-                                              const struct nt_fields *f, int rx) {
+                                              const struct nt_fields *f, int mode) {
     __u32 zero = 0;
     struct nt_cpu_ctx *c = bpf_map_lookup_elem(&nt_cpu, &zero);
     if (!c)
@@ -420,7 +462,7 @@ static __always_inline void remember_rejected(struct sk_buff *skb, __u64 key,
     c->rej_skb = key;
     c->rej_mark = f->mark;
     c->rej_ifindex = f->ifindex;
-    header_key(skb, rx, c->rej_head);
+    header_key(skb, mode, c->rej_head);
 }
 
 static __always_inline void forget_rejected(__u64 key) {
@@ -436,12 +478,13 @@ static __always_inline int handle_dev(struct sk_buff *skb, struct net_device *de
                                       struct nt_tracked *tr) {
     if (!skb)
         return 0;
-    if (local_ipc(skb)) {
+    /* An entry handed in is a followed packet's, and a local message is never followed. */
+    if (!tr && local_ipc(skb, mode)) {
         count(NT_CNT_EXCLUDED);
         return 0;
     }
     __u64 key = (__u64)skb;
-    __u32 netns = skb_netns(skb, dev, &flags);
+    __u32 netns = skb_netns(skb, dev, &flags, mode);
     int is_free = probe == NT_PROBE_KFREE_SKB || probe == NT_PROBE_CONSUME_SKB;
     if (nt_netns && netns && netns != nt_netns && !is_free) {
         /* Elsewhere, and not a free (which must still forget a followed skb that left): nothing
@@ -476,7 +519,7 @@ static __always_inline int handle_dev(struct sk_buff *skb, struct net_device *de
     if (tr && (mode & NT_ENTRY) && in_ns) {
         /* Some frees have no tracepoint (__kfree_skb, deferred frees): a followed address may
          * now hold another packet. A different header means it does: start over. */
-        struct nt_scratch *sc = capture(skb, mode & NT_RX);
+        struct nt_scratch *sc = capture(skb, mode);
         if (sc) {
             decode(&sc->pkt, &sc->f);
             if (sc->f.family && fingerprint(&sc->f) != tr->fp) {
@@ -489,18 +532,18 @@ static __always_inline int handle_dev(struct sk_buff *skb, struct net_device *de
         if (is_free || !in_ns)
             return 0;
         /* A buffer with no protocol set is no frame from a wire (nor one going to it). */
-        __u16 proto = bpf_ntohs(BPF_CORE_READ(skb, protocol));
+        __u16 proto = bpf_ntohs(NT_READ(mode, skb, protocol));
         if (!proto) {
             count(NT_CNT_EXCLUDED);
             return 0;
         }
-        struct nt_scratch *sc = capture(skb, mode & NT_RX);
+        struct nt_scratch *sc = capture(skb, mode);
         if (!sc)
             return 0;
         struct nt_packet *p = &sc->pkt;
         struct nt_fields *f = &sc->f;
-        f->ifindex = dev ? BPF_CORE_READ(dev, ifindex) : 0;
-        f->mark = BPF_CORE_READ(skb, mark);
+        f->ifindex = dev ? dev_ifindex(dev, mode) : 0;
+        f->mark = NT_READ(mode, skb, mark);
         decode(p, f);
         /* A frame that says it is IP must parse as IP. Other frames (ARP, LLDP …) are followed
          * as what they are: family 0 for the filter, as in tcpdump (`not port 80` matches ARP),
@@ -509,7 +552,7 @@ static __always_inline int handle_dev(struct sk_buff *skb, struct net_device *de
         if ((ip && !f->family) || !filter_match(f)) {
             count(NT_CNT_FILTERED);
             if (nt_filter_cfg.enabled)
-                remember_rejected(skb, key, f, mode & NT_RX);
+                remember_rejected(skb, key, f, mode);
             return 0;
         }
         if (nt_filter_cfg.enabled)
@@ -528,7 +571,7 @@ static __always_inline int handle_dev(struct sk_buff *skb, struct net_device *de
             p->ts_ns = now;
             p->skb = key;
             p->netns = netns;
-            p->len = BPF_CORE_READ(skb, len);
+            p->len = NT_READ(mode, skb, len);
             __builtin_memcpy(out, p, sizeof(*out));
             bpf_ringbuf_submit(out, wakeup_flags(sizeof(*out)));
             count(NT_CNT_PACKETS);
@@ -548,17 +591,17 @@ static __always_inline int handle_dev(struct sk_buff *skb, struct net_device *de
         count(NT_CNT_RINGBUF_FULL);
     } else {
         ev->type = NT_REC_EVENT;
-        ev->flags = flags | (BPF_CORE_READ(skb, sk) ? NT_EVF_HAS_SK : 0);
+        ev->flags = flags | (skb_sk(skb, mode) ? NT_EVF_HAS_SK : 0);
         ev->probe = probe;
         ev->cpu = bpf_get_smp_processor_id();
-        ev->protocol = bpf_ntohs(BPF_CORE_READ(skb, protocol));
+        ev->protocol = bpf_ntohs(NT_READ(mode, skb, protocol));
         ev->ts_ns = now;
         ev->skb = key;
         ev->location = location;
         ev->netns = netns;
-        ev->ifindex = dev ? BPF_CORE_READ(dev, ifindex) : 0;
-        ev->len = BPF_CORE_READ(skb, len);
-        ev->mark = BPF_CORE_READ(skb, mark);
+        ev->ifindex = dev ? dev_ifindex(dev, mode) : 0;
+        ev->len = NT_READ(mode, skb, len);
+        ev->mark = NT_READ(mode, skb, mark);
         ev->aux = aux;
         ev->aux2 = aux2;
         bpf_ringbuf_submit(ev, wakeup_flags(sizeof(*ev)));
@@ -575,7 +618,7 @@ static __always_inline int handle(struct sk_buff *skb, __u16 probe, __u32 aux, _
                                   __u64 location, int mode, __u8 flags) {
     if (!skb)
         return 0;
-    return handle_dev(skb, BPF_CORE_READ(skb, dev), probe, aux, aux2, location, mode, flags, 0);
+    return handle_dev(skb, NT_READ(mode, skb, dev), probe, aux, aux2, location, mode, flags, 0);
 }
 
 /* An event for the skb this CPU handled last, when the probe itself carries no skb. Only for
@@ -610,12 +653,12 @@ static __always_inline int handle_context(__u64 skb, __u16 probe, __u32 aux, __u
 
 SEC("tp_btf/netif_receive_skb")
 int BPF_PROG(nt_netif_receive_skb, struct sk_buff *skb) {
-    return handle(skb, NT_PROBE_NETIF_RECEIVE_SKB, 0, 0, 0, NT_RX | NT_ENTRY, 0);
+    return handle(skb, NT_PROBE_NETIF_RECEIVE_SKB, 0, 0, 0, NT_RX | NT_ENTRY | NT_DIRECT, 0);
 }
 
 SEC("tp_btf/netif_rx")
 int BPF_PROG(nt_netif_rx, struct sk_buff *skb) {
-    return handle(skb, NT_PROBE_NETIF_RX, 0, 0, 0, NT_RX | NT_ENTRY, 0);
+    return handle(skb, NT_PROBE_NETIF_RX, 0, 0, 0, NT_RX | NT_ENTRY | NT_DIRECT, 0);
 }
 
 SEC("tp_btf/napi_gro_receive_entry")
@@ -624,7 +667,7 @@ int BPF_PROG(nt_napi_gro_receive_entry, struct sk_buff *skb) {
     struct nt_cpu_ctx *c = bpf_map_lookup_elem(&nt_cpu, &zero);
     if (c)
         c->gro_skb = (__u64)skb;
-    return handle(skb, NT_PROBE_NAPI_GRO_RECEIVE_ENTRY, 0, 0, 0, NT_RX | NT_ENTRY, 0);
+    return handle(skb, NT_PROBE_NAPI_GRO_RECEIVE_ENTRY, 0, 0, 0, NT_RX | NT_ENTRY | NT_DIRECT, 0);
 }
 
 SEC("tp_btf/napi_gro_receive_exit")
@@ -640,80 +683,81 @@ int BPF_PROG(nt_napi_gro_receive_exit, int ret) {
 
 SEC("tp_btf/net_dev_queue")
 int BPF_PROG(nt_net_dev_queue, struct sk_buff *skb) {
-    return handle(skb, NT_PROBE_NET_DEV_QUEUE, 0, 0, 0, NT_ENTRY, 0);
+    return handle(skb, NT_PROBE_NET_DEV_QUEUE, 0, 0, 0, NT_ENTRY | NT_DIRECT, 0);
 }
 
 SEC("tp_btf/net_dev_start_xmit")
 int BPF_PROG(nt_net_dev_start_xmit, struct sk_buff *skb) {
-    return handle(skb, NT_PROBE_NET_DEV_START_XMIT, 0, 0, 0, 0, 0);
+    return handle(skb, NT_PROBE_NET_DEV_START_XMIT, 0, 0, 0, NT_DIRECT, 0);
 }
 
 SEC("tp_btf/net_dev_xmit")
 int BPF_PROG(nt_net_dev_xmit, struct sk_buff *skb, int rc, struct net_device *dev) {
     /* After the driver took the skb it may already be freed (veth hands it to the peer):
      * report it only when it is being followed, never start following it here. */
-    return handle_dev(skb, dev, NT_PROBE_NET_DEV_XMIT, (__u32)rc, 0, 0, NT_FOLLOW_ONLY, 0, 0);
+    return handle_dev(skb, dev, NT_PROBE_NET_DEV_XMIT, (__u32)rc, 0, 0, NT_FOLLOW_ONLY | NT_DIRECT,
+                      0, 0);
 }
 
 SEC("tp_btf/qdisc_enqueue")
 int BPF_PROG(nt_qdisc_enqueue, struct Qdisc *q, void *txq, struct sk_buff *skb) {
-    return handle(skb, NT_PROBE_QDISC_ENQUEUE, 0, BPF_CORE_READ(q, handle), 0, 0, 0);
+    return handle(skb, NT_PROBE_QDISC_ENQUEUE, 0, q->handle, 0, NT_DIRECT, 0);
 }
 
 SEC("tp_btf/qdisc_dequeue")
 int BPF_PROG(nt_qdisc_dequeue, struct Qdisc *q, void *txq, int packets, struct sk_buff *skb) {
-    return handle(skb, NT_PROBE_QDISC_DEQUEUE, (__u32)packets, BPF_CORE_READ(q, handle), 0, 0, 0);
+    return handle(skb, NT_PROBE_QDISC_DEQUEUE, (__u32)packets, q->handle, 0, NT_DIRECT, 0);
 }
 
 SEC("tp_btf/kfree_skb")
 int BPF_PROG(nt_kfree_skb, struct sk_buff *skb, void *location, int reason) {
-    return handle(skb, NT_PROBE_KFREE_SKB, (__u32)reason, 0, (__u64)location, 0, 0);
+    return handle(skb, NT_PROBE_KFREE_SKB, (__u32)reason, 0, (__u64)location, NT_DIRECT, 0);
 }
 
 SEC("tp_btf/consume_skb")
 int BPF_PROG(nt_consume_skb, struct sk_buff *skb, void *location) {
-    return handle(skb, NT_PROBE_CONSUME_SKB, 0, 0, (__u64)location, 0, 0);
+    return handle(skb, NT_PROBE_CONSUME_SKB, 0, 0, (__u64)location, NT_DIRECT, 0);
 }
 
 /* Before Linux 6.3 the tracepoint had no location argument. */
 SEC("tp_btf/consume_skb")
 int BPF_PROG(nt_consume_skb_v1, struct sk_buff *skb) {
-    return handle(skb, NT_PROBE_CONSUME_SKB, 0, 0, 0, 0, 0);
+    return handle(skb, NT_PROBE_CONSUME_SKB, 0, 0, 0, NT_DIRECT, 0);
 }
 
 SEC("tp_btf/skb_copy_datagram_iovec")
 int BPF_PROG(nt_skb_copy_datagram_iovec, struct sk_buff *skb, int len) {
-    return handle(skb, NT_PROBE_SKB_COPY_DATAGRAM_IOVEC, 0, (__u32)len, 0, 0, 0);
+    return handle(skb, NT_PROBE_SKB_COPY_DATAGRAM_IOVEC, 0, (__u32)len, 0, NT_DIRECT, 0);
 }
 
 SEC("tp_btf/tcp_probe")
 int BPF_PROG(nt_tcp_probe, struct sock *sk, struct sk_buff *skb) {
-    return handle(skb, NT_PROBE_TCP_PROBE, 0, 0, 0, 0, 0);
+    return handle(skb, NT_PROBE_TCP_PROBE, 0, 0, 0, NT_DIRECT, 0);
 }
 
 SEC("tp_btf/tcp_retransmit_skb")
 int BPF_PROG(nt_tcp_retransmit_skb, struct sock *sk, struct sk_buff *skb) {
-    return handle(skb, NT_PROBE_TCP_RETRANSMIT_SKB, 0, 0, 0, 0, 0);
+    return handle(skb, NT_PROBE_TCP_RETRANSMIT_SKB, 0, 0, 0, NT_DIRECT, 0);
 }
 
 SEC("tp_btf/tcp_send_reset")
 int BPF_PROG(nt_tcp_send_reset, struct sock *sk, struct sk_buff *skb) {
-    return handle(skb, NT_PROBE_TCP_SEND_RESET, 0, 0, 0, 0, 0);
+    return handle(skb, NT_PROBE_TCP_SEND_RESET, 0, 0, 0, NT_DIRECT, 0);
 }
 
 SEC("tp_btf/tcp_bad_csum")
 int BPF_PROG(nt_tcp_bad_csum, struct sk_buff *skb) {
-    return handle(skb, NT_PROBE_TCP_BAD_CSUM, 0, 0, 0, 0, 0);
+    return handle(skb, NT_PROBE_TCP_BAD_CSUM, 0, 0, 0, NT_DIRECT, 0);
 }
 
 SEC("tp_btf/udp_fail_queue_rcv_skb")
 int BPF_PROG(nt_udp_fail_queue_rcv_skb, int rc, struct sock *sk, struct sk_buff *skb) {
-    return handle(skb, NT_PROBE_UDP_FAIL_QUEUE_RCV_SKB, (__u32)rc, 0, 0, 0, 0);
+    return handle(skb, NT_PROBE_UDP_FAIL_QUEUE_RCV_SKB, (__u32)rc, 0, 0, NT_DIRECT, 0);
 }
 
 SEC("tp_btf/sock_rcvqueue_full")
 int BPF_PROG(nt_sock_rcvqueue_full, struct sock *sk, struct sk_buff *skb) {
-    return handle(skb, NT_PROBE_SOCK_RCVQUEUE_FULL, 0, 0, 0, 0, 0);
+    return handle(skb, NT_PROBE_SOCK_RCVQUEUE_FULL, 0, 0, 0, NT_DIRECT, 0);
 }
 
 SEC("tp_btf/fib_table_lookup")
@@ -723,7 +767,7 @@ int BPF_PROG(nt_fib_table_lookup, __u32 tb_id, const struct flowi4 *flp, void *n
     if (!c || !flp)
         return 0;
     __u8 addr[16] = {};
-    __u32 daddr = BPF_CORE_READ(flp, daddr);
+    __u32 daddr = flp->daddr;
     __builtin_memcpy(addr, &daddr, 4);
     return handle_context(c->last_skb, NT_PROBE_FIB_TABLE_LOOKUP, (__u32)err, tb_id, addr, 4);
 }
