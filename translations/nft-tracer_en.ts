@@ -1887,6 +1887,22 @@ nft records joined to no packet: %4</translation>
         <source>Open Folder</source>
         <translation>Open Folder</translation>
     </message>
+    <message>
+        <source>Export SQLite &amp;Rows…</source>
+        <translation>Export SQLite &amp;Rows…</translation>
+    </message>
+    <message>
+        <source>Write the trace with one SQLite row per event, for sqlite3 and other SQL tools (the view events_named names probes and functions); nft-tracer opens it too</source>
+        <translation>Write the trace with one SQLite row per event, for sqlite3 and other SQL tools (the view events_named names probes and functions); nft-tracer opens it too</translation>
+    </message>
+    <message>
+        <source>Export SQLite rows</source>
+        <translation>Export SQLite rows</translation>
+    </message>
+    <message>
+        <source>SQLite files (*.sqlite *.db)</source>
+        <translation>SQLite files (*.sqlite *.db)</translation>
+    </message>
 </context>
 <context>
     <name>nt::Netns</name>

@@ -1884,6 +1884,22 @@ Bản ghi nft không ghép được với gói nào: %4</translation>
         <source>Open Folder</source>
         <translation>Mở thư mục</translation>
     </message>
+    <message>
+        <source>Export SQLite &amp;Rows…</source>
+        <translation>Xuất các &amp;dòng SQLite…</translation>
+    </message>
+    <message>
+        <source>Write the trace with one SQLite row per event, for sqlite3 and other SQL tools (the view events_named names probes and functions); nft-tracer opens it too</source>
+        <translation>Ghi trace với mỗi sự kiện một dòng SQLite, cho sqlite3 và các công cụ SQL khác (view events_named ghi tên điểm dò và hàm); nft-tracer cũng mở được tệp này</translation>
+    </message>
+    <message>
+        <source>Export SQLite rows</source>
+        <translation>Xuất các dòng SQLite</translation>
+    </message>
+    <message>
+        <source>SQLite files (*.sqlite *.db)</source>
+        <translation>Tệp SQLite (*.sqlite *.db)</translation>
+    </message>
 </context>
 <context>
     <name>nt::Netns</name>

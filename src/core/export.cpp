@@ -1,9 +1,11 @@
-// JSON and pcapng exports of a trace, shared by the command line and the desktop application.
+// JSON, pcapng and SQLite-row exports of a trace, shared by the command line and the desktop
+// application.
 #include "export.h"
 
 #include "error.h"
 #include "pcapng.h"
 #include "report.h"
+#include "tracefile.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>
@@ -12,7 +14,9 @@
 #include <QSaveFile>
 #include <QString>
 
+#include <cerrno>
 #include <cstdio>
+#include <cstring>
 
 namespace nt {
 namespace {
@@ -119,6 +123,25 @@ bool exportPcapng(const Trace &trace, const Assembler &assembler, const std::str
         }
     } catch (...) {
         std::remove(tmp.c_str());
+        throw;
+    }
+    return true;
+}
+
+bool exportSqlite(const Trace &trace, const std::string &path, const ExportProgress &progress) {
+    const std::string tmp = path + ".partial";
+    TraceWriter::discard(tmp); // one a crash left behind
+    try {
+        if (!writeTrace(tmp, trace, EventLayout::Rows, progress)) {
+            return false;
+        }
+        if (std::rename(tmp.c_str(), path.c_str()) != 0) {
+            throw Error(QCoreApplication::translate("nt::Export", "cannot write %1: %2")
+                            .arg(QString::fromStdString(path),
+                                 QString::fromLocal8Bit(std::strerror(errno))));
+        }
+    } catch (...) {
+        TraceWriter::discard(tmp);
         throw;
     }
     return true;

@@ -37,4 +37,10 @@ bool exportPcapng(const Trace &trace, const Assembler &assembler, const std::str
                   const std::string &application = "nft-tracer",
                   const ExportProgress &progress = {});
 
+// The trace as a file with one SQLite row per event (schema 1, with the `events_named` view for
+// `sqlite3`; nft-tracer opens it too). Written beside `path` and renamed over it, so the file is
+// complete or untouched. `progress` counts records (events, packet headers, nft records). Throws
+// nt::Error.
+bool exportSqlite(const Trace &trace, const std::string &path, const ExportProgress &progress = {});
+
 } // namespace nt

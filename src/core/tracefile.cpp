@@ -1700,21 +1700,52 @@ Trace readTrace(const std::string &path, const TraceProgress &progress, QString 
     return t;
 }
 
-void writeTrace(const std::string &path, const Trace &trace, EventLayout layout) {
-    TraceWriter w(path, trace.meta, false, layout);
-    w.setProbes(trace.probes);
-    w.setDropReasons(trace.dropReasons);
-    w.addSymbols(trace.symbols);
-    w.setRuleset(trace.rulesetJson);
-    w.addInterfaces(trace.interfaces);
-    for (const LossMark &m : trace.lossMarks)
-        w.appendLossMark(m.tsNs, m.ringbufFull);
-    w.append(trace.events);
-    for (const PacketHeader &h : trace.packets)
-        w.append(h);
-    for (const NftTraceRecord &r : trace.nft)
-        w.append(r);
-    w.finish(trace.meta);
+bool writeTrace(const std::string &path, const Trace &trace, EventLayout layout,
+                const TraceProgress &progress) {
+    const uint64_t total = trace.events.size() + trace.packets.size() + trace.nft.size();
+    // Asked every 1 % (at most every 64 k records) and once all are in; a refusal leaves no
+    // file behind.
+    const uint64_t step = std::clamp<uint64_t>(total / 100, 1, 65536);
+    uint64_t done = 0;
+    uint64_t asked = 0;
+    auto goOn = [&](uint64_t n, bool all) {
+        done += n;
+        if (!progress || (!all && done - asked < step)) {
+            return true;
+        }
+        asked = done;
+        return progress(done, total);
+    };
+    {
+        TraceWriter w(path, trace.meta, false, layout);
+        w.setProbes(trace.probes);
+        w.setDropReasons(trace.dropReasons);
+        w.addSymbols(trace.symbols);
+        w.setRuleset(trace.rulesetJson);
+        w.addInterfaces(trace.interfaces);
+        for (const LossMark &m : trace.lossMarks)
+            w.appendLossMark(m.tsNs, m.ringbufFull);
+        bool on = true;
+        for (size_t i = 0; i < trace.events.size() && on; i += step) {
+            const size_t n = std::min<size_t>(step, trace.events.size() - i);
+            w.append(std::span(trace.events).subspan(i, n));
+            on = goOn(n, false);
+        }
+        for (size_t i = 0; i < trace.packets.size() && on; ++i) {
+            w.append(trace.packets[i]);
+            on = goOn(1, false);
+        }
+        for (size_t i = 0; i < trace.nft.size() && on; ++i) {
+            w.append(trace.nft[i]);
+            on = goOn(1, false);
+        }
+        if (on && goOn(0, true)) {
+            w.finish(trace.meta);
+            return true;
+        }
+    } // the writer closes before its file goes
+    TraceWriter::discard(path);
+    return false;
 }
 
 TraceFileInfo readTraceInfo(const std::string &path) {

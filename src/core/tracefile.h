@@ -199,8 +199,10 @@ private:
 Trace readTrace(const std::string &path, const TraceProgress &progress = {},
                 QString *damage = nullptr);
 // Writes a whole trace in memory to a new file at `path` (TraceWriter; throws TraceFileError).
-void writeTrace(const std::string &path, const Trace &trace,
-                EventLayout layout = EventLayout::Pages);
+// `progress` is told records written (events, then packet headers and nft records) out of all;
+// when it returns false the writing stops, the unfinished file is removed and false returned.
+bool writeTrace(const std::string &path, const Trace &trace,
+                EventLayout layout = EventLayout::Pages, const TraceProgress &progress = {});
 // Meta, completeness and row counts only; cheap even for huge files.
 TraceFileInfo readTraceInfo(const std::string &path);
 

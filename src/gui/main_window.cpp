@@ -170,6 +170,9 @@ void MainWindow::createActions() {
     exportPcapngAct_ = new QAction(this);
     connect(exportPcapngAct_, &QAction::triggered, this,
             [this] { exportTrace(TraceDocument::ExportFormat::Pcapng); });
+    exportSqliteAct_ = new QAction(this);
+    connect(exportSqliteAct_, &QAction::triggered, this,
+            [this] { exportTrace(TraceDocument::ExportFormat::Sqlite); });
     quitAct_ = new QAction(this);
     quitAct_->setShortcut(QKeySequence::Quit);
     quitAct_->setMenuRole(QAction::QuitRole);
@@ -461,6 +464,7 @@ void MainWindow::createMenus() {
     fileMenu_->addAction(saveAsAct_);
     fileMenu_->addAction(exportJsonAct_);
     fileMenu_->addAction(exportPcapngAct_);
+    fileMenu_->addAction(exportSqliteAct_);
     fileMenu_->addSeparator();
     fileMenu_->addAction(quitAct_);
 
@@ -521,6 +525,10 @@ void MainWindow::retranslateUi() {
     saveAsAct_->setText(tr("Save &As…"));
     exportJsonAct_->setText(tr("Export &JSON…"));
     exportPcapngAct_->setText(tr("Export &pcapng…"));
+    exportSqliteAct_->setText(tr("Export SQLite &Rows…"));
+    exportSqliteAct_->setToolTip(tr("Write the trace with one SQLite row per event, for sqlite3 "
+                                    "and other SQL tools (the view events_named names probes "
+                                    "and functions); nft-tracer opens it too"));
     quitAct_->setText(tr("&Quit"));
     clearRecentAct_->setText(tr("&Clear List"));
     startAct_->setText(tr("&Start…"));
@@ -571,6 +579,7 @@ void MainWindow::updateActions() {
     saveAsAct_->setEnabled(has);
     exportJsonAct_->setEnabled(complete && !doc_->exporting());
     exportPcapngAct_->setEnabled(complete && !doc_->exporting());
+    exportSqliteAct_->setEnabled(complete && !doc_->exporting());
     const bool running = helper_ && (helper_->state() == HelperClient::State::Starting ||
                                      helper_->state() == HelperClient::State::Running);
     startAct_->setEnabled(!running && !live);
@@ -911,12 +920,21 @@ void MainWindow::exportTrace(TraceDocument::ExportFormat format) {
     if (!doc_->hasTrace() || doc_->exporting()) {
         return;
     }
-    const bool json = format == TraceDocument::ExportFormat::Json;
-    const QString path =
-        json ? QFileDialog::getSaveFileName(this, tr("Export JSON"), QDir::homePath(),
-                                            tr("JSON files (*.json)"))
-             : QFileDialog::getSaveFileName(this, tr("Export pcapng"), QDir::homePath(),
+    QString path;
+    switch (format) {
+    case TraceDocument::ExportFormat::Json:
+        path = QFileDialog::getSaveFileName(this, tr("Export JSON"), QDir::homePath(),
+                                            tr("JSON files (*.json)"));
+        break;
+    case TraceDocument::ExportFormat::Pcapng:
+        path = QFileDialog::getSaveFileName(this, tr("Export pcapng"), QDir::homePath(),
                                             tr("pcapng files (*.pcapng)"));
+        break;
+    case TraceDocument::ExportFormat::Sqlite:
+        path = QFileDialog::getSaveFileName(this, tr("Export SQLite rows"), QDir::homePath(),
+                                            tr("SQLite files (*.sqlite *.db)"));
+        break;
+    }
     if (path.isEmpty()) {
         return;
     }

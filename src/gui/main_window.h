@@ -154,10 +154,10 @@ private:
           *settingsMenu_ = nullptr, *languageMenu_ = nullptr, *helpMenu_ = nullptr;
     QAction *openAct_ = nullptr, *openFolderAct_ = nullptr, *openSampleAct_ = nullptr,
             *saveAsAct_ = nullptr, *exportJsonAct_ = nullptr, *exportPcapngAct_ = nullptr,
-            *quitAct_ = nullptr, *startAct_ = nullptr, *stopAct_ = nullptr, *filterAct_ = nullptr,
-            *clearRecentAct_ = nullptr, *aboutAct_ = nullptr, *langSystemAct_ = nullptr,
-            *langEnglishAct_ = nullptr, *langVietnameseAct_ = nullptr, *showSwimlaneAct_ = nullptr,
-            *showDetailAct_ = nullptr;
+            *exportSqliteAct_ = nullptr, *quitAct_ = nullptr, *startAct_ = nullptr,
+            *stopAct_ = nullptr, *filterAct_ = nullptr, *clearRecentAct_ = nullptr,
+            *aboutAct_ = nullptr, *langSystemAct_ = nullptr, *langEnglishAct_ = nullptr,
+            *langVietnameseAct_ = nullptr, *showSwimlaneAct_ = nullptr, *showDetailAct_ = nullptr;
     QActionGroup *languageGroup_ = nullptr;
 
     std::unique_ptr<HelperClient> helper_;

@@ -757,10 +757,16 @@ void TraceDocument::exportTrace(ExportFormat format, const QString &path,
             };
             try {
                 const std::string p = path.toStdString();
-                if (format == ExportFormat::Json) {
+                switch (format) {
+                case ExportFormat::Json:
                     exportJson(*trace, *assembler, p, progress);
-                } else {
+                    break;
+                case ExportFormat::Pcapng:
                     exportPcapng(*trace, *assembler, p, app, progress);
+                    break;
+                case ExportFormat::Sqlite:
+                    exportSqlite(*trace, p, progress);
+                    break;
                 }
             } catch (const Error &e) {
                 return e.message();

@@ -113,9 +113,10 @@ public:
     // Throws nt::Error.
     void saveAs(const QString &path) const;
 
-    enum class ExportFormat { Json, Pcapng };
-    // Exports the loaded trace to `path` on a worker (core's exportJson/exportPcapng):
-    // exportProgress() as journeys are written, then exportFinished() (error empty: written).
+    enum class ExportFormat { Json, Pcapng, Sqlite };
+    // Exports the loaded trace to `path` on a worker (core's exportJson/exportPcapng/
+    // exportSqlite): exportProgress() as journeys (SQLite: records) are written, then
+    // exportFinished() (error empty: written).
     // Only a loaded trace (not loading, not live, no journeys dropped from memory): anything
     // else finishes with an error at once.
     // `application` names the writer in a pcapng file.

@@ -179,6 +179,34 @@ TEST_F(MainWindowTest, SwitchesToVietnameseAtRuntime) {
     EXPECT_EQ(menu(0)->title(), QStringLiteral("&File"));
 }
 
+// File ▸ Export offers the three formats, each only once a trace is loaded, in both languages.
+TEST_F(MainWindowTest, ExportMenuOffersJsonPcapngAndSqliteRows) {
+    auto exportAction = [&](const QString &text) -> QAction * {
+        for (QAction *a : menu(0)->actions()) {
+            if (a->text() == text) {
+                return a;
+            }
+        }
+        return nullptr;
+    };
+    const QString sqlite = QStringLiteral("Export SQLite &Rows…");
+    QAction *rows = exportAction(sqlite);
+    ASSERT_NE(rows, nullptr);
+    ASSERT_NE(exportAction(QStringLiteral("Export &JSON…")), nullptr);
+    ASSERT_NE(exportAction(QStringLiteral("Export &pcapng…")), nullptr);
+    EXPECT_FALSE(rows->isEnabled()) << "nothing to export yet";
+    ASSERT_TRUE(load({kSample}));
+    EXPECT_TRUE(rows->isEnabled());
+    EXPECT_TRUE(rows->toolTip().contains(QStringLiteral("events_named")));
+
+    ASSERT_TRUE(language.setLanguage(QStringLiteral("vi")));
+    QCoreApplication::processEvents();
+    EXPECT_EQ(rows->text(), QStringLiteral("Xuất các &dòng SQLite…"));
+    ASSERT_TRUE(language.setLanguage(QStringLiteral("en")));
+    QCoreApplication::processEvents();
+    EXPECT_EQ(rows->text(), sqlite);
+}
+
 TEST_F(MainWindowTest, FirstStartTakesTwoThirdsOfTheScreenAndRemembersTheSize) {
     window.reset();
     QSettings().clear();

@@ -19,6 +19,7 @@
 #include <sqlite3.h>
 
 #include <algorithm>
+#include <cstring>
 #include <ctime>
 
 namespace nt::testing {
@@ -70,6 +71,12 @@ TEST(TraceDocumentTest, OpensTheSampleOnAWorkerWithProgress) {
 
 // A file big enough to take several slices: 20k packets, one every 100 µs (2 s of trace; a
 // journey completes 200 ms of trace time after its free).
+// A file at `path` holding `bytes` (what an export or a save must replace).
+bool writeFile(const QString &path, const char *bytes) {
+    QFile f(path);
+    return f.open(QIODevice::WriteOnly) && f.write(bytes) == qint64(std::strlen(bytes));
+}
+
 class BigFile : public ::testing::Test {
 protected:
     static void SetUpTestSuite() {
@@ -417,10 +424,7 @@ TEST(TraceDocumentTest, SaveAsCopiesAFileAndReplacesAtomically) {
     ASSERT_TRUE(loaded.wait(10000));
     QTemporaryDir dir;
     const QString dest = dir.filePath(QStringLiteral("copy.nftrace"));
-    QFile old(dest);
-    ASSERT_TRUE(old.open(QIODevice::WriteOnly));
-    old.write("old");
-    old.close();
+    ASSERT_TRUE(writeFile(dest, "old"));
     doc.saveAs(dest);
     QFile a(kSample), b(dest);
     ASSERT_TRUE(a.open(QIODevice::ReadOnly));
@@ -466,25 +470,69 @@ TEST_F(BigFile, ExportsOnAWorkerWithProgress) {
     EXPECT_EQ(f.readAll(), traceJson(*doc.trace(), *doc.assembler()));
 }
 
-TEST_F(BigFile, CancelledExportWritesNothing) {
+// The SQLite-row export: the same trace again, one row per event, counted in records.
+TEST_F(BigFile, ExportsSqliteRowsOfTheWholeTrace) {
+    TraceDocument doc;
+    QSignalSpy loaded(&doc, &TraceDocument::loaded);
+    doc.open(path);
+    ASSERT_TRUE(loaded.wait(60000));
     QTemporaryDir tmp;
-    const QString out = tmp.filePath(QStringLiteral("trace.pcapng"));
-    {
-        TraceDocument doc;
-        QSignalSpy loaded(&doc, &TraceDocument::loaded);
-        doc.open(path);
-        ASSERT_TRUE(loaded.wait(60000));
-        QSignalSpy cancelled(&doc, &TraceDocument::exportCancelled);
-        QSignalSpy finished(&doc, &TraceDocument::exportFinished);
-        doc.exportTrace(TraceDocument::ExportFormat::Pcapng, out, QStringLiteral("test"));
-        doc.cancelExport();
-        EXPECT_EQ(cancelled.count(), 1);
-        EXPECT_FALSE(doc.exporting());
-        QTest::qWait(200);
-        EXPECT_EQ(finished.count(), 0) << "a cancelled export reports nothing more";
-    } // the document waits for its worker
-    EXPECT_FALSE(QFile::exists(out));
+    const QString out = tmp.filePath(QStringLiteral("trace.sqlite"));
+    ASSERT_TRUE(writeFile(out, "an older export the user chose to replace"));
+    QSignalSpy progress(&doc, &TraceDocument::exportProgress);
+    QSignalSpy finished(&doc, &TraceDocument::exportFinished);
+    doc.exportTrace(TraceDocument::ExportFormat::Sqlite, out, QStringLiteral("test"));
+    ASSERT_TRUE(finished.wait(60000));
+    EXPECT_TRUE(finished.at(0).at(1).toString().isEmpty())
+        << finished.at(0).at(1).toString().toStdString();
+    const Trace &t = *doc.trace();
+    const uint64_t records = t.events.size() + t.packets.size() + t.nft.size();
+    ASSERT_GE(progress.count(), 2);
+    EXPECT_EQ(progress.last().at(0).toULongLong(), records);
+    EXPECT_EQ(progress.last().at(1).toULongLong(), records);
     EXPECT_FALSE(QFile::exists(out + QStringLiteral(".partial")));
+
+    const TraceFileInfo info = readTraceInfo(out.toStdString());
+    EXPECT_EQ(info.schemaVersion, 1) << "one row per event";
+    const Trace again = readTrace(out.toStdString());
+    ASSERT_EQ(again.events.size(), t.events.size());
+    EXPECT_EQ(again.packets.size(), t.packets.size());
+    EXPECT_EQ(again.nft.size(), t.nft.size());
+    for (size_t i = 0; i < t.events.size(); i += 997) {
+        EXPECT_EQ(again.events[i].ts_ns, t.events[i].ts_ns) << i;
+        EXPECT_EQ(again.events[i].skb, t.events[i].skb) << i;
+        EXPECT_EQ(again.events[i].probe, t.events[i].probe) << i;
+    }
+}
+
+// Stopped once it is being written (the first report comes after the first 1 %), an export
+// leaves nothing: neither the file, nor its .partial, nor a journal.
+TEST_F(BigFile, CancelledExportLeavesNoFile) {
+    for (const auto format :
+         {TraceDocument::ExportFormat::Pcapng, TraceDocument::ExportFormat::Sqlite}) {
+        QTemporaryDir tmp;
+        {
+            TraceDocument doc;
+            QSignalSpy loaded(&doc, &TraceDocument::loaded);
+            doc.open(path);
+            ASSERT_TRUE(loaded.wait(60000));
+            QSignalSpy cancelled(&doc, &TraceDocument::exportCancelled);
+            QSignalSpy finished(&doc, &TraceDocument::exportFinished);
+            QObject::connect(&doc, &TraceDocument::exportProgress, &doc,
+                             [&doc](quint64 done, quint64) {
+                                 if (done > 0) {
+                                     doc.cancelExport();
+                                 }
+                             });
+            doc.exportTrace(format, tmp.filePath(QStringLiteral("trace.out")),
+                            QStringLiteral("test"));
+            ASSERT_TRUE(cancelled.wait(60000));
+            EXPECT_FALSE(doc.exporting());
+            QTest::qWait(200);
+            EXPECT_EQ(finished.count(), 0) << "a cancelled export reports nothing more";
+        } // the document waits for its worker
+        EXPECT_EQ(QDir(tmp.path()).entryList(QDir::Files), QStringList()) << int(format);
+    }
 }
 
 } // namespace
