@@ -141,12 +141,19 @@ struct in6_addr {
     __u8 s6_addr[16];
 };
 
+struct flowi_common {
+    int flowic_oif;
+    int flowic_iif; /* LOOPBACK_IFINDEX for output route lookups */
+};
+
 struct flowi4 {
+    struct flowi_common __fl_common;
     __u32 saddr;
     __u32 daddr;
 };
 
 struct flowi6 {
+    struct flowi_common __fl_common;
     struct in6_addr daddr;
     struct in6_addr saddr;
 };

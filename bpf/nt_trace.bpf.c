@@ -91,7 +91,12 @@ struct {
 
 /* The skb this CPU saw last (for fib lookups) and the one inside napi_gro_receive. */
 struct nt_cpu_ctx {
+    /* The followed skb this CPU reported last (not counting context events), and whether that
+     * event was where a packet enters from a device: a route lookup for output after it is
+     * another packet's (the next datagram a socket sends, an ICMP error or a TCP reset). */
     __u64 last_skb;
+    __u32 last_rx;
+    __u32 pad;
     __u64 gro_skb;
     /* The skb the filter last turned down on this CPU, so that its next events (a packet's
      * events mostly follow each other on one CPU) leave without reading and testing the headers
@@ -394,11 +399,13 @@ static __always_inline int filter_match(const struct nt_fields *f) {
     return st->matched;
 }
 
-static __always_inline void set_last(__u64 skb) {
+static __always_inline void set_last(__u64 skb, int mode) {
     __u32 zero = 0;
     struct nt_cpu_ctx *c = bpf_map_lookup_elem(&nt_cpu, &zero);
-    if (c)
+    if (c) {
         c->last_skb = skb;
+        c->last_rx = (mode & NT_RX) ? 1 : 0;
+    }
 }
 
 /* The common path of every probe: filter or follow, then emit. Its `mode` flags are above
@@ -609,8 +616,8 @@ static __always_inline int handle_dev(struct sk_buff *skb, struct net_device *de
     }
     if (is_free)
         untrack(key);
-    else
-        set_last(key);
+    else if (!(flags & NT_EVF_CONTEXT))
+        set_last(key, mode);
     return 0;
 }
 
@@ -760,12 +767,18 @@ int BPF_PROG(nt_sock_rcvqueue_full, struct sock *sk, struct sk_buff *skb) {
     return handle(skb, NT_PROBE_SOCK_RCVQUEUE_FULL, 0, 0, 0, NT_DIRECT, 0);
 }
 
+/* Output route lookups carry the loopback device as their input interface (flowi4_iif,
+ * flowi6_iif); input lookups the receiving device. */
+#define NT_LOOPBACK_IFINDEX 1
+
 SEC("tp_btf/fib_table_lookup")
 int BPF_PROG(nt_fib_table_lookup, __u32 tb_id, const struct flowi4 *flp, void *nhc, int err) {
     __u32 zero = 0;
     struct nt_cpu_ctx *c = bpf_map_lookup_elem(&nt_cpu, &zero);
     if (!c || !flp)
         return 0;
+    if (flp->__fl_common.flowic_iif == NT_LOOPBACK_IFINDEX && c->last_rx)
+        return 0; /* an output lookup: not for the packet that just came in */
     __u8 addr[16] = {};
     __u32 daddr = flp->daddr;
     __builtin_memcpy(addr, &daddr, 4);
@@ -777,6 +790,8 @@ int BPF_PROG(nt_fib6_table_lookup, void *net, void *res, void *table, const stru
     __u32 zero = 0;
     struct nt_cpu_ctx *c = bpf_map_lookup_elem(&nt_cpu, &zero);
     if (!c || !flp)
+        return 0;
+    if (flp->__fl_common.flowic_iif == NT_LOOPBACK_IFINDEX && c->last_rx)
         return 0;
     __u8 addr[16] = {};
     bpf_probe_read_kernel(addr, 16, &flp->daddr);

@@ -19,6 +19,7 @@
 
 #include <filesystem>
 #include <gtest/gtest.h>
+#include <vector>
 
 namespace {
 
@@ -239,6 +240,65 @@ TEST_F(RecordE2E, DroppedAcceptedAndOpenPortsHaveTheirJourneys) {
               std::string::npos)
         << tshark;
     std::filesystem::remove(pcap);
+}
+
+// Datagrams from an unconnected UDP socket: each send looks its route up in A before the skb
+// exists, while the datagram before it may still wait in B's socket queue, still followed and
+// still this CPU's latest skb. That lookup is another packet's: every datagram's journey has
+// its own input route lookup in B, on B's device, and no other.
+TEST_F(RecordE2E, RouteLookupsBelongToTheirOwnDatagram) {
+    constexpr int kUdpPort = 9999;
+    constexpr int kDatagrams = 20;
+    for (int fd : listenIn(net->b, {kUdpPort}, SOCK_DGRAM)) {
+        listeners.push_back(fd); // never read: the datagrams stay queued, their skbs followed
+    }
+    auto rec = startRecorder("30");
+    ASSERT_TRUE(rec->waitForStderr("Recording", 20000)) << rec->err();
+    {
+        const nt::NetnsHandle a = nt::NetnsHandle::byName(net->a);
+        nt::NetnsGuard guard(&a);
+        const int fd = socket(AF_INET, SOCK_DGRAM | SOCK_CLOEXEC, 0);
+        ASSERT_GE(fd, 0);
+        sockaddr_in dst{};
+        dst.sin_family = AF_INET;
+        dst.sin_port = htons(kUdpPort);
+        ASSERT_EQ(inet_pton(AF_INET, net->addrB().c_str(), &dst.sin_addr), 1);
+        for (int i = 0; i < kDatagrams; ++i) {
+            EXPECT_EQ(sendto(fd, "datagram", 8, 0, reinterpret_cast<sockaddr *>(&dst), sizeof dst),
+                      8);
+        }
+        close(fd);
+    }
+    rec->signal(SIGINT);
+    ASSERT_EQ(rec->wait(), 0) << rec->err();
+
+    const nt::Trace trace = nt::readTrace(file);
+    const nt::Assembler a = nt::Assembler::assemble(trace);
+    int datagrams = 0;
+    for (nt::JourneyId id = 0; id < a.journeyCount(); ++id) {
+        const nt::Journey j = a.journey(id);
+        nt::PacketFields f;
+        if (j.header == nt::kNoIndex || j.header >= trace.packets.size() ||
+            !nt::parsePacket(trace.packets[j.header].data, trace.packets[j.header].protocol, f) ||
+            f.l4proto != IPPROTO_UDP || f.dport != kUdpPort) {
+            continue;
+        }
+        ++datagrams;
+        uint32_t received = 0;
+        std::vector<uint32_t> lookups; // the device of each route lookup event
+        for (const nt::Event &e : a.events(id)) {
+            if (e.probe == NT_PROBE_NETIF_RECEIVE_SKB) {
+                received = e.ifindex;
+            } else if (e.probe == NT_PROBE_FIB_TABLE_LOOKUP) {
+                lookups.push_back(e.ifindex);
+            }
+        }
+        EXPECT_NE(received, 0u) << "journey " << id;
+        EXPECT_EQ(lookups, std::vector<uint32_t>{received})
+            << "journey " << id << ": one route lookup, B's input lookup\n"
+            << rec->out();
+    }
+    EXPECT_EQ(datagrams, kDatagrams) << rec->out();
 }
 
 TEST_F(RecordE2E, KilledRecorderLeavesNoTableAndNoProbes) {
