@@ -243,7 +243,7 @@ JourneyId Assembler::startJourney(const Event &event, JourneyId newer) {
     if (ph != pendingHeaders_.end() && ph->second.tsNs <= event.ts_ns) {
         const PendingHeader h = ph->second;
         pendingHeaders_.erase(ph);
-        attachHeader(id, h, event.probe == NT_PROBE_SKB_COPY_DATAGRAM_IOVEC);
+        attachHeader(id, h, firstSightAt(event.probe));
     }
     return id;
 }
@@ -560,7 +560,11 @@ void Assembler::add(const PacketHeader &header) {
         // The FIRST event was read before its header (another CPU's buffer came first).
         const JourneyRecord &rec = journeys_[it->second];
         if (rec.header == kNoIndex && header.tsNs <= rec.firstTs) {
-            attachHeader(it->second, h, false);
+            const auto o = open_.find(it->second);
+            attachHeader(it->second, h,
+                         o != open_.end() && o->second.head != kNoIndex
+                             ? firstSightAt(pool_[o->second.head].ev.probe)
+                             : FirstSight::Elsewhere);
             advance(header.tsNs);
             return;
         }
@@ -573,7 +577,20 @@ void Assembler::add(const PacketHeader &header) {
     advance(header.tsNs);
 }
 
-void Assembler::attachHeader(JourneyId id, const PendingHeader &h, bool firstAtSocket) {
+Assembler::FirstSight Assembler::firstSightAt(uint16_t probe) {
+    switch (probe) {
+    case NT_PROBE_SKB_COPY_DATAGRAM_IOVEC:
+        return FirstSight::Socket;
+    case NT_PROBE_NETIF_RX:
+    case NT_PROBE_NETIF_RECEIVE_SKB:
+    case NT_PROBE_NAPI_GRO_RECEIVE_ENTRY:
+        return FirstSight::FromDevice;
+    default:
+        return FirstSight::Elsewhere;
+    }
+}
+
+void Assembler::attachHeader(JourneyId id, const PendingHeader &h, FirstSight sight) {
     journeys_[id].header = h.ordinal;
     if (auto o = open_.find(id); o != open_.end() && h.fp != 0) {
         o->second.hasNatKey = true;
@@ -581,7 +598,7 @@ void Assembler::attachHeader(JourneyId id, const PendingHeader &h, bool firstAtS
         o->second.ttl = h.ttl;
     }
     if (h.fp != 0) {
-        registerFingerprint(id, h.fp, firstAtSocket);
+        registerFingerprint(id, h.fp, sight);
     }
 }
 
@@ -596,7 +613,7 @@ void Assembler::aliasFingerprint(JourneyId id, uint64_t fp) {
     joinPendingByFp(id, fp);
 }
 
-void Assembler::registerFingerprint(JourneyId id, uint64_t fp, bool firstAtSocket) {
+void Assembler::registerFingerprint(JourneyId id, uint64_t fp, FirstSight sight) {
     auto [it, inserted] = byFingerprint_.try_emplace(fp, id);
     JourneyRecord &rec = journeys_[id];
     if (!inserted) {
@@ -607,12 +624,17 @@ void Assembler::registerFingerprint(JourneyId id, uint64_t fp, bool firstAtSocke
         // Same headers on another skb while the first is alive: a clone (TCP transmit clones,
         // packet sockets, multicast). A packet first seen when a socket reads it, with the
         // headers of one just received, is a clone too (a raw socket's copy of an ICMP packet
-        // is read after the original was freed).
-        const bool alive = (o.flags & JourneyTerminated)
-                               ? o.lastTs >= rec.firstTs ||
-                                     (firstAtSocket && o.lastTs + options_.graceNs >= rec.firstTs)
-                               : o.lastTs + options_.nftWindowNs >= rec.firstTs;
-        if (o.skb != rec.skb && o.firstTs <= rec.firstTs && alive) {
+        // is read after the original was freed). One that enters from a device is a packet of
+        // its own: datagrams of an unconnected socket carry IP id 0 (DF set), so a stream of
+        // equal-length ones has one header, and the next arrives while the last still waits in
+        // the socket's queue.
+        const bool alive =
+            (o.flags & JourneyTerminated)
+                ? o.lastTs >= rec.firstTs ||
+                      (sight == FirstSight::Socket && o.lastTs + options_.graceNs >= rec.firstTs)
+                : o.lastTs + options_.nftWindowNs >= rec.firstTs;
+        if (o.skb != rec.skb && o.firstTs <= rec.firstTs && alive &&
+            sight != FirstSight::FromDevice) {
             rec.parent = o.parent != kNoJourney ? o.parent : other;
             rec.flags |= JourneyCloned;
         }

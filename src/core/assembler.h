@@ -164,8 +164,15 @@ private:
     JourneyId placeEvent(const Event &event);
     void stage(JourneyId id, const Event &event);
     struct PendingHeader;
-    void attachHeader(JourneyId id, const PendingHeader &h, bool firstAtSocket);
-    void registerFingerprint(JourneyId id, uint64_t fp, bool firstAtSocket);
+    // Where a journey was first seen, for telling a clone from another packet with its headers.
+    enum class FirstSight : uint8_t {
+        Elsewhere,
+        Socket,     // read by a socket (skb_copy_datagram_iovec)
+        FromDevice, // entering from a device (netif_rx, netif_receive_skb, napi_gro_receive)
+    };
+    static FirstSight firstSightAt(uint16_t probe);
+    void attachHeader(JourneyId id, const PendingHeader &h, FirstSight sight);
+    void registerFingerprint(JourneyId id, uint64_t fp, FirstSight sight);
     void aliasFingerprint(JourneyId id, uint64_t fp);
     void joinPendingByFp(JourneyId id, uint64_t fp);
     bool hasFingerprint(JourneyId id, uint64_t fp) const;

@@ -245,7 +245,8 @@ TEST_F(RecordE2E, DroppedAcceptedAndOpenPortsHaveTheirJourneys) {
 // Datagrams from an unconnected UDP socket: each send looks its route up in A before the skb
 // exists, while the datagram before it may still wait in B's socket queue, still followed and
 // still this CPU's latest skb. That lookup is another packet's: every datagram's journey has
-// its own input route lookup in B, on B's device, and no other.
+// its own input route lookup in B, on B's device, and no other. The datagrams have one header
+// (IP id 0), and none is taken for a clone of the one before.
 TEST_F(RecordE2E, RouteLookupsBelongToTheirOwnDatagram) {
     constexpr int kUdpPort = 9999;
     constexpr int kDatagrams = 20;
@@ -294,6 +295,10 @@ TEST_F(RecordE2E, RouteLookupsBelongToTheirOwnDatagram) {
             }
         }
         EXPECT_NE(received, 0u) << "journey " << id;
+        // Equal datagrams (IP id 0 from an unconnected socket), one still queued when the
+        // next comes in: packets of their own, each delivered, none a clone.
+        EXPECT_FALSE(j.flags & nt::JourneyCloned) << "journey " << id;
+        EXPECT_EQ(j.parent, nt::kNoJourney) << "journey " << id;
         EXPECT_EQ(lookups, std::vector<uint32_t>{received})
             << "journey " << id << ": one route lookup, B's input lookup\n"
             << rec->out();

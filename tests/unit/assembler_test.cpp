@@ -555,6 +555,33 @@ TEST(Assembler, CloneDetectedBySameFingerprintAndOverlappingTime) {
     EXPECT_TRUE(a.journey(1).flags & JourneyCloned);
 }
 
+// Datagrams of an unconnected socket carry IP id 0: equal-length ones have one header. The
+// next one enters from the device while the one before still waits in the socket's queue:
+// another packet, not a clone.
+TEST(Assembler, SameHeadersEnteringFromADeviceAreNoClone) {
+    const std::vector<uint8_t> datagram =
+        ipv4(17, {10, 0, 0, 1}, {10, 0, 0, 2}, 0, {0x9c, 0x40, 0x27, 0x0f, 0, 9, 0, 0, 'x'});
+    // Two skbs with that header, the second first seen at `probe` while the first is alive.
+    auto twoSkbs = [&](uint16_t probe) {
+        Stream s;
+        s.hdr(header(kSkbA, 0, datagram))
+            .ev({probe, kSkbA, 0, 2, kNsA, 0, 0, NT_EVF_FIRST})
+            .hdr(header(kSkbB, 5, datagram))
+            .ev({probe, kSkbB, 5, 2, kNsA, 0, 0, NT_EVF_FIRST})
+            .ev({NT_PROBE_CONSUME_SKB, kSkbA, 21, 0, kNsA})
+            .ev({NT_PROBE_CONSUME_SKB, kSkbB, 23, 0, kNsA});
+        return s.live();
+    };
+    const Assembler a = twoSkbs(NT_PROBE_NETIF_RX);
+    ASSERT_EQ(a.journeyCount(), 2u);
+    for (JourneyId id : {0u, 1u}) {
+        EXPECT_EQ(a.journey(id).parent, kNoJourney) << id;
+        EXPECT_FALSE(a.journey(id).flags & JourneyCloned) << id;
+    }
+    // First seen where a TCP transmit clone is (a device's queue), the second stays a clone.
+    EXPECT_EQ(twoSkbs(NT_PROBE_NET_DEV_QUEUE).journey(1).parent, 0u);
+}
+
 TEST(Assembler, FunctionProbesGetTheirLayerFromTheProbeList) {
     Assembler a({{NT_PROBE_FUNCTION_BASE, "ip_rcv", "kprobe", true, ""},
                  {NT_PROBE_FUNCTION_BASE + 1, "tcp_v4_rcv", "kprobe", true, ""}},
