@@ -266,6 +266,11 @@ TEST_F(MainWindowTest, Screenshots) {
     window->packetView()->setCurrentIndex(window->packetModel()->index(dropped, 0));
     QTest::qWait(700); // charts and statistics refresh on timers
     grab(window.get(), QStringLiteral("main_window.png"));
+    QMenu *file = menu(0);
+    file->popup(window->mapToGlobal(QPoint(8, 24)));
+    QTest::qWait(100);
+    grab(file, QStringLiteral("file_menu.png"));
+    file->hide();
 
     for (QDockWidget *dock : window->findChildren<QDockWidget *>()) {
         if (dock->objectName() == QLatin1String("statisticsDock")) {
