@@ -1521,6 +1521,25 @@ Run &apos;nft-tracer-cli COMMAND --help&apos; for the options of a command.
     </message>
 </context>
 <context>
+    <name>nt::LiveBudgetDialog</name>
+    <message>
+        <source>Live Trace Memory</source>
+        <translation>Live Trace Memory</translation>
+    </message>
+    <message>
+        <source>A live trace keeps its journeys in memory up to this size. Beyond it the oldest journeys leave the view; they stay in the trace that File ▸ Save As writes. Takes effect when the next live trace starts.</source>
+        <translation>A live trace keeps its journeys in memory up to this size. Beyond it the oldest journeys leave the view; they stay in the trace that File ▸ Save As writes. Takes effect when the next live trace starts.</translation>
+    </message>
+    <message>
+        <source>Automatic: a quarter of the available memory (64 MiB to 4 GiB), now %1 MiB</source>
+        <translation>Automatic: a quarter of the available memory (64 MiB to 4 GiB), now %1 MiB</translation>
+    </message>
+    <message>
+        <source>&amp;Memory:</source>
+        <translation>&amp;Memory:</translation>
+    </message>
+</context>
+<context>
     <name>nt::MainWindow</name>
     <message>
         <source>Packet journeys through the Linux kernel and nftables.</source>
@@ -1902,6 +1921,18 @@ nft records joined to no packet: %4</translation>
     <message>
         <source>SQLite files (*.sqlite *.db)</source>
         <translation>SQLite files (*.sqlite *.db)</translation>
+    </message>
+    <message>
+        <source>Live Trace &amp;Memory…</source>
+        <translation>Live Trace &amp;Memory…</translation>
+    </message>
+    <message>
+        <source>How much memory a live trace may hold before its oldest journeys leave the view</source>
+        <translation>How much memory a live trace may hold before its oldest journeys leave the view</translation>
+    </message>
+    <message>
+        <source>The next live trace keeps up to %1 MiB in memory</source>
+        <translation>The next live trace keeps up to %1 MiB in memory</translation>
     </message>
 </context>
 <context>

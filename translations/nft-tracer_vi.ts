@@ -1519,6 +1519,25 @@ Chạy &apos;nft-tracer-cli LỆNH --help&apos; để xem các tùy chọn của
     </message>
 </context>
 <context>
+    <name>nt::LiveBudgetDialog</name>
+    <message>
+        <source>Live Trace Memory</source>
+        <translation>Bộ nhớ cho trace trực tiếp</translation>
+    </message>
+    <message>
+        <source>A live trace keeps its journeys in memory up to this size. Beyond it the oldest journeys leave the view; they stay in the trace that File ▸ Save As writes. Takes effect when the next live trace starts.</source>
+        <translation>Trace trực tiếp giữ các hành trình trong bộ nhớ tới kích thước này. Vượt quá, các hành trình cũ nhất rời khỏi khung xem; chúng vẫn có trong trace mà Tệp ▸ Lưu thành ghi ra. Có hiệu lực khi trace trực tiếp tiếp theo bắt đầu.</translation>
+    </message>
+    <message>
+        <source>Automatic: a quarter of the available memory (64 MiB to 4 GiB), now %1 MiB</source>
+        <translation>Tự động: một phần tư bộ nhớ còn trống (64 MiB đến 4 GiB), hiện là %1 MiB</translation>
+    </message>
+    <message>
+        <source>&amp;Memory:</source>
+        <translation>&amp;Bộ nhớ:</translation>
+    </message>
+</context>
+<context>
     <name>nt::MainWindow</name>
     <message>
         <source>Packet journeys through the Linux kernel and nftables.</source>
@@ -1899,6 +1918,18 @@ Bản ghi nft không ghép được với gói nào: %4</translation>
     <message>
         <source>SQLite files (*.sqlite *.db)</source>
         <translation>Tệp SQLite (*.sqlite *.db)</translation>
+    </message>
+    <message>
+        <source>Live Trace &amp;Memory…</source>
+        <translation>&amp;Bộ nhớ cho trace trực tiếp…</translation>
+    </message>
+    <message>
+        <source>How much memory a live trace may hold before its oldest journeys leave the view</source>
+        <translation>Trace trực tiếp được giữ bao nhiêu bộ nhớ trước khi các hành trình cũ nhất rời khỏi khung xem</translation>
+    </message>
+    <message>
+        <source>The next live trace keeps up to %1 MiB in memory</source>
+        <translation>Trace trực tiếp tiếp theo giữ tối đa %1 MiB trong bộ nhớ</translation>
     </message>
 </context>
 <context>

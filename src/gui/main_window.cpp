@@ -8,6 +8,7 @@
 #include "journey_detail.h"
 #include "language.h"
 #include "latency_charts.h"
+#include "live_budget_dialog.h"
 #include "packet_list_model.h"
 #include "ruleset_view.h"
 #include "start_dialog.h"
@@ -65,6 +66,7 @@ MainWindow::MainWindow(Language *language, QWidget *parent)
     : QMainWindow(parent), language_(language) {
     setObjectName(QStringLiteral("MainWindow"));
     doc_ = new TraceDocument(this);
+    doc_->setLiveBudget(LiveBudgetDialog::budgetBytes(LiveBudgetDialog::storedMiB()));
     model_ = new PacketListModel(this);
     model_->setDocument(doc_);
     createActions();
@@ -170,6 +172,8 @@ void MainWindow::createActions() {
     exportPcapngAct_ = new QAction(this);
     connect(exportPcapngAct_, &QAction::triggered, this,
             [this] { exportTrace(TraceDocument::ExportFormat::Pcapng); });
+    liveBudgetAct_ = new QAction(this);
+    connect(liveBudgetAct_, &QAction::triggered, this, &MainWindow::chooseLiveBudget);
     exportSqliteAct_ = new QAction(this);
     connect(exportSqliteAct_, &QAction::triggered, this,
             [this] { exportTrace(TraceDocument::ExportFormat::Sqlite); });
@@ -501,6 +505,7 @@ void MainWindow::createMenus() {
     languageMenu_ = settingsMenu_->addMenu(QString());
     languageMenu_->addActions(languageGroup_->actions());
     languageMenu_->setEnabled(language_ != nullptr);
+    settingsMenu_->addAction(liveBudgetAct_);
 
     helpMenu_ = menuBar()->addMenu(QString());
     helpMenu_->addAction(aboutAct_);
@@ -513,6 +518,9 @@ void MainWindow::retranslateUi() {
     viewMenu_->setTitle(tr("&View"));
     settingsMenu_->setTitle(tr("&Settings"));
     languageMenu_->setTitle(tr("&Language"));
+    liveBudgetAct_->setText(tr("Live Trace &Memory…"));
+    liveBudgetAct_->setToolTip(
+        tr("How much memory a live trace may hold before its oldest journeys leave the view"));
     helpMenu_->setTitle(tr("&Help"));
     openAct_->setText(tr("&Open…"));
     openAct_->setToolTip(
@@ -884,6 +892,18 @@ void MainWindow::onRuleSelected(const QString &family, const QString &table, con
     if (!selectJourney(current) && model_->rowCount() > 0) {
         table_->setCurrentIndex(model_->index(0, 0));
     }
+}
+
+void MainWindow::chooseLiveBudget() {
+    LiveBudgetDialog dialog(this);
+    if (dialog.exec() != QDialog::Accepted) {
+        return;
+    }
+    LiveBudgetDialog::store(dialog.choiceMiB());
+    doc_->setLiveBudget(LiveBudgetDialog::budgetBytes(dialog.choiceMiB()));
+    statusBar()->showMessage(tr("The next live trace keeps up to %1 MiB in memory")
+                                 .arg(doc_->liveBudget() / (uint64_t{1024} * 1024)),
+                             5000);
 }
 
 void MainWindow::saveAs() {

@@ -123,6 +123,8 @@ private:
     void hideProgressBar();
     void startTrace();
     void stopTrace();
+    // Settings ▸ Live Trace Memory: the budget of the next live trace, remembered.
+    void chooseLiveBudget();
     void setLanguage(const QString &code);
     void about();
 
@@ -157,7 +159,8 @@ private:
             *exportSqliteAct_ = nullptr, *quitAct_ = nullptr, *startAct_ = nullptr,
             *stopAct_ = nullptr, *filterAct_ = nullptr, *clearRecentAct_ = nullptr,
             *aboutAct_ = nullptr, *langSystemAct_ = nullptr, *langEnglishAct_ = nullptr,
-            *langVietnameseAct_ = nullptr, *showSwimlaneAct_ = nullptr, *showDetailAct_ = nullptr;
+            *langVietnameseAct_ = nullptr, *showSwimlaneAct_ = nullptr, *showDetailAct_ = nullptr,
+            *liveBudgetAct_ = nullptr;
     QActionGroup *languageGroup_ = nullptr;
 
     std::unique_ptr<HelperClient> helper_;

@@ -4,6 +4,7 @@
 #include "filter_bar.h"
 #include "journey_detail.h"
 #include "language.h"
+#include "live_budget_dialog.h"
 #include "main_window.h"
 #include "packet_list_model.h"
 #include "ruleset_model.h"
@@ -12,6 +13,7 @@
 #include "statistics_view.h"
 #include "trace_document.h"
 
+#include <QCheckBox>
 #include <QDockWidget>
 #include <QFile>
 #include <QHeaderView>
@@ -20,6 +22,7 @@
 #include <QScreen>
 #include <QSettings>
 #include <QSignalSpy>
+#include <QSpinBox>
 #include <QStandardPaths>
 #include <QStatusBar>
 #include <QTableView>
@@ -207,6 +210,52 @@ TEST_F(MainWindowTest, ExportMenuOffersJsonPcapngAndSqliteRows) {
     EXPECT_EQ(rows->text(), sqlite);
 }
 
+// Settings ▸ Live Trace Memory: automatic until chosen, then the chosen size for every live
+// trace of this and later runs, until set back to automatic.
+TEST_F(MainWindowTest, LiveTraceMemoryIsASettingKeptBetweenRuns) {
+    constexpr uint64_t kMiB = uint64_t{1024} * 1024;
+    QAction *act = nullptr;
+    for (QAction *a : menu(3)->actions()) {
+        if (a->text() == QStringLiteral("Live Trace &Memory…")) {
+            act = a;
+        }
+    }
+    ASSERT_NE(act, nullptr) << "in the Settings menu";
+    EXPECT_EQ(LiveBudgetDialog::storedMiB(), 0u);
+    EXPECT_GE(window->document()->liveBudget(), 64 * kMiB) << "automatic: at least 64 MiB";
+    EXPECT_LE(window->document()->liveBudget(), 4096 * kMiB) << "automatic: at most 4 GiB";
+
+    {
+        LiveBudgetDialog d;
+        EXPECT_TRUE(d.automaticBox()->isChecked());
+        EXPECT_FALSE(d.sizeBox()->isEnabled());
+        EXPECT_EQ(d.choiceMiB(), 0u);
+        d.automaticBox()->setChecked(false);
+        EXPECT_TRUE(d.sizeBox()->isEnabled());
+        d.sizeBox()->setValue(512);
+        EXPECT_EQ(d.choiceMiB(), 512u);
+        d.sizeBox()->setValue(1);
+        EXPECT_EQ(d.choiceMiB(), uint64_t(LiveBudgetDialog::kMinMiB)) << "no less than 64 MiB";
+        d.sizeBox()->setValue(512);
+        LiveBudgetDialog::store(d.choiceMiB());
+    }
+    window = std::make_unique<MainWindow>(&language); // the next run
+    EXPECT_EQ(window->document()->liveBudget(), 512 * kMiB);
+    {
+        LiveBudgetDialog d;
+        EXPECT_FALSE(d.automaticBox()->isChecked());
+        EXPECT_EQ(d.sizeBox()->value(), 512);
+        ASSERT_TRUE(language.setLanguage(QStringLiteral("vi")));
+        QCoreApplication::processEvents();
+        EXPECT_EQ(d.windowTitle(), QStringLiteral("Bộ nhớ cho trace trực tiếp"));
+        ASSERT_TRUE(language.setLanguage(QStringLiteral("en")));
+    }
+    LiveBudgetDialog::store(0);
+    EXPECT_EQ(LiveBudgetDialog::storedMiB(), 0u);
+    window = std::make_unique<MainWindow>(&language);
+    EXPECT_NE(window->document()->liveBudget(), 512 * kMiB);
+}
+
 TEST_F(MainWindowTest, FirstStartTakesTwoThirdsOfTheScreenAndRemembersTheSize) {
     window.reset();
     QSettings().clear();
@@ -271,6 +320,11 @@ TEST_F(MainWindowTest, Screenshots) {
     QTest::qWait(100);
     grab(file, QStringLiteral("file_menu.png"));
     file->hide();
+    {
+        LiveBudgetDialog budget(window.get());
+        budget.show();
+        grab(&budget, QStringLiteral("live_budget.png"));
+    }
 
     for (QDockWidget *dock : window->findChildren<QDockWidget *>()) {
         if (dock->objectName() == QLatin1String("statisticsDock")) {
