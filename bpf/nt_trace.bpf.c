@@ -169,8 +169,9 @@ static __always_inline void count(__u32 which) {
 #define NT_READ(mode, src, field) (((mode)&NT_DIRECT) ? (src)->field : BPF_CORE_READ(src, field))
 
 /* skb->dev shares its word with dev_scratch (a queued UDP datagram keeps its size there) and
- * skb->sk with ip_defrag_offset: a plain load through such a value faults, and a fault costs far
- * more than the helper's refusal. Kernel addresses have the top bit set on the 64-bit
+ * skb->sk with ip_defrag_offset: such a word is no device or socket, and a plain load through it
+ * faults, which costs far more than the helper's refusal. skb_dev() and skb_sk() give 0 for it,
+ * so nothing after them follows it. Kernel addresses have the top bit set on the 64-bit
  * architectures Linux runs on; those words never do. The bound is kept in a register: the
  * verifier lets root compare a pointer, never shift it. */
 static __always_inline int kernel_address(const void *p) {
@@ -180,29 +181,30 @@ static __always_inline int kernel_address(const void *p) {
 }
 
 static __always_inline struct sock *skb_sk(struct sk_buff *skb, int mode) {
-    return NT_READ(mode, skb, sk);
+    struct sock *sk = NT_READ(mode, skb, sk);
+    return kernel_address(sk) ? sk : 0;
+}
+
+static __always_inline struct net_device *skb_dev(struct sk_buff *skb, int mode) {
+    struct net_device *dev = NT_READ(mode, skb, dev);
+    return kernel_address(dev) ? dev : 0;
 }
 
 static __always_inline __u32 dev_ifindex(struct net_device *dev, int mode) {
-    if (mode & NT_DIRECT)
-        return kernel_address(dev) ? dev->ifindex : 0;
-    return BPF_CORE_READ(dev, ifindex);
+    return NT_READ(mode, dev, ifindex);
 }
 
 static __always_inline __u32 skb_netns(struct sk_buff *skb, struct net_device *dev, __u8 *flags,
                                        int mode) {
-    if (dev) {
-        if (!(mode & NT_DIRECT))
-            return BPF_CORE_READ(dev, nd_net.net, ns.inum);
-        return kernel_address(dev) ? dev->nd_net.net->ns.inum : 0;
-    }
+    if (dev)
+        return (mode & NT_DIRECT) ? dev->nd_net.net->ns.inum
+                                  : BPF_CORE_READ(dev, nd_net.net, ns.inum);
     *flags |= NT_EVF_NO_DEV;
     struct sock *sk = skb_sk(skb, mode);
     if (!sk)
         return 0;
-    if (!(mode & NT_DIRECT))
-        return BPF_CORE_READ(sk, __sk_common.skc_net.net, ns.inum);
-    return kernel_address(sk) ? sk->__sk_common.skc_net.net->ns.inum : 0;
+    return (mode & NT_DIRECT) ? sk->__sk_common.skc_net.net->ns.inum
+                              : BPF_CORE_READ(sk, __sk_common.skc_net.net, ns.inum);
 }
 
 /* Where the header bytes start. On the receive path before the IP layer, skb->data points at the
@@ -419,7 +421,7 @@ static __always_inline void set_last(__u64 skb, int mode) {
  * looked up or reserved. */
 static __always_inline int local_ipc(struct sk_buff *skb, int mode) {
     struct sock *sk = skb_sk(skb, mode);
-    if (!sk || ((mode & NT_DIRECT) && !kernel_address(sk)))
+    if (!sk)
         return 0;
     __u16 family = NT_READ(mode, sk, __sk_common.skc_family);
     return family == AF_UNIX || family == AF_NETLINK;
@@ -625,7 +627,7 @@ static __always_inline int handle(struct sk_buff *skb, __u16 probe, __u32 aux, _
                                   __u64 location, int mode, __u8 flags) {
     if (!skb)
         return 0;
-    return handle_dev(skb, NT_READ(mode, skb, dev), probe, aux, aux2, location, mode, flags, 0);
+    return handle_dev(skb, skb_dev(skb, mode), probe, aux, aux2, location, mode, flags, 0);
 }
 
 /* An event for the skb this CPU handled last, when the probe itself carries no skb. Only for
@@ -654,8 +656,7 @@ static __always_inline int handle_context(__u64 skb, __u16 probe, __u32 aux, __u
             return 0;
     }
     struct sk_buff *s = (struct sk_buff *)skb;
-    return handle_dev(s, BPF_CORE_READ(s, dev), probe, aux, aux2, 0, NT_FOLLOW_ONLY, NT_EVF_CONTEXT,
-                      tr);
+    return handle_dev(s, skb_dev(s, 0), probe, aux, aux2, 0, NT_FOLLOW_ONLY, NT_EVF_CONTEXT, tr);
 }
 
 SEC("tp_btf/netif_receive_skb")
@@ -768,8 +769,14 @@ int BPF_PROG(nt_sock_rcvqueue_full, struct sock *sk, struct sk_buff *skb) {
 }
 
 /* Output route lookups carry the loopback device as their input interface (flowi4_iif,
- * flowi6_iif); input lookups the receiving device. */
+ * flowi6_iif); input lookups the receiving device. One for output right after a packet came in
+ * on this CPU is another packet's. */
 #define NT_LOOPBACK_IFINDEX 1
+
+static __always_inline int others_lookup(const struct nt_cpu_ctx *c,
+                                         const struct flowi_common *fl) {
+    return fl->flowic_iif == NT_LOOPBACK_IFINDEX && c->last_rx;
+}
 
 SEC("tp_btf/fib_table_lookup")
 int BPF_PROG(nt_fib_table_lookup, __u32 tb_id, const struct flowi4 *flp, void *nhc, int err) {
@@ -777,8 +784,8 @@ int BPF_PROG(nt_fib_table_lookup, __u32 tb_id, const struct flowi4 *flp, void *n
     struct nt_cpu_ctx *c = bpf_map_lookup_elem(&nt_cpu, &zero);
     if (!c || !flp)
         return 0;
-    if (flp->__fl_common.flowic_iif == NT_LOOPBACK_IFINDEX && c->last_rx)
-        return 0; /* an output lookup: not for the packet that just came in */
+    if (others_lookup(c, &flp->__fl_common))
+        return 0;
     __u8 addr[16] = {};
     __u32 daddr = flp->daddr;
     __builtin_memcpy(addr, &daddr, 4);
@@ -791,7 +798,7 @@ int BPF_PROG(nt_fib6_table_lookup, void *net, void *res, void *table, const stru
     struct nt_cpu_ctx *c = bpf_map_lookup_elem(&nt_cpu, &zero);
     if (!c || !flp)
         return 0;
-    if (flp->__fl_common.flowic_iif == NT_LOOPBACK_IFINDEX && c->last_rx)
+    if (others_lookup(c, &flp->__fl_common))
         return 0;
     __u8 addr[16] = {};
     bpf_probe_read_kernel(addr, 16, &flp->daddr);

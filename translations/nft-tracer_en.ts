@@ -601,10 +601,6 @@ Run &apos;nft-tracer-cli COMMAND --help&apos; for the options of a command.
         <source>cannot write %1: %2</source>
         <translation>cannot write %1: %2</translation>
     </message>
-    <message>
-        <source>cannot write %1</source>
-        <translation>cannot write %1</translation>
-    </message>
 </context>
 <context>
     <name>nt::Fate</name>

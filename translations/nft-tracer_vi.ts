@@ -601,10 +601,6 @@ Chạy &apos;nft-tracer-cli LỆNH --help&apos; để xem các tùy chọn của
         <source>cannot write %1: %2</source>
         <translation>không ghi được %1: %2</translation>
     </message>
-    <message>
-        <source>cannot write %1</source>
-        <translation>không ghi được %1</translation>
-    </message>
 </context>
 <context>
     <name>nt::Fate</name>

@@ -17,6 +17,7 @@
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
+#include <functional>
 
 namespace nt {
 namespace {
@@ -92,47 +93,17 @@ bool exportJson(const Trace &trace, const Assembler &assembler, const std::strin
     return true;
 }
 
-bool exportPcapng(const Trace &trace, const Assembler &assembler, const std::string &path,
-                  const std::string &application, const ExportProgress &progress) {
-    const Report report(trace, assembler);
-    // Written beside the destination and renamed, so a failure leaves nothing behind.
-    const std::string tmp = path + ".partial";
-    try {
-        PcapngWriter w(tmp, application, trace.meta.kernel);
-        const TraceMeta &m = trace.meta;
-        const uint64_t total = assembler.journeyCount();
-        for (JourneyId id = 0; id < total; ++id) {
-            if (progress && !progress(id, total)) {
-                w.close();
-                std::remove(tmp.c_str());
-                return false;
-            }
-            const Journey j = assembler.journey(id);
-            if (j.header == kNoIndex || j.header >= trace.packets.size()) {
-                continue;
-            }
-            const PacketHeader &h = trace.packets[j.header];
-            const int64_t wall = m.startWallNs + (static_cast<int64_t>(j.firstTs) -
-                                                  static_cast<int64_t>(m.startMonoNs));
-            w.write(wall, h.data, h.len, report.packetTrace(id));
-        }
-        w.close();
-        if (std::rename(tmp.c_str(), path.c_str()) != 0) {
-            throw Error(QCoreApplication::translate("nt::Export", "cannot write %1")
-                            .arg(QString::fromStdString(path)));
-        }
-    } catch (...) {
-        std::remove(tmp.c_str());
-        throw;
-    }
-    return true;
-}
+namespace {
 
-bool exportSqlite(const Trace &trace, const std::string &path, const ExportProgress &progress) {
+// Runs `write` on a file beside `path` and renames it over `path` when it returns true, so the
+// destination is complete or untouched: a stop (false) or a failure leaves nothing behind
+// (TraceWriter::discard also takes an SQLite file's journal).
+bool writeBeside(const std::string &path, const std::function<bool(const std::string &)> &write) {
     const std::string tmp = path + ".partial";
     TraceWriter::discard(tmp); // one a crash left behind
     try {
-        if (!writeTrace(tmp, trace, EventLayout::Rows, progress)) {
+        if (!write(tmp)) {
+            TraceWriter::discard(tmp);
             return false;
         }
         if (std::rename(tmp.c_str(), path.c_str()) != 0) {
@@ -145,6 +116,40 @@ bool exportSqlite(const Trace &trace, const std::string &path, const ExportProgr
         throw;
     }
     return true;
+}
+
+} // namespace
+
+bool exportPcapng(const Trace &trace, const Assembler &assembler, const std::string &path,
+                  const std::string &application, const ExportProgress &progress) {
+    const Report report(trace, assembler);
+    return writeBeside(path, [&](const std::string &tmp) {
+        PcapngWriter w(tmp, application, trace.meta.kernel);
+        const TraceMeta &m = trace.meta;
+        const uint64_t total = assembler.journeyCount();
+        for (JourneyId id = 0; id < total; ++id) {
+            if (progress && !progress(id, total)) {
+                w.close();
+                return false;
+            }
+            const Journey j = assembler.journey(id);
+            if (j.header == kNoIndex || j.header >= trace.packets.size()) {
+                continue;
+            }
+            const PacketHeader &h = trace.packets[j.header];
+            const int64_t wall = m.startWallNs + (static_cast<int64_t>(j.firstTs) -
+                                                  static_cast<int64_t>(m.startMonoNs));
+            w.write(wall, h.data, h.len, report.packetTrace(id));
+        }
+        w.close();
+        return true;
+    });
+}
+
+bool exportSqlite(const Trace &trace, const std::string &path, const ExportProgress &progress) {
+    return writeBeside(path, [&](const std::string &tmp) {
+        return writeTrace(tmp, trace, EventLayout::Rows, progress);
+    });
 }
 
 } // namespace nt
